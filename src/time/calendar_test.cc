@@ -1,0 +1,3 @@
+#include "time/calendar.h"
+
+#include <gtest/gtest.h>

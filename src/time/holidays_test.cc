@@ -1,0 +1,3 @@
+#include "time/holidays.h"
+
+#include <gtest/gtest.h>

@@ -1,0 +1,1 @@
+#include "time/instant.h"

@@ -1,0 +1,27 @@
+// Instants, dates and durations: the vocabulary types of every other module.
+//
+// An Instant is an exact point in time, UTC-based, with microsecond resolution (evidence may carry
+// fractional seconds; durations keep them). A Date is a calendar date without a zone ("2026-10-05"
+// in a *_on column); it becomes instants only through a Zone. Business durations are Micros.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include <date/date.h>
+
+namespace meetlat::time {
+
+using Micros = std::chrono::microseconds;
+using Instant = std::chrono::time_point<std::chrono::system_clock, Micros>;
+using Date = date::local_days;
+using LocalTime = date::local_time<Micros>;
+
+// The calendar date of `d` as "YYYY-MM-DD".
+std::string format_date(Date d);
+
+// ISO weekday of a date: 1 = Monday … 7 = Sunday.
+unsigned iso_weekday(Date d);
+
+}  // namespace meetlat::time

@@ -1,0 +1,1 @@
+#include "time/parse.h"

@@ -1,0 +1,3 @@
+#include "time/parse.h"
+
+#include <gtest/gtest.h>

@@ -1,0 +1,3 @@
+#include "time/period.h"
+
+#include <gtest/gtest.h>

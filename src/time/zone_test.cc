@@ -1,0 +1,3 @@
+#include "time/zone.h"
+
+#include <gtest/gtest.h>
