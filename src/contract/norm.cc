@@ -1,0 +1,93 @@
+#include "contract/norm.h"
+
+#include <cmath>
+
+namespace meetlat::contract {
+namespace {
+
+using u128 = unsigned __int128;
+using i128 = __int128;
+
+// Compares a/b (b > 0) with units/10^scale: -1, 0 or +1.
+int compare_fraction(std::uint64_t a, std::uint64_t b, const Decimal& d) {
+  i128 pow10 = 1;
+  for (int i = 0; i < d.scale; ++i) pow10 *= 10;
+  const i128 left = static_cast<i128>(a) * pow10;
+  const i128 right = static_cast<i128>(d.units) * static_cast<i128>(b);
+  return left < right ? -1 : (left > right ? 1 : 0);
+}
+
+bool apply(Op op, int cmp) {
+  switch (op) {
+    case Op::kGe: return cmp >= 0;
+    case Op::kGt: return cmp > 0;
+    case Op::kLe: return cmp <= 0;
+    case Op::kLt: return cmp < 0;
+    case Op::kEq: return cmp == 0;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view unit_name(Unit u) {
+  switch (u) {
+    case Unit::kRatio: return "ratio";
+    case Unit::kMs: return "ms";
+    case Unit::kDays: return "days";
+    case Unit::kWeeks: return "weeks";
+    case Unit::kCount: return "count";
+  }
+  return "?";
+}
+
+std::string_view op_symbol(Op op) {
+  switch (op) {
+    case Op::kGe: return ">=";
+    case Op::kGt: return ">";
+    case Op::kLe: return "<=";
+    case Op::kLt: return "<";
+    case Op::kEq: return "==";
+  }
+  return "?";
+}
+
+double Decimal::to_double() const { return static_cast<double>(units) / std::pow(10.0, scale); }
+
+bool Norm::holds(double value) const {
+  const double t = threshold.to_double();
+  const int cmp = value < t ? -1 : (value > t ? 1 : 0);
+  return apply(op, cmp);
+}
+
+bool Norm::holds_fraction(std::uint64_t numerator, std::uint64_t denominator) const {
+  return apply(op, compare_fraction(numerator, denominator, threshold));
+}
+
+std::string format_norm(const Norm& n) {
+  Decimal shown = n.threshold;
+  if (n.unit == Unit::kRatio) shown.scale -= 2;  // as a percentage
+  std::string digits = std::to_string(shown.units < 0 ? -shown.units : shown.units);
+  std::string number;
+  if (shown.scale <= 0) {
+    number = digits + std::string(static_cast<std::size_t>(-shown.scale), '0');
+  } else {
+    const auto scale = static_cast<std::size_t>(shown.scale);
+    if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
+    number = digits.substr(0, digits.size() - scale) + "." + digits.substr(digits.size() - scale);
+    while (number.back() == '0') number.pop_back();
+    if (number.back() == '.') number.pop_back();
+  }
+  if (shown.units < 0) number.insert(0, "-");
+  std::string out = std::string(op_symbol(n.op)) + " " + number;
+  switch (n.unit) {
+    case Unit::kRatio: return out + "%";
+    case Unit::kMs: return out + " ms";
+    case Unit::kDays: return out + " days";
+    case Unit::kWeeks: return out + " weeks";
+    case Unit::kCount: return out;
+  }
+  return out;
+}
+
+}  // namespace meetlat::contract
