@@ -5,8 +5,8 @@
 namespace meetlat::contract {
 namespace {
 
-using u128 = unsigned __int128;
-using i128 = __int128;
+
+__extension__ using i128 = __int128;
 
 // Compares a/b (b > 0) with units/10^scale: -1, 0 or +1.
 int compare_fraction(std::uint64_t a, std::uint64_t b, const Decimal& d) {
