@@ -19,6 +19,8 @@ int run(int argc, char** argv) {
   int exit_code = kExitOk;
   add_contract_commands(app, exit_code);
   add_calendar_commands(app, exit_code);
+  add_evaluate_command(app, exit_code);
+  add_generate_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

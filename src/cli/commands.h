@@ -8,5 +8,7 @@ namespace meetlat::cli {
 
 void add_contract_commands(CLI::App& app, int& exit_code);
 void add_calendar_commands(CLI::App& app, int& exit_code);
+void add_evaluate_command(CLI::App& app, int& exit_code);
+void add_generate_command(CLI::App& app, int& exit_code);
 
 }  // namespace meetlat::cli
