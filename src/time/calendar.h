@@ -37,7 +37,7 @@ struct CalendarSpec {
   // Open time per ISO weekday, index 0 = Monday … 6 = Sunday. 24x7 is every day 00:00–24:00 with
   // no holidays.
   std::array<std::vector<MinuteRange>, 7> hours;
-  bool termijnenwet_holidays = true;  // the Dutch public holidays close the calendar
+  bool termijnenwet_holidays = true;    // the Dutch public holidays close the calendar
   std::vector<Date> extra_closed_days;  // e.g. Goede Vrijdag, company closing days
   std::vector<Date> removed_holidays;   // holidays on which the calendar stays open
   std::vector<Closure> closures;        // partial-day closures, e.g. 24 Dec from 12:00

@@ -5,11 +5,11 @@
 // in a *_on column); it becomes instants only through a Zone. Business durations are Micros.
 #pragma once
 
+#include <date/date.h>
+
 #include <chrono>
 #include <cstdint>
 #include <string>
-
-#include <date/date.h>
 
 namespace meetlat::time {
 

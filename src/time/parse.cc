@@ -1,1 +1,282 @@
 #include "time/parse.h"
+
+#include <cstdint>
+
+namespace meetlat::time {
+
+namespace {
+
+// A cursor over the text that records the first error. Every reader returns false on error, so
+// parsing stops at the first offending character.
+class Scanner {
+ public:
+  Scanner(std::string_view text, ParseError* error) : text_(text), error_(error) {}
+
+  std::size_t pos() const { return pos_; }
+  bool at_end() const { return pos_ == text_.size(); }
+  char peek() const { return at_end() ? '\0' : text_[pos_]; }
+  void skip() { ++pos_; }
+
+  bool fail(std::size_t column, std::string_view message) {
+    if (error_ != nullptr) *error_ = ParseError{column, message};
+    return false;
+  }
+  bool fail(std::string_view message) { return fail(pos_, message); }
+
+  // Exactly `width` decimal digits.
+  bool digits(int width, int* value, std::string_view message) {
+    int v = 0;
+    for (int i = 0; i < width; ++i) {
+      const char c = peek();
+      if (c < '0' || c > '9') return fail(message);
+      v = v * 10 + (c - '0');
+      skip();
+    }
+    *value = v;
+    return true;
+  }
+
+  bool expect(char c, std::string_view message) {
+    if (peek() != c) return fail(message);
+    skip();
+    return true;
+  }
+
+ private:
+  std::string_view text_;
+  ParseError* error_;
+  std::size_t pos_ = 0;
+};
+
+constexpr bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+constexpr int days_in_month(int y, int m) {
+  constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap(y) ? 29 : kDays[m - 1];
+}
+
+bool read_date(Scanner& s, Date* out) {
+  int y = 0, m = 0, d = 0;
+  if (!s.digits(4, &y, "expected a four-digit year")) return false;
+  if (!s.expect('-', "expected '-' after the year")) return false;
+  const std::size_t month_col = s.pos();
+  if (!s.digits(2, &m, "expected a two-digit month")) return false;
+  if (m < 1 || m > 12) return s.fail(month_col, "month out of range");
+  if (!s.expect('-', "expected '-' after the month")) return false;
+  const std::size_t day_col = s.pos();
+  if (!s.digits(2, &d, "expected a two-digit day")) return false;
+  if (d < 1 || d > days_in_month(y, m)) return s.fail(day_col, "day out of range for the month");
+  *out = Date{date::year{y} / date::month{static_cast<unsigned>(m)} /
+              date::day{static_cast<unsigned>(d)}};
+  return true;
+}
+
+// "HH:MM[:SS[.fraction]]" after the date separator.
+bool read_time_of_day(Scanner& s, Micros* out) {
+  int h = 0, mi = 0, sec = 0;
+  const std::size_t hour_col = s.pos();
+  if (!s.digits(2, &h, "expected a two-digit hour")) return false;
+  if (h > 23) return s.fail(hour_col, "hour out of range");
+  if (!s.expect(':', "expected ':' after the hour")) return false;
+  const std::size_t minute_col = s.pos();
+  if (!s.digits(2, &mi, "expected two-digit minutes")) return false;
+  if (mi > 59) return s.fail(minute_col, "minutes out of range");
+  std::int64_t frac_us = 0;
+  if (s.peek() == ':') {
+    s.skip();
+    const std::size_t second_col = s.pos();
+    if (!s.digits(2, &sec, "expected two-digit seconds")) return false;
+    if (sec > 59) return s.fail(second_col, "seconds out of range");
+    if (s.peek() == '.') {
+      s.skip();
+      int n = 0;
+      while (s.peek() >= '0' && s.peek() <= '9') {
+        if (n == 9) return s.fail("more than 9 fractional digits");
+        if (n < 6) frac_us = frac_us * 10 + (s.peek() - '0');
+        ++n;
+        s.skip();
+      }
+      if (n == 0) return s.fail("expected digits after '.'");
+      for (int i = n; i < 6; ++i) frac_us *= 10;
+    }
+  }
+  *out = Micros{(static_cast<std::int64_t>(h) * 3600 + mi * 60 + sec) * 1'000'000 + frac_us};
+  return true;
+}
+
+// "Z", "+HH:MM", "-HH:MM" or "+HHMM"; `offset` is east of UTC.
+bool read_offset(Scanner& s, std::chrono::seconds* offset) {
+  if (s.peek() == 'Z') {
+    s.skip();
+    *offset = std::chrono::seconds{0};
+    return true;
+  }
+  const char sign = s.peek();
+  if (sign != '+' && sign != '-') return s.fail("expected 'Z', '+HH:MM' or '-HH:MM'");
+  s.skip();
+  int h = 0, m = 0;
+  const std::size_t hour_col = s.pos();
+  if (!s.digits(2, &h, "expected a two-digit offset hour")) return false;
+  if (h > 23) return s.fail(hour_col, "offset hour out of range");
+  if (s.peek() == ':') s.skip();
+  const std::size_t minute_col = s.pos();
+  if (!s.digits(2, &m, "expected two-digit offset minutes")) return false;
+  if (m > 59) return s.fail(minute_col, "offset minutes out of range");
+  const int secs = h * 3600 + m * 60;
+  *offset = std::chrono::seconds{sign == '-' ? -secs : secs};
+  return true;
+}
+
+}  // namespace
+
+std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, const Zone& zone,
+                                               ParseError* error) {
+  Scanner s(text, error);
+  if (text.empty()) {
+    s.fail(0, "empty time stamp");
+    return std::nullopt;
+  }
+  Date day;
+  if (!read_date(s, &day)) return std::nullopt;
+  ParsedTimestamp out;
+  if (s.at_end()) {
+    out.date_only = true;
+    out.at = zone.to_instant(LocalTime{day}, &out.issue);
+    return out;
+  }
+  if (s.peek() != 'T' && s.peek() != ' ') {
+    s.fail("expected 'T' or a space after the date");
+    return std::nullopt;
+  }
+  s.skip();
+  Micros time_of_day{0};
+  if (!read_time_of_day(s, &time_of_day)) return std::nullopt;
+  if (s.at_end()) {
+    out.at = zone.to_instant(LocalTime{day} + time_of_day, &out.issue);
+    return out;
+  }
+  std::chrono::seconds offset{0};
+  if (!read_offset(s, &offset)) return std::nullopt;
+  if (!s.at_end()) {
+    s.fail("unexpected characters after the time stamp");
+    return std::nullopt;
+  }
+  out.at = Instant{date::sys_days{day.time_since_epoch()}} + time_of_day - offset;
+  return out;
+}
+
+std::optional<Date> parse_date(std::string_view text, ParseError* error, const Zone* zone) {
+  if (zone != nullptr && text.size() > 10) {
+    const auto ts = parse_timestamp(text, *zone, error);
+    if (!ts) return std::nullopt;
+    return zone->date_of(ts->at);
+  }
+  Scanner s(text, error);
+  if (text.empty()) {
+    s.fail(0, "empty date");
+    return std::nullopt;
+  }
+  Date day;
+  if (!read_date(s, &day)) return std::nullopt;
+  if (!s.at_end()) {
+    s.fail("unexpected characters after the date");
+    return std::nullopt;
+  }
+  return day;
+}
+
+std::optional<Micros> parse_duration(std::string_view text, ParseError* error) {
+  // Units in decreasing order, each at most once: "1d2h30m15s"; seconds may carry a fraction.
+  constexpr std::string_view kUnits = "dhms";
+  constexpr std::int64_t kUnitUs[4] = {86'400'000'000, 3'600'000'000, 60'000'000, 1'000'000};
+  constexpr std::int64_t kMaxDurationUs = kUnitUs[0] * 1'000'000;  // a million days
+  Scanner s(text, error);
+  if (text.empty()) {
+    s.fail(0, "empty duration");
+    return std::nullopt;
+  }
+  std::int64_t total_us = 0;
+  std::size_t next_unit = 0;
+  while (!s.at_end()) {
+    const std::size_t number_col = s.pos();
+    std::int64_t value = 0;
+    int n = 0;
+    while (s.peek() >= '0' && s.peek() <= '9') {
+      if (++n > 9) {
+        s.fail(number_col, "number too large");
+        return std::nullopt;
+      }
+      value = value * 10 + (s.peek() - '0');
+      s.skip();
+    }
+    std::int64_t frac_us = 0;
+    const bool has_fraction = n > 0 && s.peek() == '.';
+    if (has_fraction) {
+      s.skip();
+      int f = 0;
+      for (; s.peek() >= '0' && s.peek() <= '9'; ++f, s.skip()) {
+        if (f < 6) frac_us = frac_us * 10 + (s.peek() - '0');
+      }
+      if (f == 0) {
+        s.fail("expected digits after '.'");
+        return std::nullopt;
+      }
+      for (; f < 6; ++f) frac_us *= 10;
+    }
+    if (n == 0) {
+      s.fail("expected a number");
+      return std::nullopt;
+    }
+    const std::size_t unit = kUnits.find(s.peek());
+    if (s.at_end() || unit == std::string_view::npos) {
+      s.fail("expected a unit: d, h, m or s");
+      return std::nullopt;
+    }
+    if (unit < next_unit) {
+      s.fail("units must be in the order d, h, m, s, each at most once");
+      return std::nullopt;
+    }
+    if (has_fraction && unit != 3) {
+      s.fail(number_col, "only seconds may have a fraction");
+      return std::nullopt;
+    }
+    s.skip();
+    next_unit = unit + 1;
+    if (value > kMaxDurationUs / kUnitUs[unit]) {
+      s.fail(number_col, "duration too large");
+      return std::nullopt;
+    }
+    total_us += value * kUnitUs[unit] + frac_us;
+  }
+  return Micros{total_us};
+}
+
+std::string format_duration(Micros d) {
+  std::int64_t us = d.count();
+  std::string out;
+  if (us < 0) {
+    out += '-';
+    us = -us;
+  }
+  const std::int64_t days = us / 86'400'000'000;
+  const std::int64_t hours = us / 3'600'000'000 % 24;
+  const std::int64_t minutes = us / 60'000'000 % 60;
+  const std::int64_t seconds = us / 1'000'000 % 60;
+  const std::int64_t frac_us = us % 1'000'000;
+  if (days != 0) out += std::to_string(days) + 'd';
+  if (hours != 0) out += std::to_string(hours) + 'h';
+  if (minutes != 0) out += std::to_string(minutes) + 'm';
+  if (seconds != 0 || frac_us != 0) {
+    out += std::to_string(seconds);
+    if (frac_us != 0) {
+      std::string frac = std::to_string(1'000'000 + frac_us).substr(1);
+      while (frac.back() == '0') frac.pop_back();
+      out += '.' + frac;
+    }
+    out += 's';
+  }
+  if (days == 0 && hours == 0 && minutes == 0 && seconds == 0 && frac_us == 0) out += "0m";
+  return out;
+}
+
+}  // namespace meetlat::time

@@ -17,7 +17,7 @@
 namespace meetlat::time {
 
 struct ParseError {
-  std::size_t column = 0;  // 0-based offset into the text
+  std::size_t column = 0;    // 0-based offset into the text
   std::string_view message;  // static text, e.g. "day out of range for the month"
 };
 
@@ -35,11 +35,14 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, const Zone
 std::optional<Date> parse_date(std::string_view text, ParseError* error,
                                const Zone* zone = nullptr);
 
-// A duration "15m", "8h", "10d", "90s", or combined "1h30m"; "d" is 24 hours. Working days are
-// not a duration: callers interpret "d" on the working_days calendar themselves.
+// A duration "15m", "8h", "10d", "90s", or combined "1h30m"; "d" is 24 hours. Units in the order
+// d, h, m, s, each at most once; only seconds may have a fraction ("1.5s"). At most a million
+// days. Working days are not a duration: callers interpret "d" on the working_days calendar
+// themselves.
 std::optional<Micros> parse_duration(std::string_view text, ParseError* error);
 
-// Formats a duration the way parse_duration reads it ("1h30m", "10d", "0m").
+// Formats a duration the way parse_duration reads it ("1h30m", "10d", "0m", "2m3.5s"); a
+// negative duration gets a leading '-', which parse_duration does not read.
 std::string format_duration(Micros d);
 
 }  // namespace meetlat::time

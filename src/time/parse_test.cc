@@ -1,3 +1,152 @@
 #include "time/parse.h"
 
 #include <gtest/gtest.h>
+
+namespace meetlat::time {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+const Zone& amsterdam() {
+  static const Zone zone = Zone::load("Europe/Amsterdam");
+  return zone;
+}
+
+Instant utc(int y, unsigned m, unsigned d, Micros t = Micros{0}) {
+  return Instant{date::sys_days{date::year{y} / m / d}} + t;
+}
+
+ParsedTimestamp parse_ok(std::string_view text) {
+  ParseError error;
+  const auto ts = parse_timestamp(text, amsterdam(), &error);
+  EXPECT_TRUE(ts.has_value()) << text << ": column " << error.column << ": " << error.message;
+  return ts.value_or(ParsedTimestamp{});
+}
+
+ParseError parse_error(std::string_view text) {
+  ParseError error{999, "not set"};
+  EXPECT_FALSE(parse_timestamp(text, amsterdam(), &error).has_value()) << text;
+  return error;
+}
+
+TEST(ParseTimestampTest, OffsetsAreExact) {
+  const Instant expected = utc(2026, 10, 5, hours{8} + minutes{15});
+  EXPECT_EQ(parse_ok("2026-10-05T08:15:00Z").at, expected);
+  EXPECT_EQ(parse_ok("2026-10-05T10:15:00+02:00").at, expected);
+  EXPECT_EQ(parse_ok("2026-10-05T10:15+0200").at, expected);
+  EXPECT_EQ(parse_ok("2026-10-05 03:15:00-05:00").at, expected);
+  EXPECT_EQ(parse_ok("2026-10-05T08:15:00Z").issue, LocalTimeIssue::kNone);
+}
+
+TEST(ParseTimestampTest, WallClockIsInTheContractZone) {
+  EXPECT_EQ(parse_ok("2026-01-15 10:00:00").at, utc(2026, 1, 15, hours{9}));
+  EXPECT_EQ(parse_ok("2026-07-15T10:00").at, utc(2026, 7, 15, hours{8}));
+  const ParsedTimestamp day = parse_ok("2026-10-01");
+  EXPECT_TRUE(day.date_only);
+  EXPECT_EQ(day.at, utc(2026, 9, 30, hours{22}));
+}
+
+TEST(ParseTimestampTest, RepeatedHourIsTheEarlierInstant) {
+  const ParsedTimestamp ts = parse_ok("2026-10-25 02:30:00");
+  EXPECT_EQ(ts.issue, LocalTimeIssue::kRepeated);
+  EXPECT_EQ(ts.at, utc(2026, 10, 25, minutes{30}));  // 02:30+02:00
+}
+
+TEST(ParseTimestampTest, SkippedHourMovesForwardByTheGap) {
+  const ParsedTimestamp ts = parse_ok("2026-03-29 02:30:00");
+  EXPECT_EQ(ts.issue, LocalTimeIssue::kSkipped);
+  EXPECT_EQ(amsterdam().format(ts.at), "2026-03-29T03:30:00+02:00");
+}
+
+TEST(ParseTimestampTest, FractionalSecondsKeptToTheMicrosecond) {
+  const Instant base = utc(2026, 10, 5, hours{8});
+  EXPECT_EQ(parse_ok("2026-10-05T08:00:00.5Z").at, base + std::chrono::milliseconds{500});
+  EXPECT_EQ(parse_ok("2026-10-05T08:00:00.123456Z").at, base + Micros{123456});
+  EXPECT_EQ(parse_ok("2026-10-05T08:00:00.123456789Z").at, base + Micros{123456});
+  EXPECT_EQ(parse_ok("2026-10-05T10:00:00.000001").at, base + Micros{1});
+}
+
+TEST(ParseTimestampTest, LeapDays) {
+  EXPECT_EQ(parse_ok("2028-02-29T00:00:00Z").at, utc(2028, 2, 29));
+  EXPECT_EQ(parse_ok("2000-02-29T00:00:00Z").at, utc(2000, 2, 29));
+  EXPECT_EQ(parse_error("2100-02-29").column, 8u);
+  EXPECT_EQ(parse_error("2026-02-29").column, 8u);
+}
+
+TEST(ParseTimestampTest, ErrorsPointAtTheFirstBadCharacter) {
+  EXPECT_EQ(parse_error("2026-02-30").column, 8u);
+  EXPECT_EQ(parse_error("2026-02-30").message, "day out of range for the month");
+  EXPECT_EQ(parse_error("2026-13-01").column, 5u);
+  EXPECT_EQ(parse_error("2026-10-05T25:00").column, 11u);
+  EXPECT_EQ(parse_error("2026-10-05T24:00").column, 11u);
+  EXPECT_EQ(parse_error("2026-10-05T10:60").column, 14u);
+  EXPECT_EQ(parse_error("2026-10-05T10:00:61").column, 17u);
+  EXPECT_EQ(parse_error("2026-10-05T10:00:00Zjunk").column, 20u);
+  EXPECT_EQ(parse_error("2026-10-05T10:00:00 ").column, 19u);
+  EXPECT_EQ(parse_error("2026-10-05x").column, 10u);
+  EXPECT_EQ(parse_error("2026-10-05T10").column, 13u);
+  EXPECT_EQ(parse_error("2026-10-05T10:00:00.").column, 20u);
+  EXPECT_EQ(parse_error("2026-10-05T10:00:00+2").column, 21u);  // the missing digit
+  EXPECT_EQ(parse_error("26-10-05").column, 2u);
+  EXPECT_EQ(parse_error("2026/10/05").column, 4u);
+  EXPECT_EQ(parse_error("").column, 0u);
+  EXPECT_EQ(parse_error(" 2026-10-05").column, 0u);
+  EXPECT_EQ(parse_error("2026-10-05T10:00:00.1234567891Z").column, 29u);
+}
+
+TEST(ParseDateTest, BareDatesAndTimestampsInTheZone) {
+  ParseError error;
+  EXPECT_EQ(parse_date("2026-10-05", &error), Date{date::year{2026} / 10 / 5});
+  EXPECT_FALSE(parse_date("2026-10-05T10:00:00", &error).has_value());
+  EXPECT_EQ(error.column, 10u);
+  // 23:30 UTC on 5 October is already 6 October in Amsterdam.
+  EXPECT_EQ(parse_date("2026-10-05T23:30:00Z", &error, &amsterdam()),
+            Date{date::year{2026} / 10 / 6});
+  EXPECT_EQ(parse_date("2026-10-05T10:00:00", &error, &amsterdam()),
+            Date{date::year{2026} / 10 / 5});
+  EXPECT_FALSE(parse_date("2026-04-31", &error).has_value());
+  EXPECT_EQ(error.column, 8u);
+}
+
+TEST(ParseDurationTest, UnitsAndCombinations) {
+  ParseError error;
+  EXPECT_EQ(parse_duration("15m", &error), minutes{15});
+  EXPECT_EQ(parse_duration("8h", &error), hours{8});
+  EXPECT_EQ(parse_duration("10d", &error), hours{240});
+  EXPECT_EQ(parse_duration("90s", &error), seconds{90});
+  EXPECT_EQ(parse_duration("1h30m", &error), minutes{90});
+  EXPECT_EQ(parse_duration("1.5s", &error), std::chrono::milliseconds{1500});
+}
+
+TEST(ParseDurationTest, Errors) {
+  ParseError error;
+  EXPECT_FALSE(parse_duration("", &error).has_value());
+  EXPECT_FALSE(parse_duration("15", &error).has_value());
+  EXPECT_EQ(error.column, 2u);
+  EXPECT_FALSE(parse_duration("15x", &error).has_value());
+  EXPECT_EQ(error.column, 2u);
+  EXPECT_FALSE(parse_duration("30m1h", &error).has_value());
+  EXPECT_EQ(error.column, 4u);
+  EXPECT_FALSE(parse_duration("h", &error).has_value());
+  EXPECT_EQ(error.column, 0u);
+  EXPECT_FALSE(parse_duration("1.5h", &error).has_value());
+  EXPECT_FALSE(parse_duration("-5m", &error).has_value());
+  EXPECT_FALSE(parse_duration("999999999d", &error).has_value());
+}
+
+TEST(FormatDurationTest, RoundTrips) {
+  EXPECT_EQ(format_duration(minutes{90}), "1h30m");
+  EXPECT_EQ(format_duration(hours{240}), "10d");
+  EXPECT_EQ(format_duration(Micros{0}), "0m");
+  EXPECT_EQ(format_duration(-minutes{5}), "-5m");
+  ParseError error;
+  for (const Micros d :
+       {Micros{1}, Micros{1'500'000}, Micros{90'061'000'001}, Micros{3'600'000'000}}) {
+    EXPECT_EQ(parse_duration(format_duration(d), &error), d) << format_duration(d);
+  }
+}
+
+}  // namespace
+}  // namespace meetlat::time

@@ -1,1 +1,152 @@
 #include "time/zone.h"
+
+#include <date/tz.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+#include <stdexcept>
+
+#include "time/time_error.h"
+
+namespace meetlat::time {
+
+namespace {
+
+constexpr std::int64_t kMicrosPerSecond = 1'000'000;
+
+}  // namespace
+
+// The zone's UTC offsets as segments: segment i starts at utc_start[i] (µs since the epoch) and
+// has offset_us[i]. local_start[i] = utc_start[i] + offset_us[i] is the wall-clock time at which
+// it starts; it is increasing because segments last months and offsets differ by hours.
+struct Zone::Table {
+  std::string name;
+  std::vector<std::int64_t> utc_start;
+  std::vector<std::int64_t> local_start;
+  std::vector<std::int64_t> offset_us;
+
+  // The segment in force at UTC time `utc_us`.
+  std::size_t segment_at_utc(std::int64_t utc_us) const {
+    const auto it = std::upper_bound(utc_start.begin(), utc_start.end(), utc_us);
+    return it == utc_start.begin() ? 0 : static_cast<std::size_t>(it - utc_start.begin()) - 1;
+  }
+  // The last segment whose wall-clock start is at or before `local_us`.
+  std::size_t segment_at_local(std::int64_t local_us) const {
+    const auto it = std::upper_bound(local_start.begin(), local_start.end(), local_us);
+    return it == local_start.begin() ? 0 : static_cast<std::size_t>(it - local_start.begin()) - 1;
+  }
+
+  // Offsets from 1970 to 2200; before and after, the first and last offsets continue.
+  static std::shared_ptr<const Table> compute(const date::time_zone& tz, std::string zone_name);
+  static std::shared_ptr<const Table> utc();
+};
+
+Zone::Zone() : table_(Table::utc()) {}
+
+Zone Zone::load(std::string_view iana_name) {
+  const date::time_zone* tz = nullptr;
+  try {
+    tz = date::locate_zone(iana_name);
+  } catch (const std::exception& e) {
+    throw TimeError("unknown time zone '" + std::string(iana_name) + "': " + e.what());
+  }
+  Zone zone;
+  zone.table_ = Table::compute(*tz, std::string(iana_name));
+  return zone;
+}
+
+std::shared_ptr<const Zone::Table> Zone::Table::utc() {
+  static const std::shared_ptr<const Table> table = [] {
+    auto t = std::make_shared<Table>();
+    t->name = "UTC";
+    t->utc_start.push_back(std::numeric_limits<std::int64_t>::min() / 4);
+    t->local_start.push_back(t->utc_start.back());
+    t->offset_us.push_back(0);
+    return t;
+  }();
+  return table;
+}
+
+std::shared_ptr<const Zone::Table> Zone::Table::compute(const date::time_zone& tz,
+                                                        std::string zone_name) {
+  auto table = std::make_shared<Table>();
+  table->name = std::move(zone_name);
+  const date::sys_seconds first = date::sys_days{date::year{1970} / 1 / 1};
+  const date::sys_seconds last = date::sys_days{date::year{2200} / 1 / 1};
+  date::sys_seconds at = first;
+  while (at < last) {
+    const date::sys_info info = tz.get_info(at);
+    const std::int64_t offset = info.offset.count() * kMicrosPerSecond;
+    if (table->offset_us.empty() || table->offset_us.back() != offset) {
+      const std::int64_t start = table->offset_us.empty()
+                                     ? std::numeric_limits<std::int64_t>::min() / 4
+                                     : info.begin.time_since_epoch().count() * kMicrosPerSecond;
+      table->utc_start.push_back(start);
+      table->local_start.push_back(start + offset);
+      table->offset_us.push_back(offset);
+    }
+    if (info.end <= at) break;  // the last rule lasts forever
+    at = info.end;
+  }
+  return table;
+}
+
+const std::string& Zone::name() const { return table_->name; }
+
+Instant Zone::to_instant(LocalTime local, LocalTimeIssue* issue) const {
+  const Table& t = *table_;
+  const std::int64_t local_us = local.time_since_epoch().count();
+  const std::size_t i = t.segment_at_local(local_us);
+  LocalTimeIssue what = LocalTimeIssue::kNone;
+  std::int64_t utc_us = local_us - t.offset_us[i];
+  if (i > 0 && local_us - t.offset_us[i - 1] < t.utc_start[i]) {
+    // Also valid in the previous segment: the repeated hour; the earlier instant wins.
+    utc_us = local_us - t.offset_us[i - 1];
+    what = LocalTimeIssue::kRepeated;
+  } else if (i + 1 < t.utc_start.size() && utc_us >= t.utc_start[i + 1]) {
+    // In the gap before segment i + 1: keeping the old offset moves it forward by the gap.
+    what = LocalTimeIssue::kSkipped;
+  }
+  if (issue != nullptr) *issue = what;
+  return Instant{Micros{utc_us}};
+}
+
+Instant Zone::start_of_day(Date d) const { return to_instant(LocalTime{d}); }
+
+LocalTime Zone::to_local(Instant t) const {
+  const std::int64_t utc_us = t.time_since_epoch().count();
+  return LocalTime{Micros{utc_us + table_->offset_us[table_->segment_at_utc(utc_us)]}};
+}
+
+Date Zone::date_of(Instant t) const { return date::floor<date::days>(to_local(t)); }
+
+std::chrono::seconds Zone::offset(Instant t) const {
+  const std::int64_t utc_us = t.time_since_epoch().count();
+  return std::chrono::seconds{table_->offset_us[table_->segment_at_utc(utc_us)] / kMicrosPerSecond};
+}
+
+std::string Zone::format(Instant t) const {
+  const LocalTime local = to_local(t);
+  const Date day = date::floor<date::days>(local);
+  const std::int64_t of_day_us = (local - day).count();
+  const std::int64_t secs = of_day_us / kMicrosPerSecond;
+  const std::int64_t frac_us = of_day_us % kMicrosPerSecond;
+  const std::int64_t offset_s = offset(t).count();
+  const std::int64_t abs_offset_s = offset_s < 0 ? -offset_s : offset_s;
+  char buf[48];
+  int n = std::snprintf(buf, sizeof buf, "T%02d:%02d:%02d", static_cast<int>(secs / 3600),
+                        static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
+  if (frac_us != 0) {
+    // Milliseconds when they say it all, else microseconds.
+    n += frac_us % 1000 == 0
+             ? std::snprintf(buf + n, sizeof buf - n, ".%03d", static_cast<int>(frac_us / 1000))
+             : std::snprintf(buf + n, sizeof buf - n, ".%06d", static_cast<int>(frac_us));
+  }
+  std::snprintf(buf + n, sizeof buf - n, "%c%02d:%02d", offset_s < 0 ? '-' : '+',
+                static_cast<int>(abs_offset_s / 3600), static_cast<int>(abs_offset_s / 60 % 60));
+  return format_date(day) + buf;
+}
+
+}  // namespace meetlat::time

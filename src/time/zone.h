@@ -23,6 +23,9 @@ enum class LocalTimeIssue {
 
 class Zone {
  public:
+  // UTC. Lets a Zone be a plain member of contract structs before the real zone is loaded.
+  Zone();
+
   // Loads an IANA zone ("Europe/Amsterdam") from the OS tz database. Throws TimeError when the
   // name is unknown. Never uses the machine's current zone.
   static Zone load(std::string_view iana_name);
