@@ -1,1 +1,311 @@
 #include "time/calendar.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+
+#include "time/holidays.h"
+#include "time/parse.h"
+#include "time/time_error.h"
+
+namespace meetlat::time {
+
+namespace {
+
+constexpr std::chrono::minutes kDayMinutes{24 * 60};
+
+using InstantRange = std::pair<Instant, Instant>;
+
+CalendarSpec weekdays(std::string name, std::vector<MinuteRange> ranges) {
+  CalendarSpec spec;
+  spec.name = std::move(name);
+  for (int d = 0; d < 5; ++d) spec.hours[d] = ranges;
+  return spec;
+}
+
+MinuteRange hours_range(int from_h, int to_h) {
+  return MinuteRange{std::chrono::hours{from_h}, std::chrono::hours{to_h}};
+}
+
+std::optional<std::string> range_problem(std::chrono::minutes from, std::chrono::minutes to) {
+  if (from < std::chrono::minutes{0} || to > kDayMinutes || from >= to) {
+    return "opening range " + std::to_string(from.count()) + "-" + std::to_string(to.count()) +
+           " min is not inside 00:00-24:00 or is empty";
+  }
+  return std::nullopt;
+}
+
+// Sorted, with overlapping or touching ranges joined.
+std::vector<MinuteRange> normalized(std::vector<MinuteRange> ranges) {
+  std::sort(ranges.begin(), ranges.end(),
+            [](const MinuteRange& a, const MinuteRange& b) { return a.from < b.from; });
+  std::vector<MinuteRange> out;
+  for (const MinuteRange& r : ranges) {
+    if (!out.empty() && r.from <= out.back().to) {
+      out.back().to = std::max(out.back().to, r.to);
+    } else {
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
+// `ranges` without [cut_from, cut_to).
+std::vector<MinuteRange> without(const std::vector<MinuteRange>& ranges,
+                                 std::chrono::minutes cut_from, std::chrono::minutes cut_to) {
+  std::vector<MinuteRange> out;
+  for (const MinuteRange& r : ranges) {
+    if (r.from < cut_from) out.push_back({r.from, std::min(r.to, cut_from)});
+    if (r.to > cut_to) out.push_back({std::max(r.from, cut_to), r.to});
+  }
+  return out;
+}
+
+}  // namespace
+
+CalendarSpec CalendarSpec::always_open(std::string name) {
+  CalendarSpec spec;
+  spec.name = std::move(name);
+  for (auto& day : spec.hours) day = {MinuteRange{std::chrono::minutes{0}, kDayMinutes}};
+  spec.termijnenwet_holidays = false;
+  return spec;
+}
+
+CalendarSpec CalendarSpec::office_hours(std::string name) {
+  return weekdays(std::move(name), {hours_range(8, 18)});
+}
+
+CalendarSpec CalendarSpec::peak_hours(std::string name) {
+  return weekdays(std::move(name), {hours_range(9, 11), hours_range(13, 15)});
+}
+
+CalendarSpec CalendarSpec::working_days(std::string name) {
+  return weekdays(std::move(name), {hours_range(0, 24)});
+}
+
+std::optional<std::string> CalendarSpec::problem() const {
+  for (const auto& day : hours) {
+    for (const MinuteRange& r : day) {
+      if (auto p = range_problem(r.from, r.to)) return p;
+    }
+  }
+  for (const Closure& c : closures) {
+    if (auto p = range_problem(c.from, c.to))
+      return "closure on " + format_date(c.date) + ": " + *p;
+  }
+  return std::nullopt;
+}
+
+// Open time as sorted, disjoint, non-touching instant ranges [start, end) in µs since the epoch,
+// with cum_end[i] the open time in [horizon_from, end[i]); and per horizon day the number of open
+// days before it.
+struct Calendar::Index {
+  std::string name;
+  Zone zone;
+  Date first_day;
+  std::int64_t horizon_from_us = 0;
+  std::int64_t horizon_to_us = 0;
+  std::vector<std::int64_t> start;
+  std::vector<std::int64_t> end;
+  std::vector<std::int64_t> cum_end;
+  std::vector<std::int32_t> open_days_before;  // size: days + 1
+
+  std::int64_t cum_before(std::size_t i) const { return cum_end[i] - (end[i] - start[i]); }
+
+  // The index of the last range starting at or before t, or -1.
+  std::ptrdiff_t range_at(std::int64_t t) const {
+    return (std::upper_bound(start.begin(), start.end(), t) - start.begin()) - 1;
+  }
+
+  // Open time in [horizon_from, t).
+  std::int64_t open_until(std::int64_t t) const {
+    const std::ptrdiff_t i = range_at(t);
+    if (i < 0) return 0;
+    const auto k = static_cast<std::size_t>(i);
+    return cum_before(k) + std::min(t, end[k]) - start[k];
+  }
+
+  std::int64_t checked(Instant t, const char* what) const {
+    const std::int64_t us = t.time_since_epoch().count();
+    if (us < horizon_from_us || us > horizon_to_us) {
+      throw TimeError(std::string(what) + " " + zone.format(t) +
+                      " is outside the horizon of calendar '" + name + "'");
+    }
+    return us;
+  }
+
+  std::size_t day_index(Date d) const {
+    const auto i = (d - first_day).count();
+    if (i < 0 || i + 1 >= static_cast<long>(open_days_before.size())) {
+      throw TimeError("day " + format_date(d) + " is outside the horizon of calendar '" + name +
+                      "'");
+    }
+    return static_cast<std::size_t>(i);
+  }
+};
+
+namespace {
+
+// The days the termijnenwet and the spec close, sorted.
+std::vector<Date> closed_days(const CalendarSpec& spec, Date from, Date to) {
+  std::vector<Date> days = spec.extra_closed_days;
+  if (spec.termijnenwet_holidays) {
+    const int y0 = static_cast<int>(date::year_month_day{from}.year());
+    const int y1 = static_cast<int>(date::year_month_day{to}.year());
+    for (int y = y0; y <= y1; ++y) {
+      for (const Holiday& h : termijnenwet_holidays(y)) {
+        if (std::find(spec.removed_holidays.begin(), spec.removed_holidays.end(), h.date) ==
+            spec.removed_holidays.end()) {
+          days.push_back(h.date);
+        }
+      }
+    }
+  }
+  std::sort(days.begin(), days.end());
+  return days;
+}
+
+// The wall-clock opening ranges of day `d`.
+std::vector<MinuteRange> day_ranges(const std::array<std::vector<MinuteRange>, 7>& week,
+                                    const std::vector<Date>& closed,
+                                    const std::vector<Closure>& closures, Date d) {
+  if (std::binary_search(closed.begin(), closed.end(), d)) return {};
+  std::vector<MinuteRange> ranges = week[iso_weekday(d) - 1];
+  const auto first = std::lower_bound(closures.begin(), closures.end(), d,
+                                      [](const Closure& c, Date day) { return c.date < day; });
+  for (auto it = first; it != closures.end() && it->date == d; ++it) {
+    ranges = without(ranges, it->from, it->to);
+  }
+  return ranges;
+}
+
+// Sorts the pieces and joins those that overlap or touch.
+std::vector<InstantRange> merged(std::vector<InstantRange> pieces) {
+  std::sort(pieces.begin(), pieces.end());
+  std::vector<InstantRange> out;
+  for (const InstantRange& p : pieces) {
+    if (!out.empty() && p.first <= out.back().second) {
+      out.back().second = std::max(out.back().second, p.second);
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Calendar Calendar::build(const CalendarSpec& spec, const Zone& zone, Date horizon_from,
+                         Date horizon_to) {
+  if (auto p = spec.problem()) throw TimeError("calendar '" + spec.name + "': " + *p);
+  if (horizon_to <= horizon_from) throw TimeError("calendar '" + spec.name + "': empty horizon");
+  auto index = std::make_shared<Index>();
+  index->name = spec.name;
+  index->zone = zone;
+  index->first_day = horizon_from;
+  index->horizon_from_us = zone.start_of_day(horizon_from).time_since_epoch().count();
+  index->horizon_to_us = zone.start_of_day(horizon_to).time_since_epoch().count();
+
+  std::array<std::vector<MinuteRange>, 7> week;
+  for (std::size_t d = 0; d < 7; ++d) week[d] = normalized(spec.hours[d]);
+  const std::vector<Date> closed = closed_days(spec, horizon_from, horizon_to);
+  std::vector<Closure> closures = spec.closures;
+  std::sort(closures.begin(), closures.end(),
+            [](const Closure& a, const Closure& b) { return a.date < b.date; });
+
+  std::vector<InstantRange> pieces;
+  std::vector<InstantRange> day_pieces;
+  index->open_days_before.push_back(0);
+  for (Date d = horizon_from; d < horizon_to; d += date::days{1}) {
+    day_pieces.clear();
+    for (const MinuteRange& r : day_ranges(week, closed, closures, d)) {
+      zone.instants_between(LocalTime{d} + r.from, LocalTime{d} + r.to, &day_pieces);
+    }
+    pieces.insert(pieces.end(), day_pieces.begin(), day_pieces.end());
+    index->open_days_before.push_back(index->open_days_before.back() +
+                                      (day_pieces.empty() ? 0 : 1));
+  }
+  std::int64_t total = 0;
+  for (const InstantRange& r : merged(std::move(pieces))) {
+    const std::int64_t s = r.first.time_since_epoch().count();
+    const std::int64_t e = r.second.time_since_epoch().count();
+    total += e - s;
+    index->start.push_back(s);
+    index->end.push_back(e);
+    index->cum_end.push_back(total);
+  }
+  Calendar calendar;
+  calendar.index_ = std::move(index);
+  return calendar;
+}
+
+const std::string& Calendar::name() const { return index_->name; }
+
+Micros Calendar::elapsed(Instant a, Instant b) const {
+  const Index& x = *index_;
+  const std::int64_t a_us = x.checked(a, "start");
+  const std::int64_t b_us = x.checked(b, "end");
+  if (b_us <= a_us) return Micros{0};
+  return Micros{x.open_until(b_us) - x.open_until(a_us)};
+}
+
+Instant Calendar::deadline(Instant from, Micros within) const {
+  const Index& x = *index_;
+  const std::int64_t from_us = x.checked(from, "start");
+  if (within <= Micros{0}) return from;
+  const std::int64_t target = x.open_until(from_us) + within.count();
+  const auto it = std::lower_bound(x.cum_end.begin(), x.cum_end.end(), target);
+  if (it == x.cum_end.end()) {
+    throw TimeError("deadline of " + format_duration(within) + " from " + x.zone.format(from) +
+                    " falls outside the horizon of calendar '" + x.name + "'");
+  }
+  const auto k = static_cast<std::size_t>(it - x.cum_end.begin());
+  return Instant{Micros{x.start[k] + (target - x.cum_before(k))}};
+}
+
+bool Calendar::is_open(Instant t) const {
+  const Index& x = *index_;
+  const std::int64_t us = x.checked(t, "instant");
+  const std::ptrdiff_t i = x.range_at(us);
+  return i >= 0 && us < x.end[static_cast<std::size_t>(i)];
+}
+
+bool Calendar::is_open_day(Date d) const {
+  const Index& x = *index_;
+  const std::size_t i = x.day_index(d);
+  return x.open_days_before[i + 1] > x.open_days_before[i];
+}
+
+Instant Calendar::open_days_deadline(Instant from, int n) const {
+  const Index& x = *index_;
+  x.checked(from, "start");
+  const Date day = x.zone.date_of(from);
+  const std::size_t i = x.day_index(day);
+  if (n <= 0) return x.zone.start_of_day(day + date::days{1});
+  // The first m with open_days_before[m] reaching n more than the days up to and including `day`:
+  // day m - 1 is the n-th open day after `day`.
+  const std::int32_t target = x.open_days_before[i + 1] + n;
+  const auto it = std::lower_bound(x.open_days_before.begin(), x.open_days_before.end(), target);
+  if (it == x.open_days_before.end()) {
+    throw TimeError(std::to_string(n) + " open days from " + x.zone.format(from) +
+                    " fall outside the horizon of calendar '" + x.name + "'");
+  }
+  const auto m = it - x.open_days_before.begin();
+  return x.zone.start_of_day(x.first_day + date::days{m});
+}
+
+std::vector<Window> Calendar::open_intervals(Instant a, Instant b) const {
+  const Index& x = *index_;
+  const std::int64_t a_us = x.checked(a, "start");
+  const std::int64_t b_us = x.checked(b, "end");
+  std::vector<Window> out;
+  std::ptrdiff_t i = std::max<std::ptrdiff_t>(x.range_at(a_us), 0);
+  for (auto k = static_cast<std::size_t>(i); k < x.start.size() && x.start[k] < b_us; ++k) {
+    const std::int64_t lo = std::max(a_us, x.start[k]);
+    const std::int64_t hi = std::min(b_us, x.end[k]);
+    if (lo < hi) out.push_back(Window{Instant{Micros{lo}}, Instant{Micros{hi}}});
+  }
+  return out;
+}
+
+}  // namespace meetlat::time

@@ -11,6 +11,7 @@
 #include <array>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,15 @@ struct CalendarSpec {
   std::vector<Closure> closures;        // partial-day closures, e.g. 24 Dec from 12:00
 
   static CalendarSpec always_open(std::string name = "24x7");
+  // The spec's defaults (spec/evidence-and-kpis.md "Time"), all closed on termijnenwet holidays:
+  // Monday–Friday 08:00–18:00; Monday–Friday 09:00–11:00 and 13:00–15:00; Monday–Friday all day.
+  static CalendarSpec office_hours(std::string name = "office_hours");
+  static CalendarSpec peak_hours(std::string name = "peak_hours");
+  static CalendarSpec working_days(std::string name = "working_days");
+
+  // The first inconsistency (a range that is empty, reversed or past 24:00), as text for a
+  // diagnostic; nullopt when the spec can be built. Calendar::build throws TimeError on it.
+  std::optional<std::string> problem() const;
 };
 
 class Calendar {

@@ -113,6 +113,30 @@ Instant Zone::to_instant(LocalTime local, LocalTimeIssue* issue) const {
   return Instant{Micros{utc_us}};
 }
 
+void Zone::instants_between(LocalTime from, LocalTime to,
+                            std::vector<std::pair<Instant, Instant>>* out) const {
+  const Table& t = *table_;
+  const std::int64_t from_us = from.time_since_epoch().count();
+  const std::int64_t to_us = to.time_since_epoch().count();
+  if (to_us <= from_us) return;
+  // The segment before the one starting at `from` may still show `from` (a repeated hour).
+  std::size_t j = t.segment_at_local(from_us);
+  if (j > 0) --j;
+  for (; j < t.utc_start.size() && t.local_start[j] < to_us; ++j) {
+    const std::int64_t segment_end = j + 1 < t.utc_start.size()
+                                         ? t.utc_start[j + 1]
+                                         : std::numeric_limits<std::int64_t>::max() / 4;
+    const std::int64_t lo = std::max(t.utc_start[j], from_us - t.offset_us[j]);
+    const std::int64_t hi = std::min(segment_end, to_us - t.offset_us[j]);
+    if (lo >= hi) continue;
+    if (!out->empty() && out->back().second.time_since_epoch().count() == lo) {
+      out->back().second = Instant{Micros{hi}};
+    } else {
+      out->emplace_back(Instant{Micros{lo}}, Instant{Micros{hi}});
+    }
+  }
+}
+
 Instant Zone::start_of_day(Date d) const { return to_instant(LocalTime{d}); }
 
 LocalTime Zone::to_local(Instant t) const {

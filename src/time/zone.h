@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "time/instant.h"
@@ -35,6 +36,12 @@ class Zone {
   // Wall-clock time in this zone to an instant, with the spec's DST rules; `issue` (optional)
   // receives what happened.
   Instant to_instant(LocalTime local, LocalTimeIssue* issue = nullptr) const;
+  // The instants whose wall-clock time lies in [from, to), appended to `out` as half-open ranges
+  // in time order: usually one range; two when [from, to) holds part of the hour repeated when
+  // DST ends (that wall-clock time happens twice); shorter or none when it covers the hour skipped
+  // when DST starts. This is how business calendars turn opening hours into instants.
+  void instants_between(LocalTime from, LocalTime to,
+                        std::vector<std::pair<Instant, Instant>>* out) const;
   // Midnight at the start of calendar day `d` in this zone.
   Instant start_of_day(Date d) const;
   // The wall-clock time of an instant in this zone.
