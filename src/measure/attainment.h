@@ -1,0 +1,45 @@
+// Attainment: the share of items closed by their deadline (KPI-01 tickets, 04 containment and
+// critical patches, 06 reports, 08 doc_updates, 09 rca, 11 training, 12 disputes and slm sessions).
+//
+// The caller picks the items of the period (by deadline, or by created_at for KPI-01), computes
+// each deadline on the right calendar (time::Calendar) and passes instants (UTC, microseconds).
+// Rule per item, at `as_of`:
+//   closed (end <= as_of) and end <= deadline      → in time (counts, good)
+//   closed (end <= as_of) and end >  deadline      → late (counts, failing)
+//   open (no end, or end > as_of: the record closed after as_of, so at as_of it was still open)
+//     and deadline <  as_of                        → overdue (counts, failing)
+//     and deadline >= as_of                        → pending (does not count in the value)
+// Value (ratio) = in time / counted; status by decide_share (exact integers).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "contract/norm.h"
+#include "measure/result.h"
+#include "time/instant.h"
+
+namespace meetlat::measure {
+
+struct AttainmentItem {
+  time::Instant start;               // e.g. created_at; kept for the caller's explanation
+  std::optional<time::Instant> end;  // the closing time stamp; nullopt = not (yet) closed
+  time::Instant deadline;            // already computed by the caller
+};
+
+enum class ItemOutcome { kInTime, kLate, kOverdue, kPending };
+
+struct AttainmentResult {
+  MeasureResult result;
+  std::vector<ItemOutcome> outcomes;  // one per input item, in input order
+};
+
+// The outcome of one item at `as_of`, by the rule above.
+ItemOutcome attainment_outcome(const AttainmentItem& item, time::Instant as_of);
+
+AttainmentResult attainment(std::span<const AttainmentItem> items, time::Instant as_of,
+                            const contract::Norm& norm);
+
+}  // namespace meetlat::measure

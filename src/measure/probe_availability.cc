@@ -1,0 +1,78 @@
+#include "measure/probe_availability.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "measure/intervals.h"
+
+namespace meetlat::measure {
+namespace {
+
+using std::chrono::minutes;
+
+time::Instant minute_of(time::Instant t) { return std::chrono::floor<minutes>(t); }
+
+struct MinuteVotes {
+  time::Instant minute;
+  std::int64_t locations = 0;
+  std::int64_t down = 0;
+};
+
+// One entry per observed minute, in time order, counting each location once.
+std::vector<MinuteVotes> votes_per_minute(std::span<const Probe> probes, time::Window elapsed) {
+  std::vector<std::uint32_t> order;
+  for (std::size_t i = 0; i < probes.size(); ++i) {
+    if (elapsed.contains(probes[i].at)) order.push_back(static_cast<std::uint32_t>(i));
+  }
+  auto key = [&](std::uint32_t i) {
+    return std::pair{minute_of(probes[i].at), probes[i].location};
+  };
+  std::sort(order.begin(), order.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+  std::vector<MinuteVotes> votes;
+  for (std::size_t i = 0; i < order.size();) {
+    const auto k = key(order[i]);
+    bool location_down = false;
+    for (; i < order.size() && key(order[i]) == k; ++i) location_down |= !probes[order[i]].up;
+    if (votes.empty() || votes.back().minute != k.first) votes.push_back({k.first});
+    ++votes.back().locations;
+    if (location_down) ++votes.back().down;
+  }
+  return votes;
+}
+
+std::int64_t minutes_touching(time::Window w) {
+  const time::Instant first = minute_of(w.from);
+  const time::Instant end = std::chrono::ceil<minutes>(w.to);
+  return std::chrono::duration_cast<minutes>(end - first).count();
+}
+
+}  // namespace
+
+ProbeAvailabilityResult probe_availability(std::span<const Probe> probes,
+                                           std::span<const time::Window> planned,
+                                           time::Window window, time::Instant as_of,
+                                           const contract::Norm& norm) {
+  ProbeAvailabilityResult out;
+  const time::Window elapsed{window.from, std::min(window.to, as_of)};
+  if (elapsed.to <= elapsed.from) return out;
+  out.window_minutes = minutes_touching(elapsed);
+
+  std::vector<time::Window> down_minutes;
+  for (const MinuteVotes& v : votes_per_minute(probes, elapsed)) {
+    ++out.observed_minutes;
+    if (2 * v.down > v.locations) down_minutes.push_back({v.minute, v.minute + minutes{1}});
+  }
+  out.coverage =
+      static_cast<double>(out.observed_minutes) / static_cast<double>(out.window_minutes);
+  if (out.observed_minutes == 0) return out;  // no_data
+
+  out.availability = interval_availability(down_minutes, planned, window, as_of, norm);
+  out.down_intervals = merge_within(down_minutes, elapsed);
+  MeasureResult& r = out.availability.result;
+  r.count = out.observed_minutes;
+  r.failing = static_cast<std::int64_t>(down_minutes.size());
+  return out;
+}
+
+}  // namespace meetlat::measure
