@@ -1,0 +1,174 @@
+#include "evidence/csv_reader.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace meetlat::evidence {
+namespace {
+
+constexpr std::size_t kNoScratch = static_cast<std::size_t>(-1);
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+}  // namespace
+
+CsvParser::CsvParser(std::string_view buffer, std::size_t begin, std::size_t end,
+                     std::uint32_t first_line)
+    : buffer_(buffer), pos_(begin), end_(end), line_start_(begin), line_(first_line) {}
+
+void CsvParser::note_problem(CsvProblem& problem, std::string_view message,
+                             std::size_t offset) const {
+  if (!problem.message.empty()) return;
+  problem = {message, offset, line_start_, line_};
+}
+
+// The end of an unquoted cell starting at `p`: a comma, a line feed, a CR before a line feed or
+// at the end, or the end of the range.
+std::size_t CsvParser::scan_unquoted(std::size_t p) const {
+  const char* data = buffer_.data();
+  while (p < end_) {
+    const char c = data[p];
+    if (c == ',' || c == '\n') return p;
+    if (c == '\r' && (p + 1 == end_ || data[p + 1] == '\n')) return p;
+    ++p;
+  }
+  return p;
+}
+
+void CsvParser::read_quoted(std::size_t open, CsvCell& cell, CsvProblem& problem) {
+  const char* data = buffer_.data();
+  std::size_t p = open + 1;
+  std::size_t scratch_begin = kNoScratch;
+  std::size_t piece = p;  // start of the not yet copied part (only with scratch)
+  while (true) {
+    const char* quote = static_cast<const char*>(std::memchr(data + p, '"', end_ - p));
+    const std::size_t q = quote ? static_cast<std::size_t>(quote - data) : end_;
+    for (const char* nl = static_cast<const char*>(std::memchr(data + p, '\n', q - p)); nl;
+         nl = static_cast<const char*>(std::memchr(nl + 1, '\n', data + q - (nl + 1)))) {
+      ++line_;
+      line_start_ = static_cast<std::size_t>(nl - data) + 1;
+    }
+    if (q == end_) {
+      if (problem.message.empty()) {
+        problem = {"quoted cell is not closed", open, cell.line_start, cell.line};
+      }
+      p = end_;
+      break;
+    }
+    if (q + 1 < end_ && data[q + 1] == '"') {
+      if (scratch_begin == kNoScratch) scratch_begin = scratch_.size();
+      scratch_.append(data + piece, q + 1 - piece);  // keeps one quote
+      p = piece = q + 2;
+      continue;
+    }
+    p = q;
+    break;
+  }
+  if (scratch_begin != kNoScratch) {
+    scratch_.append(data + piece, p - piece);
+    scratch_spans_.back() = {scratch_begin, scratch_.size() - scratch_begin};
+  }
+  cell.text = buffer_.substr(open + 1, p - open - 1);
+  pos_ = std::min(p + 1, end_);
+  while (pos_ < end_ && is_blank(data[pos_])) ++pos_;
+  const std::size_t stop = scan_unquoted(pos_);
+  if (stop != pos_) {
+    note_problem(problem, "text after the closing quote", pos_);
+    pos_ = stop;
+  }
+}
+
+CsvParser::Terminator CsvParser::finish_cell() {
+  if (pos_ >= end_) return Terminator::kRecordEnd;
+  const char c = buffer_[pos_];
+  if (c == ',') {
+    ++pos_;
+    return Terminator::kSeparator;
+  }
+  pos_ += (c == '\r') ? 2 : 1;
+  pos_ = std::min(pos_, end_);
+  ++line_;
+  line_start_ = pos_;
+  return Terminator::kRecordEnd;
+}
+
+CsvParser::Terminator CsvParser::read_cell(CsvCell& cell, CsvProblem& problem) {
+  const char* data = buffer_.data();
+  std::size_t start = pos_;
+  while (start < end_ && is_blank(data[start])) ++start;
+  cell.line = line_;
+  cell.line_start = line_start_;
+  if (start < end_ && data[start] == '"') {
+    cell.offset = start;
+    cell.quoted = true;
+    read_quoted(start, cell, problem);
+    return finish_cell();
+  }
+  const std::size_t stop = scan_unquoted(pos_);
+  std::size_t last = stop;
+  while (last > start && is_blank(data[last - 1])) --last;
+  cell.offset = start < last ? start : pos_;
+  cell.quoted = false;
+  cell.text = buffer_.substr(start, last - std::min(start, last));
+  pos_ = stop;
+  return finish_cell();
+}
+
+bool CsvParser::next(CsvRecord& record) {
+  while (pos_ < end_) {
+    cells_.clear();
+    scratch_.clear();
+    scratch_spans_.clear();
+    record.problem = {};
+    record.line = line_;
+    Terminator terminator;
+    do {
+      cells_.emplace_back();
+      scratch_spans_.emplace_back(kNoScratch, 0);
+      terminator = read_cell(cells_.back(), record.problem);
+    } while (terminator == Terminator::kSeparator);
+    const bool blank = cells_.size() == 1 && !cells_[0].quoted && cells_[0].text.empty();
+    if (blank && record.problem.message.empty()) continue;
+    for (std::size_t i = 0; i < cells_.size(); ++i) {
+      if (scratch_spans_[i].first == kNoScratch) continue;
+      cells_[i].text =
+          std::string_view(scratch_).substr(scratch_spans_[i].first, scratch_spans_[i].second);
+    }
+    record.cells = cells_;
+    return true;
+  }
+  return false;
+}
+
+std::size_t skip_bom(std::string_view buffer) {
+  return buffer.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
+std::uint32_t display_column(std::string_view buffer, std::size_t line_start, std::size_t offset) {
+  std::uint32_t column = 1;
+  for (std::size_t i = line_start; i < offset && i < buffer.size(); ++i) {
+    if ((static_cast<unsigned char>(buffer[i]) & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
+std::size_t find_split_point(std::string_view buffer, std::size_t begin, std::size_t end,
+                             std::size_t target) {
+  const char* data = buffer.data();
+  if (target <= begin || target >= end) return end;
+  const bool has_quotes = std::memchr(data + begin, '"', end - begin) != nullptr;
+  std::size_t quotes =
+      has_quotes ? static_cast<std::size_t>(std::count(data + begin, data + target, '"')) : 0;
+  std::size_t p = target;
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(data + p, '\n', end - p));
+    if (!nl) return end;
+    const auto line_end = static_cast<std::size_t>(nl - data);
+    if (has_quotes) quotes += static_cast<std::size_t>(std::count(data + p, nl, '"'));
+    if (quotes % 2 == 0) return line_end + 1;
+    p = line_end + 1;
+  }
+  return end;
+}
+
+}  // namespace meetlat::evidence

@@ -1,0 +1,82 @@
+// What loading evidence found wrong (diagnostics: the row is invalid) or worth telling
+// (warnings: the row was read, with an assumption), and the summaries shown to a user.
+//
+// Lines and columns are 1-based. A column counts characters (UTF-8 code points) from the start
+// of the line, so it matches what an editor shows; for a cell it is the cell's first character
+// (for a quoted cell, the opening quote), for a bad time stamp the offending character inside it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace meetlat::evidence {
+
+enum class DiagnosticKind {
+  kMalformedCsv,     // unterminated quote, text after a closing quote, more cells than header
+  kMissingColumn,    // a required column is not in the header (one per file, line 1)
+  kDuplicateColumn,  // the header names a column twice
+  kMissingCell,      // a required cell is empty
+  kBadTimestamp,     // an instant column that is not a time stamp
+  kBadDate,          // a date column that is not a date
+  kBadNumber,        // a number column that is not a decimal number
+  kBadBool,          // a bool column that is not true/false, 1/0, ja/nee, yes/no
+  kBadRatio,         // a ratio column that is not "0.93" or "93%"
+  kRatioOutOfRange,  // a ratio below 0 or above 1
+  kNegativeValue,    // a negative duration_ms or count
+  kUnknownPriority,  // a priority not among LoadOptions::priorities
+  kUnknownSeverity,  // a severity not among LoadOptions::severities
+  kDuplicateId,      // the row's key was already used on an earlier line
+  kEndBeforeStart,   // an end time stamp before the start in the same row
+};
+
+// A short, stable name for a kind: "bad time stamp", "duplicate id", ...
+std::string_view diagnostic_kind_name(DiagnosticKind kind);
+
+struct Diagnostic {
+  std::string file;  // the file name as shown to users ("tickets.csv")
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  DiagnosticKind kind = DiagnosticKind::kMalformedCsv;
+  std::string message;
+
+  // "tickets.csv:12:17: bad time stamp '2026-13-01 10:00': month out of range"
+  std::string to_string() const;
+};
+
+enum class WarningKind {
+  kRepeatedLocalTime,  // wall-clock time in the hour repeated when DST ends: earlier instant
+  kSkippedLocalTime,   // wall-clock time in the hour skipped when DST starts: moved forward
+};
+
+// Warnings are summarised: one per file, kind and calendar date of the DST change.
+struct Warning {
+  std::string file;
+  WarningKind kind = WarningKind::kRepeatedLocalTime;
+  std::string date;  // "2026-10-25": the wall-clock date of the first such time stamp
+  std::uint32_t first_line = 0;
+  std::uint64_t count = 0;
+
+  // "tickets.csv:812: 3 local times in the hour repeated on 2026-10-25 were read as the earlier
+  // instant"
+  std::string to_string() const;
+};
+
+// Rows of one file left out because they were invalid, with the count per kind of problem (a row
+// with two problems counts under both kinds, once as a row).
+struct SkippedRows {
+  std::string file;
+  std::uint64_t rows = 0;
+  std::vector<std::pair<DiagnosticKind, std::uint64_t>> reasons;  // in DiagnosticKind order
+
+  // "left out 12 rows of tickets.csv: 7 bad time stamp, 5 duplicate id"
+  std::string to_string() const;
+};
+
+// A report for a user: the first `limit` diagnostics, one a line, then "... and N more" when
+// there are more, then the count per kind ("3 bad time stamp, 1 duplicate id").
+std::string summarize_diagnostics(const std::vector<Diagnostic>& diagnostics,
+                                  std::size_t limit = 50);
+
+}  // namespace meetlat::evidence

@@ -1,0 +1,278 @@
+#include "evidence/load.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <future>
+#include <memory>
+#include <unordered_map>
+
+#include "evidence/csv_reader.h"
+#include "evidence/row_converter.h"
+
+namespace meetlat::evidence {
+namespace {
+
+struct Header {
+  std::vector<int> file_column;  // per schema column
+  std::size_t cells = 0;
+  std::size_t data_begin = 0;
+  std::uint32_t data_line = 1;
+  std::vector<Diagnostic> problems;  // missing or duplicate columns: the file is unusable
+};
+
+Header read_header(const FileSchema& schema, std::string_view text) {
+  Header header;
+  header.file_column.assign(schema.columns.size(), -1);
+  const std::size_t begin = skip_bom(text);
+  CsvParser parser(text, begin, text.size(), 1);
+  CsvRecord record;
+  const std::string file(schema.file_name);
+  if (parser.next(record)) {
+    header.cells = record.cells.size();
+    for (std::size_t i = 0; i < record.cells.size(); ++i) {
+      const CsvCell& cell = record.cells[i];
+      const int c = schema.column_index(cell.text);
+      if (c < 0) continue;
+      if (header.file_column[static_cast<std::size_t>(c)] >= 0) {
+        header.problems.push_back({file, cell.line,
+                                   display_column(text, cell.line_start, cell.offset),
+                                   DiagnosticKind::kDuplicateColumn,
+                                   "column " + std::string(cell.text) + " appears twice"});
+      }
+      header.file_column[static_cast<std::size_t>(c)] = static_cast<int>(i);
+    }
+  }
+  std::string missing;
+  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
+    if (!schema.columns[c].required || header.file_column[c] >= 0) continue;
+    missing += (missing.empty() ? "" : ", ") + std::string(schema.columns[c].name);
+  }
+  if (!missing.empty()) {
+    header.problems.insert(
+        header.problems.begin(),
+        {file, 1, 1, DiagnosticKind::kMissingColumn,
+         "missing required column" +
+             std::string(missing.find(',') == std::string::npos ? "" : "s") + ": " + missing});
+  }
+  header.data_begin = parser.position();
+  header.data_line = parser.line();
+  return header;
+}
+
+struct ChunkSpec {
+  std::size_t begin;
+  std::size_t stop;  // read records that start before this offset
+  std::uint32_t first_line;
+};
+
+// Reads records starting in [spec.begin, spec.stop) into `chunk`; returns the parser's final
+// position and line so a caller can check where it ended.
+std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const Header& header,
+                                                 std::string_view text, ChunkSpec spec,
+                                                 const LoadOptions& options, Chunk& chunk) {
+  RowConverter converter(schema, header.file_column, header.cells, text, options, chunk);
+  CsvParser parser(text, spec.begin, text.size(), spec.first_line);
+  CsvRecord record;
+  while (parser.position() < spec.stop && parser.next(record)) converter.add(record);
+  return {parser.position(), parser.line()};
+}
+
+// Reads all rows, in two halves on two threads when the file is large enough. The second half
+// is kept only when the first half's reader ended exactly where the second began.
+Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view text,
+                const LoadOptions& options) {
+  Chunk first(schema);
+  const std::size_t size = text.size() - header.data_begin;
+  std::size_t split = text.size();
+  if (options.threads >= 2 && size >= options.split_threshold_bytes && size > 1) {
+    split = find_split_point(text, header.data_begin, text.size(), header.data_begin + size / 2);
+  }
+  if (split >= text.size()) {
+    read_chunk(schema, header, text, {header.data_begin, text.size(), header.data_line}, options,
+               first);
+    return first;
+  }
+  auto second = std::async(std::launch::async, [&] {
+    auto chunk = std::make_unique<Chunk>(schema);
+    read_chunk(schema, header, text, {split, text.size(), 1}, options, *chunk);
+    return chunk;
+  });
+  const auto [end, line] = read_chunk(schema, header, text,
+                                      {header.data_begin, split, header.data_line}, options, first);
+  std::unique_ptr<Chunk> rest = second.get();
+  if (end == split) {
+    rest->shift_lines(line - 1);
+    first.append(std::move(*rest));
+  } else if (end < text.size()) {
+    read_chunk(schema, header, text, {end, text.size(), line}, options, first);
+  }
+  return first;
+}
+
+// Marks rows whose key repeats an earlier row's key as invalid, with a diagnostic.
+void check_duplicates(const FileSchema& schema, Chunk& chunk) {
+  if (schema.key.empty()) return;
+  std::array<std::span<const std::uint32_t>, 2> keys{};
+  for (std::size_t k = 0; k < schema.key.size() && k < keys.size(); ++k) {
+    keys[k] = chunk.table.codes(schema.key[k]);
+  }
+  std::unordered_map<std::uint64_t, std::uint32_t> first_line;
+  const auto lines = chunk.table.lines();
+  for (std::size_t row = 0; row < lines.size(); ++row) {
+    std::uint64_t key = keys[0][row];
+    if (key == kMissingCode) continue;
+    if (!keys[1].empty()) {
+      if (keys[1][row] == kMissingCode) continue;
+      key = (key << 32) | keys[1][row];
+    }
+    const auto [it, inserted] = first_line.emplace(key, lines[row]);
+    if (inserted) continue;
+    chunk.valid[row] = 0;
+    std::string id(chunk.table.text(schema.key[0], row));
+    if (!keys[1].empty()) id += "', '" + std::string(chunk.table.text(schema.key[1], row));
+    chunk.diagnostics.push_back({std::string(schema.file_name), lines[row], chunk.key_column[row],
+                                 DiagnosticKind::kDuplicateId,
+                                 std::string(schema.key[0]) + ": duplicate id '" + id +
+                                     "' (first on line " + std::to_string(it->second) + ")"});
+  }
+}
+
+SkippedRows skipped_rows(const FileSchema& schema, std::uint64_t rows,
+                         const std::vector<Diagnostic>& diagnostics) {
+  SkippedRows skipped{std::string(schema.file_name), rows, {}};
+  std::map<DiagnosticKind, std::uint64_t> reasons;
+  const Diagnostic* previous = nullptr;
+  for (const Diagnostic& d : diagnostics) {
+    // A row with several problems of one kind counts once under that kind.
+    if (!previous || previous->line != d.line || previous->kind != d.kind) ++reasons[d.kind];
+    previous = &d;
+  }
+  skipped.reasons.assign(reasons.begin(), reasons.end());
+  return skipped;
+}
+
+FileLoad unusable_file(const FileSchema& schema, std::string_view text, Header header) {
+  FileLoad load;
+  std::uint64_t rows = 0;
+  CsvParser parser(text, header.data_begin, text.size(), header.data_line);
+  CsvRecord record;
+  while (parser.next(record)) ++rows;
+  load.diagnostics = std::move(header.problems);
+  if (rows > 0) {
+    load.skipped = SkippedRows{std::string(schema.file_name), rows, {}};
+    for (const Diagnostic& d : load.diagnostics) load.skipped->reasons.emplace_back(d.kind, 1);
+  }
+  return load;
+}
+
+// The whole file in memory, read with as few system calls as possible.
+class FileBytes {
+ public:
+  explicit FileBytes(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail(path);
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) fail_closing(path, fd);
+    size_ = static_cast<std::size_t>(info.st_size);
+    bytes_ = std::make_unique_for_overwrite<char[]>(size_ + 1);
+    std::size_t done = 0;
+    while (done < size_) {
+      const ssize_t n = ::read(fd, bytes_.get() + done, size_ - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) fail_closing(path, fd);
+      if (n == 0) break;  // the file shrank while reading
+      done += static_cast<std::size_t>(n);
+    }
+    size_ = done;
+    ::close(fd);
+  }
+  std::string_view text() const { return {bytes_.get(), size_}; }
+
+ private:
+  [[noreturn]] static void fail(const std::filesystem::path& path) {
+    throw EvidenceError("cannot read evidence file " + path.string() + ": " + std::strerror(errno));
+  }
+  [[noreturn]] static void fail_closing(const std::filesystem::path& path, int fd) {
+    const int saved = errno;
+    ::close(fd);
+    errno = saved;
+    fail(path);
+  }
+
+  std::unique_ptr<char[]> bytes_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace
+
+const Table* Evidence::find(std::string_view kind) const {
+  const auto it = tables.find(kind);
+  return it == tables.end() ? nullptr : &it->second;
+}
+
+std::string Evidence::summary(std::size_t limit) const {
+  std::string text;
+  if (!skip_invalid) {
+    text = summarize_diagnostics(diagnostics, limit);
+  } else {
+    for (const SkippedRows& s : skipped) text += s.to_string() + "\n";
+  }
+  for (const Warning& w : warnings) text += w.to_string() + "\n";
+  return text;
+}
+
+Evidence load_evidence(const std::filesystem::path& dir, const LoadOptions& options) {
+  Evidence evidence;
+  evidence.skip_invalid = options.skip_invalid;
+  for (const FileSchema& schema : all_schemas()) {
+    const std::filesystem::path path = dir / std::string(schema.file_name);
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) {
+      if (error)
+        throw EvidenceError("cannot read evidence file " + path.string() + ": " + error.message());
+      continue;
+    }
+    const FileBytes bytes(path);
+    FileLoad load = load_evidence_text(schema, bytes.text(), options);
+    auto move_into = [](auto& to, auto& from) {
+      to.insert(to.end(), std::make_move_iterator(from.begin()),
+                std::make_move_iterator(from.end()));
+    };
+    move_into(evidence.diagnostics, load.diagnostics);
+    move_into(evidence.warnings, load.warnings);
+    if (load.skipped) evidence.skipped.push_back(std::move(*load.skipped));
+    if (load.table) evidence.tables.emplace(std::string(schema.kind), std::move(*load.table));
+  }
+  return evidence;
+}
+
+FileLoad load_evidence_text(const FileSchema& schema, std::string_view text,
+                            const LoadOptions& options) {
+  Header header = read_header(schema, text);
+  if (!header.problems.empty()) return unusable_file(schema, text, std::move(header));
+  Chunk chunk = read_rows(schema, header, text, options);
+  check_duplicates(schema, chunk);
+  std::stable_sort(chunk.diagnostics.begin(), chunk.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return a.line != b.line ? a.line < b.line : a.column < b.column;
+                   });
+  FileLoad load;
+  const auto invalid =
+      static_cast<std::uint64_t>(std::count(chunk.valid.begin(), chunk.valid.end(), 0));
+  if (invalid + chunk.malformed_rows > 0) {
+    load.skipped = skipped_rows(schema, invalid + chunk.malformed_rows, chunk.diagnostics);
+    if (invalid > 0) chunk.table.keep_rows(chunk.valid);
+  }
+  load.table = std::move(chunk.table);
+  load.diagnostics = std::move(chunk.diagnostics);
+  load.warnings = std::move(chunk.warnings);
+  return load;
+}
+
+}  // namespace meetlat::evidence

@@ -1,0 +1,64 @@
+// Loading a data folder of evidence CSV files (spec/evidence-and-kpis.md, "Evidence files").
+//
+// load_evidence() reads every known file present in `dir` (tickets.csv, ..., export_tests.csv;
+// other files are ignored) into a Table. A file that is absent is simply not in the result —
+// the KPIs that need it report no_data. A file that exists but cannot be read throws
+// EvidenceError naming the path. Everything wrong inside a file is a Diagnostic; invalid rows
+// never enter a table. Large files are parsed on two threads; the result is identical to a
+// single-threaded read.
+//
+// Thread safety: load_evidence may run concurrently on different folders; the result is a value.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evidence/diagnostic.h"
+#include "evidence/load_options.h"
+#include "evidence/table.h"
+
+namespace meetlat::evidence {
+
+// An evidence file that exists but cannot be opened or read.
+class EvidenceError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The outcome of reading one file.
+struct FileLoad {
+  std::optional<Table> table;           // absent when the header lacks a required column
+  std::vector<Diagnostic> diagnostics;  // in line order
+  std::vector<Warning> warnings;
+  std::optional<SkippedRows> skipped;  // set when rows were left out
+};
+
+struct Evidence {
+  std::map<std::string, Table, std::less<>> tables;  // by kind ("tickets")
+  std::vector<Diagnostic> diagnostics;               // every file, schema order, then line order
+  std::vector<Warning> warnings;
+  std::vector<SkippedRows> skipped;  // one per file with rows left out
+  bool skip_invalid = false;         // copied from LoadOptions
+
+  // The table of a kind, or nullptr when its file was absent (or unusable).
+  const Table* find(std::string_view kind) const;
+  // Whether evaluation may go on: no diagnostics, or skip_invalid.
+  bool usable() const { return diagnostics.empty() || skip_invalid; }
+  // What to tell a user: without skip_invalid the diagnostics summary (summarize_diagnostics),
+  // with it the "left out N rows of FILE: reason" lines; then the warnings, one a line.
+  std::string summary(std::size_t limit = 50) const;
+};
+
+Evidence load_evidence(const std::filesystem::path& dir, const LoadOptions& options);
+
+// Reads the CSV text of one file of `schema` (the whole file, BOM and header included). `text`
+// is only read during the call.
+FileLoad load_evidence_text(const FileSchema& schema, std::string_view text,
+                            const LoadOptions& options);
+
+}  // namespace meetlat::evidence

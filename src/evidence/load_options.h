@@ -1,0 +1,30 @@
+// What loading evidence needs from the contract, passed in so that evidence does not depend on
+// the contract module.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "time/zone.h"
+
+namespace meetlat::evidence {
+
+struct LoadOptions {
+  // The contract's zone: time stamps without offset are wall-clock time in it, and *_on columns
+  // holding a full time stamp take its date in it. Must outlive the load.
+  const time::Zone& zone;
+  // Accepted values of the priority columns (tickets, security_incidents, rca), exact match.
+  std::vector<std::string> priorities = {"P1", "P2", "P3"};
+  // Accepted values of vulnerabilities.severity, exact match.
+  std::vector<std::string> severities = {"low", "medium", "high", "critical"};
+  // Whether the caller goes on without invalid rows (--skip-invalid). Loading is the same either
+  // way — invalid rows never enter a table — but Evidence::usable() and the summary follow it.
+  bool skip_invalid = false;
+  // Files with at least this many bytes of rows are parsed in two halves on two threads.
+  std::size_t split_threshold_bytes = std::size_t{32} << 20;
+  // 1 disables the split.
+  unsigned threads = 2;
+};
+
+}  // namespace meetlat::evidence

@@ -1,0 +1,289 @@
+#include "evidence/row_converter.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "evidence/cell_value.h"
+#include "time/parse.h"
+
+namespace meetlat::evidence {
+namespace {
+
+std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string joined(const std::vector<std::string>& values) {
+  std::string text;
+  for (const std::string& v : values) text += (text.empty() ? "" : ", ") + v;
+  return text;
+}
+
+bool accepted(std::string_view text, const std::vector<std::string>& values) {
+  return std::find(values.begin(), values.end(), text) != values.end();
+}
+
+template <typename T>
+void shift(std::vector<T>& items, std::uint32_t by) {
+  for (T& item : items) item.line += by;
+}
+
+}  // namespace
+
+void Chunk::shift_lines(std::uint32_t by) {
+  for (std::uint32_t& line : table.mutable_lines()) line += by;
+  shift(diagnostics, by);
+  for (Warning& w : warnings) w.first_line += by;
+}
+
+void Chunk::append(Chunk&& other) {
+  table.append(std::move(other.table));
+  valid.insert(valid.end(), other.valid.begin(), other.valid.end());
+  key_column.insert(key_column.end(), other.key_column.begin(), other.key_column.end());
+  diagnostics.insert(diagnostics.end(), std::make_move_iterator(other.diagnostics.begin()),
+                     std::make_move_iterator(other.diagnostics.end()));
+  for (Warning& w : other.warnings) {
+    auto same = std::find_if(warnings.begin(), warnings.end(), [&](const Warning& mine) {
+      return mine.kind == w.kind && mine.date == w.date;
+    });
+    if (same == warnings.end()) {
+      warnings.push_back(std::move(w));
+    } else {
+      same->count += w.count;
+    }
+  }
+  malformed_rows += other.malformed_rows;
+}
+
+RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_column,
+                           std::size_t header_cells, std::string_view buffer,
+                           const LoadOptions& options, Chunk& out)
+    : schema_(schema),
+      file_column_(file_column),
+      header_cells_(header_cells),
+      buffer_(buffer),
+      options_(options),
+      out_(out),
+      row_cells_(schema.columns.size()) {
+  if (!schema.key.empty()) key_index_ = schema.column_index(schema.key.front());
+  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
+    out_.table.column(c).in_file = file_column[c] >= 0;
+  }
+}
+
+void RowConverter::report(const Cell& cell, std::size_t inner_offset, DiagnosticKind kind,
+                          std::string message) {
+  const std::size_t offset = cell.offset + inner_offset + (cell.quoted ? 1 : 0);
+  out_.diagnostics.push_back({std::string(schema_.file_name), cell.line,
+                              display_column(buffer_, cell.line_start, offset), kind,
+                              std::move(message)});
+}
+
+RowConverter::Cell RowConverter::cell_for(std::size_t column, const CsvRecord& record) const {
+  const int index = file_column_[column];
+  if (index >= 0 && static_cast<std::size_t>(index) < record.cells.size()) {
+    const CsvCell& c = record.cells[static_cast<std::size_t>(index)];
+    return {c.text, c.offset, c.line_start, c.line, c.quoted};
+  }
+  // A short row: point just past its last cell.
+  const CsvCell& last = record.cells.back();
+  return {{},
+          last.offset + last.text.size() + (last.quoted ? 2 : 0),
+          last.line_start,
+          last.line,
+          false};
+}
+
+void RowConverter::add(const CsvRecord& record) {
+  if (!record.problem.message.empty() || record.cells.size() > header_cells_) {
+    CsvProblem problem = record.problem;
+    std::string message(problem.message);
+    if (message.empty()) {
+      const CsvCell& extra = record.cells[header_cells_];
+      problem = {{}, extra.offset, extra.line_start, extra.line};
+      message = "row has " + std::to_string(record.cells.size()) + " cells, the header has " +
+                std::to_string(header_cells_);
+    }
+    out_.diagnostics.push_back({std::string(schema_.file_name), problem.line,
+                                display_column(buffer_, problem.line_start, problem.offset),
+                                DiagnosticKind::kMalformedCsv, std::move(message)});
+    ++out_.malformed_rows;
+    return;
+  }
+  bool valid = true;
+  for (std::size_t c = 0; c < schema_.columns.size(); ++c) {
+    row_cells_[c] = cell_for(c, record);
+    valid = convert(c, row_cells_[c]) && valid;
+  }
+  valid = check_order() && valid;
+  out_.table.mutable_lines().push_back(record.line);
+  out_.valid.push_back(valid ? 1 : 0);
+  if (key_index_ >= 0) {
+    const Cell& key = row_cells_[static_cast<std::size_t>(key_index_)];
+    out_.key_column.push_back(
+        display_column(buffer_, key.line_start, key.offset + (key.quoted ? 1 : 0)));
+  }
+}
+
+void RowConverter::push_missing(Column& column) {
+  switch (column.schema->type) {
+    case ColumnType::kInstant:
+      column.instants.push_back(kMissingInstant);
+      break;
+    case ColumnType::kDate:
+      column.dates.push_back(kMissingDate);
+      break;
+    case ColumnType::kId:
+    case ColumnType::kCategory:
+    case ColumnType::kText:
+      column.codes.push_back(kMissingCode);
+      break;
+    case ColumnType::kBool:
+      column.bools.push_back(kMissingBool);
+      break;
+    case ColumnType::kNumber:
+    case ColumnType::kRatio:
+      column.numbers.push_back(std::numeric_limits<double>::quiet_NaN());
+      break;
+  }
+}
+
+bool RowConverter::convert(std::size_t index, const Cell& cell) {
+  Column& column = out_.table.column(index);
+  if (cell.text.empty()) {
+    push_missing(column);
+    if (!column.schema->required) return true;
+    report(cell, 0, DiagnosticKind::kMissingCell,
+           std::string(column.schema->name) + ": required cell is empty");
+    return false;
+  }
+  switch (column.schema->type) {
+    case ColumnType::kInstant:
+      return convert_instant(column, cell);
+    case ColumnType::kDate:
+      return convert_date(column, cell);
+    case ColumnType::kId:
+    case ColumnType::kCategory:
+    case ColumnType::kText:
+      return convert_string(column, cell);
+    case ColumnType::kBool: {
+      const std::optional<bool> value = parse_bool(cell.text);
+      column.bools.push_back(value ? static_cast<std::int8_t>(*value) : kMissingBool);
+      if (value) return true;
+      report(cell, 0, DiagnosticKind::kBadBool,
+             std::string(column.schema->name) + ": not a boolean " + quoted(cell.text) +
+                 " (expected true/false, 1/0, ja/nee or yes/no)");
+      return false;
+    }
+    case ColumnType::kNumber:
+    case ColumnType::kRatio:
+      return convert_number(column, cell);
+  }
+  return false;
+}
+
+bool RowConverter::convert_instant(Column& column, const Cell& cell) {
+  time::ParseError error;
+  const auto parsed = time::parse_timestamp(cell.text, options_.zone, &error);
+  if (!parsed) {
+    column.instants.push_back(kMissingInstant);
+    report(cell, error.column, DiagnosticKind::kBadTimestamp,
+           std::string(column.schema->name) + ": bad time stamp " + quoted(cell.text) + ": " +
+               std::string(error.message));
+    return false;
+  }
+  column.instants.push_back(parsed->at);
+  if (parsed->issue != time::LocalTimeIssue::kNone) note_local_time(parsed->issue, cell);
+  return true;
+}
+
+bool RowConverter::convert_date(Column& column, const Cell& cell) {
+  time::ParseError error;
+  const auto parsed = time::parse_date(cell.text, &error, &options_.zone);
+  column.dates.push_back(parsed ? *parsed : kMissingDate);
+  if (parsed) return true;
+  report(cell, error.column, DiagnosticKind::kBadDate,
+         std::string(column.schema->name) + ": bad date " + quoted(cell.text) + ": " +
+             std::string(error.message));
+  return false;
+}
+
+bool RowConverter::convert_string(Column& column, const Cell& cell) {
+  column.codes.push_back(column.dictionary.intern(cell.text));
+  const Domain domain = column.schema->domain;
+  if (domain == Domain::kPriority && !accepted(cell.text, options_.priorities)) {
+    report(cell, 0, DiagnosticKind::kUnknownPriority,
+           std::string(column.schema->name) + ": unknown priority " + quoted(cell.text) +
+               " (expected " + joined(options_.priorities) + ")");
+    return false;
+  }
+  if (domain == Domain::kSeverity && !accepted(cell.text, options_.severities)) {
+    report(cell, 0, DiagnosticKind::kUnknownSeverity,
+           std::string(column.schema->name) + ": unknown severity " + quoted(cell.text) +
+               " (expected " + joined(options_.severities) + ")");
+    return false;
+  }
+  return true;
+}
+
+bool RowConverter::convert_number(Column& column, const Cell& cell) {
+  const bool ratio = column.schema->type == ColumnType::kRatio;
+  const std::optional<double> value = ratio ? parse_ratio(cell.text) : parse_number(cell.text);
+  column.numbers.push_back(value ? *value : std::numeric_limits<double>::quiet_NaN());
+  const std::string name(column.schema->name);
+  if (!value) {
+    report(cell, 0, ratio ? DiagnosticKind::kBadRatio : DiagnosticKind::kBadNumber,
+           name + (ratio ? ": not a ratio " : ": not a number ") + quoted(cell.text) +
+               (ratio ? " (expected e.g. 0.93 or 93%)" : ""));
+    return false;
+  }
+  if (ratio && (*value < 0 || *value > 1)) {
+    report(cell, 0, DiagnosticKind::kRatioOutOfRange,
+           name + ": ratio " + quoted(cell.text) + " is " + (*value < 0 ? "below 0" : "above 1"));
+  } else if (column.schema->non_negative && *value < 0) {
+    report(cell, 0, DiagnosticKind::kNegativeValue, name + ": negative value " + quoted(cell.text));
+  } else {
+    return true;
+  }
+  column.numbers.back() = std::numeric_limits<double>::quiet_NaN();
+  return false;
+}
+
+bool RowConverter::check_order() {
+  bool ok = true;
+  for (const OrderRule& rule : schema_.order_rules) {
+    const auto start = static_cast<std::size_t>(schema_.column_index(rule.start));
+    const auto end = static_cast<std::size_t>(schema_.column_index(rule.end));
+    const Column& a = out_.table.column(start);
+    const Column& b = out_.table.column(end);
+    bool backwards = false;
+    if (a.schema->type == ColumnType::kInstant) {
+      backwards = !is_missing(a.instants.back()) && !is_missing(b.instants.back()) &&
+                  b.instants.back() < a.instants.back();
+    } else {
+      backwards = !is_missing(a.dates.back()) && !is_missing(b.dates.back()) &&
+                  b.dates.back() < a.dates.back();
+    }
+    if (!backwards) continue;
+    ok = false;
+    report(row_cells_[end], 0, DiagnosticKind::kEndBeforeStart,
+           std::string(rule.end) + " " + quoted(row_cells_[end].text) + " is before " +
+               std::string(rule.start) + " " + quoted(row_cells_[start].text));
+  }
+  return ok;
+}
+
+void RowConverter::note_local_time(time::LocalTimeIssue issue, const Cell& cell) {
+  const WarningKind kind = issue == time::LocalTimeIssue::kRepeated
+                               ? WarningKind::kRepeatedLocalTime
+                               : WarningKind::kSkippedLocalTime;
+  const std::string_view date = cell.text.substr(0, 10);
+  for (Warning& w : out_.warnings) {
+    if (w.kind == kind && w.date == date) {
+      ++w.count;
+      return;
+    }
+  }
+  out_.warnings.push_back({std::string(schema_.file_name), kind, std::string(date), cell.line, 1});
+}
+
+}  // namespace meetlat::evidence

@@ -1,0 +1,75 @@
+// Turns CSV records of one evidence file into table rows, checking every cell against the
+// file's schema. Internal to the evidence module (load.cc drives it, one per parsing thread).
+//
+// Every row that is well-formed CSV enters the chunk's table, invalid ones with their bad cells
+// missing and valid[row] == 0, so that the duplicate check after merging still sees their keys;
+// the loader removes them afterwards. Rows that are not well-formed CSV are only counted.
+// Lines in a chunk are relative to the chunk's first line until shift_lines().
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "evidence/csv_reader.h"
+#include "evidence/diagnostic.h"
+#include "evidence/load_options.h"
+#include "evidence/table.h"
+
+namespace meetlat::evidence {
+
+struct Chunk {
+  explicit Chunk(const FileSchema& schema) : table(schema) {}
+
+  Table table;
+  std::vector<std::uint8_t> valid;        // per row
+  std::vector<std::uint32_t> key_column;  // per row, display column of the first key cell
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Warning> warnings;
+  std::uint64_t malformed_rows = 0;
+
+  void shift_lines(std::uint32_t by);
+  // Appends `other` (the chunk after this one, lines already shifted).
+  void append(Chunk&& other);
+};
+
+class RowConverter {
+ public:
+  // `file_column[c]` is the index in the file's header of schema column c, or -1;
+  // `header_cells` is the number of header cells; `buffer` is the whole file.
+  RowConverter(const FileSchema& schema, std::span<const int> file_column, std::size_t header_cells,
+               std::string_view buffer, const LoadOptions& options, Chunk& out);
+
+  void add(const CsvRecord& record);
+
+ private:
+  struct Cell {
+    std::string_view text;
+    std::size_t offset;
+    std::size_t line_start;
+    std::uint32_t line;
+    bool quoted;
+  };
+  Cell cell_for(std::size_t column, const CsvRecord& record) const;
+  bool convert(std::size_t column, const Cell& cell);
+  bool convert_instant(Column& column, const Cell& cell);
+  bool convert_date(Column& column, const Cell& cell);
+  bool convert_string(Column& column, const Cell& cell);
+  bool convert_number(Column& column, const Cell& cell);
+  bool check_order();
+  void push_missing(Column& column);
+  void report(const Cell& cell, std::size_t inner_offset, DiagnosticKind kind, std::string message);
+  void note_local_time(time::LocalTimeIssue issue, const Cell& cell);
+
+  const FileSchema& schema_;
+  std::span<const int> file_column_;
+  std::size_t header_cells_;
+  std::string_view buffer_;
+  const LoadOptions& options_;
+  Chunk& out_;
+  std::vector<Cell> row_cells_;
+  int key_index_ = -1;
+};
+
+}  // namespace meetlat::evidence

@@ -1,0 +1,144 @@
+#include "evidence/table.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace meetlat::evidence {
+namespace {
+
+template <typename T>
+void keep_rows_of(std::vector<T>& values, const std::vector<std::uint8_t>& keep) {
+  if (values.empty()) return;
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (keep[i]) values[out++] = values[i];
+  }
+  values.resize(out);
+}
+
+template <typename T>
+void append_values(std::vector<T>& to, const std::vector<T>& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
+
+void append_codes(Column& to, const Column& from) {
+  std::vector<std::uint32_t> recode(from.dictionary.size());
+  for (std::uint32_t code = 0; code < recode.size(); ++code) {
+    recode[code] = to.dictionary.intern(from.dictionary.text(code));
+  }
+  to.codes.reserve(to.codes.size() + from.codes.size());
+  for (std::uint32_t code : from.codes) {
+    to.codes.push_back(code == kMissingCode ? kMissingCode : recode[code]);
+  }
+}
+
+}  // namespace
+
+std::size_t Column::size() const {
+  switch (schema->type) {
+    case ColumnType::kInstant:
+      return instants.size();
+    case ColumnType::kDate:
+      return dates.size();
+    case ColumnType::kId:
+    case ColumnType::kCategory:
+    case ColumnType::kText:
+      return codes.size();
+    case ColumnType::kBool:
+      return bools.size();
+    case ColumnType::kNumber:
+    case ColumnType::kRatio:
+      return numbers.size();
+  }
+  return 0;
+}
+
+Table::Table(const FileSchema& schema) : schema_(&schema) {
+  columns_.resize(schema.columns.size());
+  for (std::size_t i = 0; i < columns_.size(); ++i) columns_[i].schema = &schema.columns[i];
+}
+
+const Column& Table::typed(std::string_view name, ColumnType a, ColumnType b) const {
+  const int index = schema_->column_index(name);
+  if (index < 0) {
+    throw std::logic_error(std::string(schema_->file_name) + " has no column " + std::string(name));
+  }
+  const Column& column = columns_[static_cast<std::size_t>(index)];
+  if (column.schema->type != a && column.schema->type != b) {
+    throw std::logic_error(std::string(schema_->file_name) + " column " + std::string(name) +
+                           " is of type " + std::string(column_type_name(column.schema->type)) +
+                           ", not " + std::string(column_type_name(a)));
+  }
+  return column;
+}
+
+std::span<const time::Instant> Table::instants(std::string_view column) const {
+  return typed(column, ColumnType::kInstant, ColumnType::kInstant).instants;
+}
+
+std::span<const time::Date> Table::dates(std::string_view column) const {
+  return typed(column, ColumnType::kDate, ColumnType::kDate).dates;
+}
+
+std::span<const std::uint32_t> Table::codes(std::string_view column) const {
+  const int index = schema_->column_index(column);
+  if (index >= 0 && columns_[static_cast<std::size_t>(index)].schema->type == ColumnType::kText) {
+    return columns_[static_cast<std::size_t>(index)].codes;
+  }
+  return typed(column, ColumnType::kId, ColumnType::kCategory).codes;
+}
+
+const Dictionary& Table::dictionary(std::string_view column) const {
+  codes(column);  // checks name and type
+  return columns_[static_cast<std::size_t>(schema_->column_index(column))].dictionary;
+}
+
+std::string_view Table::text(std::string_view column, std::size_t row) const {
+  const std::uint32_t code = codes(column)[row];
+  if (code == kMissingCode) return {};
+  return dictionary(column).text(code);
+}
+
+std::span<const double> Table::numbers(std::string_view column) const {
+  return typed(column, ColumnType::kNumber, ColumnType::kRatio).numbers;
+}
+
+std::span<const std::int8_t> Table::bools(std::string_view column) const {
+  return typed(column, ColumnType::kBool, ColumnType::kBool).bools;
+}
+
+bool Table::in_file(std::string_view column) const {
+  const int index = schema_->column_index(column);
+  if (index < 0) {
+    throw std::logic_error(std::string(schema_->file_name) + " has no column " +
+                           std::string(column));
+  }
+  return columns_[static_cast<std::size_t>(index)].in_file;
+}
+
+void Table::append(Table&& other) {
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    Column& to = columns_[i];
+    const Column& from = other.columns_[i];
+    to.in_file = to.in_file || from.in_file;
+    append_values(to.instants, from.instants);
+    append_values(to.dates, from.dates);
+    append_values(to.numbers, from.numbers);
+    append_values(to.bools, from.bools);
+    if (!from.codes.empty()) append_codes(to, from);
+  }
+  append_values(lines_, other.lines_);
+}
+
+void Table::keep_rows(const std::vector<std::uint8_t>& keep) {
+  for (Column& column : columns_) {
+    keep_rows_of(column.instants, keep);
+    keep_rows_of(column.dates, keep);
+    keep_rows_of(column.codes, keep);
+    keep_rows_of(column.numbers, keep);
+    keep_rows_of(column.bools, keep);
+  }
+  keep_rows_of(lines_, keep);
+}
+
+}  // namespace meetlat::evidence
