@@ -127,6 +127,28 @@ bool read_offset(Scanner& s, std::chrono::seconds* offset) {
   return true;
 }
 
+// The number of one duration part: up to 9 digits, optionally a fraction (kept to µs).
+bool read_duration_number(Scanner& s, std::int64_t* value, std::int64_t* frac_us,
+                          bool* has_fraction) {
+  const std::size_t number_col = s.pos();
+  int n = 0;
+  for (; s.peek() >= '0' && s.peek() <= '9'; s.skip()) {
+    if (++n > 9) return s.fail(number_col, "number too large");
+    *value = *value * 10 + (s.peek() - '0');
+  }
+  if (n == 0) return s.fail("expected a number");
+  *has_fraction = s.peek() == '.';
+  if (!*has_fraction) return true;
+  s.skip();
+  int f = 0;
+  for (; s.peek() >= '0' && s.peek() <= '9'; ++f, s.skip()) {
+    if (f < 6) *frac_us = *frac_us * 10 + (s.peek() - '0');
+  }
+  if (f == 0) return s.fail("expected digits after '.'");
+  for (; f < 6; ++f) *frac_us *= 10;
+  return true;
+}
+
 }  // namespace
 
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, const Zone& zone,
@@ -200,33 +222,9 @@ std::optional<Micros> parse_duration(std::string_view text, ParseError* error) {
   while (!s.at_end()) {
     const std::size_t number_col = s.pos();
     std::int64_t value = 0;
-    int n = 0;
-    while (s.peek() >= '0' && s.peek() <= '9') {
-      if (++n > 9) {
-        s.fail(number_col, "number too large");
-        return std::nullopt;
-      }
-      value = value * 10 + (s.peek() - '0');
-      s.skip();
-    }
     std::int64_t frac_us = 0;
-    const bool has_fraction = n > 0 && s.peek() == '.';
-    if (has_fraction) {
-      s.skip();
-      int f = 0;
-      for (; s.peek() >= '0' && s.peek() <= '9'; ++f, s.skip()) {
-        if (f < 6) frac_us = frac_us * 10 + (s.peek() - '0');
-      }
-      if (f == 0) {
-        s.fail("expected digits after '.'");
-        return std::nullopt;
-      }
-      for (; f < 6; ++f) frac_us *= 10;
-    }
-    if (n == 0) {
-      s.fail("expected a number");
-      return std::nullopt;
-    }
+    bool has_fraction = false;
+    if (!read_duration_number(s, &value, &frac_us, &has_fraction)) return std::nullopt;
     const std::size_t unit = kUnits.find(s.peek());
     if (s.at_end() || unit == std::string_view::npos) {
       s.fail("expected a unit: d, h, m or s");
