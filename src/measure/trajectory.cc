@@ -13,7 +13,7 @@ TrajectoryResult co2_trajectory(std::span<const double> emissions_tco2e,
   const int months =
       t.ramp_months > 0 ? std::clamp(months_from_start_to_quarter_end, 0, ramp_months) : 1;
   const double scale = std::pow(10.0, t.final_reduction.scale);
-  const double ramp = static_cast<double>(ramp_months);
+  const auto ramp = static_cast<double>(ramp_months);
   const double reduction_units = static_cast<double>(t.final_reduction.units) * months;
   out.required = reduction_units / (scale * ramp);
   if (emissions_tco2e.empty() || t.baseline_tco2e_per_quarter <= 0) return out;
