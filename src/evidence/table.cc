@@ -130,6 +130,32 @@ void Table::append(Table&& other) {
   append_values(lines_, other.lines_);
 }
 
+void Table::reserve(std::size_t rows) {
+  for (Column& column : columns_) {
+    switch (column.schema->type) {
+      case ColumnType::kInstant:
+        column.instants.reserve(rows);
+        break;
+      case ColumnType::kDate:
+        column.dates.reserve(rows);
+        break;
+      case ColumnType::kId:
+      case ColumnType::kCategory:
+      case ColumnType::kText:
+        column.codes.reserve(rows);
+        break;
+      case ColumnType::kBool:
+        column.bools.reserve(rows);
+        break;
+      case ColumnType::kNumber:
+      case ColumnType::kRatio:
+        column.numbers.reserve(rows);
+        break;
+    }
+  }
+  lines_.reserve(rows);
+}
+
 void Table::keep_rows(const std::vector<std::uint8_t>& keep) {
   for (Column& column : columns_) {
     keep_rows_of(column.instants, keep);
