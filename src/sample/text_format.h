@@ -1,0 +1,39 @@
+// Hand-written formatting of the values the generator writes, into a caller's buffer: no
+// locale, no iostreams, no allocation. Each function writes at `out` and returns the end.
+//
+// Wall-clock times (`date::local_seconds`) are written as ITSM exports write them,
+// "2026-10-05 09:12:00", and read as Europe/Amsterdam time; instants as UTC ISO 8601 with "Z".
+#pragma once
+
+#include <date/date.h>
+
+#include <chrono>
+#include <cstdint>
+
+#include "time/instant.h"
+
+namespace meetlat::sample {
+
+// Longest text any function below writes.
+inline constexpr int kMaxFormattedChars = 32;
+
+char* put_uint(char* out, std::uint64_t value);
+// `value` rounded to `decimals` digits after the point (0..9), e.g. 0.9312 with 2 → "0.93".
+char* put_fixed(char* out, double value, int decimals);
+// "2026-10-05".
+char* put_date(char* out, date::local_days day);
+// "2026-10-05 09:12:00".
+char* put_local(char* out, date::local_seconds t);
+// "2026-10-05T07:12:00Z", or with milliseconds "2026-10-05T07:12:00.123Z".
+char* put_utc(char* out, time::Instant t, bool milliseconds);
+// The "2026-10-05T07:12:" prefix of the UTC minute `minute_start`; a transaction appends
+// "SS.mmmZ".
+char* put_utc_minute_prefix(char* out, date::sys_seconds minute_start);
+
+inline char* put_two(char* out, unsigned v) {
+  out[0] = static_cast<char>('0' + v / 10);
+  out[1] = static_cast<char>('0' + v % 10);
+  return out + 2;
+}
+
+}  // namespace meetlat::sample
