@@ -76,7 +76,11 @@ void add_generate_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--months", o.months, "Number of months (1-120)")->capture_default_str();
   cmd->add_option("--seed", o.seed, "Seed of the random numbers; same seed, same files")
       ->capture_default_str();
-  cmd->add_option("--scale", o.scale, "Multiplies every volume option")->capture_default_str();
+  cmd->add_option(
+         "--scale", o.scale,
+         "Multiplies the volumes that grow with the service (tickets, transactions, security "
+         "findings, trainings)")
+      ->capture_default_str();
   cmd->add_option("--tickets-per-month", o.tickets_per_month, "Service-desk tickets a month")
       ->capture_default_str();
   cmd->add_option("--transactions-per-minute", o.transactions_per_minute,

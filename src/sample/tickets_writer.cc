@@ -114,7 +114,9 @@ void write_tickets_and_rca(Generation& g) {
   std::int64_t next_id = 1;
   for (const MonthPlan& month : g.plan) {
     Rng rng = g.rng(Stream::kTickets, static_cast<std::uint64_t>(month.contract_month));
-    const int count = jittered_count(g.scaled(g.options.tickets_per_month), rng);
+    // ±5% a month: the option is what a month holds, give or take.
+    const int count = static_cast<int>(
+        std::lround(g.scaled(g.options.tickets_per_month) * (0.95 + 0.1 * rng.uniform())));
     for (LocalSeconds created : arrivals(g.clock, month.month, count, rng)) {
       const double u = rng.uniform();
       const int priority = u < kShareP1 ? 1 : (u < kShareP1 + kShareP2 ? 2 : 3);
