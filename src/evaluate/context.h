@@ -1,0 +1,49 @@
+// What every objective evaluator reads: the contract, the evidence, the zone, the compiled
+// calendars and the moment of evaluation. Built once per evaluation; read-only afterwards.
+#pragma once
+
+#include <map>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "contract/model.h"
+#include "evidence/load.h"
+#include "time/calendar.h"
+#include "time/period.h"
+#include "time/zone.h"
+
+namespace meetlat::evaluate {
+
+// One period an objective is evaluated over, with its instants in the contract zone.
+struct Slot {
+  time::Period period;
+  time::Window window;
+};
+
+class Context {
+ public:
+  // Compiles every calendar of `contract` in `zone`. The references must outlive the Context.
+  Context(const contract::Contract& contract, const evidence::Evidence& evidence,
+          const time::Zone& zone, time::Instant as_of);
+
+  const contract::Contract& contract() const { return contract_; }
+  const evidence::Evidence& evidence() const { return evidence_; }
+  const time::Zone& zone() const { return zone_; }
+  time::Instant as_of() const { return as_of_; }
+  // A calendar by name ("24x7", "office_hours", ...); the loader has checked the names.
+  const time::Calendar& calendar(std::string_view name) const;
+
+ private:
+  const contract::Contract& contract_;
+  const evidence::Evidence& evidence_;
+  const time::Zone& zone_;
+  time::Instant as_of_;
+  std::map<std::string, time::Calendar, std::less<>> calendars_;
+};
+
+// Which slot of `slots` (sorted, adjacent windows) contains `t`; -1 when none does.
+int slot_of(std::span<const Slot> slots, time::Instant t);
+
+}  // namespace meetlat::evaluate

@@ -1,0 +1,30 @@
+// The engine's entry point: a contract applied to evidence for a requested period at a moment
+// `as_of`. Pure: no files, no clock — the same contract, evidence and as_of give the same
+// Evaluation, and so byte-identical output.
+//
+// Each KPI is evaluated on its own cadence: over the period of that cadence containing the
+// requested one (a quarterly KPI in a monthly evaluation: the quarter to date), or, when the
+// request is longer than the cadence (a monthly KPI in a quarterly evaluation), over the whole
+// requested period while the ladder walks the months. Every KPI walks its periods from the
+// contract start, so its escalation streak is known.
+#pragma once
+
+#include "contract/model.h"
+#include "evaluate/evaluation.h"
+#include "evidence/load.h"
+#include "time/period.h"
+#include "time/zone.h"
+
+namespace meetlat::evaluate {
+
+struct Request {
+  time::Period period;
+  time::Instant as_of;
+};
+
+// `contract` must be the version in force for the period (contract::contract_in_force) and must
+// outlive the result, which points into it. `zone` is the contract's zone.
+Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence& evidence,
+                    const time::Zone& zone, const Request& request);
+
+}  // namespace meetlat::evaluate

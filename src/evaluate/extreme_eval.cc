@@ -1,0 +1,63 @@
+// Lowest or highest value of the period (KPI-05 regression_coverage; KPI-16 export, the longest
+// export test of the half-year in days, an unfinished test lasting until as_of).
+#include "evaluate/objective_eval.h"
+#include "evaluate/rows.h"
+#include "measure/extreme.h"
+
+namespace meetlat::evaluate {
+
+std::vector<ObjectiveResult> evaluate_extreme(const Context& ctx, const contract::Objective& o,
+                                              const contract::ExtremeMeasure& m,
+                                              std::span<const Slot> slots) {
+  auto results = blank_results(o, slots.size(), "no row in the period");
+  const evidence::Table* table = ctx.evidence().find(m.evidence);
+  const auto which = m.which == contract::ExtremeMeasure::Which::kMin ? measure::Extreme::kMin
+                                                                      : measure::Extreme::kMax;
+  const auto empty = m.when_empty == contract::WhenEmpty::kBreached ? measure::WhenEmpty::kBreached
+                                                                     : measure::WhenEmpty::kNoData;
+  if (table == nullptr) {
+    if (empty == measure::WhenEmpty::kNoData) {
+      return blank_results(o, slots.size(), absent_file_reason(m.evidence));
+    }
+    // A half-year without an export test is breached: so is one without the file.
+    for (auto& r : results) {
+      r.status = measure::extreme({}, which, empty, o.norm).status;
+      r.reason = absent_file_reason(m.evidence);
+    }
+    return results;
+  }
+  const auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots);
+  const bool duration = m.value_column.empty();
+  std::vector<time::Instant> from;
+  std::vector<time::Instant> to;
+  if (duration) {
+    from = row_instants(*table, m.from_column, ctx.zone());
+    to = row_instants(*table, m.to_column, ctx.zone(), DayEdge::kEnd);
+  }
+  constexpr double kMicrosPerDay = 86400e6;
+  for (std::size_t s = 0; s < slots.size(); ++s) {
+    std::vector<measure::ExtremeItem> items;
+    std::vector<std::size_t> rows;
+    for (const auto row : per_slot[s]) {
+      if (!duration) {
+        const double v = table->numbers(m.value_column)[row];
+        if (!evidence::is_missing(v)) {
+          items.push_back({v, false});
+          rows.push_back(row);
+        }
+        continue;
+      }
+      rows.push_back(row);
+      const bool open = evidence::is_missing(to[row]) || ctx.as_of() < to[row];
+      const time::Instant end = open ? ctx.as_of() : to[row];
+      items.push_back({static_cast<double>((end - from[row]).count()) / kMicrosPerDay, open});
+    }
+    apply_measure(measure::extreme(items, which, empty, o.norm), *table, rows, results[s]);
+    if (results[s].status == Status::kBreached && items.empty()) {
+      results[s].reason = "no row in the period";
+    }
+  }
+  return results;
+}
+
+}  // namespace meetlat::evaluate

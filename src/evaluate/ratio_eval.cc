@@ -1,0 +1,31 @@
+// Ratio of sums (KPI-02 migration_accuracy, KPI-15 siem_coverage): Σnumerator / Σdenominator of
+// the rows dated in the period.
+#include <cmath>
+
+#include "evaluate/objective_eval.h"
+#include "measure/ratio_of_sums.h"
+
+namespace meetlat::evaluate {
+
+std::vector<ObjectiveResult> evaluate_ratio_of_sums(const Context& ctx,
+                                                    const contract::Objective& o,
+                                                    const contract::RatioOfSumsMeasure& m,
+                                                    std::span<const Slot> slots) {
+  auto results = blank_results(o, slots.size(), "no row in the period");
+  const evidence::Table* table = ctx.evidence().find(m.evidence);
+  if (table == nullptr) return blank_results(o, slots.size(), absent_file_reason(m.evidence));
+  const auto numerator = table->numbers(m.numerator_column);
+  const auto denominator = table->numbers(m.denominator_column);
+  const auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots);
+  for (std::size_t s = 0; s < slots.size(); ++s) {
+    std::vector<measure::RatioRow> rows;
+    for (const auto row : per_slot[s]) {
+      rows.push_back({static_cast<std::uint64_t>(std::llround(numerator[row])),
+                      static_cast<std::uint64_t>(std::llround(denominator[row]))});
+    }
+    apply_measure(measure::ratio_of_sums(rows, o.norm), *table, per_slot[s], results[s]);
+  }
+  return results;
+}
+
+}  // namespace meetlat::evaluate

@@ -1,0 +1,15 @@
+// The JSON result of spec/cli-and-output.md ("meetlat.evaluation/1"): fields in a fixed order,
+// instants in the contract zone with offset, numbers as the shortest text that reads back to the
+// same double, ids in full. Deterministic: the same Evaluation gives the same bytes.
+#pragma once
+
+#include <string>
+
+#include "evaluate/evaluation.h"
+#include "time/zone.h"
+
+namespace meetlat::evaluate {
+
+std::string to_json(const Evaluation& evaluation, const time::Zone& zone);
+
+}  // namespace meetlat::evaluate

@@ -1,0 +1,62 @@
+#include "evaluate/result_table.h"
+
+#include <cstdio>
+
+#include "evaluate/finance.h"
+
+namespace meetlat::evaluate {
+namespace {
+
+std::string value_text(const ObjectiveResult& r) {
+  if (!r.value) return "-";
+  char buffer[64];
+  switch (r.unit) {
+    case contract::Unit::kRatio: std::snprintf(buffer, sizeof buffer, "%.2f%%", *r.value * 100); break;
+    case contract::Unit::kMs: std::snprintf(buffer, sizeof buffer, "%.0f ms", *r.value); break;
+    case contract::Unit::kDays: std::snprintf(buffer, sizeof buffer, "%.1f days", *r.value); break;
+    case contract::Unit::kWeeks: std::snprintf(buffer, sizeof buffer, "%.1f weeks", *r.value); break;
+    case contract::Unit::kCount: std::snprintf(buffer, sizeof buffer, "%.0f", *r.value); break;
+  }
+  return buffer;
+}
+
+std::string status_text(Status s, bool colour) {
+  const std::string name(measure::status_name(s));
+  if (!colour) return name;
+  const char* code = s == Status::kMet ? "32" : s == Status::kBreached ? "31" : s == Status::kPending ? "33" : "90";
+  return std::string("\x1b[") + code + "m" + name + "\x1b[0m";
+}
+
+std::string pad(std::string s, std::size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+}  // namespace
+
+std::string to_table(const Evaluation& e, const time::Zone& zone, bool colour) {
+  std::string out = e.contract->id + " — " + e.period_name + ", as of " + zone.format(e.as_of) + "\n\n";
+  out += pad("KPI", 8) + pad("objective", 22) + pad("value", 14) + pad("norm", 16) + pad("items", 16) + "status\n";
+  for (const auto& k : e.kpis) {
+    for (const auto& o : k.objectives) {
+      const std::string items = std::to_string(o.count) + " (" + std::to_string(o.failing) + " failing" +
+                                (o.pending > 0 ? ", " + std::to_string(o.pending) + " pending" : "") + ")";
+      out += pad(k.kpi->id, 8) + pad(o.id, 22) + pad(value_text(o), 14) +
+             pad(contract::format_norm(o.norm), 16) + pad(items, 16) + status_text(o.status, colour);
+      if (!k.final) out += " (to date)";
+      out += "\n";
+    }
+    for (const auto& fired : k.escalation.steps) {
+      out += pad("", 8) + "→ " + fired.step->label.en + " (" + std::string(contract::owner_name(fired.step->owner)) +
+             "): " + fired.because + "\n";
+    }
+  }
+  const auto& f = e.finance;
+  out += "\nMalus: " + format_money_en(f.malus_cents, f.currency) + (f.capped ? " (capped)" : "") +
+         (f.example ? "  [example values]" : "") + "\n";
+  for (const auto& line : f.explanation_en) out += "  " + line + "\n";
+  for (const auto& w : e.warnings) out += "warning: " + w + "\n";
+  return out;
+}
+
+}  // namespace meetlat::evaluate

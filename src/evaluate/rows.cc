@@ -1,0 +1,86 @@
+#include "evaluate/rows.h"
+
+#include "time/parse.h"
+#include "time/period.h"
+
+namespace meetlat::evaluate {
+
+using evidence::ColumnType;
+
+std::vector<time::Instant> row_instants(const evidence::Table& table, std::string_view column,
+                                        const time::Zone& zone, DayEdge edge) {
+  const int index = table.schema().column_index(column);
+  if (index < 0) throw std::logic_error("no column " + std::string(column));
+  const ColumnType type = table.schema().columns[static_cast<std::size_t>(index)].type;
+  std::vector<time::Instant> out(table.rows(), evidence::kMissingInstant);
+  if (type == ColumnType::kInstant) {
+    const auto in = table.instants(column);
+    out.assign(in.begin(), in.end());
+  } else if (type == ColumnType::kDate) {
+    const auto days = table.dates(column);
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      if (evidence::is_missing(days[i])) continue;
+      out[i] = zone.start_of_day(edge == DayEdge::kStart ? days[i] : days[i] + date::days{1});
+    }
+  } else {
+    for (std::size_t i = 0; i < table.rows(); ++i) {
+      const auto p = time::parse_period(table.text(column, i));
+      if (p) out[i] = zone.start_of_day(p->first_day);
+    }
+  }
+  return out;
+}
+
+std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contract::Filter& filter) {
+  std::vector<std::uint8_t> pass(table.rows(), 1);
+  for (const auto& condition : filter) {
+    const int index = table.schema().column_index(condition.column);
+    if (index < 0) throw std::logic_error("no column " + condition.column);
+    const ColumnType type = table.schema().columns[static_cast<std::size_t>(index)].type;
+    if (condition.op) {
+      contract::Norm compare{*condition.op, condition.value, contract::Unit::kCount, false};
+      const auto numbers = table.numbers(condition.column);
+      for (std::size_t i = 0; i < numbers.size(); ++i) {
+        if (evidence::is_missing(numbers[i]) || !compare.holds(numbers[i])) pass[i] = 0;
+      }
+      continue;
+    }
+    if (type == ColumnType::kBool) {
+      const auto bools = table.bools(condition.column);
+      for (std::size_t i = 0; i < bools.size(); ++i) {
+        bool ok = false;
+        for (const auto& v : condition.one_of) {
+          const int want = (v == "true" || v == "1" || v == "yes" || v == "ja") ? 1 : 0;
+          ok = ok || bools[i] == want;
+        }
+        if (!ok) pass[i] = 0;
+      }
+      continue;
+    }
+    const auto codes = table.codes(condition.column);
+    const auto& dictionary = table.dictionary(condition.column);
+    std::vector<std::uint8_t> accepted(dictionary.size(), 0);
+    for (const auto& v : condition.one_of) {
+      if (const auto code = dictionary.find(v)) accepted[*code] = 1;
+    }
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      if (evidence::is_missing_code(codes[i]) || accepted[codes[i]] == 0) pass[i] = 0;
+    }
+  }
+  return pass;
+}
+
+std::string row_id(const evidence::Table& table, std::size_t row) {
+  const auto& key = table.schema().key;
+  if (key.empty()) {
+    return std::string(table.file_name()) + ":" + std::to_string(table.lines()[row]);
+  }
+  std::string id;
+  for (const auto column : key) {
+    if (!id.empty()) id += ' ';
+    id += table.text(column, row);
+  }
+  return id;
+}
+
+}  // namespace meetlat::evaluate

@@ -1,0 +1,32 @@
+// Reading evidence rows the way objectives need them, whatever the column's type: the instant of
+// a row, whether it passes a filter, and the id it is known by.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "contract/model.h"
+#include "evidence/table.h"
+#include "time/zone.h"
+
+namespace meetlat::evaluate {
+
+// When a date cell is read as an instant: the start (00:00) or the end (24:00) of that day.
+enum class DayEdge { kStart, kEnd };
+
+// The instant of every row in `column`: instant columns as they are; date columns at the start
+// (or end) of the day in `zone`; text columns holding a period name ("2026-10", siem.period) at
+// the start of the period's first day. Missing or unreadable cells: evidence::kMissingInstant.
+std::vector<time::Instant> row_instants(const evidence::Table& table, std::string_view column,
+                                        const time::Zone& zone, DayEdge edge = DayEdge::kStart);
+
+// 1 for every row that passes every condition of `filter`, else 0.
+std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contract::Filter& filter);
+
+// The id a row is known by in results: its key columns joined by " " (tickets.id, "GET /users"),
+// or "file:line" for files without a key (probes, transactions).
+std::string row_id(const evidence::Table& table, std::size_t row);
+
+}  // namespace meetlat::evaluate

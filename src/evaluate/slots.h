@@ -1,0 +1,30 @@
+// The periods a KPI is evaluated over: its own cadence, from the contract start through the
+// period that the requested one falls in (the ladder walks them all).
+#pragma once
+
+#include <vector>
+
+#include "contract/model.h"
+#include "evaluate/context.h"
+#include "time/period.h"
+
+namespace meetlat::evaluate {
+
+// The time cadence of a contract cadence; a milestone (once) is decided on its KPI's cadence,
+// and a KPI of its own that is once is shown per month.
+time::Cadence slot_cadence(contract::Cadence c);
+
+// Whether periods of `a` are longer than those of `b`.
+bool coarser(time::Cadence a, time::Cadence b);
+
+// Every period of `cadence` from the one containing the contract start through `target`
+// (inclusive), with their windows in the zone. Empty when target starts before the contract.
+std::vector<Slot> slots_through(const Context& ctx, time::Cadence cadence,
+                                const time::Period& target);
+
+// The period of `cadence` that a requested period stands for: the one containing its first day
+// when `cadence` is as long or longer, else the one containing its last day.
+time::Period target_period(const Context& ctx, time::Cadence cadence,
+                           const time::Period& requested);
+
+}  // namespace meetlat::evaluate

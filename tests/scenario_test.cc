@@ -1,0 +1,206 @@
+// Runs every scenario folder under tests/cases/ through the real `meetlat` binary.
+//
+// A case folder holds:
+//   args           the command line after `meetlat` (one line; `{data}` and `{case}` expand to the
+//                  case's data/ folder and the case folder), e.g.
+//                  evaluate --data {data} --period 2026-10 --as-of 2026-11-05T00:00:00+01:00
+//   contract.yaml  optional; referred to from args as {case}/contract.yaml
+//   data/*.csv     the evidence
+//   expected.json  the expected JSON on stdout (exit 0), matched as a subset: every key present in
+//                  an expected object must be present and equal in the actual one; arrays must have
+//                  the same length, except arrays of objects carrying an "id", which are matched by
+//                  id (so a case states only the KPIs and objectives it is about); numbers are
+//                  compared to 1e-9 relative.
+//   expected.exit  optional exit status (default 0)
+//   expected.stderr optional; every non-empty line must occur in stderr, in order
+//   README         one line on why the case exists and how its values were computed by hand
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) {
+    s.replace(pos, from.size(), to);
+  }
+}
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+RunResult run_meetlat(const std::string& args, const fs::path& scratch) {
+  const fs::path err_file = scratch / "stderr.txt";
+  const std::string command =
+      std::string(MEETLAT_BINARY) + " " + args + " 2>" + err_file.string();
+  RunResult r;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return r;
+  std::array<char, 65536> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = read_file(err_file);
+  return r;
+}
+
+bool has_ids(const json& array) {
+  if (!array.is_array() || array.empty()) return false;
+  for (const auto& e : array) {
+    if (!e.is_object() || !e.contains("id")) return false;
+  }
+  return true;
+}
+
+// Appends a line per mismatch between `expected` (a subset) and `actual` at `path`.
+void match(const json& expected, const json& actual, const std::string& path,
+           std::vector<std::string>& problems) {
+  if (expected.is_object()) {
+    if (!actual.is_object()) {
+      problems.push_back(path + ": expected an object, got " + actual.dump());
+      return;
+    }
+    for (const auto& [key, value] : expected.items()) {
+      if (!actual.contains(key)) {
+        problems.push_back(path + "." + key + ": missing");
+        continue;
+      }
+      match(value, actual.at(key), path + "." + key, problems);
+    }
+    return;
+  }
+  if (expected.is_array()) {
+    if (!actual.is_array()) {
+      problems.push_back(path + ": expected an array, got " + actual.dump());
+      return;
+    }
+    if (has_ids(expected) && has_ids(actual)) {
+      for (const auto& e : expected) {
+        const auto id = e.at("id");
+        const auto it = std::find_if(actual.begin(), actual.end(),
+                                     [&](const json& a) { return a.at("id") == id; });
+        if (it == actual.end()) {
+          problems.push_back(path + "[id=" + id.dump() + "]: missing");
+        } else {
+          match(e, *it, path + "[id=" + id.dump() + "]", problems);
+        }
+      }
+      return;
+    }
+    if (expected.size() != actual.size()) {
+      problems.push_back(path + ": expected " + std::to_string(expected.size()) +
+                         " elements, got " + std::to_string(actual.size()) + ": " +
+                         actual.dump());
+      return;
+    }
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      match(expected[i], actual[i], path + "[" + std::to_string(i) + "]", problems);
+    }
+    return;
+  }
+  if (expected.is_number() && actual.is_number()) {
+    const double e = expected.get<double>();
+    const double a = actual.get<double>();
+    if (std::abs(e - a) > 1e-9 * std::max(1.0, std::abs(e))) {
+      problems.push_back(path + ": expected " + expected.dump() + ", got " + actual.dump());
+    }
+    return;
+  }
+  if (expected != actual) {
+    problems.push_back(path + ": expected " + expected.dump() + ", got " + actual.dump());
+  }
+}
+
+std::vector<std::string> case_names() {
+  std::vector<std::string> names;
+  const fs::path root = MEETLAT_CASES_DIR;
+  if (!fs::exists(root)) return names;
+  for (const auto& entry : fs::directory_iterator(root)) {
+    if (entry.is_directory() && fs::exists(entry.path() / "args")) {
+      names.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+class Scenario : public testing::TestWithParam<std::string> {};
+
+TEST_P(Scenario, MatchesExpectedOutput) {
+  const fs::path dir = fs::path(MEETLAT_CASES_DIR) / GetParam();
+  std::string args = trim(read_file(dir / "args"));
+  replace_all(args, "{data}", (dir / "data").string());
+  replace_all(args, "{case}", dir.string());
+  const fs::path scratch = fs::temp_directory_path() / ("meetlat_case_" + GetParam());
+  fs::create_directories(scratch);
+  const RunResult r = run_meetlat(args, scratch);
+
+  int expected_exit = 0;
+  if (fs::exists(dir / "expected.exit")) {
+    expected_exit = std::stoi(read_file(dir / "expected.exit"));
+  }
+  ASSERT_EQ(r.exit_code, expected_exit) << "stderr:\n" << r.err << "\nstdout:\n" << r.out;
+
+  if (fs::exists(dir / "expected.json")) {
+    const json expected = json::parse(read_file(dir / "expected.json"));
+    json actual;
+    ASSERT_NO_THROW(actual = json::parse(r.out)) << r.out;
+    std::vector<std::string> problems;
+    match(expected, actual, "$", problems);
+    std::string all;
+    for (const auto& p : problems) all += p + "\n";
+    EXPECT_TRUE(problems.empty()) << all;
+  }
+  if (fs::exists(dir / "expected.stderr")) {
+    std::istringstream lines(read_file(dir / "expected.stderr"));
+    std::size_t from = 0;
+    for (std::string line; std::getline(lines, line);) {
+      line = trim(line);
+      if (line.empty()) continue;
+      const auto at = r.err.find(line, from);
+      EXPECT_NE(at, std::string::npos) << "stderr lacks (in order): " << line << "\nstderr:\n"
+                                       << r.err;
+      if (at != std::string::npos) from = at + line.size();
+    }
+  }
+  fs::remove_all(scratch);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, Scenario, testing::ValuesIn(case_names()),
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Scenario);
+
+}  // namespace
