@@ -55,20 +55,6 @@ struct UnitOf {
   }
 };
 
-void resolve_parameters(Kpi& kpi, const Parameters& p) {
-  for (Objective& o : kpi.objectives) {
-    if (auto* q = std::get_if<QuantileMeasure>(&o.measure); q && q->names_from_parameters) {
-      q->names = p.core_transactions;
-    } else if (auto* c = std::get_if<CoverageMeasure>(&o.measure); c && c->items_from_parameters) {
-      c->items = p.critical_fields;
-    } else if (auto* t = std::get_if<TrajectoryMeasure>(&o.measure);
-               t && p.co2_baseline_tco2e_per_quarter) {
-      t->baseline_per_quarter = *p.co2_baseline_tco2e_per_quarter;
-      t->baseline_example = p.co2_baseline_example;
-    }
-  }
-}
-
 }  // namespace
 
 std::string_view cadence_name(Cadence c) {
@@ -108,6 +94,20 @@ std::optional<time::Cadence> to_time_cadence(Cadence c) {
 std::string_view measure_kind(const Measure& m) { return std::visit(KindName{}, m); }
 
 Unit measure_unit(const Measure& m) { return std::visit(UnitOf{}, m); }
+
+void resolve_parameters(Kpi& kpi, const Parameters& p) {
+  for (Objective& o : kpi.objectives) {
+    if (auto* q = std::get_if<QuantileMeasure>(&o.measure); q && q->names_from_parameters) {
+      q->names = p.core_transactions;
+    } else if (auto* c = std::get_if<CoverageMeasure>(&o.measure); c && c->items_from_parameters) {
+      c->items = p.critical_fields;
+    } else if (auto* t = std::get_if<TrajectoryMeasure>(&o.measure);
+               t && p.co2_baseline_tco2e_per_quarter) {
+      t->baseline_per_quarter = *p.co2_baseline_tco2e_per_quarter;
+      t->baseline_example = p.co2_baseline_example;
+    }
+  }
+}
 
 std::string_view owner_name(Owner o) { return o == Owner::kClient ? "client" : "supplier"; }
 

@@ -394,6 +394,10 @@ struct Contract {
   bool example_money() const;
 };
 
+// Sets the measure values that come from the contract's parameters (quantile names, coverage
+// items, the trajectory baseline) unless the measure states its own.
+void resolve_parameters(Kpi& kpi, const Parameters& parameters);
+
 // The contract as in force in the month starting `month_start`: the amendments effective on or
 // before it applied in order, and the measures' parameter values resolved again.
 Contract contract_in_force(const Contract& c, time::Date month_start);

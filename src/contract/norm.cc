@@ -5,7 +5,6 @@
 namespace meetlat::contract {
 namespace {
 
-
 __extension__ using i128 = __int128;
 
 // Compares a/b (b > 0) with units/10^scale: -1, 0 or +1.
@@ -19,11 +18,16 @@ int compare_fraction(std::uint64_t a, std::uint64_t b, const Decimal& d) {
 
 bool apply(Op op, int cmp) {
   switch (op) {
-    case Op::kGe: return cmp >= 0;
-    case Op::kGt: return cmp > 0;
-    case Op::kLe: return cmp <= 0;
-    case Op::kLt: return cmp < 0;
-    case Op::kEq: return cmp == 0;
+    case Op::kGe:
+      return cmp >= 0;
+    case Op::kGt:
+      return cmp > 0;
+    case Op::kLe:
+      return cmp <= 0;
+    case Op::kLt:
+      return cmp < 0;
+    case Op::kEq:
+      return cmp == 0;
   }
   return false;
 }
@@ -32,22 +36,32 @@ bool apply(Op op, int cmp) {
 
 std::string_view unit_name(Unit u) {
   switch (u) {
-    case Unit::kRatio: return "ratio";
-    case Unit::kMs: return "ms";
-    case Unit::kDays: return "days";
-    case Unit::kWeeks: return "weeks";
-    case Unit::kCount: return "count";
+    case Unit::kRatio:
+      return "ratio";
+    case Unit::kMs:
+      return "ms";
+    case Unit::kDays:
+      return "days";
+    case Unit::kWeeks:
+      return "weeks";
+    case Unit::kCount:
+      return "count";
   }
   return "?";
 }
 
 std::string_view op_symbol(Op op) {
   switch (op) {
-    case Op::kGe: return ">=";
-    case Op::kGt: return ">";
-    case Op::kLe: return "<=";
-    case Op::kLt: return "<";
-    case Op::kEq: return "==";
+    case Op::kGe:
+      return ">=";
+    case Op::kGt:
+      return ">";
+    case Op::kLe:
+      return "<=";
+    case Op::kLt:
+      return "<";
+    case Op::kEq:
+      return "==";
   }
   return "?";
 }
@@ -64,28 +78,38 @@ bool Norm::holds_fraction(std::uint64_t numerator, std::uint64_t denominator) co
   return apply(op, compare_fraction(numerator, denominator, threshold));
 }
 
-std::string format_norm(const Norm& n) {
-  Decimal shown = n.threshold;
-  if (n.unit == Unit::kRatio) shown.scale -= 2;  // as a percentage
-  std::string digits = std::to_string(shown.units < 0 ? -shown.units : shown.units);
+std::string format_decimal(const Decimal& d) {
+  std::string digits = std::to_string(d.units < 0 ? -d.units : d.units);
   std::string number;
-  if (shown.scale <= 0) {
-    number = digits + std::string(static_cast<std::size_t>(-shown.scale), '0');
+  if (d.scale <= 0) {
+    number = digits + std::string(static_cast<std::size_t>(-d.scale), '0');
   } else {
-    const auto scale = static_cast<std::size_t>(shown.scale);
+    const auto scale = static_cast<std::size_t>(d.scale);
     if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
     number = digits.substr(0, digits.size() - scale) + "." + digits.substr(digits.size() - scale);
     while (number.back() == '0') number.pop_back();
     if (number.back() == '.') number.pop_back();
   }
-  if (shown.units < 0) number.insert(0, "-");
+  if (d.units < 0) number.insert(0, "-");
+  return number;
+}
+
+std::string format_norm(const Norm& n) {
+  Decimal shown = n.threshold;
+  if (n.unit == Unit::kRatio) shown.scale -= 2;  // as a percentage
+  const std::string number = format_decimal(shown);
   std::string out = std::string(op_symbol(n.op)) + " " + number;
   switch (n.unit) {
-    case Unit::kRatio: return out + "%";
-    case Unit::kMs: return out + " ms";
-    case Unit::kDays: return out + " days";
-    case Unit::kWeeks: return out + " weeks";
-    case Unit::kCount: return out;
+    case Unit::kRatio:
+      return out + "%";
+    case Unit::kMs:
+      return out + " ms";
+    case Unit::kDays:
+      return out + " days";
+    case Unit::kWeeks:
+      return out + " weeks";
+    case Unit::kCount:
+      return out;
   }
   return out;
 }

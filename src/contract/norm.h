@@ -42,6 +42,9 @@ struct Norm {
   bool higher_is_better() const { return op == Op::kGe || op == Op::kGt; }
 };
 
+// A decimal as written: "99.95", "100", "0.5" (no trailing zeros, no exponent).
+std::string format_decimal(const Decimal& d);
+
 // The norm as the contract writes it: ">= 90%", "< 300 ms", "<= 6 weeks", ">= 4".
 std::string format_norm(const Norm& n);
 

@@ -1,0 +1,380 @@
+#include "contract/loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <set>
+
+#include "contract/loader_internal.h"
+#include "contract/value_parsers.h"
+#include "time/holidays.h"
+#include "time/period.h"
+#include "time/time_error.h"
+#include "time/zone.h"
+
+namespace meetlat::contract {
+namespace {
+
+using detail::LoadContext;
+using detail::MapReader;
+using detail::YamlReader;
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+void read_money(YamlReader& r, const YAML::Node& node, Money& fee) {
+  MapReader m(r, node, "monthly_fee", {"amount", "currency", "example"});
+  if (const std::optional<std::string> amount = m.string("amount", true)) {
+    Parsed<std::int64_t> cents = parse_amount_cents(*amount);
+    if (cents.value) {
+      fee.cents = *cents.value;
+    } else {
+      r.error(*m.find("amount"), "monthly_fee: amount: " + cents.error);
+    }
+  }
+  fee.currency = m.string("currency", true).value_or("EUR");
+  fee.example = m.boolean("example").value_or(false);
+}
+
+std::optional<Percent> read_percent(YamlReader& r, const MapReader& m, std::string_view key) {
+  const std::optional<std::string> text = m.string(key, false);
+  if (!text) return std::nullopt;
+  Parsed<Decimal> pct = parse_percent(*text);
+  if (!pct.value) r.error(*m.find(key), m.what() + ": " + std::string(key) + ": " + pct.error);
+  return pct.value;
+}
+
+void read_contract_block(YamlReader& r, const YAML::Node& node, Contract& c) {
+  MapReader m(r, node, "contract",
+              {"id", "name", "parties", "start", "term_months", "timezone", "monthly_fee", "caps"});
+  c.id = m.string("id", true).value_or("");
+  c.name = m.text("name", true).value_or(Text{});
+  if (const std::optional<YAML::Node> parties = m.require("parties")) {
+    MapReader p(r, *parties, "parties", {"client", "supplier"});
+    c.parties.client = p.string("client", true).value_or("");
+    c.parties.supplier = p.string("supplier", true).value_or("");
+  }
+  if (std::optional<time::Date> start = m.date("start", true)) c.start = *start;
+  c.term_months = m.integer("term_months", true, 1, 1200).value_or(36);
+  if (const std::optional<std::string> zone = m.string("timezone", true)) {
+    try {
+      time::Zone::load(*zone);
+      c.timezone = *zone;
+    } catch (const time::TimeError&) {
+      r.error(*m.find("timezone"),
+              "unknown time zone " + quoted(*zone) + " (an IANA name such as Europe/Amsterdam)");
+    }
+  }
+  if (const std::optional<YAML::Node> fee = m.require("monthly_fee"))
+    read_money(r, *fee, c.monthly_fee);
+  if (const std::optional<YAML::Node> caps = m.find("caps")) {
+    MapReader cm(r, *caps, "caps", {"malus_per_month", "malus_per_year", "example"});
+    c.caps.malus_per_month_pct = read_percent(r, cm, "malus_per_month");
+    c.caps.malus_per_year_pct = read_percent(r, cm, "malus_per_year");
+    c.caps.example = cm.boolean("example").value_or(false);
+  }
+}
+
+std::optional<NamedDay> read_named_day(YamlReader& r, const YAML::Node& node, std::string what) {
+  MapReader m(r, node, std::move(what), {"date", "name"});
+  std::optional<time::Date> d = m.date("date", true);
+  std::optional<std::string> name = m.string("name", true);
+  if (!d || !name) return std::nullopt;
+  return NamedDay{*d, *name};
+}
+
+void read_removed_holiday(YamlReader& r, const YAML::Node& node, Holidays& h) {
+  std::optional<time::Date> d = r.date(node, "holidays: remove");
+  if (!d) return;
+  const int year = static_cast<int>(date::year_month_day{*d}.year());
+  for (const time::Holiday& hol : time::termijnenwet_holidays(year)) {
+    if (hol.date == *d) {
+      h.removed.push_back(NamedDay{*d, std::string(hol.name_nl)});
+      return;
+    }
+  }
+  r.error(node, "holidays: remove: " + time::format_date(*d) +
+                    " is not a public holiday of nl-termijnenwet");
+}
+
+void read_closure(YamlReader& r, const YAML::Node& node, Holidays& h) {
+  MapReader m(r, node, "holidays: closures", {"date", "from", "to", "name"});
+  std::optional<time::Date> d = m.date("date", true);
+  time::Closure closure;
+  bool ok = d.has_value();
+  for (std::string_view key : {"from", "to"}) {
+    const std::optional<std::string> text = m.string(key, false);
+    if (!text) continue;
+    Parsed<std::chrono::minutes> t = parse_time_of_day(*text);
+    if (!t.value) {
+      r.error(*m.find(key), "closure " + std::string(key) + ": " + t.error);
+      ok = false;
+    } else {
+      (key == "from" ? closure.from : closure.to) = *t.value;
+    }
+  }
+  if (ok && closure.to <= closure.from) {
+    r.error(node, "holidays: closures: the closure must end after it starts");
+    ok = false;
+  }
+  const std::string name = m.string("name", false).value_or("");
+  if (!ok) return;
+  closure.date = *d;
+  h.closures.push_back(closure);
+  h.closure_names.push_back(name);
+}
+
+void read_holidays(YamlReader& r, const YAML::Node& node, Holidays& h) {
+  MapReader m(r, node, "holidays", {"public", "add", "remove", "closures"});
+  if (!m.is_map()) return;
+  if (const std::optional<std::string> pub = m.string("public", true)) {
+    if (*pub == "none" || *pub == "nl-termijnenwet") {
+      h.termijnenwet = *pub == "nl-termijnenwet";
+    } else {
+      r.error(*m.find("public"),
+              "holidays: public must be nl-termijnenwet or none, not " + quoted(*pub));
+    }
+  }
+  const auto each = [&](std::string_view key, auto read_one) {
+    const std::optional<YAML::Node> list = m.find(key);
+    if (!list) return;
+    if (!list->IsSequence()) {
+      r.error(*list, "holidays: " + std::string(key) + " must be a list");
+      return;
+    }
+    for (const auto& item : *list) read_one(item);
+  };
+  each("add", [&](const YAML::Node& n) {
+    if (std::optional<NamedDay> d = read_named_day(r, n, "holidays: add")) h.added.push_back(*d);
+  });
+  each("remove", [&](const YAML::Node& n) { read_removed_holiday(r, n, h); });
+  each("closures", [&](const YAML::Node& n) { read_closure(r, n, h); });
+}
+
+time::CalendarSpec always_open() {
+  time::CalendarSpec spec;
+  spec.name = "24x7";
+  for (auto& day : spec.hours)
+    day = {time::MinuteRange{std::chrono::minutes{0}, std::chrono::minutes{24 * 60}}};
+  spec.termijnenwet_holidays = false;
+  return spec;
+}
+
+std::optional<CalendarDef> read_calendar(YamlReader& r, const std::string& name,
+                                         const YAML::Node& node, const Holidays& h) {
+  MapReader m(r, node, "calendar " + name, {"days", "hours", "holidays", "example"});
+  if (!m.is_map()) return std::nullopt;
+  const std::size_t errors_before = r.error_count();
+  CalendarDef def;
+  def.spec.name = name;
+  std::array<bool, 7> days{};
+  if (const std::optional<std::string> text = m.string("days", true)) {
+    Parsed<std::array<bool, 7>> parsed = parse_weekdays(*text);
+    if (parsed.value) {
+      days = *parsed.value;
+    } else {
+      r.error(*m.find("days"), m.what() + ": " + parsed.error);
+    }
+  }
+  std::vector<time::MinuteRange> hours;
+  const std::vector<std::string> texts =
+      m.strings("hours", false).value_or(std::vector<std::string>{"00:00-24:00"});
+  for (const std::string& text : texts) {
+    Parsed<time::MinuteRange> range = parse_minute_range(text);
+    if (range.value) {
+      hours.push_back(*range.value);
+    } else {
+      r.error(*m.find("hours"), m.what() + ": " + range.error);
+    }
+  }
+  std::sort(hours.begin(), hours.end(), [](auto& a, auto& b) { return a.from < b.from; });
+  for (std::size_t i = 1; i < hours.size(); ++i) {
+    if (hours[i].from < hours[i - 1].to)
+      r.error(*m.find("hours"), m.what() + ": opening hours overlap");
+  }
+  for (std::size_t d = 0; d < 7; ++d) {
+    if (days[d]) def.spec.hours[d] = hours;
+  }
+  def.closed_on_holidays = m.boolean("holidays").value_or(true);
+  def.example = m.boolean("example").value_or(false);
+  if (def.closed_on_holidays) {
+    def.spec.termijnenwet_holidays = h.termijnenwet;
+    for (const NamedDay& d : h.added) def.spec.extra_closed_days.push_back(d.date);
+    for (const NamedDay& d : h.removed) def.spec.removed_holidays.push_back(d.date);
+    def.spec.closures = h.closures;
+  } else {
+    def.spec.termijnenwet_holidays = false;
+  }
+  if (r.error_count() != errors_before) return std::nullopt;
+  return def;
+}
+
+void read_calendars(YamlReader& r, const YAML::Node& node, Contract& c) {
+  c.calendars["24x7"] = CalendarDef{always_open(), false, false};
+  if (!node.IsMap()) {
+    r.error(node, "calendars must be a map of name: calendar");
+    return;
+  }
+  for (const auto& kv : node) {
+    const std::string name = kv.first.Scalar();
+    if (name == "24x7") {
+      r.error(kv.first, "calendar '24x7' is built in and cannot be redefined");
+      continue;
+    }
+    if (std::optional<CalendarDef> def = read_calendar(r, name, kv.second, c.holidays)) {
+      c.calendars.emplace(name, std::move(*def));
+    }
+  }
+}
+
+void read_priorities(YamlReader& r, const YAML::Node& node, Contract& c) {
+  if (!node.IsMap()) {
+    r.error(node, "priorities must be a map of id: {nl, en}, highest first");
+    return;
+  }
+  for (const auto& kv : node) {
+    MapReader m(r, kv.second, "priority " + kv.first.Scalar(), {"nl", "en", "example"});
+    if (!m.is_map()) continue;
+    Priority p{kv.first.Scalar(),
+               Text{m.string("nl", true).value_or(""), m.string("en", true).value_or("")},
+               m.boolean("example").value_or(false)};
+    c.priorities.push_back(std::move(p));
+  }
+}
+
+// Reads the keys present in a parameters block over `p` (absent keys keep their value).
+void read_parameters(YamlReader& r, const YAML::Node& node, Parameters& p) {
+  MapReader m(r, node, "parameters", {"core_transactions", "critical_fields", "co2_baseline"});
+  if (auto names = m.strings("core_transactions", false)) p.core_transactions = std::move(*names);
+  if (auto fields = m.strings("critical_fields", false)) p.critical_fields = std::move(*fields);
+  if (const std::optional<YAML::Node> baseline = m.find("co2_baseline")) {
+    MapReader b(r, *baseline, "co2_baseline", {"tco2e_per_quarter", "example"});
+    if (const std::optional<std::string> text = b.string("tco2e_per_quarter", true)) {
+      Parsed<Decimal> d = parse_decimal(*text);
+      if (d.value && d.value->units > 0) {
+        p.co2_baseline_tco2e_per_quarter = *d.value;
+      } else {
+        r.error(*b.find("tco2e_per_quarter"),
+                "co2_baseline: tco2e_per_quarter must be a positive number of tCO2e");
+      }
+    }
+    p.co2_baseline_example = b.boolean("example").value_or(false);
+  }
+}
+
+std::optional<time::Date> read_month(YamlReader& r, const MapReader& m) {
+  const std::optional<std::string> text = m.string("effective_from", true);
+  if (!text) return std::nullopt;
+  const std::optional<time::Period> p = time::parse_period(*text);
+  if (!p || p->cadence != time::Cadence::kMonth) {
+    r.error(*m.find("effective_from"),
+            "amendment: effective_from must be a month YYYY-MM, not " + quoted(*text));
+    return std::nullopt;
+  }
+  return p->first_day;
+}
+
+void read_amendment(LoadContext& ctx, const YAML::Node& node, Contract& c, Parameters& in_force,
+                    std::set<std::string>& kpi_ids) {
+  static constexpr std::array<std::string_view, 5> kNotYet{"contract", "calendars", "holidays",
+                                                           "priorities", "severities"};
+  for (const auto& kv : node.IsMap() ? node : YAML::Node()) {
+    const std::string key = kv.first.Scalar();
+    if (std::find(kNotYet.begin(), kNotYet.end(), key) != kNotYet.end()) {
+      ctx.reader.error(kv.first, "an amendment cannot yet change " + key +
+                                     "; state it in a new version of the contract file");
+    }
+  }
+  MapReader m(ctx.reader, node, "amendment",
+              {"effective_from", "note", "kpis", "remove_kpis", "parameters", "contract",
+               "calendars", "holidays", "priorities", "severities"});
+  if (!m.is_map()) return;
+  Amendment a;
+  const std::optional<time::Date> month = read_month(ctx.reader, m);
+  if (month && *month <= c.start) {
+    ctx.reader.error(*m.find("effective_from"),
+                     "amendment: effective_from must lie after the "
+                     "contract start " +
+                         time::format_date(c.start));
+  } else if (month && !c.amendments.empty() && *month <= c.amendments.back().effective_from) {
+    ctx.reader.error(*m.find("effective_from"),
+                     "amendment: effective_from must lie after the previous amendment's");
+  }
+  a.effective_from = month.value_or(time::Date{});
+  a.note = m.text("note", false).value_or(Text{});
+  if (const std::optional<YAML::Node> params = m.find("parameters")) {
+    read_parameters(ctx.reader, *params, in_force);
+    a.parameters = in_force;
+  }
+  if (const std::optional<YAML::Node> kpis = m.find("kpis")) {
+    a.kpis = detail::read_kpis(ctx, *kpis, "amendment: kpis");
+  }
+  for (const std::string& id :
+       m.strings("remove_kpis", false).value_or(std::vector<std::string>{})) {
+    if (kpi_ids.erase(id) == 0) {
+      ctx.reader.error(*m.find("remove_kpis"), "amendment: remove_kpis: no KPI " + quoted(id));
+    }
+    a.removed_kpis.push_back(id);
+  }
+  for (const Kpi& k : a.kpis) kpi_ids.insert(k.id);
+  c.amendments.push_back(std::move(a));
+}
+
+void read_document(YamlReader& r, const YAML::Node& root, Contract& c) {
+  MapReader top(r, root, "the contract file",
+                {"contract", "holidays", "calendars", "priorities", "severities", "parameters",
+                 "kpis", "amendments"});
+  if (!top.is_map()) return;
+  if (const std::optional<YAML::Node> n = top.require("contract")) read_contract_block(r, *n, c);
+  if (const std::optional<YAML::Node> n = top.find("holidays")) read_holidays(r, *n, c.holidays);
+  if (const std::optional<YAML::Node> n = top.find("calendars")) {
+    read_calendars(r, *n, c);
+  } else {
+    c.calendars["24x7"] = CalendarDef{always_open(), false, false};
+  }
+  if (const std::optional<YAML::Node> n = top.require("priorities")) read_priorities(r, *n, c);
+  if (const std::optional<std::vector<std::string>> s = top.strings("severities", false)) {
+    c.severities = *s;
+  }
+  if (const std::optional<YAML::Node> n = top.find("parameters"))
+    read_parameters(r, *n, c.parameters);
+  LoadContext ctx{r, c};
+  if (const std::optional<YAML::Node> n = top.require("kpis")) {
+    c.kpis = detail::read_kpis(ctx, *n, "kpis");
+  }
+  for (Kpi& k : c.kpis) resolve_parameters(k, c.parameters);
+  if (const std::optional<YAML::Node> n = top.find("amendments")) {
+    if (!n->IsSequence()) {
+      r.error(*n, "amendments must be a list");
+      return;
+    }
+    Parameters in_force = c.parameters;
+    std::set<std::string> kpi_ids;
+    for (const Kpi& k : c.kpis) kpi_ids.insert(k.id);
+    for (const auto& item : *n) read_amendment(ctx, item, c, in_force, kpi_ids);
+  }
+}
+
+}  // namespace
+
+LoadResult load_contract(std::string_view yaml_text, std::string_view file_name) {
+  LoadResult result;
+  YamlReader reader(file_name, result.diagnostics);
+  Contract contract;
+  try {
+    const YAML::Node root = YAML::Load(std::string(yaml_text));
+    if (!root.IsDefined() || root.IsNull()) {
+      reader.error(YAML::Mark::null_mark(),
+                   "the file is empty; start from `meetlat contract show --default`");
+    } else {
+      reader.report_duplicate_keys(root);
+      read_document(reader, root, contract);
+    }
+  } catch (const YAML::Exception& e) {
+    reader.error(e.mark, "not valid YAML: " + e.msg);
+  }
+  sort_diagnostics(result.diagnostics);
+  if (result.diagnostics.empty()) result.contract = std::move(contract);
+  return result;
+}
+
+}  // namespace meetlat::contract
