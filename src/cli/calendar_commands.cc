@@ -1,10 +1,185 @@
+// `meetlat calendar holidays --year Y [--contract FILE]` and
+// `meetlat calendar deadline --from T --within D --on C [--contract FILE]` (docs/contract.md).
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli/app.h"
 #include "cli/commands.h"
+#include "contract/default_contract.h"
+#include "contract/loader.h"
+#include "contract/value_parsers.h"
+#include "time/calendar.h"
+#include "time/holidays.h"
+#include "time/parse.h"
+#include "time/time_error.h"
+#include "time/zone.h"
 
 namespace meetlat::cli {
+namespace {
+
+using contract::Contract;
+
+// The contract of --contract FILE, else the built-in default; diagnostics go to stderr.
+std::optional<Contract> contract_from(const std::string& path) {
+  if (path.empty()) return contract::default_contract();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << path << ": cannot read the file\n";
+    return std::nullopt;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  contract::LoadResult r = contract::load_contract(text.str(), path);
+  for (const contract::Diagnostic& d : r.diagnostics) std::cerr << d.to_string() << '\n';
+  return std::move(r.contract);
+}
+
+struct DayLine {
+  time::Date date;
+  std::string text;
+};
+
+// The contract's closing days of `year`: public holidays less the removed ones, added days, and
+// partial closures ("2026-12-24 Kerstavond (from 12:00)").
+std::vector<DayLine> holiday_lines(const Contract& c, int year) {
+  std::vector<DayLine> lines;
+  const auto in_year = [&](time::Date d) {
+    return static_cast<int>(date::year_month_day{d}.year()) == year;
+  };
+  if (c.holidays.termijnenwet) {
+    for (const time::Holiday& h : time::termijnenwet_holidays(year)) {
+      const bool removed =
+          std::any_of(c.holidays.removed.begin(), c.holidays.removed.end(),
+                      [&](const contract::NamedDay& r) { return r.date == h.date; });
+      if (!removed) lines.push_back({h.date, std::string(h.name_nl)});
+    }
+  }
+  for (const contract::NamedDay& d : c.holidays.added) {
+    if (in_year(d.date)) lines.push_back({d.date, d.name});
+  }
+  for (std::size_t i = 0; i < c.holidays.closures.size(); ++i) {
+    const time::Closure& cl = c.holidays.closures[i];
+    if (!in_year(cl.date)) continue;
+    const auto hhmm = [](std::chrono::minutes m) {
+      const auto two = [](long v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+      return two(m.count() / 60) + ":" + two(m.count() % 60);
+    };
+    lines.push_back({cl.date, c.holidays.closure_names[i] + " (closed " + hhmm(cl.from) + "-" +
+                                  hhmm(cl.to) + ")"});
+  }
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const DayLine& a, const DayLine& b) { return a.date < b.date; });
+  return lines;
+}
+
+void add_holidays(CLI::App& group, int& exit_code) {
+  auto* cmd = group.add_subcommand("holidays",
+                                   "Print the contract's holidays of a year, one "
+                                   "'YYYY-MM-DD name' a line");
+  auto year = std::make_shared<int>(0);
+  auto file = std::make_shared<std::string>();
+  cmd->add_option("--year", *year, "The year, e.g. 2026")
+      ->required()
+      ->check(CLI::Range(1900, 2199));
+  cmd->add_option("--contract", *file, "Contract file (default: the built-in default contract)");
+  cmd->callback([year, file, &exit_code] {
+    const std::optional<Contract> c = contract_from(*file);
+    if (!c) {
+      exit_code = kExitBadInput;
+      return;
+    }
+    for (const DayLine& l : holiday_lines(*c, *year)) {
+      std::cout << time::format_date(l.date) << ' ' << l.text << '\n';
+    }
+    exit_code = kExitOk;
+  });
+}
+
+struct DeadlineArgs {
+  std::string from;
+  std::string within;
+  std::string on;
+  std::string file;
+};
+
+int run_deadline(const DeadlineArgs& args) {
+  const std::optional<Contract> c = contract_from(args.file);
+  if (!c) return kExitBadInput;
+  const contract::CalendarDef* def = c->find_calendar(args.on);
+  if (def == nullptr) {
+    std::cerr << "meetlat calendar deadline: --on: the contract has no calendar \"" << args.on
+              << "\"\n";
+    return kExitBadInput;
+  }
+  const time::Zone zone = time::Zone::load(c->timezone);
+  time::ParseError pe;
+  const std::optional<time::ParsedTimestamp> from = time::parse_timestamp(args.from, zone, &pe);
+  if (!from) {
+    std::cerr << "meetlat calendar deadline: --from: " << pe.message << " at column "
+              << pe.column + 1 << " of \"" << args.from << "\"\n";
+    return kExitBadInput;
+  }
+  const time::Calendar calendar = time::Calendar::build(def->spec, zone);
+  // On working_days, "10d" means ten working days: the end of the 10th working day after the day
+  // of `from`. "10 working days" says so on any calendar.
+  std::optional<int> open_days = contract::parse_working_days(args.within);
+  if (!open_days && args.on == "working_days" && args.within.ends_with('d')) {
+    open_days = contract::parse_working_days(args.within.substr(0, args.within.size() - 1) +
+                                             " working days");
+  }
+  if (open_days) {
+    std::cout << zone.format(calendar.open_days_deadline(from->at, *open_days)) << '\n';
+    return kExitOk;
+  }
+  const std::optional<time::Micros> within = time::parse_duration(args.within, &pe);
+  if (!within || within->count() < 0) {
+    std::cerr << "meetlat calendar deadline: --within: expected a duration like 15m, 8h or 10d, "
+                 "not \""
+              << args.within << "\"\n";
+    return kExitBadInput;
+  }
+  std::cout << zone.format(calendar.deadline(from->at, *within)) << '\n';
+  return kExitOk;
+}
+
+void add_deadline(CLI::App& group, int& exit_code) {
+  auto* cmd = group.add_subcommand(
+      "deadline", "Print the deadline (ISO 8601 with offset) of 'within D of T on calendar C'");
+  auto args = std::make_shared<DeadlineArgs>();
+  cmd->add_option("--from", args->from,
+                  "Start time stamp T, e.g. 2026-10-05T17:30 (contract zone) "
+                  "or with an offset")
+      ->required();
+  cmd->add_option("--within", args->within,
+                  "Duration D: 15m, 8h, 10d; on working_days 10d means 10 working days")
+      ->required();
+  cmd->add_option("--on", args->on, "Calendar C: 24x7, office_hours, peak_hours, working_days")
+      ->required();
+  cmd->add_option("--contract", args->file,
+                  "Contract file (default: the built-in default contract)");
+  cmd->callback([args, &exit_code] {
+    try {
+      exit_code = run_deadline(*args);
+    } catch (const time::TimeError& e) {
+      std::cerr << "meetlat calendar deadline: " << e.what() << '\n';
+      exit_code = kExitBadInput;
+    }
+  });
+}
+
+}  // namespace
 
 void add_calendar_commands(CLI::App& app, int& exit_code) {
-  (void)app;
-  (void)exit_code;
+  auto* group =
+      app.add_subcommand("calendar", "Holidays and deadlines on the contract's calendars");
+  group->require_subcommand(1);
+  add_holidays(*group, exit_code);
+  add_deadline(*group, exit_code);
 }
 
 }  // namespace meetlat::cli
