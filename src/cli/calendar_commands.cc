@@ -10,6 +10,7 @@
 
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/contract_source.h"
 #include "contract/default_contract.h"
 #include "contract/loader.h"
 #include "contract/value_parsers.h"
@@ -23,21 +24,6 @@ namespace meetlat::cli {
 namespace {
 
 using contract::Contract;
-
-// The contract of --contract FILE, else the built-in default; diagnostics go to stderr.
-std::optional<Contract> contract_from(const std::string& path) {
-  if (path.empty()) return contract::default_contract();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << path << ": cannot read the file\n";
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  contract::LoadResult r = contract::load_contract(text.str(), path);
-  for (const contract::Diagnostic& d : r.diagnostics) std::cerr << d.to_string() << '\n';
-  return std::move(r.contract);
-}
 
 struct DayLine {
   time::Date date;

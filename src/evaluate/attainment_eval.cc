@@ -77,9 +77,13 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
     std::vector<std::size_t> rows;
   };
   std::vector<Bucket> buckets(slots.size());
+  // An item that starts after as_of did not exist yet (evidence exported later must not change
+  // an earlier evaluation), unless its deadline is a column: a scheduled item (a report due, a
+  // session planned) is known in advance and pending until then.
+  const bool scheduled = std::holds_alternative<contract::DeadlineColumn>(m.deadline);
   for (std::size_t row = 0; row < table->rows(); ++row) {
     if (pass[row] == 0 || evidence::is_missing(from[row]) ||
-        evidence::is_missing(deadline[row])) {
+        evidence::is_missing(deadline[row]) || (!scheduled && ctx.as_of() < from[row])) {
       continue;
     }
     const time::Instant key = m.count_in == contract::CountIn::kFrom

@@ -20,9 +20,10 @@ std::vector<ObjectiveResult> evaluate_extreme(const Context& ctx, const contract
       return blank_results(o, slots.size(), absent_file_reason(m.evidence));
     }
     // A half-year without an export test is breached: so is one without the file.
-    for (auto& r : results) {
-      r.status = measure::extreme({}, which, empty, o.norm).status;
-      r.reason = absent_file_reason(m.evidence);
+    for (std::size_t s = 0; s < slots.size(); ++s) {
+      const bool ended = !(ctx.as_of() < slots[s].window.to);
+      results[s].status = ended ? Status::kBreached : Status::kPending;
+      results[s].reason = absent_file_reason(m.evidence);
     }
     return results;
   }
@@ -53,7 +54,10 @@ std::vector<ObjectiveResult> evaluate_extreme(const Context& ctx, const contract
       items.push_back({static_cast<double>((end - from[row]).count()) / kMicrosPerDay, open});
     }
     apply_measure(measure::extreme(items, which, empty, o.norm), *table, rows, results[s]);
-    if (results[s].status == Status::kBreached && items.empty()) {
+    if (items.empty() && results[s].status == Status::kBreached) {
+      // "A half-year without an export test is breached": decided only once it has ended.
+      const bool ended = !(ctx.as_of() < slots[s].window.to);
+      results[s].status = ended ? Status::kBreached : Status::kPending;
       results[s].reason = "no row in the period";
     }
   }

@@ -1,0 +1,16 @@
+// Where a command's contract comes from: `--contract FILE`, else the built-in default contract.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "contract/model.h"
+
+namespace meetlat::cli {
+
+// The contract of `path`, or the default one when `path` is empty. On a file that cannot be read
+// or does not load, prints every diagnostic (file:line:column: message) to stderr and returns
+// nullopt: the caller exits with kExitBadInput.
+std::optional<contract::Contract> contract_from(const std::string& path);
+
+}  // namespace meetlat::cli
