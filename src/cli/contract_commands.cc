@@ -7,6 +7,7 @@
 
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/contract_source.h"
 #include "contract/default_contract.h"
 #include "contract/loader.h"
 
@@ -15,20 +16,6 @@ namespace {
 
 using contract::Contract;
 using contract::Diagnostic;
-
-// Reads and loads a contract file; prints every problem to stderr and returns nullopt on failure.
-std::optional<Contract> load_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << path << ": cannot read the file\n";
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  contract::LoadResult r = contract::load_contract(text.str(), path);
-  for (const Diagnostic& d : r.diagnostics) std::cerr << d.to_string() << '\n';
-  return std::move(r.contract);
-}
 
 std::string example_mark(bool example) { return example ? "  (example value)" : ""; }
 
@@ -75,7 +62,7 @@ void add_check(CLI::App& group, int& exit_code) {
   auto file = std::make_shared<std::string>();
   cmd->add_option("FILE", *file, "The contract file (YAML)")->required();
   cmd->callback([file, &exit_code] {
-    if (load_file(*file)) {
+    if (contract_from(*file)) {
       std::cout << *file << ": ok\n";
       exit_code = kExitOk;
     } else {
@@ -100,7 +87,7 @@ void add_show(CLI::App& group, int& exit_code) {
       exit_code = kExitOk;
       return;
     }
-    const std::optional<Contract> c = load_file(*file);
+    const std::optional<Contract> c = contract_from(*file);
     if (!c) {
       exit_code = kExitBadInput;
       return;
