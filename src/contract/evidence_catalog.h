@@ -1,7 +1,7 @@
 // The evidence kinds of spec/evidence-and-kpis.md and their columns, as the contract loader needs
-// them to check that a measure names an existing file and column of the right type. The evidence
-// module keeps its own, richer table for reading the files; a test keeps the two in step once
-// both exist. Static data: thread-safe.
+// them to check that a measure names an existing file and column of the right type. A view of the
+// evidence module's schemas (evidence/schema.h, the one table of the files), with the column
+// types the loader distinguishes. Built once on first use; thread-safe.
 #pragma once
 
 #include <span>
@@ -15,7 +15,6 @@ enum class ColumnType {
   kSeverity,   // a text that must be one of the contract's severities
   kTimestamp,  // an instant (or a bare date: start of that day)
   kDate,       // a calendar date (*_on columns); a full time stamp is read as its date
-  kInteger,
   kNumber,
   kRatio,  // 0.93 or 93%
   kBoolean,
@@ -31,7 +30,6 @@ struct EvidenceColumn {
 struct EvidenceKind {
   std::string_view name;  // "tickets"; the file is name + ".csv"
   std::span<const EvidenceColumn> columns;
-  std::string_view id_column;  // the column naming a row in failing_ids ("" when none)
 
   const EvidenceColumn* find_column(std::string_view column) const;
 };
@@ -45,7 +43,7 @@ inline bool is_time_column(ColumnType t) {
   return t == ColumnType::kTimestamp || t == ColumnType::kDate;
 }
 inline bool is_number_column(ColumnType t) {
-  return t == ColumnType::kInteger || t == ColumnType::kNumber || t == ColumnType::kRatio;
+  return t == ColumnType::kNumber || t == ColumnType::kRatio;
 }
 inline bool is_text_column(ColumnType t) {
   return t == ColumnType::kText || t == ColumnType::kPriority || t == ColumnType::kSeverity;
