@@ -14,17 +14,17 @@
 //   expected.exit  optional exit status (default 0)
 //   expected.stderr optional; every non-empty line must occur in stderr, in order
 //   README         one line on why the case exists and how its values were computed by hand
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -57,8 +57,7 @@ struct RunResult {
 
 RunResult run_meetlat(const std::string& args, const fs::path& scratch) {
   const fs::path err_file = scratch / "stderr.txt";
-  const std::string command =
-      std::string(MEETLAT_BINARY) + " " + args + " 2>" + err_file.string();
+  const std::string command = std::string(MEETLAT_BINARY) + " " + args + " 2>" + err_file.string();
   RunResult r;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return r;
@@ -116,8 +115,7 @@ void match(const json& expected, const json& actual, const std::string& path,
     }
     if (expected.size() != actual.size()) {
       problems.push_back(path + ": expected " + std::to_string(expected.size()) +
-                         " elements, got " + std::to_string(actual.size()) + ": " +
-                         actual.dump());
+                         " elements, got " + std::to_string(actual.size()) + ": " + actual.dump());
       return;
     }
     for (std::size_t i = 0; i < expected.size(); ++i) {

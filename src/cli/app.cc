@@ -1,8 +1,7 @@
 #include "cli/app.h"
 
-#include <iostream>
-
 #include <CLI/CLI.hpp>
+#include <iostream>
 
 #include "cli/commands.h"
 

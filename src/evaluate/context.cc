@@ -26,8 +26,9 @@ const time::Calendar& Context::calendar(std::string_view name) const {
 
 int slot_of(std::span<const Slot> slots, time::Instant t) {
   if (slots.empty() || t < slots.front().window.from || !(t < slots.back().window.to)) return -1;
-  const auto it = std::upper_bound(slots.begin(), slots.end(), t,
-                                   [](time::Instant x, const Slot& s) { return x < s.window.from; });
+  const auto it =
+      std::upper_bound(slots.begin(), slots.end(), t,
+                       [](time::Instant x, const Slot& s) { return x < s.window.from; });
   const auto index = static_cast<int>(it - slots.begin()) - 1;
   return slots[static_cast<std::size_t>(index)].window.contains(t) ? index : -1;
 }

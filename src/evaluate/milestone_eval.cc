@@ -27,7 +27,7 @@ std::vector<ObjectiveResult> evaluate_milestone(const Context& ctx, const contra
     if (!evidence::is_missing(planned)) dates.planned_on = planned;
   }
   const auto unit = m.unit == contract::Unit::kWeeks ? measure::MilestoneUnit::kWeeks
-                                                    : measure::MilestoneUnit::kDays;
+                                                     : measure::MilestoneUnit::kDays;
   const auto r = measure::milestone(dates, unit, o.norm);
   for (std::size_t s = 0; s < slots.size(); ++s) {
     auto& out = results[s];

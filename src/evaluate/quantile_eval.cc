@@ -30,10 +30,9 @@ std::vector<time::Window> subtract(const std::vector<time::Window>& a,
 }
 
 bool inside(const std::vector<time::Window>& counted, time::Instant t) {
-  const auto it = std::upper_bound(counted.begin(), counted.end(), t,
-                                   [](time::Instant x, const time::Window& w) {
-                                     return x < w.from;
-                                   });
+  const auto it =
+      std::upper_bound(counted.begin(), counted.end(), t,
+                       [](time::Instant x, const time::Window& w) { return x < w.from; });
   return it != counted.begin() && std::prev(it)->contains(t);
 }
 
@@ -61,7 +60,8 @@ std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contrac
     const auto& w = slots[s].window;
     counted[s] = ctx.calendar(m.in_calendar).open_intervals(w.from, w.to);
     if (m.outside_calendar) {
-      counted[s] = subtract(counted[s], ctx.calendar(*m.outside_calendar).open_intervals(w.from, w.to));
+      counted[s] =
+          subtract(counted[s], ctx.calendar(*m.outside_calendar).open_intervals(w.from, w.to));
     }
   }
   const auto at = table->instants(m.time_column);
@@ -82,8 +82,9 @@ std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contrac
     const auto s = static_cast<std::size_t>(last_slot);
     if (inside(counted[s], t)) samples[s].push_back(value[row]);
   }
-  const measure::QuantileLevel level{static_cast<std::uint64_t>(m.q.units),
-                                     static_cast<std::uint64_t>(std::llround(std::pow(10.0, m.q.scale)))};
+  const measure::QuantileLevel level{
+      static_cast<std::uint64_t>(m.q.units),
+      static_cast<std::uint64_t>(std::llround(std::pow(10.0, m.q.scale)))};
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const auto n = static_cast<std::int64_t>(samples[s].size());
     const auto r = measure::nearest_rank_quantile(samples[s], level, o.norm);

@@ -5,12 +5,17 @@ namespace {
 
 int rank(time::Cadence c) {
   switch (c) {
-    case time::Cadence::kWeek: return 0;
-    case time::Cadence::kMonth: return 1;
-    case time::Cadence::kQuarter: return 2;
-    case time::Cadence::kHalfYear: return 3;
+    case time::Cadence::kWeek:
+      return 0;
+    case time::Cadence::kMonth:
+      return 1;
+    case time::Cadence::kQuarter:
+      return 2;
+    case time::Cadence::kHalfYear:
+      return 3;
     case time::Cadence::kYear:
-    case time::Cadence::kContractYear: return 4;
+    case time::Cadence::kContractYear:
+      return 4;
   }
   return 1;
 }
@@ -27,8 +32,8 @@ time::Period target_period(const Context& ctx, time::Cadence cadence,
                            const time::Period& requested) {
   const time::Date start = ctx.contract().start;
   if (cadence == requested.cadence) return requested;
-  const time::Date day = coarser(requested.cadence, cadence) ? requested.end_day - date::days{1}
-                                                             : requested.first_day;
+  const time::Date day =
+      coarser(requested.cadence, cadence) ? requested.end_day - date::days{1} : requested.first_day;
   return time::period_containing(cadence, std::max(day, start), start);
 }
 
@@ -37,8 +42,8 @@ std::vector<Slot> slots_through(const Context& ctx, time::Cadence cadence,
   std::vector<Slot> out;
   const time::Date start = ctx.contract().start;
   if (target.end_day <= start) return out;
-  for (time::Period p = time::period_containing(cadence, start, start); p.first_day <= target.first_day;
-       p = time::next_period(p)) {
+  for (time::Period p = time::period_containing(cadence, start, start);
+       p.first_day <= target.first_day; p = time::next_period(p)) {
     out.push_back({p, time::window(p, ctx.zone())});
   }
   return out;

@@ -34,9 +34,8 @@ std::vector<ObjectiveResult> evaluate_trajectory(const Context& ctx, const contr
   const evidence::Table* table = ctx.evidence().find(m.evidence);
   const measure::Trajectory trajectory{m.baseline_per_quarter.to_double(), m.reduction,
                                        m.over_months};
-  const auto per_slot = table != nullptr
-                            ? rows_by_slot(ctx, *table, m.date_column, slots)
-                            : std::vector<std::vector<std::size_t>>(slots.size());
+  const auto per_slot = table != nullptr ? rows_by_slot(ctx, *table, m.date_column, slots)
+                                         : std::vector<std::vector<std::size_t>>(slots.size());
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const int months = months_between(ctx.contract().start, slots[s].period.end_day);
     auto& out = results[s];
