@@ -1,18 +1,58 @@
 #include "evidence/dictionary.h"
 
+#include <functional>
+
 namespace meetlat::evidence {
 
+std::uint32_t Dictionary::hash_of(std::string_view text) {
+  const std::uint64_t h = std::hash<std::string_view>{}(text);
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+std::size_t Dictionary::probe(std::string_view text, std::uint32_t hash) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.code == kMissingCode) return i;
+    if (slot.hash == hash && this->text(slot.code) == text) return i;
+  }
+}
+
+void Dictionary::reserve(std::size_t strings) {
+  starts_.reserve(strings + 1);
+  std::size_t slots = slots_.size();
+  while (slots < 2 * strings) slots *= 2;
+  if (slots > slots_.size()) rehash(slots);
+}
+
+void Dictionary::rehash(std::size_t slots) {
+  std::vector<Slot> old(slots);
+  old.swap(slots_);
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.code == kMissingCode) continue;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].code != kMissingCode) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
 std::uint32_t Dictionary::intern(std::string_view text) {
-  if (auto it = codes_.find(text); it != codes_.end()) return it->second;
-  const auto code = static_cast<std::uint32_t>(strings_.size());
-  strings_.emplace_back(text);
-  codes_.emplace(std::string(text), code);
+  const std::uint32_t hash = hash_of(text);
+  std::size_t i = probe(text, hash);
+  if (slots_[i].code != kMissingCode) return slots_[i].code;
+  const auto code = static_cast<std::uint32_t>(size());
+  bytes_.append(text);
+  starts_.push_back(bytes_.size());
+  slots_[i] = {hash, code};
+  if (2 * size() > slots_.size()) rehash(slots_.size() * 2);
   return code;
 }
 
 std::optional<std::uint32_t> Dictionary::find(std::string_view text) const {
-  if (auto it = codes_.find(text); it != codes_.end()) return it->second;
-  return std::nullopt;
+  const Slot& slot = slots_[probe(text, hash_of(text))];
+  if (slot.code == kMissingCode) return std::nullopt;
+  return slot.code;
 }
 
 }  // namespace meetlat::evidence

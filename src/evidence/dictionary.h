@@ -1,14 +1,19 @@
 // Interned strings of one column: each distinct string gets a dense code 0, 1, 2, ... in order of
 // first appearance, so a column of a million transaction names is a vector of 32-bit codes.
 //
-// Not thread-safe for writing; const access may be shared.
+// The strings live back to back in one buffer and the index is an open-addressing table of
+// (hash, code) pairs, so a column of five million distinct ticket ids costs two allocations that
+// grow geometrically, not ten million small ones (building and freeing those dominated loading
+// a large tickets.csv).
+//
+// Not thread-safe for writing; const access may be shared. Views returned by text() stay valid
+// until the next intern().
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace meetlat::evidence {
@@ -23,16 +28,27 @@ class Dictionary {
   // The code of `text` when present.
   std::optional<std::uint32_t> find(std::string_view text) const;
   // The string of a code; `code` must be < size().
-  std::string_view text(std::uint32_t code) const { return strings_.at(code); }
-  std::size_t size() const { return strings_.size(); }
+  std::string_view text(std::uint32_t code) const {
+    const std::size_t begin = starts_.at(code);
+    return std::string_view(bytes_).substr(begin, starts_[code + 1] - begin);
+  }
+  std::size_t size() const { return starts_.size() - 1; }
+  // Makes room for `strings` distinct strings without rehashing (a hint).
+  void reserve(std::size_t strings);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint32_t code = kMissingCode;  // kMissingCode: empty slot
   };
-  std::vector<std::string> strings_;
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> codes_;
+  static std::uint32_t hash_of(std::string_view text);
+  // The slot holding `text`, or the empty slot where it would go.
+  std::size_t probe(std::string_view text, std::uint32_t hash) const;
+  void rehash(std::size_t slots);
+
+  std::string bytes_;                   // every string, back to back
+  std::vector<std::size_t> starts_{0};  // code → offset in bytes_; one extra at the end
+  std::vector<Slot> slots_ = std::vector<Slot>(16);  // power of two, at most half full
 };
 
 }  // namespace meetlat::evidence

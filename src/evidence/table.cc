@@ -23,6 +23,7 @@ void append_values(std::vector<T>& to, const std::vector<T>& from) {
 
 void append_codes(Column& to, const Column& from) {
   std::vector<std::uint32_t> recode(from.dictionary.size());
+  to.dictionary.reserve(to.dictionary.size() + from.dictionary.size());
   for (std::uint32_t code = 0; code < recode.size(); ++code) {
     recode[code] = to.dictionary.intern(from.dictionary.text(code));
   }
@@ -139,7 +140,10 @@ void Table::reserve(std::size_t rows) {
       case ColumnType::kDate:
         column.dates.reserve(rows);
         break;
-      case ColumnType::kId:
+      case ColumnType::kId:  // ids are mostly distinct: room for one string a row
+        column.codes.reserve(rows);
+        column.dictionary.reserve(rows);
+        break;
       case ColumnType::kCategory:
       case ColumnType::kText:
         column.codes.reserve(rows);
