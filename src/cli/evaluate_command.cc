@@ -5,12 +5,15 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/contract_source.h"
 #include "evaluate/evaluate.h"
+#include "evaluate/exemptions.h"
 #include "evaluate/result_json.h"
 #include "evaluate/result_table.h"
 #include "evidence/load.h"
@@ -50,6 +53,16 @@ std::vector<std::string> evidence_warnings(const evidence::Evidence& e) {
   return out;
 }
 
+// The text of a file that load_evidence has just read (exemptions.csv, for the columns of its
+// diagnostics).
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw evidence::EvidenceError(path.string() + ": cannot read the file");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 int run_evaluate(const EvaluateArgs& args) {
   const auto period = time::parse_period(args.period);
   if (!period) {
@@ -72,7 +85,11 @@ int run_evaluate(const EvaluateArgs& args) {
   for (const auto& p : contract->priorities) options.priorities.push_back(p.id);
   options.severities = contract->severities;
   options.skip_invalid = args.skip_invalid;
-  const evidence::Evidence evidence = evidence::load_evidence(args.data, options);
+  evidence::Evidence evidence = evidence::load_evidence(args.data, options);
+  if (evidence.find("exemptions") != nullptr) {
+    evaluate::check_exemptions(evidence,
+                               read_text(std::filesystem::path(args.data) / "exemptions.csv"));
+  }
   if (!evidence.usable()) {
     std::cerr << evidence.summary();
     std::cerr << "evaluation refused: fix the rows above, or run with --skip-invalid to leave "
@@ -85,6 +102,8 @@ int run_evaluate(const EvaluateArgs& args) {
       contract::contract_in_force(*contract, date::local_days{first.year() / first.month() / 1});
   auto result = evaluate::evaluate(in_force, evidence, zone, {*period, *as_of});
   result.warnings = evidence_warnings(evidence);
+  const auto exemption_notes = evaluate::exemption_warnings(evidence, zone, *as_of);
+  result.warnings.insert(result.warnings.end(), exemption_notes.begin(), exemption_notes.end());
   if (args.format == "table") {
     const bool colour = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
     std::cout << evaluate::to_table(result, zone, colour);

@@ -71,6 +71,7 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
   const auto to = row_instants(*table, m.to_column, ctx.zone(), DayEdge::kEnd);
   const auto deadline = deadlines(ctx, *table, m, from);
   const auto pass = row_filter(*table, m.where);
+  const auto exempted = exempted_rows(ctx, *table);
 
   struct Bucket {
     std::vector<measure::AttainmentItem> items;
@@ -91,6 +92,10 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
                                   : deadline[row] - time::Micros{1};
     const int slot = slot_of(slots, key);
     if (slot < 0) continue;
+    if (!exempted.empty() && exempted[row] != 0) {
+      note_exempted(*table, row, results[static_cast<std::size_t>(slot)]);
+      continue;
+    }
     auto& bucket = buckets[static_cast<std::size_t>(slot)];
     std::optional<time::Instant> end;
     if (!evidence::is_missing(to[row])) end = to[row];

@@ -15,6 +15,19 @@ void add_availability_details(const measure::AvailabilityResult& a, ObjectiveRes
   r.details.push_back({"measured_minutes", minutes(a.measured)});
 }
 
+void note_exempted_outage(const Context& ctx, const evidence::Table& table, std::size_t row,
+                          std::span<const Slot> slots, std::vector<ObjectiveResult>& results) {
+  const time::Instant start = table.instants("start")[row];
+  const time::Instant end = table.instants("end")[row];
+  if (ctx.as_of() < start) return;
+  for (std::size_t s = 0; s < slots.size(); ++s) {
+    const auto& w = slots[s].window;
+    if (start < w.to && (evidence::is_missing(end) || w.from < end)) {
+      note_exempted(table, row, results[s]);
+    }
+  }
+}
+
 std::vector<ObjectiveResult> from_outages(const Context& ctx, const contract::Objective& o,
                                           const contract::AvailabilityMeasure& m,
                                           const evidence::Table& table,
@@ -26,10 +39,16 @@ std::vector<ObjectiveResult> from_outages(const Context& ctx, const contract::Ob
   contract::Filter filter;
   if (!m.services.empty()) filter.push_back({"service", m.services, std::nullopt, {}});
   const auto pass = row_filter(table, filter);
+  // An exempted outage is not downtime; it is listed in the periods it overlaps.
+  const auto exempted = exempted_rows(ctx, table);
   std::vector<measure::Outage> outages;
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < table.rows(); ++row) {
     if (pass[row] == 0) continue;
+    if (!exempted.empty() && exempted[row] != 0) {
+      note_exempted_outage(ctx, table, row, slots, results);
+      continue;
+    }
     std::optional<time::Instant> e;
     if (!evidence::is_missing(end[row])) e = end[row];
     outages.push_back({start[row], e, planned[row] == 1});

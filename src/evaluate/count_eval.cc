@@ -13,7 +13,8 @@ std::vector<ObjectiveResult> evaluate_count(const Context& ctx, const contract::
   const evidence::Table* table = ctx.evidence().find(m.evidence);
   if (table == nullptr) return blank_results(o, slots.size(), absent_file_reason(m.evidence));
   const auto pass = row_filter(*table, m.where);
-  const auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots, &pass);
+  auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots, &pass);
+  drop_exempted(exempted_rows(ctx, *table), *table, per_slot, results);
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const bool ended = !(ctx.as_of() < slots[s].window.to);
     const auto r = measure::count_in_window(static_cast<std::int64_t>(per_slot[s].size()), ended,

@@ -25,6 +25,14 @@ struct Detail {
   std::variant<double, std::int64_t, std::string> value;
 };
 
+// A period with fewer items (count + pending) than the contract's min_count: the norm is
+// replaced by "at most max_failing items fail", or, without max_failing, the period is no_data.
+struct VolumeRule {
+  std::int64_t items = 0;
+  int min_count = 0;
+  std::optional<int> max_failing;
+};
+
 struct ObjectiveResult {
   std::string id;
   Status status = Status::kNoData;
@@ -41,6 +49,12 @@ struct ObjectiveResult {
   std::optional<double> miss_absolute;
   std::optional<std::string> reason;  // why no_data, when it is
   std::vector<Detail> details;
+  // Records of this period taken out by approved exemptions (exemptions.h), in full; they are
+  // in none of count, failing and pending.
+  std::int64_t exempted = 0;
+  std::vector<std::string> exempted_ids;
+  // Set when the contract's minimum-volume rule decided this period instead of the norm.
+  std::optional<VolumeRule> volume_rule;
 };
 
 struct StepFired {

@@ -27,7 +27,8 @@ std::vector<ObjectiveResult> evaluate_extreme(const Context& ctx, const contract
     }
     return results;
   }
-  const auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots);
+  auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots);
+  drop_exempted(exempted_rows(ctx, *table), *table, per_slot, results);
   const bool duration = m.value_column.empty();
   std::vector<time::Instant> from;
   std::vector<time::Instant> to;

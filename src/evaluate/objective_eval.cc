@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "evaluate/exemptions.h"
+#include "evaluate/minimum_volume.h"
 #include "evaluate/rows.h"
 #include "evidence/schema.h"
 
@@ -9,7 +11,15 @@ namespace meetlat::evaluate {
 namespace {
 
 // How far `value` misses `norm` (positive = misses), relative to the threshold and absolute.
+// Under the minimum-volume rule the miss is in items over max_failing, and nothing relative:
+// a deviation rule of the ladder does not read a percentage the rule set aside.
 void set_miss(ObjectiveResult& r) {
+  if (r.volume_rule) {
+    if (r.volume_rule->max_failing) {
+      r.miss_absolute = static_cast<double>(r.failing - *r.volume_rule->max_failing);
+    }
+    return;
+  }
   if (!r.value) return;
   const double threshold = r.norm.threshold.to_double();
   double miss = 0;
@@ -73,6 +83,28 @@ std::string absent_file_reason(std::string_view kind) {
   return "no " + file + " in the data folder";
 }
 
+std::vector<std::uint8_t> exempted_rows(const Context& ctx, const evidence::Table& table) {
+  return Exemptions(ctx.evidence(), ctx.zone(), ctx.as_of()).mask(table);
+}
+
+void note_exempted(const evidence::Table& table, std::size_t row, ObjectiveResult& out) {
+  ++out.exempted;
+  out.exempted_ids.push_back(row_id(table, row));
+}
+
+void drop_exempted(const std::vector<std::uint8_t>& exempted, const evidence::Table& table,
+                   std::vector<std::vector<std::size_t>>& per_slot,
+                   std::vector<ObjectiveResult>& results) {
+  if (exempted.empty()) return;
+  for (std::size_t s = 0; s < per_slot.size(); ++s) {
+    std::erase_if(per_slot[s], [&](std::size_t row) {
+      if (exempted[row] == 0) return false;
+      note_exempted(table, row, results[s]);
+      return true;
+    });
+  }
+}
+
 std::vector<ObjectiveResult> evaluate_objective(const Context& ctx, const contract::Objective& o,
                                                 std::span<const Slot> slots) {
   auto results = std::visit(
@@ -101,7 +133,10 @@ std::vector<ObjectiveResult> evaluate_objective(const Context& ctx, const contra
         }
       },
       o.measure);
-  for (auto& r : results) set_miss(r);
+  for (auto& r : results) {
+    if (o.minimum_volume) apply_minimum_volume(*o.minimum_volume, r);
+    set_miss(r);
+  }
   return results;
 }
 

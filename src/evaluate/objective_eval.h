@@ -70,5 +70,14 @@ std::vector<std::vector<std::size_t>> rows_by_slot(const Context& ctx, const evi
                                                    const std::vector<std::uint8_t>* pass = nullptr);
 // The reason of a result whose evidence file is absent.
 std::string absent_file_reason(std::string_view kind);
+// One flag per row of `table`, 1 for the rows approved exemptions take out (exemptions.h);
+// empty when none is exempted.
+std::vector<std::uint8_t> exempted_rows(const Context& ctx, const evidence::Table& table);
+// Records exempted row `row` of `table` in `out` (exempted, exempted_ids).
+void note_exempted(const evidence::Table& table, std::size_t row, ObjectiveResult& out);
+// Takes the rows flagged in `exempted` out of each slot's rows, noting them in `results`.
+void drop_exempted(const std::vector<std::uint8_t>& exempted, const evidence::Table& table,
+                   std::vector<std::vector<std::size_t>>& per_slot,
+                   std::vector<ObjectiveResult>& results);
 
 }  // namespace meetlat::evaluate

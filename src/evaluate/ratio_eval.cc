@@ -16,7 +16,8 @@ std::vector<ObjectiveResult> evaluate_ratio_of_sums(const Context& ctx,
   if (table == nullptr) return blank_results(o, slots.size(), absent_file_reason(m.evidence));
   const auto numerator = table->numbers(m.numerator_column);
   const auto denominator = table->numbers(m.denominator_column);
-  const auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots);
+  auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots);
+  drop_exempted(exempted_rows(ctx, *table), *table, per_slot, results);
   for (std::size_t s = 0; s < slots.size(); ++s) {
     std::vector<measure::RatioRow> rows;
     for (const auto row : per_slot[s]) {

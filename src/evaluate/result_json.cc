@@ -19,6 +19,19 @@ Json detail_value(const Detail& d) {
   return std::visit([](const auto& v) { return Json(v); }, d.value);
 }
 
+// The minimum-volume rule that decided instead of the norm (docs/exemptions.md).
+Json volume_rule_json(const VolumeRule& v) {
+  Json j{{"items", v.items}, {"min_count", v.min_count}};
+  if (v.max_failing) {
+    j["max_failing"] = *v.max_failing;
+    j["rule"] = "at most " + std::to_string(*v.max_failing) + " failing (fewer than " +
+                std::to_string(v.min_count) + " items)";
+  } else {
+    j["rule"] = "no_data (fewer than " + std::to_string(v.min_count) + " items)";
+  }
+  return j;
+}
+
 Json objective_json(const ObjectiveResult& r) {
   Json j;
   j["id"] = r.id;
@@ -30,6 +43,9 @@ Json objective_json(const ObjectiveResult& r) {
   j["failing"] = r.failing;
   j["pending"] = r.pending;
   j["failing_ids"] = r.failing_ids;
+  j["exempted"] = r.exempted;
+  j["exempted_ids"] = r.exempted_ids;
+  if (r.volume_rule) j["volume_rule"] = volume_rule_json(*r.volume_rule);
   if (r.reason) j["reason"] = *r.reason;
   if (!r.details.empty()) {
     Json details = Json::object();

@@ -65,7 +65,8 @@ std::vector<ObjectiveResult> evaluate_share(const Context& ctx, const contract::
   const evidence::Table* table = ctx.evidence().find(m.evidence);
   if (table == nullptr) return blank_results(o, slots.size(), absent_file_reason(m.evidence));
   const auto at = row_instants(*table, m.date_column, ctx.zone());
-  const auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots);
+  auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots);
+  drop_exempted(exempted_rows(ctx, *table), *table, per_slot, results);
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const auto rows = latest_rows(*table, m, at, per_slot[s]);
     std::vector<measure::ShareMark> marks;

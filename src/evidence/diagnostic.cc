@@ -36,6 +36,8 @@ std::string_view diagnostic_kind_name(DiagnosticKind kind) {
       return "duplicate id";
     case DiagnosticKind::kEndBeforeStart:
       return "end before start";
+    case DiagnosticKind::kUnknownKind:
+      return "unknown evidence kind";
   }
   return "?";
 }
@@ -74,7 +76,7 @@ std::string summarize_diagnostics(const std::vector<Diagnostic>& diagnostics, st
   if (diagnostics.size() > limit) {
     text += "... and " + std::to_string(diagnostics.size() - limit) + " more\n";
   }
-  constexpr std::size_t kKinds = static_cast<std::size_t>(DiagnosticKind::kEndBeforeStart) + 1;
+  constexpr std::size_t kKinds = static_cast<std::size_t>(DiagnosticKind::kUnknownKind) + 1;
   std::array<std::uint64_t, kKinds> counts{};
   for (const Diagnostic& d : diagnostics) ++counts[static_cast<std::size_t>(d.kind)];
   std::string totals;

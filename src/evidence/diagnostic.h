@@ -29,6 +29,7 @@ enum class DiagnosticKind {
   kUnknownSeverity,  // a severity not among LoadOptions::severities
   kDuplicateId,      // the row's key was already used on an earlier line
   kEndBeforeStart,   // an end time stamp before the start in the same row
+  kUnknownKind,      // exemptions.csv names an evidence kind that cannot be exempted
 };
 
 // A short, stable name for a kind: "bad time stamp", "duplicate id", ...

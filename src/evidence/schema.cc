@@ -144,6 +144,14 @@ std::vector<FileSchema> build_schemas() {
        {req("id", T::kId), req("started_at", T::kInstant), opt("completed_at", T::kInstant)},
        {"id"},
        {{"started_at", "completed_at"}}},
+      // Not evidence of a KPI: records taken out of their objectives (docs/exemptions.md). The
+      // evidence cell names a kind above; evaluate::check_exemptions checks it.
+      {"exemptions",
+       "exemptions.csv",
+       {req("evidence", T::kCategory), req("record", T::kText), req("reason", T::kText),
+        opt("approved_by", T::kText), opt("approved_on", T::kDate)},
+       {},
+       {}},
   };
 }
 

@@ -53,7 +53,7 @@ struct FileSchema {
   int column_index(std::string_view name) const;
 };
 
-// The 23 evidence files, in the order of the spec's table.
+// The 23 evidence files in the order of the spec's table, then exemptions.csv.
 const std::vector<FileSchema>& all_schemas();
 
 // The schema of a kind ("tickets"), or nullptr.
