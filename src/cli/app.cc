@@ -20,6 +20,7 @@ int run(int argc, char** argv) {
   add_calendar_commands(app, exit_code);
   add_evaluate_command(app, exit_code);
   add_generate_command(app, exit_code);
+  add_actions_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

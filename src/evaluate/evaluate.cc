@@ -5,53 +5,47 @@
 #include "evaluate/ladder.h"
 #include "evaluate/objective_eval.h"
 #include "evaluate/slots.h"
+#include "evaluate/track.h"
 
 namespace meetlat::evaluate {
 namespace {
 
-KpiResult evaluate_kpi(const Context& ctx, const contract::Kpi& kpi, const time::Period& requested) {
+KpiResult kpi_result(const Context& ctx, KpiTrack& track, const time::Period& requested) {
+  const contract::Kpi& kpi = *track.kpi;
   KpiResult out;
   out.kpi = &kpi;
   const time::Cadence cadence = slot_cadence(kpi.cadence);
   const time::Period target = target_period(ctx, cadence, requested);
-  const std::vector<Slot> slots = slots_through(ctx, cadence, target);
   const bool aggregate = coarser(requested.cadence, cadence);
   out.period = aggregate ? requested : target;
   out.window = time::window(out.period, ctx.zone());
   out.final = !(ctx.as_of() < out.window.to);
-  if (slots.empty()) {
+  if (track.slots.empty()) {
     for (const auto& o : kpi.objectives) {
       auto blank = blank_results(o, 1, "the period lies before the contract start");
       out.objectives.push_back(std::move(blank.front()));
     }
     return out;
   }
-
-  std::vector<std::vector<ObjectiveResult>> series;
-  for (const auto& o : kpi.objectives) series.push_back(evaluate_objective(ctx, o, slots));
-  std::vector<Status> kpi_status(slots.size());
-  std::vector<std::uint8_t> final(slots.size());
-  for (std::size_t s = 0; s < slots.size(); ++s) {
-    std::vector<Status> statuses;
-    for (const auto& results : series) statuses.push_back(results[s].status);
-    kpi_status[s] = combine_statuses(statuses);
-    final[s] = ctx.as_of() < slots[s].window.to ? 0 : 1;
-  }
-  const auto escalation =
-      walk_ladder(kpi, {slots, series, kpi_status, final, ctx.contract().start});
-  out.escalation = escalation.back();
-
+  out.escalation = track.escalation.back();
   if (aggregate) {
     const Slot whole{requested, out.window};
     for (const auto& o : kpi.objectives) {
       out.objectives.push_back(evaluate_objective(ctx, o, {&whole, 1}).front());
     }
   } else {
-    for (auto& results : series) out.objectives.push_back(std::move(results.back()));
+    for (const auto& results : track.objectives) out.objectives.push_back(results.back());
   }
   std::vector<Status> statuses;
   for (const auto& r : out.objectives) statuses.push_back(r.status);
   out.status = combine_statuses(statuses);
+  return out;
+}
+
+std::vector<KpiTrack> tracks_for(const Context& ctx, const time::Period& requested) {
+  std::vector<KpiTrack> out;
+  out.reserve(ctx.contract().kpis.size());
+  for (const auto& kpi : ctx.contract().kpis) out.push_back(build_track(ctx, kpi, requested));
   return out;
 }
 
@@ -65,9 +59,22 @@ Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence
   out.period = request.period;
   out.period_name = time::period_name(request.period, contract.start);
   out.as_of = request.as_of;
-  for (const auto& kpi : contract.kpis) out.kpis.push_back(evaluate_kpi(ctx, kpi, request.period));
-  out.finance = compute_finance(contract, out.kpis);
+  auto tracks = tracks_for(ctx, request.period);
+  for (auto& track : tracks) out.kpis.push_back(kpi_result(ctx, track, request.period));
+  const time::Period last_month =
+      time::period_containing(time::Cadence::kMonth, request.period.end_day - date::days{1});
+  const auto months = last_month.end_day <= contract.start
+                          ? std::vector<MonthFinance>{}
+                          : finance_by_month(ctx, tracks, last_month);
+  out.finance = finance_of(contract, months, request.period);
   return out;
+}
+
+std::vector<Action> evaluate_actions(const contract::Contract& contract,
+                                     const evidence::Evidence& evidence, const time::Zone& zone,
+                                     const Request& request) {
+  const Context ctx(contract, evidence, zone, request.as_of);
+  return collect_actions(ctx, tracks_for(ctx, request.period));
 }
 
 }  // namespace meetlat::evaluate

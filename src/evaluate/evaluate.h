@@ -1,15 +1,19 @@
-// The engine's entry point: a contract applied to evidence for a requested period at a moment
+// The engine's entry points: a contract applied to evidence for a requested period at a moment
 // `as_of`. Pure: no files, no clock — the same contract, evidence and as_of give the same
-// Evaluation, and so byte-identical output.
+// result, and so byte-identical output.
 //
 // Each KPI is evaluated on its own cadence: over the period of that cadence containing the
 // requested one (a quarterly KPI in a monthly evaluation: the quarter to date), or, when the
 // request is longer than the cadence (a monthly KPI in a quarterly evaluation), over the whole
 // requested period while the ladder walks the months. Every KPI walks its periods from the
-// contract start, so its escalation streak is known.
+// contract start (track.h), so its escalation streak, its actions and the contract-year cap of
+// the money are known.
 #pragma once
 
+#include <vector>
+
 #include "contract/model.h"
+#include "evaluate/actions.h"
 #include "evaluate/evaluation.h"
 #include "evidence/load.h"
 #include "time/period.h"
@@ -26,5 +30,10 @@ struct Request {
 // outlive the result, which points into it. `zone` is the contract's zone.
 Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence& evidence,
                     const time::Zone& zone, const Request& request);
+
+// Every action fired from the contract start up to the requested period (actions.h).
+std::vector<Action> evaluate_actions(const contract::Contract& contract,
+                                     const evidence::Evidence& evidence, const time::Zone& zone,
+                                     const Request& request);
 
 }  // namespace meetlat::evaluate

@@ -57,13 +57,20 @@ struct ObjectiveResult {
   std::optional<VolumeRule> volume_rule;
 };
 
+// A ladder step that fired in a period: the action it calls for.
 struct StepFired {
   const contract::LadderStep* step = nullptr;  // points into the evaluated contract
-  std::string because;                         // "breached 3 consecutive months"
+  // Why, naming the KPI and the objectives concerned:
+  // "KPI-01 (P2) breached for the 3rd consecutive month".
+  std::string because;
+  std::string because_nl;  // "KPI-01 (P2) voor de 3e maand op rij niet gehaald"
+  // The action's deadline: step.due after the end of the period (actions.h); unset without due.
+  std::optional<time::Instant> deadline;
 };
 
 struct Escalation {
-  int streak = 0;  // consecutive breached final periods up to this one
+  int streak = 0;      // consecutive breached final periods up to this one
+  int met_streak = 0;  // consecutive met final periods up to this one (for a bonus)
   std::vector<StepFired> steps;
 };
 
@@ -77,14 +84,49 @@ struct KpiResult {
   Escalation escalation;
 };
 
+// Bonus and malus of one calendar month (docs/escalation-and-money.md). Amounts in integer cents
+// of the contract currency; the malus is after the monthly and the contract-year cap.
+struct MonthFinance {
+  time::Period month;
+  std::string month_name;  // "2026-03"
+  int contract_year = 0;   // 1 for the first 12 months from the contract start
+  bool final = false;      // the month had ended at as_of
+  double malus_pct = 0;    // the fired steps' percentages summed, before the caps
+  std::int64_t malus_uncapped_cents = 0;
+  std::int64_t malus_cents = 0;
+  std::int64_t bonus_cents = 0;
+  std::int64_t net_cents = 0;  // bonus − malus: negative is deducted from the fee
+  bool capped_month = false;
+  bool capped_year = false;
+  std::int64_t year_malus_cents = 0;  // malus charged in the contract year through this month
+  std::vector<std::string> explanation_nl;
+  std::vector<std::string> explanation_en;
+};
+
+// The months of one contract year that have been computed (through the last month asked for).
+struct YearFinance {
+  int contract_year = 0;
+  time::Period period;  // the whole contract year
+  std::int64_t malus_cents = 0;
+  std::int64_t bonus_cents = 0;
+  std::int64_t net_cents = 0;
+  std::optional<std::int64_t> malus_cap_cents;  // malus_per_year_pct of twelve monthly fees
+  bool capped = false;
+};
+
+// The money of an evaluated period: the sum of its months (a month for a monthly evaluation;
+// the month it lies in for a week).
 struct Finance {
   std::int64_t monthly_fee_cents = 0;
   std::string currency;
-  double malus_pct = 0;  // after the monthly cap
+  double malus_pct = 0;  // the fired steps' percentages summed, before the caps
   std::int64_t malus_cents = 0;
   std::int64_t bonus_cents = 0;
-  bool capped = false;
+  std::int64_t net_cents = 0;
+  bool capped = false;   // a monthly or a contract-year cap lowered the malus
   bool example = false;  // the fee or a percentage is an example value
+  std::vector<MonthFinance> months;
+  std::optional<YearFinance> year;  // the contract year of the last month, through that month
   std::vector<std::string> explanation_nl;
   std::vector<std::string> explanation_en;
 };

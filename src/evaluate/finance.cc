@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "evaluate/ladder.h"
+
 namespace meetlat::evaluate {
 namespace {
+
+using contract::Decimal;
 
 std::string group_digits(std::int64_t units, char separator) {
   std::string digits = std::to_string(units);
@@ -16,21 +20,9 @@ std::string group_digits(std::int64_t units, char separator) {
 
 std::string symbol(const std::string& currency) { return currency == "EUR" ? "€" : currency; }
 
-std::string decimal_text(const contract::Decimal& d) {
-  std::string digits = std::to_string(std::llabs(d.units));
-  if (d.scale > 0) {
-    const auto scale = static_cast<std::size_t>(d.scale);
-    if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
-    digits.insert(digits.size() - scale, ".");
-    while (digits.back() == '0') digits.pop_back();
-    if (digits.back() == '.') digits.pop_back();
-  }
-  return (d.units < 0 ? "-" : "") + digits;
-}
-
-contract::Decimal add(const contract::Decimal& a, const contract::Decimal& b) {
+Decimal add(const Decimal& a, const Decimal& b) {
   const int scale = std::max(a.scale, b.scale);
-  auto widen = [&](const contract::Decimal& d) {
+  auto widen = [&](const Decimal& d) {
     std::int64_t u = d.units;
     for (int i = d.scale; i < scale; ++i) u *= 10;
     return u;
@@ -38,20 +30,184 @@ contract::Decimal add(const contract::Decimal& a, const contract::Decimal& b) {
   return {widen(a) + widen(b), scale};
 }
 
-bool less(const contract::Decimal& a, const contract::Decimal& b) {
-  return add(a, {-b.units, b.scale}).units < 0;
+bool less(const Decimal& a, const Decimal& b) { return add(a, {-b.units, b.scale}).units < 0; }
+
+// One amount charged in a month: a fired malus step or an earned bonus.
+struct Charge {
+  Decimal pct;
+  bool bonus = false;
+  std::string because_en;
+  std::string because_nl;
+};
+
+// A bonus earned in slot s of a track, if any.
+std::optional<Charge> bonus_charge(const KpiTrack& t, std::size_t s) {
+  const auto& bonus = t.kpi->bonus;
+  if (!bonus || t.final[s] == 0 || t.status[s] != Status::kMet) return std::nullopt;
+  const int streak = t.escalation[s].met_streak;
+  if (streak < bonus->met_streak) return std::nullopt;
+  const time::Cadence c = t.slots[s].period.cadence;
+  std::string en =
+      t.kpi->id + " met for the " + ordinal_en(streak) + " consecutive " + period_word_en(c);
+  std::string nl =
+      t.kpi->id + " voor de " + ordinal_nl(streak) + " " + period_word_nl(c) + " op rij gehaald";
+  if (!bonus->condition.en.empty()) en += " (" + bonus->condition.en + ")";
+  if (!bonus->condition.nl.empty()) nl += " (" + bonus->condition.nl + ")";
+  return Charge{bonus->pct, true, std::move(en), std::move(nl)};
 }
+
+// The charges of every month in `months`, by month index, in contract order of the KPIs.
+std::vector<std::vector<Charge>> charges_by_month(const std::vector<KpiTrack>& tracks,
+                                                  const std::vector<time::Period>& months) {
+  std::vector<std::vector<Charge>> out(months.size());
+  for (const auto& t : tracks) {
+    for (std::size_t s = 0; s < t.slots.size(); ++s) {
+      const time::Period month = charge_month(t.slots[s]);
+      const auto it = std::lower_bound(months.begin(), months.end(), month);
+      if (it == months.end() || it->first_day != month.first_day) continue;
+      auto& list = out[static_cast<std::size_t>(it - months.begin())];
+      for (const auto& fired : t.escalation[s].steps) {
+        if (!fired.step->malus_pct) continue;
+        list.push_back({*fired.step->malus_pct, false, fired.because, fired.because_nl});
+      }
+      if (auto bonus = bonus_charge(t, s)) list.push_back(std::move(*bonus));
+    }
+  }
+  return out;
+}
+
+int contract_year_of(const time::Period& month, time::Date start) {
+  const date::year_month_day a{start};
+  const date::year_month_day b{month.first_day};
+  const int months = (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
+                     static_cast<int>(static_cast<unsigned>(b.month())) -
+                     static_cast<int>(static_cast<unsigned>(a.month()));
+  return months / 12 + 1;
+}
+
+// Prices the months of a contract in order, carrying the contract-year total for the year cap.
+class MonthPricer {
+ public:
+  explicit MonthPricer(const contract::Contract& c)
+      : contract_(c),
+        fee_(c.monthly_fee.cents),
+        currency_(c.monthly_fee.currency),
+        fee_en_(format_money_en(fee_, currency_)),
+        fee_nl_(format_money_nl(fee_, currency_)) {}
+
+  MonthFinance price(MonthFinance m, const std::vector<Charge>& charges) {
+    if (m.contract_year != year_) {
+      year_ = m.contract_year;
+      year_malus_ = 0;
+    }
+    const Decimal malus_pct = explain_charges(m, charges);
+    apply_month_cap(m, malus_pct);
+    apply_year_cap(m);
+    year_malus_ += m.malus_cents;
+    m.year_malus_cents = year_malus_;
+    m.net_cents = m.bonus_cents - m.malus_cents;
+    if (m.bonus_cents != 0 && m.malus_cents != 0) {
+      say(m,
+          "netto: bonus " + nl(m.bonus_cents) + " − malus " + nl(m.malus_cents) + " = " +
+              nl(m.net_cents),
+          "net: bonus " + en(m.bonus_cents) + " − malus " + en(m.malus_cents) + " = " +
+              en(m.net_cents));
+    }
+    return m;
+  }
+
+ private:
+  std::string en(std::int64_t cents) const { return format_money_en(cents, currency_); }
+  std::string nl(std::int64_t cents) const { return format_money_nl(cents, currency_); }
+  static void say(MonthFinance& m, std::string nl_line, std::string en_line) {
+    m.explanation_nl.push_back(std::move(nl_line));
+    m.explanation_en.push_back(std::move(en_line));
+  }
+
+  // One line per charge; sets the bonus and returns the malus percentage before the caps.
+  Decimal explain_charges(MonthFinance& m, const std::vector<Charge>& charges) {
+    Decimal malus{0, 0};
+    Decimal bonus{0, 0};
+    int malus_steps = 0;
+    for (const auto& c : charges) {
+      const char* kind = c.bonus ? "bonus " : "malus ";
+      const std::int64_t cents = percent_of(fee_, c.pct);
+      say(m,
+          c.because_nl + " → " + kind + decimal_text(c.pct, true) + "% van " + fee_nl_ + " = " +
+              nl(cents),
+          c.because_en + " → " + kind + decimal_text(c.pct) + "% of " + fee_en_ + " = " +
+              en(cents));
+      if (c.bonus) {
+        bonus = add(bonus, c.pct);
+      } else {
+        malus = add(malus, c.pct);
+        ++malus_steps;
+      }
+    }
+    m.bonus_cents = percent_of(fee_, bonus);
+    m.malus_pct = malus.to_double();
+    m.malus_uncapped_cents = percent_of(fee_, malus);
+    if (malus_steps > 1) {
+      say(m,
+          "malus totaal " + decimal_text(malus, true) + "% van " + fee_nl_ + " = " +
+              nl(m.malus_uncapped_cents),
+          "malus total " + decimal_text(malus) + "% of " + fee_en_ + " = " +
+              en(m.malus_uncapped_cents));
+    }
+    return malus;
+  }
+
+  void apply_month_cap(MonthFinance& m, const Decimal& malus_pct) {
+    m.malus_cents = m.malus_uncapped_cents;
+    const auto& cap = contract_.caps.malus_per_month_pct;
+    if (!cap || !less(*cap, malus_pct)) return;
+    m.capped_month = true;
+    m.malus_cents = percent_of(fee_, *cap);
+    say(m,
+        "maximum per maand " + decimal_text(*cap, true) + "% van " + fee_nl_ + " = " +
+            nl(m.malus_cents) + ": malus " + nl(m.malus_uncapped_cents) + " → " + nl(m.malus_cents),
+        "monthly cap " + decimal_text(*cap) + "% of " + fee_en_ + " = " + en(m.malus_cents) +
+            ": malus " + en(m.malus_uncapped_cents) + " → " + en(m.malus_cents));
+  }
+
+  void apply_year_cap(MonthFinance& m) {
+    const auto& cap = contract_.caps.malus_per_year_pct;
+    if (!cap || m.malus_cents == 0) return;
+    const std::int64_t cap_cents = percent_of(12 * fee_, *cap);
+    const std::int64_t left = std::max<std::int64_t>(0, cap_cents - year_malus_);
+    if (m.malus_cents <= left) return;
+    const std::int64_t before = m.malus_cents;
+    m.malus_cents = left;
+    m.capped_year = true;
+    const std::string year = std::to_string(m.contract_year);
+    say(m,
+        "maximum contractjaar " + year + ": " + decimal_text(*cap, true) + "% van 12 × " + fee_nl_ +
+            " = " + nl(cap_cents) + "; eerder dit contractjaar " + nl(year_malus_) + ", ruimte " +
+            nl(left) + ": malus " + nl(before) + " → " + nl(left),
+        "contract year " + year + " cap: " + decimal_text(*cap) + "% of 12 × " + fee_en_ + " = " +
+            en(cap_cents) + "; charged earlier this contract year " + en(year_malus_) + ", left " +
+            en(left) + ": malus " + en(before) + " → " + en(left));
+  }
+
+  const contract::Contract& contract_;
+  std::int64_t fee_;
+  std::string currency_;
+  std::string fee_en_;
+  std::string fee_nl_;
+  int year_ = 0;
+  std::int64_t year_malus_ = 0;
+};
 
 }  // namespace
 
-std::int64_t percent_of(std::int64_t cents, const contract::Decimal& percent) {
+std::int64_t percent_of(std::int64_t cents, const Decimal& percent) {
   __extension__ using i128 = __int128;
   i128 denominator = 100;
   for (int i = 0; i < percent.scale; ++i) denominator *= 10;
   const i128 numerator = static_cast<i128>(cents) * percent.units;
   const i128 half = denominator / 2;
-  const i128 rounded = numerator >= 0 ? (numerator + half) / denominator
-                                      : -((-numerator + half) / denominator);
+  const i128 rounded =
+      numerator >= 0 ? (numerator + half) / denominator : -((-numerator + half) / denominator);
   return static_cast<std::int64_t>(rounded);
 }
 
@@ -67,39 +223,97 @@ std::string format_money_en(std::int64_t cents, const std::string& currency) {
   return (cents < 0 ? "-" : "") + symbol(currency) + group_digits(a / 100, ',') + "." + frac;
 }
 
-Finance compute_finance(const contract::Contract& contract, const std::vector<KpiResult>& kpis) {
+std::string decimal_text(const Decimal& d, bool dutch) {
+  std::string digits = std::to_string(std::llabs(d.units));
+  if (d.scale > 0) {
+    const auto scale = static_cast<std::size_t>(d.scale);
+    if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
+    digits.insert(digits.size() - scale, dutch ? "," : ".");
+    while (digits.back() == '0') digits.pop_back();
+    if (digits.back() == '.' || digits.back() == ',') digits.pop_back();
+  }
+  return (d.units < 0 ? "-" : "") + digits;
+}
+
+std::vector<MonthFinance> finance_by_month(const Context& ctx, const std::vector<KpiTrack>& tracks,
+                                           const time::Period& last_month) {
+  const time::Date start = ctx.contract().start;
+  std::vector<time::Period> months;
+  for (time::Period p = time::period_containing(time::Cadence::kMonth, start);
+       p.first_day <= last_month.first_day; p = time::next_period(p)) {
+    months.push_back(p);
+  }
+  const auto charges = charges_by_month(tracks, months);
+  MonthPricer pricer(ctx.contract());
+  std::vector<MonthFinance> out;
+  out.reserve(months.size());
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    MonthFinance m;
+    m.month = months[i];
+    m.month_name = time::period_name(months[i]);
+    m.contract_year = contract_year_of(months[i], start);
+    m.final = !(ctx.as_of() < time::window(months[i], ctx.zone()).to);
+    out.push_back(pricer.price(std::move(m), charges[i]));
+  }
+  return out;
+}
+
+std::vector<YearFinance> finance_by_year(const contract::Contract& contract,
+                                         const std::vector<MonthFinance>& months) {
+  std::vector<YearFinance> out;
+  for (const auto& m : months) {
+    if (out.empty() || out.back().contract_year != m.contract_year) {
+      YearFinance y;
+      y.contract_year = m.contract_year;
+      y.period =
+          time::period_containing(time::Cadence::kContractYear,
+                                  std::max(m.month.first_day, contract.start), contract.start);
+      if (contract.caps.malus_per_year_pct) {
+        y.malus_cap_cents =
+            percent_of(12 * contract.monthly_fee.cents, *contract.caps.malus_per_year_pct);
+      }
+      out.push_back(y);
+    }
+    auto& y = out.back();
+    y.malus_cents += m.malus_cents;
+    y.bonus_cents += m.bonus_cents;
+    y.net_cents += m.net_cents;
+    y.capped = y.capped || m.capped_year;
+  }
+  return out;
+}
+
+Finance finance_of(const contract::Contract& contract, const std::vector<MonthFinance>& months,
+                   const time::Period& requested) {
   Finance f;
   f.monthly_fee_cents = contract.monthly_fee.cents;
   f.currency = contract.monthly_fee.currency;
   f.example = contract.example_money();
-  const std::string fee_nl = format_money_nl(f.monthly_fee_cents, f.currency);
-  const std::string fee_en = format_money_en(f.monthly_fee_cents, f.currency);
-  contract::Decimal total{0, 0};
-  for (const auto& k : kpis) {
-    for (const auto& fired : k.escalation.steps) {
-      if (!fired.step->malus_pct) continue;
-      const auto& pct = *fired.step->malus_pct;
-      total = add(total, pct);
-      const auto cents = percent_of(f.monthly_fee_cents, pct);
-      f.explanation_nl.push_back(k.kpi->id + ": " + fired.because + " → malus " +
-                                 decimal_text(pct) + "% van " + fee_nl + " = " +
-                                 format_money_nl(cents, f.currency));
-      f.explanation_en.push_back(k.kpi->id + ": " + fired.because + " → malus " +
-                                 decimal_text(pct) + "% of " + fee_en + " = " +
-                                 format_money_en(cents, f.currency));
+  for (const auto& m : months) {
+    if (!(m.month.first_day < requested.end_day && requested.first_day < m.month.end_day)) {
+      continue;
+    }
+    f.malus_pct += m.malus_pct;
+    f.malus_cents += m.malus_cents;
+    f.bonus_cents += m.bonus_cents;
+    f.net_cents += m.net_cents;
+    f.capped = f.capped || m.capped_month || m.capped_year;
+    f.explanation_nl.insert(f.explanation_nl.end(), m.explanation_nl.begin(),
+                            m.explanation_nl.end());
+    f.explanation_en.insert(f.explanation_en.end(), m.explanation_en.begin(),
+                            m.explanation_en.end());
+    f.months.push_back(m);
+  }
+  if (!f.months.empty()) {
+    const auto years = finance_by_year(contract, months);
+    for (const auto& y : years) {
+      if (y.contract_year == f.months.back().contract_year) f.year = y;
     }
   }
-  if (contract.caps.malus_per_month_pct && less(*contract.caps.malus_per_month_pct, total)) {
-    total = *contract.caps.malus_per_month_pct;
-    f.capped = true;
-    f.explanation_nl.push_back("maximum per maand: " + decimal_text(total) + "%");
-    f.explanation_en.push_back("monthly cap: " + decimal_text(total) + "%");
-  }
-  f.malus_pct = total.to_double();
-  f.malus_cents = percent_of(f.monthly_fee_cents, total);
-  if (f.example && !f.explanation_nl.empty()) {
-    f.explanation_nl.push_back("let op: voorbeeldwaarden, nog niet overeengekomen");
-    f.explanation_en.push_back("note: example values, not yet agreed");
+  if (f.example) {
+    f.explanation_nl.push_back(
+        "let op: voorbeeldwaarden (vergoeding of percentages), nog niet overeengekomen");
+    f.explanation_en.push_back("note: example values (fee or percentages), not yet agreed");
   }
   return f;
 }

@@ -7,133 +7,189 @@
 namespace meetlat::evaluate {
 namespace {
 
-// The statuses a rule looks at: one objective's, or the KPI's.
-std::vector<Status> subject_statuses(const contract::Kpi& kpi, const contract::LadderStep& step,
-                                     const KpiSeries& series) {
+// What one step looks at: the statuses of its objective, or the KPI's, and their streaks.
+struct Subject {
+  std::vector<Status> status;
+  std::vector<int> streak;
+};
+
+Subject subject_of(const contract::Kpi& kpi, const contract::LadderStep& step,
+                   const KpiSeries& series) {
+  Subject out;
   if (step.objective) {
     for (std::size_t i = 0; i < kpi.objectives.size(); ++i) {
       if (kpi.objectives[i].id != *step.objective) continue;
-      std::vector<Status> out;
-      for (const auto& r : series.objectives[i]) out.push_back(r.status);
-      return out;
+      for (const auto& r : series.objectives[i]) out.status.push_back(r.status);
     }
   }
-  return {series.kpi_status.begin(), series.kpi_status.end()};
+  if (out.status.empty()) out.status.assign(series.kpi_status.begin(), series.kpi_status.end());
+  out.streak = streaks(out.status, series.final, Status::kBreached);
+  return out;
 }
 
-// Streak of consecutive breached final periods ending at each slot.
-std::vector<int> streaks(std::span<const Status> status, std::span<const std::uint8_t> final) {
+// "KPI-01 (P2, P3)" for a KPI-wide rule: the objectives breached in slot s; "KPI-02
+// migration_accuracy" for a rule on one objective.
+std::string subject_name(const contract::Kpi& kpi, const contract::LadderStep& step,
+                         const KpiSeries& series, std::size_t s) {
+  if (step.objective) return kpi.id + " " + *step.objective;
+  std::string ids;
+  for (const auto& results : series.objectives) {
+    if (results[s].status != Status::kBreached) continue;
+    ids += (ids.empty() ? "" : ", ") + results[s].id;
+  }
+  return ids.empty() || series.objectives.size() == 1 ? kpi.id : kpi.id + " (" + ids + ")";
+}
+
+// "deze maand", "dit kwartaal": the Dutch demonstrative follows the noun's gender.
+std::string this_period_nl(time::Cadence c) {
+  const bool neuter = c != time::Cadence::kMonth && c != time::Cadence::kWeek;
+  return (neuter ? "dit " : "deze ") + period_word_nl(c);
+}
+
+struct Reason {
+  std::string en;
+  std::string nl;
+};
+
+// The first day of the window of a count_within rule ending with `now`.
+time::Date window_start(const contract::CountWithinRule& rule, const time::Period& now,
+                        time::Date contract_start) {
+  if (rule.contract_year) {
+    return time::period_containing(time::Cadence::kContractYear,
+                                   std::max(now.first_day, contract_start), contract_start)
+        .first_day;
+  }
+  const date::year_month_day end{now.end_day};
+  return date::local_days{date::year_month_day{end.year() / end.month() / 1} -
+                          date::months{rule.months}};
+}
+
+// Breached final periods among slots [0, s] whose first day lies inside the rule's window.
+int breaches_within(const contract::CountWithinRule& rule, const KpiSeries& series,
+                    const Subject& subject, std::size_t s) {
+  const time::Date from = window_start(rule, series.slots[s].period, series.contract_start);
+  int count = 0;
+  for (std::size_t i = 0; i <= s; ++i) {
+    if (series.slots[i].period.first_day < from) continue;
+    if (series.final[i] != 0 && subject.status[i] == Status::kBreached) ++count;
+  }
+  return count;
+}
+
+std::string number_text(double v, bool dutch) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", v);
+  std::string out = buffer;
+  if (dutch) {
+    for (auto& c : out) c = c == '.' ? ',' : c;
+  }
+  return out;
+}
+
+// Why a deviation rule holds in slot s; nullopt when it does not. The first objective (in
+// contract order) that misses by more than the amount is named.
+std::optional<Reason> deviation_fires(const contract::Kpi& kpi, const contract::LadderStep& step,
+                                      const contract::DeviationRule& rule, const KpiSeries& series,
+                                      std::size_t s) {
+  const double amount = rule.amount.to_double();
+  const double tolerance = 1e-12 * std::max(1.0, amount);
+  for (std::size_t i = 0; i < kpi.objectives.size(); ++i) {
+    if (step.objective && kpi.objectives[i].id != *step.objective) continue;
+    const auto& r = series.objectives[i][s];
+    if (r.status == Status::kNoData || r.status == Status::kPending) continue;
+    const auto miss = rule.percentage_points ? r.miss_absolute : r.miss_relative;
+    if (!miss || !(*miss > amount + tolerance)) continue;
+    const std::string name = kpi.id + " " + r.id;
+    if (rule.percentage_points) {
+      return Reason{name + " misses its norm by " + number_text(*miss * 100, false) +
+                        " percentage points (more than " + number_text(amount * 100, false) + ")",
+                    name + " wijkt " + number_text(*miss * 100, true) +
+                        " procentpunt af van de norm (meer dan " + number_text(amount * 100, true) +
+                        ")"};
+    }
+    return Reason{name + " misses its norm by " + number_text(*miss * 100, false) +
+                      "% (more than " + number_text(amount * 100, false) + "%)",
+                  name + " wijkt " + number_text(*miss * 100, true) +
+                      "% af van de norm (meer dan " + number_text(amount * 100, true) + "%)"};
+  }
+  return std::nullopt;
+}
+
+std::optional<Reason> streak_fires(const contract::StreakRule& rule, const Subject& subject,
+                                   const std::string& name, time::Cadence cadence, std::size_t s) {
+  const int streak = subject.streak[s];
+  if (streak != rule.periods && !(rule.or_more && streak > rule.periods)) return std::nullopt;
+  if (streak == 1) {
+    return Reason{name + " breached this " + period_word_en(cadence),
+                  name + " niet gehaald " + this_period_nl(cadence)};
+  }
+  return Reason{
+      name + " breached for the " + ordinal_en(streak) + " consecutive " + period_word_en(cadence),
+      name + " voor de " + ordinal_nl(streak) + " " + period_word_nl(cadence) +
+          " op rij niet gehaald"};
+}
+
+std::optional<Reason> count_fires(const contract::CountWithinRule& rule, const KpiSeries& series,
+                                  const Subject& subject, const std::string& name, std::size_t s) {
+  const int count = breaches_within(rule, series, subject, s);
+  if (count < rule.breaches) return std::nullopt;
+  const std::string months = std::to_string(rule.months);
+  return Reason{name + " breached for the " + ordinal_en(count) + " time within " +
+                    (rule.contract_year ? "the contract year" : months + " months"),
+                name + " voor de " + ordinal_nl(count) + " keer niet gehaald binnen " +
+                    (rule.contract_year ? "het contractjaar" : months + " maanden")};
+}
+
+// Why `step` fires in slot s; nullopt when it does not.
+std::optional<Reason> step_fires(const contract::Kpi& kpi, const contract::LadderStep& step,
+                                 const Subject& subject, const KpiSeries& series, std::size_t s) {
+  if (series.final[s] == 0) return std::nullopt;
+  if (const auto* deviation = std::get_if<contract::DeviationRule>(&step.when)) {
+    return deviation_fires(kpi, step, *deviation, series, s);
+  }
+  if (subject.status[s] != Status::kBreached) return std::nullopt;
+  const std::string name = subject_name(kpi, step, series, s);
+  const time::Cadence cadence = series.slots[s].period.cadence;
+  if (std::holds_alternative<contract::BreachRule>(step.when)) {
+    return Reason{name + " breached this " + period_word_en(cadence),
+                  name + " niet gehaald " + this_period_nl(cadence)};
+  }
+  if (const auto* rule = std::get_if<contract::StreakRule>(&step.when)) {
+    return streak_fires(*rule, subject, name, cadence, s);
+  }
+  return count_fires(std::get<contract::CountWithinRule>(step.when), series, subject, name, s);
+}
+
+}  // namespace
+
+std::vector<int> streaks(std::span<const Status> status, std::span<const std::uint8_t> final,
+                         Status counted) {
+  const Status opposite = counted == Status::kBreached ? Status::kMet : Status::kBreached;
   std::vector<int> out(status.size(), 0);
   int streak = 0;
   for (std::size_t s = 0; s < status.size(); ++s) {
     if (final[s] != 0) {
-      if (status[s] == Status::kBreached) ++streak;
-      if (status[s] == Status::kMet) streak = 0;
+      if (status[s] == counted) ++streak;
+      if (status[s] == opposite) streak = 0;
     }
     out[s] = streak;
   }
   return out;
 }
 
-std::string period_word(time::Cadence c, int n) {
-  const bool one = n == 1;
-  switch (c) {
-    case time::Cadence::kWeek: return one ? "week" : "weeks";
-    case time::Cadence::kMonth: return one ? "month" : "months";
-    case time::Cadence::kQuarter: return one ? "quarter" : "quarters";
-    case time::Cadence::kHalfYear: return one ? "half-year" : "half-years";
-    default: return one ? "year" : "years";
-  }
-}
-
-// Breached final periods among slots [first, s] whose first day is inside the rule's window.
-int breaches_within(const contract::CountWithinRule& rule, const KpiSeries& series,
-                    std::span<const Status> status, std::size_t s, time::Date contract_start) {
-  const time::Period& now = series.slots[s].period;
-  time::Date window_start;
-  if (rule.contract_year) {
-    window_start =
-        time::period_containing(time::Cadence::kContractYear, now.first_day, contract_start)
-            .first_day;
-  } else {
-    const date::year_month_day end{now.end_day};
-    window_start = date::local_days{date::year_month_day{end.year() / end.month() / 1} -
-                                    date::months{rule.months}};
-  }
-  int count = 0;
-  for (std::size_t i = 0; i <= s; ++i) {
-    if (series.slots[i].period.first_day < window_start) continue;
-    if (series.final[i] != 0 && status[i] == Status::kBreached) ++count;
-  }
-  return count;
-}
-
-std::string percent_text(double ratio) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", ratio * 100);
-  return buffer;
-}
-
-// Why a deviation rule holds in slot s; nullopt when it does not.
-std::optional<std::string> deviation_fires(const contract::Kpi& kpi,
-                                           const contract::LadderStep& step,
-                                           const contract::DeviationRule& rule,
-                                           const KpiSeries& series, std::size_t s) {
-  const double amount = rule.amount.to_double();
-  for (std::size_t i = 0; i < kpi.objectives.size(); ++i) {
-    if (step.objective && kpi.objectives[i].id != *step.objective) continue;
-    const auto& r = series.objectives[i][s];
-    if (r.status == Status::kNoData || r.status == Status::kPending) continue;
-    const auto miss = rule.percentage_points ? r.miss_absolute : r.miss_relative;
-    if (miss && *miss > amount) {
-      return r.id + " misses its norm by " + percent_text(*miss) +
-             (rule.percentage_points ? " percentage points" : "%") + " (more than " +
-             percent_text(amount) + (rule.percentage_points ? "pp)" : "%)");
-    }
-  }
-  return std::nullopt;
-}
-
-// Why `step` fires in slot s; nullopt when it does not.
-std::optional<std::string> step_fires(const contract::Kpi& kpi, const contract::LadderStep& step,
-                                      const KpiSeries& series, std::size_t s,
-                                      time::Date contract_start) {
-  if (series.final[s] == 0) return std::nullopt;
-  if (const auto* deviation = std::get_if<contract::DeviationRule>(&step.when)) {
-    return deviation_fires(kpi, step, *deviation, series, s);
-  }
-  const auto status = subject_statuses(kpi, step, series);
-  if (status[s] != Status::kBreached) return std::nullopt;
-  const std::string subject = step.objective ? *step.objective : kpi.id;
-  const auto cadence = series.slots[s].period.cadence;
-  if (std::holds_alternative<contract::BreachRule>(step.when)) return subject + " breached";
-  if (const auto* rule = std::get_if<contract::StreakRule>(&step.when)) {
-    const int streak = streaks(status, series.final)[s];
-    if (streak == rule->periods || (rule->or_more && streak > rule->periods)) {
-      return subject + " breached " + std::to_string(streak) + " consecutive " +
-             period_word(cadence, streak);
-    }
-    return std::nullopt;
-  }
-  const auto& rule = std::get<contract::CountWithinRule>(step.when);
-  const int count = breaches_within(rule, series, status, s, contract_start);
-  if (count < rule.breaches) return std::nullopt;
-  return subject + " breached " + std::to_string(count) + " times within " +
-         (rule.contract_year ? std::string("the contract year")
-                             : std::to_string(rule.months) + " months");
-}
-
-}  // namespace
-
 std::vector<Escalation> walk_ladder(const contract::Kpi& kpi, const KpiSeries& series) {
   std::vector<Escalation> out(series.slots.size());
-  const auto kpi_streaks = streaks(series.kpi_status, series.final);
-  const time::Date start = series.contract_start;
-  for (std::size_t s = 0; s < series.slots.size(); ++s) {
-    out[s].streak = kpi_streaks[s];
-    for (const auto& step : kpi.ladder) {
-      if (auto because = step_fires(kpi, step, series, s, start)) {
-        out[s].steps.push_back({&step, std::move(*because)});
+  const auto breached = streaks(series.kpi_status, series.final, Status::kBreached);
+  const auto met = streaks(series.kpi_status, series.final, Status::kMet);
+  for (std::size_t s = 0; s < out.size(); ++s) {
+    out[s].streak = breached[s];
+    out[s].met_streak = met[s];
+  }
+  for (const auto& step : kpi.ladder) {
+    const Subject subject = subject_of(kpi, step, series);
+    for (std::size_t s = 0; s < out.size(); ++s) {
+      if (auto reason = step_fires(kpi, step, subject, series, s)) {
+        out[s].steps.push_back({&step, std::move(reason->en), std::move(reason->nl), {}});
       }
     }
   }
@@ -150,6 +206,65 @@ Status combine_statuses(std::span<const Status> objectives) {
   }
   if (pending) return Status::kPending;
   return met ? Status::kMet : Status::kNoData;
+}
+
+std::string ordinal_en(int n) {
+  const int tens = n % 100;
+  const char* suffix = "th";
+  if (tens < 11 || tens > 13) {
+    switch (n % 10) {
+      case 1:
+        suffix = "st";
+        break;
+      case 2:
+        suffix = "nd";
+        break;
+      case 3:
+        suffix = "rd";
+        break;
+      default:
+        break;
+    }
+  }
+  return std::to_string(n) + suffix;
+}
+
+std::string ordinal_nl(int n) { return std::to_string(n) + "e"; }
+
+std::string period_word_en(time::Cadence c) {
+  switch (c) {
+    case time::Cadence::kWeek:
+      return "week";
+    case time::Cadence::kMonth:
+      return "month";
+    case time::Cadence::kQuarter:
+      return "quarter";
+    case time::Cadence::kHalfYear:
+      return "half-year";
+    case time::Cadence::kYear:
+      return "year";
+    case time::Cadence::kContractYear:
+      return "contract year";
+  }
+  return "period";
+}
+
+std::string period_word_nl(time::Cadence c) {
+  switch (c) {
+    case time::Cadence::kWeek:
+      return "week";
+    case time::Cadence::kMonth:
+      return "maand";
+    case time::Cadence::kQuarter:
+      return "kwartaal";
+    case time::Cadence::kHalfYear:
+      return "halfjaar";
+    case time::Cadence::kYear:
+      return "jaar";
+    case time::Cadence::kContractYear:
+      return "contractjaar";
+  }
+  return "periode";
 }
 
 }  // namespace meetlat::evaluate

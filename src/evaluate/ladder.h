@@ -1,7 +1,20 @@
-// The escalation ladder walk (spec "Escalation ladders"): over the KPI's periods from the contract
-// start, only final results count; a breached period extends the streak, a met one resets it,
-// no_data and pending neither break nor extend it. In each final period the ladder's steps whose
-// rule holds fire.
+// The escalation ladder walk (spec "Escalation ladders", docs/escalation-and-money.md).
+//
+// Over the KPI's periods of its own cadence from the contract start, only final results count.
+// A breached period extends the streak, a met one resets it, no_data and pending neither break
+// nor extend it. In each final period the ladder's steps whose rule holds fire:
+//   streak "= N"      the streak (of the KPI, or of the step's objective) is exactly N;
+//   streak ">= N"     the streak is N or longer (fires in every such period);
+//   count_within      at least N breached final periods among the periods whose first day lies
+//                     in the window ending with this period: the last `months` calendar months,
+//                     or the current contract year (12 months from the contract start);
+//   deviation         a decided objective (or the step's one) misses its norm by more than the
+//                     amount: relative to the threshold ("> 10%") or in percentage points of a
+//                     ratio ("> 5pp"); a miss equal to the amount (to 1e-12) does not fire;
+//   breach            the period is breached.
+// Streak and breach rules also need the period itself to be breached.
+//
+// Pure; the result points into `kpi`'s ladder, which must outlive it.
 #pragma once
 
 #include <span>
@@ -23,11 +36,25 @@ struct KpiSeries {
   time::Date contract_start;
 };
 
-// The escalation in every slot: the KPI's streak and the steps that fire there.
+// The escalation in every slot: the KPI's streak and the steps that fire there, each with its
+// reason in English and Dutch. Deadlines are left unset (actions.h fills them).
 std::vector<Escalation> walk_ladder(const contract::Kpi& kpi, const KpiSeries& series);
+
+// Consecutive final periods with status `counted` ending at each slot; a final period with the
+// opposite decision (met for breached, breached for met) resets the count, no_data and pending
+// and non-final periods leave it as it was.
+std::vector<int> streaks(std::span<const Status> status, std::span<const std::uint8_t> final,
+                         Status counted);
 
 // A KPI's status from its objectives' (spec "Deciding"): breached when any objective is;
 // otherwise pending when any is; otherwise met when any is met; otherwise no_data.
 Status combine_statuses(std::span<const Status> objectives);
+
+// "1st", "2nd", "3rd", "11th" / "1e", "2e" for reasons.
+std::string ordinal_en(int n);
+std::string ordinal_nl(int n);
+// "month"/"maand" etc. of a cadence, singular.
+std::string period_word_en(time::Cadence c);
+std::string period_word_nl(time::Cadence c);
 
 }  // namespace meetlat::evaluate

@@ -1,13 +1,13 @@
 #include "evaluate/result_json.h"
 
-#include <nlohmann/json.hpp>
+#include "evaluate/finance.h"
+#include "evaluate/result_json_parts.h"
 
 namespace meetlat::evaluate {
+namespace json_parts {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json text(const contract::Text& t) { return Json{{"nl", t.nl}, {"en", t.en}}; }
+Json amount(std::int64_t cents) { return Json(static_cast<double>(cents) / 100); }
 
 Json norm_json(const contract::Norm& n) {
   Json j{{"op", contract::op_symbol(n.op)}, {"value", n.threshold.to_double()}};
@@ -32,7 +32,11 @@ Json volume_rule_json(const VolumeRule& v) {
   return j;
 }
 
-Json objective_json(const ObjectiveResult& r) {
+}  // namespace
+
+Json text(const contract::Text& t) { return Json{{"nl", t.nl}, {"en", t.en}}; }
+
+Json objective(const ObjectiveResult& r) {
   Json j;
   j["id"] = r.id;
   j["status"] = measure::status_name(r.status);
@@ -62,7 +66,7 @@ Json objective_json(const ObjectiveResult& r) {
   return j;
 }
 
-Json escalation_json(const Escalation& e) {
+Json escalation(const Escalation& e, const time::Zone& zone) {
   Json steps = Json::array();
   for (const auto& fired : e.steps) {
     const auto& step = *fired.step;
@@ -70,17 +74,81 @@ Json escalation_json(const Escalation& e) {
     s["action"] = step.action;
     s["label"] = text(step.label);
     s["owner"] = contract::owner_name(step.owner);
+    if (step.objective) s["objective"] = *step.objective;
     s["malus_pct"] = step.malus_pct ? step.malus_pct->to_double() : 0.0;
     if (step.malus_example) s["example"] = true;
     if (step.due) {
-      s["due"] = std::to_string(step.due->count) +
-                 (step.due->working_days ? " working days" : " days");
+      s["due"] =
+          std::to_string(step.due->count) + (step.due->working_days ? " working days" : " days");
     }
+    s["deadline"] = fired.deadline ? Json(zone.format(*fired.deadline)) : Json(nullptr);
     s["because"] = fired.because;
+    s["because_nl"] = fired.because_nl;
     steps.push_back(std::move(s));
   }
-  return Json{{"streak", e.streak}, {"steps", steps}};
+  return Json{{"streak", e.streak}, {"met_streak", e.met_streak}, {"steps", steps}};
 }
+
+Json month_finance(const MonthFinance& m) {
+  Json j;
+  j["month"] = m.month_name;
+  j["contract_year"] = m.contract_year;
+  j["final"] = m.final;
+  j["malus_pct"] = m.malus_pct;
+  j["malus_uncapped_cents"] = m.malus_uncapped_cents;
+  j["malus_cents"] = m.malus_cents;
+  j["malus_amount"] = amount(m.malus_cents);
+  j["bonus_cents"] = m.bonus_cents;
+  j["bonus_amount"] = amount(m.bonus_cents);
+  j["net_cents"] = m.net_cents;
+  j["net_amount"] = amount(m.net_cents);
+  j["capped_month"] = m.capped_month;
+  j["capped_year"] = m.capped_year;
+  j["year_malus_cents"] = m.year_malus_cents;
+  j["explanation"] = Json{{"nl", m.explanation_nl}, {"en", m.explanation_en}};
+  return j;
+}
+
+Json year_finance(const YearFinance& y, const time::Zone& zone) {
+  const auto w = time::window(y.period, zone);
+  Json j;
+  j["contract_year"] = y.contract_year;
+  j["from"] = zone.format(w.from);
+  j["to"] = zone.format(w.to);
+  j["malus_cents"] = y.malus_cents;
+  j["malus_amount"] = amount(y.malus_cents);
+  j["bonus_cents"] = y.bonus_cents;
+  j["bonus_amount"] = amount(y.bonus_cents);
+  j["net_cents"] = y.net_cents;
+  j["net_amount"] = amount(y.net_cents);
+  j["malus_cap_cents"] = y.malus_cap_cents ? Json(*y.malus_cap_cents) : Json(nullptr);
+  j["capped"] = y.capped;
+  return j;
+}
+
+Json action(const Action& a, const time::Zone& zone) {
+  const auto& step = *a.step;
+  Json j;
+  j["id"] = a.id;
+  j["kpi"] = a.kpi->id;
+  j["period"] = a.period_name;
+  j["action"] = step.action;
+  j["label"] = text(step.label);
+  j["owner"] = contract::owner_name(step.owner);
+  j["created_at"] = zone.format(a.created_at);
+  j["deadline"] = a.deadline ? Json(zone.format(*a.deadline)) : Json(nullptr);
+  j["status"] = a.status;
+  j["malus_pct"] = step.malus_pct ? step.malus_pct->to_double() : 0.0;
+  j["because"] = Json{{"nl", a.because_nl}, {"en", a.because}};
+  return j;
+}
+
+}  // namespace json_parts
+
+namespace {
+
+using json_parts::Json;
+using json_parts::text;
 
 Json kpi_json(const KpiResult& k, const time::Zone& zone) {
   Json j;
@@ -92,9 +160,31 @@ Json kpi_json(const KpiResult& k, const time::Zone& zone) {
   j["window"] = Json{{"from", zone.format(k.window.from)}, {"to", zone.format(k.window.to)}};
   j["final"] = k.final;
   Json objectives = Json::array();
-  for (const auto& o : k.objectives) objectives.push_back(objective_json(o));
+  for (const auto& o : k.objectives) objectives.push_back(json_parts::objective(o));
   j["objectives"] = objectives;
-  j["escalation"] = escalation_json(k.escalation);
+  j["escalation"] = json_parts::escalation(k.escalation, zone);
+  return j;
+}
+
+Json finance_json(const Finance& f, const time::Zone& zone) {
+  Json j;
+  j["currency"] = f.currency;
+  j["monthly_fee"] = json_parts::amount(f.monthly_fee_cents);
+  j["monthly_fee_cents"] = f.monthly_fee_cents;
+  j["malus_pct"] = f.malus_pct;
+  j["malus_amount"] = json_parts::amount(f.malus_cents);
+  j["malus_cents"] = f.malus_cents;
+  j["bonus_amount"] = json_parts::amount(f.bonus_cents);
+  j["bonus_cents"] = f.bonus_cents;
+  j["net_amount"] = json_parts::amount(f.net_cents);
+  j["net_cents"] = f.net_cents;
+  j["capped"] = f.capped;
+  j["example"] = f.example;
+  j["contract_year"] = f.year ? json_parts::year_finance(*f.year, zone) : Json(nullptr);
+  Json months = Json::array();
+  for (const auto& m : f.months) months.push_back(json_parts::month_finance(m));
+  j["months"] = months;
+  j["explanation"] = Json{{"nl", f.explanation_nl}, {"en", f.explanation_en}};
   return j;
 }
 
@@ -111,18 +201,7 @@ std::string to_json(const Evaluation& e, const time::Zone& zone) {
   Json kpis = Json::array();
   for (const auto& k : e.kpis) kpis.push_back(kpi_json(k, zone));
   j["kpis"] = kpis;
-  const auto& f = e.finance;
-  j["finance"] = Json{{"currency", f.currency},
-                      {"monthly_fee", static_cast<double>(f.monthly_fee_cents) / 100},
-                      {"monthly_fee_cents", f.monthly_fee_cents},
-                      {"malus_pct", f.malus_pct},
-                      {"malus_amount", static_cast<double>(f.malus_cents) / 100},
-                      {"malus_cents", f.malus_cents},
-                      {"bonus_amount", static_cast<double>(f.bonus_cents) / 100},
-                      {"bonus_cents", f.bonus_cents},
-                      {"capped", f.capped},
-                      {"example", f.example},
-                      {"explanation", Json{{"nl", f.explanation_nl}, {"en", f.explanation_en}}}};
+  j["finance"] = finance_json(e.finance, zone);
   j["warnings"] = e.warnings;
   return j.dump(2) + "\n";
 }

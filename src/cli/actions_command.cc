@@ -1,0 +1,79 @@
+// `meetlat actions --data DIR [--contract FILE] --period P [--as-of T] [--format table|csv]
+// [--out FILE]`: the action register, every ladder step fired from the contract start up to P
+// with its owner, deadline and status (docs/escalation-and-money.md, "Actions"). --out writes the
+// register as actions.csv in the evidence format, so KPI-06 can be measured on it.
+#include <fstream>
+#include <iostream>
+
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "evaluate/actions.h"
+#include "evaluate/evaluate.h"
+#include "time/parse.h"
+#include "time/time_error.h"
+
+namespace meetlat::cli {
+namespace {
+
+struct ActionsArgs {
+  InputArgs inputs;
+  std::string period;
+  std::string format = "table";
+  std::string out;
+};
+
+int run_actions(const ActionsArgs& args) {
+  const auto period = time::parse_period(args.period);
+  if (!period) {
+    std::cerr << "--period: '" << args.period
+              << "' is not a period (2026-10, 2026-Q4, 2026-H2, 2026, 2026-W43)\n";
+    return kExitUsage;
+  }
+  Inputs in;
+  if (const int code = load_inputs(args.inputs, in); code != kExitOk) return code;
+  const date::year_month_day first{period->first_day};
+  const contract::Contract in_force =
+      contract::contract_in_force(in.contract, date::local_days{first.year() / first.month() / 1});
+  const auto actions =
+      evaluate::evaluate_actions(in_force, in.evidence, in.zone, {*period, in.as_of});
+  if (!args.out.empty()) {
+    std::ofstream file(args.out, std::ios::binary);
+    file << evaluate::actions_csv(actions, in.zone);
+    if (!file) {
+      std::cerr << args.out << ": cannot write the file\n";
+      return kExitBadInput;
+    }
+  }
+  std::cout << (args.format == "csv" ? evaluate::actions_csv(actions, in.zone)
+                                     : evaluate::actions_table(actions, in.zone));
+  for (const auto& w : in.warnings) std::cerr << "warning: " << w << '\n';
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_actions_command(CLI::App& app, int& exit_code) {
+  auto args = std::make_shared<ActionsArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "actions",
+      "List every action the escalation ladders fired from contract start up to a period");
+  add_input_options(*cmd, args->inputs);
+  cmd->add_option("--period", args->period, "2026-10, 2026-Q4, 2026-H2, 2026 or 2026-W43")
+      ->required();
+  cmd->add_option("--format", args->format, "table (default) or csv")
+      ->check(CLI::IsMember({"table", "csv"}));
+  cmd->add_option("--out", args->out, "Also write the register as CSV (actions.csv) to FILE");
+  cmd->callback([args, &exit_code] {
+    try {
+      exit_code = run_actions(*args);
+    } catch (const evidence::EvidenceError& e) {
+      std::cerr << e.what() << '\n';
+      exit_code = kExitBadInput;
+    } catch (const time::TimeError& e) {
+      std::cerr << "actions: " << e.what() << '\n';
+      exit_code = kExitBadInput;
+    }
+  });
+}
+
+}  // namespace meetlat::cli

@@ -1,0 +1,69 @@
+#include "evaluate/history.h"
+
+#include "evaluate/context.h"
+#include "evaluate/finance.h"
+#include "evaluate/track.h"
+
+namespace meetlat::evaluate {
+namespace {
+
+HistoryKpi month_entry(const Context& ctx, const KpiTrack& track, const time::Period& month) {
+  HistoryKpi out;
+  out.kpi = track.kpi;
+  const int s = slot_for(ctx, track, month);
+  if (s < 0) {
+    out.period = month;
+    out.period_name = time::period_name(month);
+    out.window = time::window(month, ctx.zone());
+    return out;
+  }
+  const auto slot = static_cast<std::size_t>(s);
+  const Slot& at = track.slots[slot];
+  out.period = at.period;
+  out.period_name = time::period_name(at.period, ctx.contract().start);
+  out.window = at.window;
+  out.final = track.final[slot] != 0;
+  out.status = track.status[slot];
+  for (const auto& results : track.objectives) out.objectives.push_back(results[slot]);
+  out.escalation = track.escalation[slot];
+  if (charge_month(at).first_day != month.first_day) out.escalation.steps.clear();
+  return out;
+}
+
+}  // namespace
+
+History evaluate_history(const contract::Contract& contract, const evidence::Evidence& evidence,
+                         const time::Zone& zone, const HistoryRequest& request) {
+  const Context ctx(contract, evidence, zone, request.as_of);
+  History out;
+  out.contract = &contract;
+  out.from_name = time::period_name(request.from);
+  out.to_name = time::period_name(request.to);
+  out.as_of = request.as_of;
+  out.example_money = contract.example_money();
+  std::vector<KpiTrack> tracks;
+  tracks.reserve(contract.kpis.size());
+  for (const auto& kpi : contract.kpis) tracks.push_back(build_track(ctx, kpi, request.to));
+  const auto finance = request.to.end_day <= contract.start
+                           ? std::vector<MonthFinance>{}
+                           : finance_by_month(ctx, tracks, request.to);
+  for (time::Period m = request.from; m.first_day <= request.to.first_day;
+       m = time::next_period(m)) {
+    HistoryMonth month;
+    month.month = m;
+    month.name = time::period_name(m);
+    for (const auto& track : tracks) month.kpis.push_back(month_entry(ctx, track, m));
+    for (const auto& f : finance) {
+      if (f.month.first_day == m.first_day) month.finance = f;
+    }
+    if (month.finance.month_name.empty()) month.finance.month_name = month.name;
+    out.months.push_back(std::move(month));
+  }
+  for (const auto& y : finance_by_year(contract, finance)) {
+    if (request.from.first_day < y.period.end_day) out.years.push_back(y);
+  }
+  out.actions = collect_actions(ctx, tracks);
+  return out;
+}
+
+}  // namespace meetlat::evaluate

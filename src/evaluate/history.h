@@ -1,0 +1,72 @@
+// The life of the contract in one result: every month from `from` through `to`, with each KPI's
+// status per objective, its streak and the actions fired, the money per month and per contract
+// year, and the action register (`meetlat evaluate --from 2026-01 --to 2026-12`; JSON format
+// "meetlat.history/1", docs/escalation-and-money.md).
+//
+// Each KPI is evaluated once over its slots from the contract start through `to` (track.h) and
+// sliced per month, so a history costs about as much as evaluating `to` alone.
+//
+// In month M a KPI shows the period of its own cadence that M stands for (slots.h
+// target_period: a quarterly KPI shows its quarter, with the results at as_of); its escalation
+// steps are shown in the month in which that period ends, the month its money is charged in.
+//
+// Pure; the result points into `contract`, which must outlive it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "contract/model.h"
+#include "evaluate/actions.h"
+#include "evaluate/evaluation.h"
+#include "evidence/load.h"
+#include "time/period.h"
+#include "time/zone.h"
+
+namespace meetlat::evaluate {
+
+struct HistoryRequest {
+  time::Period from;  // a month
+  time::Period to;    // a month, not before `from`
+  time::Instant as_of;
+};
+
+struct HistoryKpi {
+  const contract::Kpi* kpi = nullptr;
+  time::Period period;  // the KPI's own period that the month stands for
+  std::string period_name;
+  time::Window window;
+  bool final = false;
+  Status status = Status::kNoData;
+  std::vector<ObjectiveResult> objectives;
+  Escalation escalation;  // steps only in the month in which `period` ends
+};
+
+struct HistoryMonth {
+  time::Period month;
+  std::string name;
+  std::vector<HistoryKpi> kpis;  // contract order
+  MonthFinance finance;
+};
+
+struct History {
+  const contract::Contract* contract = nullptr;
+  std::string from_name;
+  std::string to_name;
+  time::Instant as_of;
+  std::vector<HistoryMonth> months;
+  std::vector<YearFinance> years;  // the contract years the months touch, through `to`
+  std::vector<Action> actions;     // fired from the contract start through `to`
+  bool example_money = false;
+  std::vector<std::string> warnings;
+};
+
+// `contract` is the version in force for `to`; `zone` the contract's zone.
+History evaluate_history(const contract::Contract& contract, const evidence::Evidence& evidence,
+                         const time::Zone& zone, const HistoryRequest& request);
+
+// "meetlat.history/1" JSON and a terminal grid (KPIs × months with status letters, then money).
+std::string history_json(const History& history, const time::Zone& zone);
+std::string history_table(const History& history, const time::Zone& zone);
+
+}  // namespace meetlat::evaluate

@@ -1,0 +1,57 @@
+// "meetlat.history/1": the shape is documented in docs/escalation-and-money.md.
+#include "evaluate/history.h"
+#include "evaluate/result_json_parts.h"
+
+namespace meetlat::evaluate {
+namespace {
+
+using json_parts::Json;
+
+Json kpi_json(const HistoryKpi& k, const time::Zone& zone) {
+  Json j;
+  j["id"] = k.kpi->id;
+  j["status"] = measure::status_name(k.status);
+  j["period"] = k.period_name;
+  j["window"] = Json{{"from", zone.format(k.window.from)}, {"to", zone.format(k.window.to)}};
+  j["final"] = k.final;
+  Json objectives = Json::array();
+  for (const auto& o : k.objectives) objectives.push_back(json_parts::objective(o));
+  j["objectives"] = objectives;
+  j["escalation"] = json_parts::escalation(k.escalation, zone);
+  return j;
+}
+
+}  // namespace
+
+std::string history_json(const History& h, const time::Zone& zone) {
+  Json j;
+  j["format"] = "meetlat.history/1";
+  j["contract"] = Json{{"id", h.contract->id},
+                       {"name", json_parts::text(h.contract->name)},
+                       {"example_money", h.example_money}};
+  j["from"] = h.from_name;
+  j["to"] = h.to_name;
+  j["as_of"] = zone.format(h.as_of);
+  Json periods = Json::array();
+  for (const auto& m : h.months) {
+    Json kpis = Json::array();
+    for (const auto& k : m.kpis) kpis.push_back(kpi_json(k, zone));
+    periods.push_back(Json{
+        {"period", m.name}, {"kpis", kpis}, {"finance", json_parts::month_finance(m.finance)}});
+  }
+  j["periods"] = periods;
+  Json years = Json::array();
+  for (const auto& y : h.years) years.push_back(json_parts::year_finance(y, zone));
+  const auto& fee = h.contract->monthly_fee;
+  j["finance"] = Json{{"currency", fee.currency},
+                      {"monthly_fee_cents", fee.cents},
+                      {"example", h.example_money},
+                      {"years", years}};
+  Json actions = Json::array();
+  for (const auto& a : h.actions) actions.push_back(json_parts::action(a, zone));
+  j["actions"] = actions;
+  j["warnings"] = h.warnings;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace meetlat::evaluate

@@ -1,0 +1,103 @@
+// The terminal form of a history: a grid of KPIs × months with one status letter per cell
+// (M met, B breached, P pending, - no_data, · the KPI's period ends in a later month, a trailing
+// ! when a ladder step fired), then the money per month and per contract year.
+#include "evaluate/finance.h"
+#include "evaluate/history.h"
+
+namespace meetlat::evaluate {
+namespace {
+
+std::string pad(std::string s, std::size_t width) {
+  std::size_t chars = 0;
+  for (const char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  if (chars < width) s.append(width - chars, ' ');
+  return s;
+}
+
+std::string pad_left(const std::string& s, std::size_t width) {
+  return s.size() < width ? std::string(width - s.size(), ' ') + s : s;
+}
+
+char letter(Status s) {
+  switch (s) {
+    case Status::kMet:
+      return 'M';
+    case Status::kBreached:
+      return 'B';
+    case Status::kPending:
+      return 'P';
+    case Status::kNoData:
+      return '-';
+  }
+  return '?';
+}
+
+std::string cell(const HistoryKpi& k, const time::Period& month) {
+  // A period that ends after this month (a quarter in its first months) is shown once, in the
+  // month it ends, or in the last month of the history when that comes first.
+  if (k.period.end_day > month.end_day) return "·";
+  std::string out(1, letter(k.status));
+  if (!k.escalation.steps.empty()) out += '!';
+  return out;
+}
+
+std::string grid(const History& h) {
+  std::string out = pad("KPI", 8);
+  for (const auto& m : h.months) out += pad(m.name.substr(2), 7);
+  out += "\n";
+  for (std::size_t k = 0; k < h.contract->kpis.size(); ++k) {
+    out += pad(h.contract->kpis[k].id, 8);
+    for (std::size_t i = 0; i < h.months.size(); ++i) {
+      const auto& entry = h.months[i].kpis[k];
+      const bool last = i + 1 == h.months.size();
+      out += pad(last && entry.period.end_day > h.months[i].month.end_day
+                     ? std::string(1, letter(entry.status)) + "…"
+                     : cell(entry, h.months[i].month),
+                 7);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string money(const History& h) {
+  const std::string& currency = h.contract->monthly_fee.currency;
+  std::string out = pad("month", 9) + pad_left("malus", 14) + pad_left("bonus", 14) +
+                    pad_left("net", 15) + "  caps\n";
+  for (const auto& m : h.months) {
+    const auto& f = m.finance;
+    std::string caps = f.capped_month ? "month" : "";
+    if (f.capped_year) caps += caps.empty() ? "year" : ", year";
+    out += pad(m.name, 9) + pad_left(format_money_en(f.malus_cents, currency), 14) +
+           pad_left(format_money_en(f.bonus_cents, currency), 14) +
+           pad_left(format_money_en(f.net_cents, currency), 15) + "  " + caps + "\n";
+  }
+  for (const auto& y : h.years) {
+    out += pad("CY" + std::to_string(y.contract_year), 9) +
+           pad_left(format_money_en(y.malus_cents, currency), 14) +
+           pad_left(format_money_en(y.bonus_cents, currency), 14) +
+           pad_left(format_money_en(y.net_cents, currency), 15) + "  " +
+           (y.malus_cap_cents ? "year cap " + format_money_en(*y.malus_cap_cents, currency) : "") +
+           (y.capped ? " (reached)" : "") + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string history_table(const History& h, const time::Zone& zone) {
+  std::string out = h.contract->id + " — " + h.from_name + " to " + h.to_name + ", as of " +
+                    zone.format(h.as_of) + "\n\n" + grid(h) +
+                    "M met, B breached, P pending, - no data, ! a ladder step fired, · period "
+                    "ends later, … to date\n\n";
+  out += money(h);
+  for (const auto& m : h.months) {
+    for (const auto& line : m.finance.explanation_en) out += "  " + m.name + ": " + line + "\n";
+  }
+  if (h.example_money) out += "Note: example values (fee or percentages), not yet agreed.\n";
+  if (!h.actions.empty()) out += "\n" + actions_table(h.actions, zone);
+  for (const auto& w : h.warnings) out += "warning: " + w + "\n";
+  return out;
+}
+
+}  // namespace meetlat::evaluate

@@ -1,0 +1,23 @@
+// The pieces of the JSON results shared by "meetlat.evaluation/1" (result_json.cc) and
+// "meetlat.history/1" (history_json.cc). Internal to the evaluate module.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "evaluate/actions.h"
+#include "evaluate/evaluation.h"
+#include "time/zone.h"
+
+namespace meetlat::evaluate::json_parts {
+
+using Json = nlohmann::ordered_json;
+
+Json text(const contract::Text& t);
+Json objective(const ObjectiveResult& r);
+Json escalation(const Escalation& e, const time::Zone& zone);
+// A month's money: amounts in cents and in currency units, caps, explanation.
+Json month_finance(const MonthFinance& m);
+Json year_finance(const YearFinance& y, const time::Zone& zone);
+Json action(const Action& a, const time::Zone& zone);
+
+}  // namespace meetlat::evaluate::json_parts
