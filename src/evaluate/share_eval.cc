@@ -56,6 +56,23 @@ std::vector<std::size_t> latest_rows(const evidence::Table& table,
   return out;
 }
 
+// With latest_per an item is the key, not one check of it: a failing item is named by its key
+// columns joined by " " ("DELETE /users/{id}"), not by the file line of its latest check.
+void name_failing_by_key(const evidence::Table& table, const contract::ShareMeasure& m,
+                         std::span<const std::size_t> rows, const measure::MeasureResult& r,
+                         ObjectiveResult& out) {
+  if (m.latest_per.empty()) return;
+  out.failing_ids.clear();
+  for (const auto index : r.failing_items) {
+    std::string key;
+    for (const auto& column : m.latest_per) {
+      if (!key.empty()) key += ' ';
+      key += table.text(column, rows[index]);
+    }
+    out.failing_ids.push_back(std::move(key));
+  }
+}
+
 }  // namespace
 
 std::vector<ObjectiveResult> evaluate_share(const Context& ctx, const contract::Objective& o,
@@ -72,7 +89,9 @@ std::vector<ObjectiveResult> evaluate_share(const Context& ctx, const contract::
     std::vector<measure::ShareMark> marks;
     marks.reserve(rows.size());
     for (const auto row : rows) marks.push_back(mark(*table, m, row));
-    apply_measure(measure::share(marks, o.norm), *table, rows, results[s]);
+    const auto r = measure::share(marks, o.norm);
+    apply_measure(r, *table, rows, results[s]);
+    name_failing_by_key(*table, m, rows, r, results[s]);
   }
   return results;
 }
