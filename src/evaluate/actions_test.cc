@@ -1,0 +1,95 @@
+// The action register end to end: ladder steps fired by real evidence, written as actions.csv,
+// read back by the evidence loader and measured by KPI-06 (actions with owner and deadline).
+#include "evaluate/actions.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "contract/default_contract.h"
+#include "evaluate/evaluate.h"
+#include "evidence/load.h"
+
+namespace meetlat::evaluate {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ActionsRoundTrip : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("meetlat_actions_" + std::to_string(::getpid()));
+    fs::create_directories(dir_ / "in");
+    fs::create_directories(dir_ / "out");
+    // P1 tickets answered after 30 min (norm 15 min) in January and February: KPI-01 breaches
+    // twice, so SLM-overleg (no due) fires for January and verbeterplan (10 working days) for
+    // February.
+    std::ofstream(dir_ / "in" / "tickets.csv") << "id,priority,created_at,responded_at\n"
+                                                  "T1,P1,2026-01-10T10:00:00,2026-01-10T10:30:00\n"
+                                                  "T2,P1,2026-02-10T10:00:00,2026-02-10T10:30:00\n";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  evidence::Evidence load(const fs::path& folder) const {
+    evidence::LoadOptions options{zone_};
+    return evidence::load_evidence(folder, options);
+  }
+  time::Instant at(const char* text) const {
+    return zone_.start_of_day(date::local_days{date::year_month_day{
+        date::year{std::atoi(text)}, date::month{static_cast<unsigned>(std::atoi(text + 5))},
+        date::day{static_cast<unsigned>(std::atoi(text + 8))}}});
+  }
+
+  fs::path dir_;
+  contract::Contract contract_ = contract::default_contract();
+  time::Zone zone_ = time::Zone::load("Europe/Amsterdam");
+};
+
+TEST_F(ActionsRoundTrip, RegisterListsOwnerDeadlineAndStatus) {
+  const auto input = load(dir_ / "in");
+  const auto month = *time::parse_period("2026-02");
+  const auto actions = evaluate_actions(contract_, input, zone_, {month, at("2026-03-20")});
+  ASSERT_EQ(actions.size(), 2U);
+  EXPECT_EQ(actions[0].id, "KPI-01/2026-01/slm-overleg");
+  EXPECT_FALSE(actions[0].deadline);
+  EXPECT_EQ(actions[0].status, "open");
+  EXPECT_EQ(actions[1].id, "KPI-01/2026-02/verbeterplan");
+  // 10 working days after Fri 2026-02-27: Mar 2..6, 9..13 → end of Fri 2026-03-13.
+  ASSERT_TRUE(actions[1].deadline);
+  EXPECT_EQ(zone_.format(*actions[1].deadline), "2026-03-14T00:00:00+01:00");
+  EXPECT_EQ(actions[1].status, "overdue");
+}
+
+TEST_F(ActionsRoundTrip, CsvReadsBackAsEvidenceAndKpi06MeasuresIt) {
+  const auto input = load(dir_ / "in");
+  const auto month = *time::parse_period("2026-02");
+  const auto actions = evaluate_actions(contract_, input, zone_, {month, at("2026-03-20")});
+  std::ofstream(dir_ / "out" / "actions.csv") << actions_csv(actions, zone_);
+
+  const auto output = load(dir_ / "out");
+  ASSERT_TRUE(output.diagnostics.empty()) << output.summary();
+  const auto* table = output.find("actions");
+  ASSERT_NE(table, nullptr);
+  EXPECT_EQ(table->rows(), 2U);
+
+  // January's action is created when January closes (2026-02-01), February's on 2026-03-01:
+  // KPI-06 actions_complete is 0/1 in February (no deadline) and 1/1 in March.
+  auto share = [&](const char* period) {
+    const auto e =
+        evaluate(contract_, output, zone_, {*time::parse_period(period), at("2026-04-10")});
+    for (const auto& k : e.kpis) {
+      if (k.kpi->id != "KPI-06") continue;
+      for (const auto& o : k.objectives) {
+        if (o.id == "actions_complete") return std::make_pair(o.status, o.value);
+      }
+    }
+    return std::make_pair(Status::kNoData, std::optional<double>());
+  };
+  EXPECT_EQ(share("2026-02"), std::make_pair(Status::kBreached, std::optional<double>(0.0)));
+  EXPECT_EQ(share("2026-03"), std::make_pair(Status::kMet, std::optional<double>(1.0)));
+}
+
+}  // namespace
+}  // namespace meetlat::evaluate
