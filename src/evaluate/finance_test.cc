@@ -110,12 +110,14 @@ TEST(Finance, YearCapGivesLaterMonthsLessAndRestartsInTheNextContractYear) {
 
 TEST(Finance, RoundsOnceOnTheMonthsTotal) {
   Fixture f;
-  f.contract.monthly_fee.cents = 333;       // € 3,33
-  f.malus_step.malus_pct = Decimal{15, 1};  // 1.5% of 333 cents = 4.995 → 5 cents per step
+  f.contract.monthly_fee.cents = 100;      // € 1,00
+  f.malus_step.malus_pct = Decimal{5, 1};  // 0.5% of 100 cents = 0.5 → 1 cent per step line
   f.add_track(time::Cadence::kMonth, {Status::kBreached}, {0}, &f.malus_step);
   f.add_track(time::Cadence::kMonth, {Status::kBreached}, {0}, &f.malus_step);
-  // 3% of 333 = 9.99 cents → 10, not 5 + 5.
-  EXPECT_EQ(f.months(1)[0].malus_cents, 10);
+  // 1% of 100 = 1 cent on the month's total, not 1 + 1.
+  const auto m = f.months(1);
+  EXPECT_EQ(m[0].malus_cents, 1);
+  EXPECT_EQ(m[0].explanation_en[0], "x → malus 0.5% of €1.00 = €0.01");
 }
 
 TEST(Finance, BonusNettedAgainstMalus) {
