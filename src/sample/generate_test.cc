@@ -233,6 +233,38 @@ TEST_F(GenerateTest, TicketsComeOnWeekdaysMostlyInOfficeHours) {
   EXPECT_GT(office, 0.75 * weekday);
 }
 
+// Wall-clock time stamps in the hour repeated when DST ends read back as the earlier instant; a
+// response written there must still not come before its ticket (meetlat would refuse the row).
+TEST_F(GenerateTest, NoTicketIsAnsweredOrResolvedBeforeItWasCreated) {
+  GenerateOptions o;
+  o.first_month = date::year{2026} / date::month{10};  // the night of 2026-10-25
+  o.months = 1;
+  o.tickets_per_month = 150000;
+  o.transactions_per_minute = 0;
+  const fs::path d = dir("out");
+  generate(o, d);
+  const time::Zone zone = time::Zone::load("Europe/Amsterdam");
+  const auto rows = read_csv(d / "tickets.csv");
+  ASSERT_GT(rows.size(), 100000u);
+  int in_repeated_hour = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    time::ParseError error;
+    time::LocalTimeIssue issue = time::LocalTimeIssue::kNone;
+    const auto created = time::parse_timestamp(rows[i][2], zone, &error);
+    ASSERT_TRUE(created.has_value());
+    for (const int column : {3, 4}) {
+      if (rows[i][column].empty()) continue;
+      const auto later = time::parse_timestamp(rows[i][column], zone, &error);
+      ASSERT_TRUE(later.has_value());
+      issue = later->issue;
+      in_repeated_hour += issue == time::LocalTimeIssue::kRepeated;
+      EXPECT_FALSE(later->at < created->at)
+          << "line " << i + 1 << ": " << rows[i][column] << " before " << rows[i][2];
+    }
+  }
+  EXPECT_GT(in_repeated_hour, 0);  // the night was exercised
+}
+
 TEST_F(GenerateTest, VolumesFollowTheOptions) {
   GenerateOptions o = small_options();
   o.first_month = date::year{2026} / date::month{10};

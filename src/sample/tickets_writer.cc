@@ -53,6 +53,15 @@ std::vector<LocalSeconds> arrivals(const ServiceClock& clock, date::year_month m
   return out;
 }
 
+// The wall-clock time of `at`, as a time stamp without offset that reads back to `at` or a little
+// later: in the hour repeated when DST ends, the second pass of the hour is written as 03:00, so
+// that a response is never read back (as the earlier instant) before the ticket it answers.
+LocalSeconds local_not_before(const ServiceClock& clock, time::Instant at) {
+  const LocalSeconds local = clock.to_local(at);
+  if (!(clock.to_instant(local) < at)) return local;
+  return date::floor<std::chrono::hours>(local) + std::chrono::hours{1};
+}
+
 // Response delay on the priority's calendar: within target, or late.
 LocalSeconds responded(const ServiceClock& clock, LocalSeconds created, int priority, bool late,
                        Rng& rng) {
@@ -66,7 +75,7 @@ LocalSeconds responded(const ServiceClock& clock, LocalSeconds created, int prio
   const double s = late ? target_s + 30 + rng.exponential(target_s)
                         : 45 + std::pow(rng.uniform(), 1.4) * (target_s - 60);
   const time::Instant at = clock.to_instant(created) + seconds{static_cast<std::int64_t>(s)};
-  return clock.to_local(at);
+  return local_not_before(clock, at);
 }
 
 LocalSeconds resolved(const ServiceClock& clock, LocalSeconds response, int priority, Rng& rng) {
@@ -76,7 +85,8 @@ LocalSeconds resolved(const ServiceClock& clock, LocalSeconds response, int prio
   }
   const double mean_s = priority == 1 ? 2.5 * 3600 : 8 * 3600;
   const double s = 600 + rng.exponential(mean_s);
-  return clock.to_local(clock.to_instant(response) + seconds{static_cast<std::int64_t>(s)});
+  return local_not_before(clock,
+                          clock.to_instant(response) + seconds{static_cast<std::int64_t>(s)});
 }
 
 std::string_view category(int priority, Rng& rng) {
