@@ -86,7 +86,10 @@ std::string summarize_diagnostics(const std::vector<Diagnostic>& diagnostics, st
     totals += std::to_string(counts[k]) + " " +
               std::string(diagnostic_kind_name(static_cast<DiagnosticKind>(k)));
   }
-  if (!totals.empty()) text += std::to_string(diagnostics.size()) + " errors: " + totals + "\n";
+  if (!totals.empty()) {
+    text += std::to_string(diagnostics.size()) +
+            (diagnostics.size() == 1 ? " error: " : " errors: ") + totals + "\n";
+  }
   return text;
 }
 
