@@ -17,38 +17,15 @@
 #include <sstream>
 #include <string>
 
+#include "run_meetlat.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// Runs `meetlat <args>`, capturing stdout and (through a file in `scratch`) stderr.
-RunResult run_meetlat(const std::string& args, const fs::path& scratch) {
-  const fs::path err_file = scratch / "stderr.txt";
-  const std::string command = std::string(MEETLAT_BINARY) + " " + args + " 2>" + err_file.string();
-  RunResult r;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 65536> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = read_file(err_file);
-  return r;
-}
+using meetlat::testing::read_file;
+using meetlat::testing::run_meetlat;
+using meetlat::testing::RunResult;
 
 fs::path make_temp_dir() {
   std::string pattern = (fs::temp_directory_path() / "meetlat_repro_XXXXXX").string();

@@ -26,17 +26,16 @@
 #include <string>
 #include <vector>
 
+#include "run_meetlat.h"
+
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using meetlat::testing::read_file;
+using meetlat::testing::run_meetlat;
+using meetlat::testing::RunResult;
 
 std::string trim(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
@@ -47,27 +46,6 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
   for (std::size_t pos = 0; (pos = s.find(from, pos)) != std::string::npos; pos += to.size()) {
     s.replace(pos, from.size(), to);
   }
-}
-
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-RunResult run_meetlat(const std::string& args, const fs::path& scratch) {
-  const fs::path err_file = scratch / "stderr.txt";
-  const std::string command = std::string(MEETLAT_BINARY) + " " + args + " 2>" + err_file.string();
-  RunResult r;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  std::array<char, 65536> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = read_file(err_file);
-  return r;
 }
 
 bool has_ids(const json& array) {

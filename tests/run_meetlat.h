@@ -1,0 +1,23 @@
+// Running the real `meetlat` binary from a test: the end-to-end path a user takes, exit status
+// and output included. MEETLAT_BINARY is the binary's path (set by tests/CMakeLists.txt).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace meetlat::testing {
+
+struct RunResult {
+  int exit_code = -1;  // -1 when the command could not be run or did not exit normally
+  std::string out;
+  std::string err;
+};
+
+// The whole content of a file ("" when it cannot be read).
+std::string read_file(const std::filesystem::path& p);
+
+// Runs `meetlat <args>` through the shell, capturing stdout, and stderr through a file in
+// `scratch` (which must exist).
+RunResult run_meetlat(const std::string& args, const std::filesystem::path& scratch);
+
+}  // namespace meetlat::testing
