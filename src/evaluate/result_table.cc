@@ -45,6 +45,26 @@ std::string pad(std::string s, std::size_t width) {
   return s;
 }
 
+// The lines under an objective that say what changed its figures: exemptions and a minimum-volume
+// rule.
+std::string objective_notes(const ObjectiveResult& o) {
+  std::string out;
+  if (o.exempted > 0) {
+    out += pad("", 8) + "  exempted " + std::to_string(o.exempted) + ":";
+    for (const auto& id : o.exempted_ids) out += " " + id;
+    out += "\n";
+  }
+  if (o.volume_rule) {
+    out += pad("", 8) + "  " + std::to_string(o.volume_rule->items) +
+           " items, fewer than the minimum of " + std::to_string(o.volume_rule->min_count) +
+           (o.volume_rule->max_failing
+                ? ": decided by at most " + std::to_string(*o.volume_rule->max_failing) + " failing"
+                : ": no_data") +
+           "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_table(const Evaluation& e, const time::Zone& zone, bool colour) {
@@ -62,6 +82,7 @@ std::string to_table(const Evaluation& e, const time::Zone& zone, bool colour) {
              status_text(o.status, colour);
       if (!k.final) out += " (to date)";
       out += "\n";
+      out += objective_notes(o);
     }
     for (const auto& fired : k.escalation.steps) {
       out += pad("", 8) + "→ " + fired.step->label.en + " (" +
