@@ -6,8 +6,8 @@
 namespace meetlat::evaluate {
 
 Context::Context(const contract::Contract& contract, const evidence::Evidence& evidence,
-                 const time::Zone& zone, time::Instant as_of)
-    : contract_(contract), evidence_(evidence), zone_(zone), as_of_(as_of) {
+                 const time::Zone& zone, time::Instant as_of, const LatencyAccumulator* latency)
+    : contract_(contract), evidence_(evidence), zone_(zone), as_of_(as_of), latency_(latency) {
   for (const auto& [name, def] : contract.calendars) {
     calendars_.emplace(name, time::Calendar::build(def.spec, zone));
   }

@@ -16,6 +16,8 @@
 
 namespace meetlat::evaluate {
 
+class LatencyAccumulator;
+
 // One period an objective is evaluated over, with its instants in the contract zone.
 struct Slot {
   time::Period period;
@@ -25,13 +27,17 @@ struct Slot {
 class Context {
  public:
   // Compiles every calendar of `contract` in `zone`. The references must outlive the Context.
+  // `latency`, when set, holds the quantile samples of the streamed transactions
+  // (latency_accumulator.h) and must outlive the Context too.
   Context(const contract::Contract& contract, const evidence::Evidence& evidence,
-          const time::Zone& zone, time::Instant as_of);
+          const time::Zone& zone, time::Instant as_of, const LatencyAccumulator* latency = nullptr);
 
   const contract::Contract& contract() const { return contract_; }
   const evidence::Evidence& evidence() const { return evidence_; }
   const time::Zone& zone() const { return zone_; }
   time::Instant as_of() const { return as_of_; }
+  // The streamed quantile samples, or nullptr when the evidence holds them in its tables.
+  const LatencyAccumulator* latency() const { return latency_; }
   // A calendar by name ("24x7", "office_hours", ...); the loader has checked the names.
   const time::Calendar& calendar(std::string_view name) const;
 
@@ -40,6 +46,7 @@ class Context {
   const evidence::Evidence& evidence_;
   const time::Zone& zone_;
   time::Instant as_of_;
+  const LatencyAccumulator* latency_;
   std::map<std::string, time::Calendar, std::less<>> calendars_;
 };
 

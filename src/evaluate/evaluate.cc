@@ -29,7 +29,7 @@ KpiResult kpi_result(const Context& ctx, KpiTrack& track, const time::Period& re
   }
   out.escalation = track.escalation.back();
   if (aggregate) {
-    const Slot whole{requested, out.window};
+    const Slot whole = *aggregate_slot(ctx, kpi, requested);
     for (const auto& o : kpi.objectives) {
       out.objectives.push_back(evaluate_objective(ctx, o, {&whole, 1}).front());
     }
@@ -53,7 +53,7 @@ std::vector<KpiTrack> tracks_for(const Context& ctx, const time::Period& request
 
 Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence& evidence,
                     const time::Zone& zone, const Request& request) {
-  const Context ctx(contract, evidence, zone, request.as_of);
+  const Context ctx(contract, evidence, zone, request.as_of, request.latency);
   Evaluation out;
   out.contract = &contract;
   out.period = request.period;

@@ -21,9 +21,14 @@
 
 namespace meetlat::evaluate {
 
+class LatencyAccumulator;
+
 struct Request {
   time::Period period;
   time::Instant as_of;
+  // The quantile samples when the transactions were streamed into an accumulator planned for
+  // this contract, period and as_of (latency_accumulator.h) instead of loaded into a table.
+  const LatencyAccumulator* latency = nullptr;
 };
 
 // `contract` must be the version in force for the period (contract::contract_in_force) and must

@@ -4,8 +4,14 @@
 // The counted time of each period is built once as a short sorted list of intervals (open in
 // `in`, minus open in `outside`); each sample is then placed by one binary search over it. Samples
 // after as_of are not yet there and are left out.
+//
+// When the transactions were streamed (ctx.latency(), latency_accumulator.h) the samples were
+// classified the same way while loading, and each slot's quantile is read from its counts per
+// distinct duration: the same value, counts and status.
 #include <algorithm>
+#include <stdexcept>
 
+#include "evaluate/latency_accumulator.h"
 #include "evaluate/objective_eval.h"
 #include "measure/quantile.h"
 
@@ -46,6 +52,15 @@ std::vector<std::uint8_t> name_mask(const evidence::Table& table,
   return counted;
 }
 
+// The result of one slot from its quantile.
+void note_quantile(const measure::MeasureResult& r, const evidence::Table& table,
+                   ObjectiveResult& out) {
+  apply_measure(r, table, {}, out);
+  out.details.push_back({"samples", r.count});
+  out.details.push_back({"samples_missing_norm", r.failing});
+  if (out.status == Status::kNoData) out.reason = "no sample in the period";
+}
+
 }  // namespace
 
 std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contract::Objective& o,
@@ -54,6 +69,17 @@ std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contrac
   auto results = blank_results(o, slots.size(), "no sample in the period");
   const evidence::Table* table = ctx.evidence().find(m.evidence);
   if (table == nullptr) return blank_results(o, slots.size(), absent_file_reason(m.evidence));
+  const measure::QuantileLevel level{
+      static_cast<std::uint64_t>(m.q.units),
+      static_cast<std::uint64_t>(std::llround(std::pow(10.0, m.q.scale)))};
+  if (ctx.latency() != nullptr && ctx.latency()->plans(o)) {
+    for (std::size_t s = 0; s < slots.size(); ++s) {
+      const ValueCounts* counts = ctx.latency()->counts(o, slots[s].window);
+      if (counts == nullptr) throw std::logic_error("latency accumulator lacks a slot of " + o.id);
+      note_quantile(nearest_rank_quantile(*counts, level, o.norm), *table, results[s]);
+    }
+    return results;
+  }
 
   std::vector<std::vector<time::Window>> counted(slots.size());
   for (std::size_t s = 0; s < slots.size(); ++s) {
@@ -82,16 +108,8 @@ std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contrac
     const auto s = static_cast<std::size_t>(last_slot);
     if (inside(counted[s], t)) samples[s].push_back(value[row]);
   }
-  const measure::QuantileLevel level{
-      static_cast<std::uint64_t>(m.q.units),
-      static_cast<std::uint64_t>(std::llround(std::pow(10.0, m.q.scale)))};
   for (std::size_t s = 0; s < slots.size(); ++s) {
-    const auto n = static_cast<std::int64_t>(samples[s].size());
-    const auto r = measure::nearest_rank_quantile(samples[s], level, o.norm);
-    apply_measure(r, *table, {}, results[s]);
-    results[s].details.push_back({"samples", n});
-    results[s].details.push_back({"samples_missing_norm", r.failing});
-    if (results[s].status == Status::kNoData) results[s].reason = "no sample in the period";
+    note_quantile(measure::nearest_rank_quantile(samples[s], level, o.norm), *table, results[s]);
   }
   return results;
 }

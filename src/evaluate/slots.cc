@@ -49,4 +49,16 @@ std::vector<Slot> slots_through(const Context& ctx, time::Cadence cadence,
   return out;
 }
 
+std::vector<Slot> track_slots(const Context& ctx, const contract::Kpi& kpi,
+                              const time::Period& requested) {
+  const time::Cadence cadence = slot_cadence(kpi.cadence);
+  return slots_through(ctx, cadence, target_period(ctx, cadence, requested));
+}
+
+std::optional<Slot> aggregate_slot(const Context& ctx, const contract::Kpi& kpi,
+                                   const time::Period& requested) {
+  if (!coarser(requested.cadence, slot_cadence(kpi.cadence))) return std::nullopt;
+  return Slot{requested, time::window(requested, ctx.zone())};
+}
+
 }  // namespace meetlat::evaluate

@@ -2,6 +2,7 @@
 // period that the requested one falls in (the ladder walks them all).
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "contract/model.h"
@@ -26,5 +27,14 @@ std::vector<Slot> slots_through(const Context& ctx, time::Cadence cadence,
 // when `cadence` is as long or longer, else the one containing its last day.
 time::Period target_period(const Context& ctx, time::Cadence cadence,
                            const time::Period& requested);
+
+// The slots evaluate() evaluates a KPI's objectives over for `requested` (the one place that
+// decides it, so the latency accumulator plans the same): its track, every period of its cadence
+// from the contract start through target_period (track.h), and, when the request is longer than
+// the cadence (a quarter asked of a monthly KPI), the whole requested period on top.
+std::vector<Slot> track_slots(const Context& ctx, const contract::Kpi& kpi,
+                              const time::Period& requested);
+std::optional<Slot> aggregate_slot(const Context& ctx, const contract::Kpi& kpi,
+                                   const time::Period& requested);
 
 }  // namespace meetlat::evaluate

@@ -10,8 +10,7 @@ namespace meetlat::evaluate {
 KpiTrack build_track(const Context& ctx, const contract::Kpi& kpi, const time::Period& requested) {
   KpiTrack t;
   t.kpi = &kpi;
-  const time::Cadence cadence = slot_cadence(kpi.cadence);
-  t.slots = slots_through(ctx, cadence, target_period(ctx, cadence, requested));
+  t.slots = track_slots(ctx, kpi, requested);
   if (t.slots.empty()) return t;
   for (const auto& o : kpi.objectives) t.objectives.push_back(evaluate_objective(ctx, o, t.slots));
   t.status.resize(t.slots.size());

@@ -85,10 +85,12 @@ std::size_t estimated_rows(std::string_view text, std::size_t begin, std::size_t
 std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const Header& header,
                                                  std::string_view text, ChunkSpec spec,
                                                  const LoadOptions& options, Chunk& chunk) {
-  const std::size_t rows = estimated_rows(text, spec.begin, std::min(spec.stop, text.size()));
-  chunk.table.reserve(rows);
-  chunk.valid.reserve(rows);
-  if (!schema.key.empty()) chunk.key_column.reserve(rows);
+  if (chunk.sink == nullptr) {
+    const std::size_t rows = estimated_rows(text, spec.begin, std::min(spec.stop, text.size()));
+    chunk.table.reserve(rows);
+    chunk.valid.reserve(rows);
+    if (!schema.key.empty()) chunk.key_column.reserve(rows);
+  }
   RowConverter converter(schema, header.file_column, header.cells, text, options, chunk);
   CsvParser parser(text, spec.begin, text.size(), spec.first_line);
   CsvRecord record;
@@ -96,11 +98,33 @@ std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const
   return {parser.position(), parser.line()};
 }
 
+// The sink factory for `schema`'s rows, or nullptr when its rows go into the table.
+const RowSinkFactory* sink_factory(const FileSchema& schema, const LoadOptions& options) {
+  if (!schema.key.empty()) return nullptr;
+  const auto it = options.sinks.find(schema.kind);
+  return it == options.sinks.end() || !it->second ? nullptr : &it->second;
+}
+
+// A chunk whose rows go to a new sink from `factory` (when set), kept in `sinks`.
+std::unique_ptr<Chunk> new_chunk(const FileSchema& schema, const RowSinkFactory* factory,
+                                 std::shared_ptr<RowSink>& sink) {
+  auto chunk = std::make_unique<Chunk>(schema);
+  if (factory != nullptr) {
+    sink = (*factory)();
+    chunk->sink = sink.get();
+  }
+  return chunk;
+}
+
 // Reads all rows, in two halves on two threads when the file is large enough. The second half
-// is kept only when the first half's reader ended exactly where the second began.
+// is kept only when the first half's reader ended exactly where the second began. `sinks` gets
+// the sinks of the parts kept, in file order.
 Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view text,
-                const LoadOptions& options) {
-  Chunk first(schema);
+                const LoadOptions& options, std::vector<std::shared_ptr<RowSink>>& sinks) {
+  const RowSinkFactory* factory = sink_factory(schema, options);
+  std::shared_ptr<RowSink> first_sink;
+  std::unique_ptr<Chunk> first = new_chunk(schema, factory, first_sink);
+  if (first_sink) sinks.push_back(first_sink);
   const std::size_t size = text.size() - header.data_begin;
   std::size_t split = text.size();
   if (options.threads >= 2 && size >= options.split_threshold_bytes && size > 1) {
@@ -108,24 +132,25 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   }
   if (split >= text.size()) {
     read_chunk(schema, header, text, {header.data_begin, text.size(), header.data_line}, options,
-               first);
-    return first;
+               *first);
+    return std::move(*first);
   }
+  std::shared_ptr<RowSink> second_sink;
+  std::unique_ptr<Chunk> second_chunk = new_chunk(schema, factory, second_sink);
   auto second = std::async(std::launch::async, [&] {
-    auto chunk = std::make_unique<Chunk>(schema);
-    read_chunk(schema, header, text, {split, text.size(), 1}, options, *chunk);
-    return chunk;
+    read_chunk(schema, header, text, {split, text.size(), 1}, options, *second_chunk);
   });
-  const auto [end, line] = read_chunk(schema, header, text,
-                                      {header.data_begin, split, header.data_line}, options, first);
-  std::unique_ptr<Chunk> rest = second.get();
+  const auto [end, line] = read_chunk(
+      schema, header, text, {header.data_begin, split, header.data_line}, options, *first);
+  second.get();
   if (end == split) {
-    rest->shift_lines(line - 1);
-    first.append(std::move(*rest));
+    second_chunk->shift_lines(line - 1);
+    first->append(std::move(*second_chunk));
+    if (second_sink) sinks.push_back(second_sink);
   } else if (end < text.size()) {
-    read_chunk(schema, header, text, {end, text.size(), line}, options, first);
+    read_chunk(schema, header, text, {end, text.size(), line}, options, *first);
   }
-  return first;
+  return std::move(*first);
 }
 
 // Marks rows whose key repeats an earlier row's key as invalid, with a diagnostic.
@@ -261,6 +286,7 @@ Evidence load_evidence(const std::filesystem::path& dir, const LoadOptions& opti
     move_into(evidence.warnings, load.warnings);
     if (load.skipped) evidence.skipped.push_back(std::move(*load.skipped));
     if (load.table) evidence.tables.emplace(std::string(schema.kind), std::move(*load.table));
+    if (!load.sinks.empty()) evidence.sinks[std::string(schema.kind)] = std::move(load.sinks);
   }
   return evidence;
 }
@@ -269,18 +295,19 @@ FileLoad load_evidence_text(const FileSchema& schema, std::string_view text,
                             const LoadOptions& options) {
   Header header = read_header(schema, text);
   if (!header.problems.empty()) return unusable_file(schema, text, std::move(header));
-  Chunk chunk = read_rows(schema, header, text, options);
+  FileLoad load;
+  Chunk chunk = read_rows(schema, header, text, options, load.sinks);
   check_duplicates(schema, chunk);
   std::stable_sort(chunk.diagnostics.begin(), chunk.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return a.line != b.line ? a.line < b.line : a.column < b.column;
                    });
-  FileLoad load;
   const auto invalid =
-      static_cast<std::uint64_t>(std::count(chunk.valid.begin(), chunk.valid.end(), 0));
+      static_cast<std::uint64_t>(std::count(chunk.valid.begin(), chunk.valid.end(), 0)) +
+      chunk.invalid_streamed;
   if (invalid + chunk.malformed_rows > 0) {
     load.skipped = skipped_rows(schema, invalid + chunk.malformed_rows, chunk.diagnostics);
-    if (invalid > 0) chunk.table.keep_rows(chunk.valid);
+    if (invalid > 0 && chunk.sink == nullptr) chunk.table.keep_rows(chunk.valid);
   }
   load.table = std::move(chunk.table);
   load.diagnostics = std::move(chunk.diagnostics);

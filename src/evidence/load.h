@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -36,6 +37,9 @@ struct FileLoad {
   std::vector<Diagnostic> diagnostics;  // in line order
   std::vector<Warning> warnings;
   std::optional<SkippedRows> skipped;  // set when rows were left out
+  // With a sink for the file's kind (LoadOptions::sinks): the sinks that received its valid
+  // rows, in file order; the table then has no rows.
+  std::vector<std::shared_ptr<RowSink>> sinks;
 };
 
 struct Evidence {
@@ -44,6 +48,9 @@ struct Evidence {
   std::vector<Warning> warnings;
   std::vector<SkippedRows> skipped;  // one per file with rows left out
   bool skip_invalid = false;         // copied from LoadOptions
+  // Per streamed kind (LoadOptions::sinks): the sinks that received its valid rows, in file order.
+  // Its table is present (when the file was) and empty.
+  std::map<std::string, std::vector<std::shared_ptr<RowSink>>, std::less<>> sinks;
 
   // The table of a kind, or nullptr when its file was absent (or unusable).
   const Table* find(std::string_view kind) const;

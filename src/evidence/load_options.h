@@ -3,9 +3,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "evidence/row_sink.h"
 #include "time/zone.h"
 
 namespace meetlat::evidence {
@@ -25,6 +28,10 @@ struct LoadOptions {
   std::size_t split_threshold_bytes = std::size_t{32} << 20;
   // 1 disables the split.
   unsigned threads = 2;
+  // Kinds ("transactions") whose valid rows go to a sink instead of the table (row_sink.h). The
+  // kind's table is then still in Evidence, with its columns (in_file as in the header) but no
+  // rows; Evidence::sinks holds the sinks. Ignored for kinds with a key.
+  std::map<std::string, RowSinkFactory, std::less<>> sinks = {};
 };
 
 }  // namespace meetlat::evidence

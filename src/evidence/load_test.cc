@@ -313,6 +313,98 @@ TEST(LoadTest, SplitFallsBackWhenStrayQuotesMisleadTheParityScan) {
   EXPECT_EQ(messages(a), messages(b));
 }
 
+// A sink that keeps what it was given, as text.
+class RecordingSink : public RowSink {
+ public:
+  void add(const Table& table, std::size_t row) override {
+    rows.push_back(std::to_string(table.lines()[row]) + " " + std::string(table.text("name", row)) +
+                   " " + std::to_string(table.numbers("duration_ms")[row]));
+  }
+  std::vector<std::string> rows;
+};
+
+struct Streamed {
+  FileLoad load;
+  std::vector<std::string> rows;  // every sink's, in file order
+};
+
+Streamed stream(std::string_view kind, const std::string& text, LoadOptions options) {
+  options.sinks[std::string(kind)] = [] { return std::make_shared<RecordingSink>(); };
+  Streamed out{load_evidence_text(*find_schema(kind), text, options), {}};
+  for (const auto& sink : out.load.sinks) {
+    const auto& rows = dynamic_cast<const RecordingSink&>(*sink).rows;
+    out.rows.insert(out.rows.end(), rows.begin(), rows.end());
+  }
+  return out;
+}
+
+std::string transactions_text(int rows) {
+  std::string text = "at,name,duration_ms\n";
+  for (int i = 0; i < rows; ++i) {
+    const std::string at = "2026-10-01T10:00:" + std::to_string(10 + i % 50) + "Z";
+    if (i % 97 == 5) {
+      text += at + ",search,-3\n";  // negative: invalid
+    } else if (i % 89 == 7) {
+      text += "yesterday,search,12\n";  // bad time stamp: invalid
+    } else {
+      text += at + (i % 2 ? ",search," : ",\"submit, form\",") + std::to_string(i) + "\n";
+    }
+  }
+  return text;
+}
+
+TEST(LoadTest, StreamedRowsReachTheSinkValidOnlyAndTheTableStaysEmpty) {
+  const std::string text = transactions_text(400);
+  LoadOptions options{amsterdam()};
+  options.threads = 1;
+  const FileLoad stored = load_evidence_text(*find_schema("transactions"), text, options);
+  const Streamed streamed = stream("transactions", text, options);
+  ASSERT_TRUE(streamed.load.table);
+  EXPECT_EQ(streamed.load.table->rows(), 0u);
+  EXPECT_TRUE(streamed.load.table->in_file("duration_ms"));
+  ASSERT_EQ(streamed.rows.size(), stored.table->rows());
+  for (std::size_t row = 0; row < stored.table->rows(); ++row) {
+    EXPECT_EQ(streamed.rows[row], std::to_string(stored.table->lines()[row]) + " " +
+                                      std::string(stored.table->text("name", row)) + " " +
+                                      std::to_string(stored.table->numbers("duration_ms")[row]));
+  }
+  EXPECT_FALSE(stored.diagnostics.empty());
+  EXPECT_EQ(messages(streamed.load), messages(stored));
+  ASSERT_TRUE(streamed.load.skipped && stored.skipped);
+  EXPECT_EQ(streamed.load.skipped->to_string(), stored.skipped->to_string());
+}
+
+TEST(LoadTest, StreamedHalvesGoToOneSinkEachInFileOrder) {
+  const std::string text = transactions_text(3000);
+  LoadOptions one{amsterdam()};
+  one.threads = 1;
+  LoadOptions two{amsterdam()};
+  two.split_threshold_bytes = 1;
+  const Streamed a = stream("transactions", text, one);
+  const Streamed b = stream("transactions", text, two);
+  EXPECT_EQ(a.load.sinks.size(), 1u);
+  EXPECT_EQ(b.load.sinks.size(), 2u);
+  // Lines in a later part's sink count from that part's start (row_sink.h): compare the rest.
+  auto without_lines = [](std::vector<std::string> rows) {
+    for (auto& row : rows) row.erase(0, row.find(' '));
+    return rows;
+  };
+  EXPECT_EQ(without_lines(a.rows), without_lines(b.rows));
+  EXPECT_EQ(messages(a.load), messages(b.load));
+}
+
+TEST(LoadTest, KeyedKindsIgnoreASink) {
+  const std::string text =
+      "id,priority,created_at\nT1,P1,2026-10-01T10:00Z\nT1,P1,2026-10-01T11:00Z\n";
+  LoadOptions options{amsterdam()};
+  options.sinks["tickets"] = [] { return std::make_shared<RecordingSink>(); };
+  const FileLoad result = load_evidence_text(*find_schema("tickets"), text, options);
+  EXPECT_TRUE(result.sinks.empty());
+  ASSERT_TRUE(result.table);
+  EXPECT_EQ(result.table->rows(), 1u);
+  EXPECT_EQ(messages(result).size(), 1u);  // the duplicate id
+}
+
 class LoadFolderTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -356,6 +448,21 @@ TEST_F(LoadFolderTest, SummaryListsErrorsOrSkippedRows) {
   EXPECT_TRUE(skipped.usable());
   EXPECT_EQ(skipped.summary(),
             "left out 2 rows of tickets.csv: 1 bad time stamp, 1 unknown priority\n");
+}
+
+TEST_F(LoadFolderTest, StreamedKindIsPresentWithItsSinks) {
+  write("transactions.csv", transactions_text(50));
+  LoadOptions options{amsterdam()};
+  options.sinks["transactions"] = [] { return std::make_shared<RecordingSink>(); };
+  const Evidence evidence = load_evidence(dir_, options);
+  ASSERT_NE(evidence.find("transactions"), nullptr);
+  EXPECT_EQ(evidence.find("transactions")->rows(), 0u);
+  ASSERT_EQ(evidence.sinks.count("transactions"), 1u);
+  const auto& sinks = evidence.sinks.at("transactions");
+  ASSERT_EQ(sinks.size(), 1u);
+  EXPECT_EQ(dynamic_cast<const RecordingSink&>(*sinks[0]).rows.size(),
+            50u - 2u);  // rows 5 and 7 invalid
+  EXPECT_EQ(evidence.skipped.size(), 1u);
 }
 
 TEST_F(LoadFolderTest, UnreadableFileIsAnExceptionNamingThePath) {

@@ -52,6 +52,7 @@ void Chunk::append(Chunk&& other) {
     }
   }
   malformed_rows += other.malformed_rows;
+  invalid_streamed += other.invalid_streamed;
 }
 
 RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_column,
@@ -116,6 +117,15 @@ void RowConverter::add(const CsvRecord& record) {
   }
   valid = check_order() && valid;
   out_.table.mutable_lines().push_back(record.line);
+  if (out_.sink != nullptr) {
+    if (valid) {
+      out_.sink->add(out_.table, 0);
+    } else {
+      ++out_.invalid_streamed;
+    }
+    out_.table.clear_rows();
+    return;
+  }
   out_.valid.push_back(valid ? 1 : 0);
   if (key_index_ >= 0) {
     const Cell& key = row_cells_[static_cast<std::size_t>(key_index_)];

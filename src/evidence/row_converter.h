@@ -15,6 +15,7 @@
 #include "evidence/csv_reader.h"
 #include "evidence/diagnostic.h"
 #include "evidence/load_options.h"
+#include "evidence/row_sink.h"
 #include "evidence/table.h"
 
 namespace meetlat::evidence {
@@ -28,6 +29,10 @@ struct Chunk {
   std::vector<Diagnostic> diagnostics;
   std::vector<Warning> warnings;
   std::uint64_t malformed_rows = 0;
+  // When set, each valid row goes to the sink and no row stays in the table (row_sink.h); the
+  // invalid rows are then only counted here (valid stays empty).
+  RowSink* sink = nullptr;
+  std::uint64_t invalid_streamed = 0;
 
   void shift_lines(std::uint32_t by);
   // Appends `other` (the chunk after this one, lines already shifted).

@@ -171,4 +171,15 @@ void Table::keep_rows(const std::vector<std::uint8_t>& keep) {
   keep_rows_of(lines_, keep);
 }
 
+void Table::clear_rows() {
+  for (Column& column : columns_) {
+    column.instants.clear();
+    column.dates.clear();
+    column.codes.clear();
+    column.numbers.clear();
+    column.bools.clear();
+  }
+  lines_.clear();
+}
+
 }  // namespace meetlat::evidence

@@ -93,6 +93,8 @@ class Table {
   void reserve(std::size_t rows);
   // Keeps only the rows whose flag in `keep` (one per row) is non-zero, in order.
   void keep_rows(const std::vector<std::uint8_t>& keep);
+  // Removes every row, keeping the dictionaries and the capacity (streaming, row_sink.h).
+  void clear_rows();
 
  private:
   const Column& typed(std::string_view name, ColumnType a, ColumnType b) const;

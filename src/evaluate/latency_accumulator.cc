@@ -1,0 +1,230 @@
+#include "evaluate/latency_accumulator.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <type_traits>
+
+#include "evaluate/slots.h"
+#include "evidence/load.h"
+
+namespace meetlat::evaluate {
+namespace {
+
+// `a` minus `b`, both sorted and disjoint (as quantile_eval.cc).
+std::vector<time::Window> subtract(const std::vector<time::Window>& a,
+                                   const std::vector<time::Window>& b) {
+  std::vector<time::Window> out;
+  std::size_t j = 0;
+  for (const auto& w : a) {
+    time::Instant cursor = w.from;
+    while (j < b.size() && !(w.from < b[j].to)) ++j;
+    for (std::size_t k = j; k < b.size() && b[k].from < w.to; ++k) {
+      if (cursor < b[k].from) out.push_back({cursor, b[k].from});
+      cursor = std::max(cursor, b[k].to);
+    }
+    if (cursor < w.to) out.push_back({cursor, w.to});
+  }
+  return out;
+}
+
+int column_of(std::string_view kind, std::string_view column) {
+  const auto* schema = evidence::find_schema(kind);
+  if (schema == nullptr) throw std::logic_error("no evidence kind " + std::string(kind));
+  const int index = schema->column_index(column);
+  if (index < 0) throw std::logic_error("no column " + std::string(column));
+  return index;
+}
+
+}  // namespace
+
+struct LatencyAccumulator::Plan {
+  struct Run {
+    std::vector<Slot> slots;
+    std::vector<std::vector<time::Window>> counted;  // per slot: in `in`, outside `outside`
+  };
+  struct Objective {
+    const contract::Objective* objective;
+    const contract::QuantileMeasure* measure;
+    std::vector<Run> runs;
+    int at = -1, name = -1, value = -1;  // schema column indices
+  };
+  std::vector<Objective> objectives;
+  time::Instant as_of;
+};
+
+LatencyAccumulator::LatencyAccumulator(const contract::Contract& contract, const time::Zone& zone,
+                                       time::Instant as_of, const time::Period& requested,
+                                       std::string_view kind)
+    : LatencyAccumulator(make_plan(contract, zone, as_of, requested, kind)) {}
+
+std::shared_ptr<const LatencyAccumulator::Plan> LatencyAccumulator::make_plan(
+    const contract::Contract& contract, const time::Zone& zone, time::Instant as_of,
+    const time::Period& requested, std::string_view kind) {
+  const evidence::Evidence none;
+  const Context ctx(contract, none, zone, as_of);
+  auto plan = std::make_shared<Plan>();
+  plan->as_of = as_of;
+  for (const auto& kpi : contract.kpis) {
+    for (const auto& o : kpi.objectives) {
+      const auto* m = std::get_if<contract::QuantileMeasure>(&o.measure);
+      if (m == nullptr || m->evidence != kind) continue;
+      Plan::Objective planned{&o,
+                              m,
+                              {},
+                              column_of(kind, m->time_column),
+                              column_of(kind, m->name_column),
+                              column_of(kind, m->value_column)};
+      std::vector<std::vector<Slot>> runs{track_slots(ctx, kpi, requested)};
+      if (auto whole = aggregate_slot(ctx, kpi, requested); whole && !runs[0].empty()) {
+        runs.push_back({*whole});
+      }
+      for (auto& slots : runs) {
+        Plan::Run run;
+        for (const Slot& slot : slots) {
+          const auto& w = slot.window;
+          auto counted = ctx.calendar(m->in_calendar).open_intervals(w.from, w.to);
+          if (m->outside_calendar) {
+            counted =
+                subtract(counted, ctx.calendar(*m->outside_calendar).open_intervals(w.from, w.to));
+          }
+          run.counted.push_back(std::move(counted));
+        }
+        run.slots = std::move(slots);
+        planned.runs.push_back(std::move(run));
+      }
+      plan->objectives.push_back(std::move(planned));
+    }
+  }
+  return plan;
+}
+
+LatencyAccumulator::LatencyAccumulator(std::shared_ptr<const Plan> plan) : plan_(std::move(plan)) {
+  state_.resize(plan_->objectives.size());
+  for (std::size_t i = 0; i < state_.size(); ++i) {
+    for (const auto& run : plan_->objectives[i].runs) {
+      state_[i].runs.push_back({std::vector<ValueCounts>(run.slots.size()), -1, 0});
+    }
+  }
+}
+
+bool LatencyAccumulator::can_stream(const contract::Contract& contract, std::string_view kind) {
+  for (const auto& kpi : contract.kpis) {
+    for (const auto& o : kpi.objectives) {
+      const bool reads = std::visit(
+          [&](const auto& m) {
+            using M = std::decay_t<decltype(m)>;
+            if constexpr (std::is_same_v<M, contract::QuantileMeasure>) {
+              return false;
+            } else if constexpr (std::is_same_v<M, contract::AvailabilityMeasure>) {
+              return m.outages == kind || (m.probes && *m.probes == kind);
+            } else {
+              return m.evidence == kind;
+            }
+          },
+          o.measure);
+      if (reads) return false;
+    }
+  }
+  const auto* schema = evidence::find_schema(kind);
+  return schema != nullptr && schema->key.empty();
+}
+
+std::shared_ptr<LatencyAccumulator> LatencyAccumulator::fresh() const {
+  return std::shared_ptr<LatencyAccumulator>(new LatencyAccumulator(plan_));
+}
+
+void LatencyAccumulator::count(std::size_t objective, time::Instant at, double duration_ms) {
+  const auto& planned = plan_->objectives[objective];
+  for (std::size_t r = 0; r < planned.runs.size(); ++r) {
+    const Plan::Run& run = planned.runs[r];
+    SlotRun& state = state_[objective].runs[r];
+    // Samples are mostly in time order: try the previous sample's slot and interval first.
+    if (state.last_slot < 0 ||
+        !run.slots[static_cast<std::size_t>(state.last_slot)].window.contains(at)) {
+      state.last_slot = slot_of(run.slots, at);
+      if (state.last_slot < 0) continue;
+      state.last_interval = 0;
+    }
+    const auto s = static_cast<std::size_t>(state.last_slot);
+    const auto& counted = run.counted[s];
+    std::size_t i = state.last_interval;
+    if (i >= counted.size() || !counted[i].contains(at)) {
+      const auto it =
+          std::upper_bound(counted.begin(), counted.end(), at,
+                           [](time::Instant x, const time::Window& w) { return x < w.from; });
+      if (it == counted.begin() || !std::prev(it)->contains(at)) continue;
+      i = static_cast<std::size_t>(std::prev(it) - counted.begin());
+      state.last_interval = i;
+    }
+    state.counts[s].add(duration_ms);
+  }
+}
+
+bool LatencyAccumulator::name_counted(std::size_t objective, std::uint32_t code,
+                                      const evidence::Dictionary& names) {
+  auto& known = state_[objective].name_counted;
+  if (code >= known.size()) known.resize(static_cast<std::size_t>(code) + 1, -1);
+  if (known[code] < 0) {
+    const auto& wanted = plan_->objectives[objective].measure->names;
+    known[code] =
+        wanted.empty() || std::find(wanted.begin(), wanted.end(), names.text(code)) != wanted.end();
+  }
+  return known[code] != 0;
+}
+
+void LatencyAccumulator::add(time::Instant at, std::string_view name, double duration_ms) {
+  if (plan_->as_of < at) return;
+  for (std::size_t i = 0; i < state_.size(); ++i) {
+    const auto& wanted = plan_->objectives[i].measure->names;
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), name) == wanted.end()) continue;
+    count(i, at, duration_ms);
+  }
+}
+
+void LatencyAccumulator::add(const evidence::Table& table, std::size_t row) {
+  for (std::size_t i = 0; i < state_.size(); ++i) {
+    const auto& planned = plan_->objectives[i];
+    const time::Instant at = table.column(static_cast<std::size_t>(planned.at)).instants[row];
+    if (plan_->as_of < at || evidence::is_missing(at)) continue;
+    const double value = table.column(static_cast<std::size_t>(planned.value)).numbers[row];
+    if (evidence::is_missing(value)) continue;
+    const evidence::Column& names = table.column(static_cast<std::size_t>(planned.name));
+    const std::uint32_t code = names.codes[row];
+    if (evidence::is_missing_code(code) || !name_counted(i, code, names.dictionary)) continue;
+    count(i, at, value);
+  }
+}
+
+void LatencyAccumulator::merge(const LatencyAccumulator& other) {
+  if (other.plan_ != plan_) throw std::logic_error("merging accumulators of different plans");
+  for (std::size_t i = 0; i < state_.size(); ++i) {
+    for (std::size_t r = 0; r < state_[i].runs.size(); ++r) {
+      auto& mine = state_[i].runs[r].counts;
+      const auto& theirs = other.state_[i].runs[r].counts;
+      for (std::size_t s = 0; s < mine.size(); ++s) mine[s].merge(theirs[s]);
+    }
+  }
+}
+
+bool LatencyAccumulator::plans(const contract::Objective& o) const {
+  return std::any_of(plan_->objectives.begin(), plan_->objectives.end(),
+                     [&](const Plan::Objective& p) { return p.objective == &o; });
+}
+
+const ValueCounts* LatencyAccumulator::counts(const contract::Objective& o,
+                                              const time::Window& window) const {
+  for (std::size_t i = 0; i < state_.size(); ++i) {
+    if (plan_->objectives[i].objective != &o) continue;
+    for (std::size_t r = 0; r < state_[i].runs.size(); ++r) {
+      const auto& slots = plan_->objectives[i].runs[r].slots;
+      for (std::size_t s = 0; s < slots.size(); ++s) {
+        if (slots[s].window.from == window.from && slots[s].window.to == window.to) {
+          return &state_[i].runs[r].counts[s];
+        }
+      }
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace meetlat::evaluate

@@ -1,0 +1,85 @@
+// KPI-10 without keeping the transactions: each sample is classified once, while the evidence is
+// read, into the (quantile objective, slot) it counts in, and counted per distinct duration
+// (value_counts.h). evaluate() then reads the quantiles from the counts instead of a table
+// (quantile_eval.cc), with exactly the values, counts and statuses it reads from the table.
+//
+// Built from what evaluate() will be asked: the contract in force, its zone, as_of and the
+// requested period. It plans every quantile objective over `kind` ("transactions") on the slots
+// evaluate() uses (slots.h track_slots and aggregate_slot), and classifies a sample like
+// quantile_eval.cc: at or before as_of, a counted name, in a slot, inside the `in` calendar and
+// outside the `outside` calendar. The contract must outlive the accumulator (objectives are
+// found by address: pass the same Contract object to evaluate()).
+//
+// As an evidence::RowSink it takes rows of `kind`'s table (columns at, name, duration_ms by the
+// measure's column names). One accumulator per parser thread: fresh() makes an empty one with the
+// same plan; merge() adds another's counts. Not thread-safe; distinct accumulators are independent.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "contract/model.h"
+#include "evaluate/context.h"
+#include "evaluate/value_counts.h"
+#include "evidence/row_sink.h"
+#include "evidence/table.h"
+#include "time/period.h"
+#include "time/zone.h"
+
+namespace meetlat::evaluate {
+
+class LatencyAccumulator : public evidence::RowSink {
+ public:
+  LatencyAccumulator(const contract::Contract& contract, const time::Zone& zone,
+                     time::Instant as_of, const time::Period& requested,
+                     std::string_view kind = "transactions");
+
+  // Whether streaming `kind` loses nothing `contract` reads: every measure on `kind` is a
+  // quantile measure, and no exemption applies to it (kinds without key have none).
+  static bool can_stream(const contract::Contract& contract, std::string_view kind);
+
+  // An empty accumulator with the same plan (for another parser thread).
+  std::shared_ptr<LatencyAccumulator> fresh() const;
+
+  // One sample: its time, transaction name and duration in milliseconds (not NaN).
+  void add(time::Instant at, std::string_view name, double duration_ms);
+  // evidence::RowSink: row `row` of a table of `kind`.
+  void add(const evidence::Table& table, std::size_t row) override;
+  // Adds `other`'s counts (same plan).
+  void merge(const LatencyAccumulator& other);
+
+  // Whether objective `o` (of the contract given) was planned.
+  bool plans(const contract::Objective& o) const;
+  // The samples of `o` in the slot whose window is `window`; nullptr when not planned.
+  const ValueCounts* counts(const contract::Objective& o, const time::Window& window) const;
+
+ private:
+  struct Plan;
+  struct SlotRun {  // one run of slots of one objective (the track, or the aggregate slot)
+    std::vector<ValueCounts> counts;  // per slot
+    int last_slot = -1;
+    std::size_t last_interval = 0;
+  };
+  struct ObjectiveState {
+    std::vector<SlotRun> runs;
+    std::vector<std::int8_t> name_counted;  // per name code of this accumulator's dictionary; -1
+  };
+  explicit LatencyAccumulator(std::shared_ptr<const Plan> plan);
+  static std::shared_ptr<const Plan> make_plan(const contract::Contract& contract,
+                                               const time::Zone& zone, time::Instant as_of,
+                                               const time::Period& requested,
+                                               std::string_view kind);
+  void count(std::size_t objective, time::Instant at, double duration_ms);
+  bool name_counted(std::size_t objective, std::uint32_t code, const evidence::Dictionary& names);
+
+  std::shared_ptr<const Plan> plan_;
+  std::vector<ObjectiveState> state_;  // per planned objective
+  int at_column_ = -1;
+  int name_column_ = -1;
+  int value_column_ = -1;
+};
+
+}  // namespace meetlat::evaluate

@@ -1,0 +1,156 @@
+// The latency accumulator must give KPI-10 exactly what evaluating the transactions table gives:
+// the same p95 values, sample counts, samples missing the norm and statuses, for every period
+// shape (the month, a quarter over monthly slots, the month to date).
+#include "evaluate/latency_accumulator.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "contract/default_contract.h"
+#include "evaluate/evaluate.h"
+#include "evaluate/result_json.h"
+#include "evidence/load.h"
+#include "measure/quantile.h"
+#include "time/parse.h"
+
+namespace meetlat::evaluate {
+namespace {
+
+TEST(ValueCountsTest, NearestRankEqualsTheQuantileOfTheSamples) {
+  std::mt19937_64 rng(7);
+  const contract::Norm norm{contract::Op::kLt, contract::Decimal{300, 0}, contract::Unit::kMs,
+                            false};
+  for (int n : {1, 2, 19, 20, 21, 1000, 5003}) {
+    std::vector<double> samples;
+    ValueCounts counts;
+    for (int i = 0; i < n; ++i) {
+      // Whole and fractional milliseconds with many repeats, and -0.0 beside 0.0.
+      double v = static_cast<double>(rng() % 400) + (rng() % 3 == 0 ? 0.5 : 0.0);
+      if (rng() % 50 == 0) v = (rng() % 2) ? -0.0 : 0.0;
+      samples.push_back(v);
+      counts.add(v);
+    }
+    for (const auto q : {measure::QuantileLevel{95, 100}, measure::QuantileLevel{1, 2},
+                         measure::QuantileLevel{1, 1}}) {
+      auto copy = samples;
+      const auto expected = measure::nearest_rank_quantile(copy, q, norm);
+      const auto got = nearest_rank_quantile(counts, q, norm);
+      ASSERT_TRUE(got.value) << n;
+      EXPECT_EQ(*got.value, *expected.value) << n;
+      EXPECT_EQ(got.count, expected.count);
+      EXPECT_EQ(got.failing, expected.failing);
+      EXPECT_EQ(got.status, expected.status);
+    }
+    EXPECT_LT(counts.distinct(), 810u);
+  }
+  EXPECT_FALSE(nearest_rank_quantile(ValueCounts{}, {95, 100}, norm).value);
+}
+
+TEST(ValueCountsTest, MergeAddsCounts) {
+  ValueCounts a, b;
+  a.add(5);
+  a.add(7);
+  b.add(7, 3);
+  b.add(9);
+  a.merge(b);
+  EXPECT_EQ(a.total(), 6u);
+  const std::vector<std::pair<double, std::uint64_t>> expected{{5, 1}, {7, 4}, {9, 1}};
+  EXPECT_EQ(a.sorted(), expected);
+}
+
+class LatencyAccumulatorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // Count only two names, so the name filter is exercised.
+    for (auto& kpi : contract_.kpis) {
+      for (auto& o : kpi.objectives) {
+        if (auto* m = std::get_if<contract::QuantileMeasure>(&o.measure)) {
+          m->names = {"search", "submit"};
+        }
+      }
+    }
+    // Three months of transactions at odd minutes (office hours, peak hours, nights, weekends,
+    // Easter Monday), not quite in time order, with repeated and fractional durations.
+    std::mt19937_64 rng(11);
+    const char* names[] = {"search", "submit", "login"};
+    text_ = "at,name,duration_ms\n";
+    for (int minute = 0; minute < 90 * 24 * 60; minute += 7) {
+      const int m = minute + static_cast<int>(rng() % 3);
+      const int day = m / (24 * 60);
+      const int month = day < 31 ? 1 : day < 59 ? 2 : 3;
+      const int dom = day - (month == 1 ? 0 : month == 2 ? 31 : 59) + 1;
+      char at[32];
+      std::snprintf(at, sizeof at, "2026-%02d-%02dT%02d:%02d:%02d.%03dZ", month, dom, m / 60 % 24,
+                    m % 60, static_cast<int>(rng() % 60), static_cast<int>(rng() % 1000));
+      const double duration = static_cast<double>(100 + rng() % 350) + (rng() % 4 == 0 ? 0.25 : 0);
+      text_ += std::string(at) + "," + names[rng() % 3] + "," + std::to_string(duration) + "\n";
+    }
+  }
+
+  std::string with_table(const time::Period& period, time::Instant as_of) const {
+    evidence::LoadOptions options{zone_};
+    options.split_threshold_bytes = 1;  // two halves, as with a large file
+    evidence::Evidence e;
+    auto load =
+        evidence::load_evidence_text(*evidence::find_schema("transactions"), text_, options);
+    e.tables.emplace("transactions", std::move(*load.table));
+    return to_json(evaluate(contract_, e, zone_, {period, as_of}), zone_);
+  }
+
+  std::string with_accumulator(const time::Period& period, time::Instant as_of) const {
+    evidence::LoadOptions options{zone_};
+    options.split_threshold_bytes = 1;
+    const auto plan =
+        std::make_shared<const LatencyAccumulator>(contract_, zone_, as_of, period, "transactions");
+    options.sinks["transactions"] = [plan] { return plan->fresh(); };
+    evidence::Evidence e;
+    auto load =
+        evidence::load_evidence_text(*evidence::find_schema("transactions"), text_, options);
+    EXPECT_EQ(load.table->rows(), 0u);
+    EXPECT_EQ(load.sinks.size(), 2u);
+    e.tables.emplace("transactions", std::move(*load.table));
+    auto merged = std::dynamic_pointer_cast<LatencyAccumulator>(load.sinks.at(0));
+    merged->merge(dynamic_cast<const LatencyAccumulator&>(*load.sinks.at(1)));
+    return to_json(evaluate(contract_, e, zone_, {period, as_of, merged.get()}), zone_);
+  }
+
+  static time::Instant instant(const char* text) {
+    return time::parse_timestamp(text, time::Zone::load("Europe/Amsterdam"), nullptr)->at;
+  }
+
+  contract::Contract contract_ = contract::default_contract();
+  time::Zone zone_ = time::Zone::load("Europe/Amsterdam");
+  std::string text_;
+};
+
+TEST_F(LatencyAccumulatorTest, SameEvaluationAsTheTableForMonthQuarterAndMonthToDate) {
+  struct Case {
+    const char* period;
+    const char* as_of;
+  };
+  for (const Case c :
+       {Case{"2026-02", "2026-04-05T00:00:00+02:00"}, Case{"2026-Q1", "2026-04-05T00:00:00+02:00"},
+        Case{"2026-03", "2026-03-18T11:30:00+01:00"}}) {
+    const auto period = *time::parse_period(c.period);
+    const auto as_of = instant(c.as_of);
+    const std::string table = with_table(period, as_of);
+    EXPECT_NE(table.find("\"samples\""), std::string::npos);
+    EXPECT_EQ(with_accumulator(period, as_of), table) << c.period;
+  }
+}
+
+TEST_F(LatencyAccumulatorTest, CannotStreamTransactionsAnotherMeasureReads) {
+  EXPECT_TRUE(LatencyAccumulator::can_stream(contract_, "transactions"));
+  auto changed = contract_;
+  contract::CountMeasure count;
+  count.evidence = "transactions";
+  changed.kpis.front().objectives.front().measure = count;
+  EXPECT_FALSE(LatencyAccumulator::can_stream(changed, "transactions"));
+  EXPECT_FALSE(LatencyAccumulator::can_stream(contract_, "tickets"));  // keyed, and attainment
+}
+
+}  // namespace
+}  // namespace meetlat::evaluate

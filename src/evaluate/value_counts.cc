@@ -1,0 +1,76 @@
+#include "evaluate/value_counts.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace meetlat::evaluate {
+namespace {
+
+std::size_t slot_of(std::uint64_t bits, std::size_t mask) {
+  return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+}
+
+}  // namespace
+
+void ValueCounts::grow() {
+  std::vector<Entry> old = std::move(entries_);
+  entries_.assign(old.empty() ? 64 : old.size() * 2, Entry{});
+  const std::size_t mask = entries_.size() - 1;
+  for (const Entry& e : old) {
+    if (e.count == 0) continue;
+    std::size_t i = slot_of(e.bits, mask);
+    while (entries_[i].count != 0) i = (i + 1) & mask;
+    entries_[i] = e;
+  }
+}
+
+void ValueCounts::add(double value, std::uint64_t times) {
+  if (times == 0) return;
+  if ((used_ + 1) * 2 > entries_.size()) grow();
+  const auto bits = std::bit_cast<std::uint64_t>(value + 0.0);  // -0.0 + 0.0 is +0.0
+  const std::size_t mask = entries_.size() - 1;
+  std::size_t i = slot_of(bits, mask);
+  while (entries_[i].count != 0 && entries_[i].bits != bits) i = (i + 1) & mask;
+  if (entries_[i].count == 0) {
+    entries_[i].bits = bits;
+    ++used_;
+  }
+  entries_[i].count += times;
+  total_ += times;
+}
+
+void ValueCounts::merge(const ValueCounts& other) {
+  for (const Entry& e : other.entries_) {
+    if (e.count != 0) add(std::bit_cast<double>(e.bits), e.count);
+  }
+}
+
+std::vector<std::pair<double, std::uint64_t>> ValueCounts::sorted() const {
+  std::vector<std::pair<double, std::uint64_t>> out;
+  out.reserve(used_);
+  for (const Entry& e : entries_) {
+    if (e.count != 0) out.emplace_back(std::bit_cast<double>(e.bits), e.count);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+measure::MeasureResult nearest_rank_quantile(const ValueCounts& counts, measure::QuantileLevel q,
+                                             const contract::Norm& norm) {
+  measure::MeasureResult r;
+  if (counts.total() == 0) return r;
+  const std::uint64_t rank = measure::nearest_rank(q, counts.total());
+  std::uint64_t seen = 0;
+  std::uint64_t failing = 0;
+  for (const auto& [value, count] : counts.sorted()) {
+    if (seen < rank && rank <= seen + count) r.value = value;
+    seen += count;
+    if (!norm.holds(value)) failing += count;
+  }
+  r.count = static_cast<std::int64_t>(counts.total());
+  r.failing = static_cast<std::int64_t>(failing);
+  r.status = norm.holds(*r.value) ? measure::Status::kMet : measure::Status::kBreached;
+  return r;
+}
+
+}  // namespace meetlat::evaluate
