@@ -153,12 +153,25 @@ std::uint32_t display_column(std::string_view buffer, std::size_t line_start, st
 }
 
 std::size_t find_split_point(std::string_view buffer, std::size_t begin, std::size_t end,
-                             std::size_t target) {
+                             std::size_t target, const ScannedRange& scanned) {
   const char* data = buffer.data();
   if (target <= begin || target >= end) return end;
-  const bool has_quotes = std::memchr(data + begin, '"', end - begin) != nullptr;
-  std::size_t quotes =
-      has_quotes ? static_cast<std::size_t>(std::count(data + begin, data + target, '"')) : 0;
+  // Scanned in blocks so that a caller reading a mapped file can let go of what was read.
+  constexpr std::size_t kBlock = std::size_t{8} << 20;
+  bool has_quotes = false;
+  for (std::size_t p = begin; p < end && !has_quotes; p += kBlock) {
+    const std::size_t n = std::min(kBlock, end - p);
+    has_quotes = std::memchr(data + p, '"', n) != nullptr;
+    if (scanned) scanned(p, p + n);
+  }
+  std::size_t quotes = 0;
+  if (has_quotes) {
+    for (std::size_t p = begin; p < target; p += kBlock) {
+      const std::size_t n = std::min(kBlock, target - p);
+      quotes += static_cast<std::size_t>(std::count(data + p, data + p + n, '"'));
+      if (scanned) scanned(p, p + n);
+    }
+  }
   std::size_t p = target;
   while (p < end) {
     const char* nl = static_cast<const char*>(std::memchr(data + p, '\n', end - p));

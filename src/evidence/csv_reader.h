@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -83,7 +84,10 @@ std::uint32_t display_column(std::string_view buffer, std::size_t line_start, st
 // unless the buffer has stray quotes: when buffer[begin, end) holds no '"' any line start is a
 // record start; otherwise the quotes before the position must be even in number. Returns `end`
 // when there is no such position. Callers verify the split by reading up to it (see load.cc).
+// `scanned`, when set, is told of each block [from, to) the search has read through (a caller
+// reading a mapped file releases those pages).
+using ScannedRange = std::function<void(std::size_t from, std::size_t to)>;
 std::size_t find_split_point(std::string_view buffer, std::size_t begin, std::size_t end,
-                             std::size_t target);
+                             std::size_t target, const ScannedRange& scanned = {});
 
 }  // namespace meetlat::evidence

@@ -1,6 +1,7 @@
 #include "evidence/load.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -80,11 +81,28 @@ std::size_t estimated_rows(std::string_view text, std::size_t begin, std::size_t
   return (end - begin) / sample * lines * 11 / 10 + lines;
 }
 
-// Reads records starting in [spec.begin, spec.stop) into `chunk`; returns the parser's final
+// A mapped file's pages behind the parser go back to the kernel every this many bytes, so a
+// 1.2 GB file costs a few MiB of resident memory, not 1.2 GB.
+constexpr std::size_t kReleaseBytes = std::size_t{8} << 20;
+
+// Drops the whole pages of mapped `text` inside [from, to) from this process (MADV_DONTNEED on a
+// read-only file mapping: touched again, they fault back in from the page cache unchanged).
+void release_pages(std::string_view text, std::size_t from, std::size_t to) {
+  static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t begin = (from + page - 1) / page * page;  // text.data() is page-aligned
+  const std::size_t end = to / page * page;
+  if (begin < end) {
+    ::madvise(const_cast<char*>(text.data()) + begin, end - begin, MADV_DONTNEED);
+  }
+}
+
+// Reads records starting in [spec.begin, spec.stop) into `chunk`, releasing the pages behind the
+// parser when `release` (a mapped file); returns the parser's final
 // position and line so a caller can check where it ended.
 std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const Header& header,
                                                  std::string_view text, ChunkSpec spec,
-                                                 const LoadOptions& options, Chunk& chunk) {
+                                                 const LoadOptions& options, Chunk& chunk,
+                                                 bool release) {
   if (chunk.sink == nullptr) {
     const std::size_t rows = estimated_rows(text, spec.begin, std::min(spec.stop, text.size()));
     chunk.table.reserve(rows);
@@ -94,7 +112,14 @@ std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const
   RowConverter converter(schema, header.file_column, header.cells, text, options, chunk);
   CsvParser parser(text, spec.begin, text.size(), spec.first_line);
   CsvRecord record;
-  while (parser.position() < spec.stop && parser.next(record)) converter.add(record);
+  std::size_t kept = spec.begin;  // bytes before this may be handed back to the kernel
+  while (parser.position() < spec.stop && parser.next(record)) {
+    converter.add(record);
+    if (release && parser.position() - kept >= kReleaseBytes) {
+      release_pages(text, kept, parser.position());
+      kept = parser.position();
+    }
+  }
   return {parser.position(), parser.line()};
 }
 
@@ -120,7 +145,8 @@ std::unique_ptr<Chunk> new_chunk(const FileSchema& schema, const RowSinkFactory*
 // is kept only when the first half's reader ended exactly where the second began. `sinks` gets
 // the sinks of the parts kept, in file order.
 Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view text,
-                const LoadOptions& options, std::vector<std::shared_ptr<RowSink>>& sinks) {
+                const LoadOptions& options, std::vector<std::shared_ptr<RowSink>>& sinks,
+                bool release) {
   const RowSinkFactory* factory = sink_factory(schema, options);
   std::shared_ptr<RowSink> first_sink;
   std::unique_ptr<Chunk> first = new_chunk(schema, factory, first_sink);
@@ -128,27 +154,31 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   const std::size_t size = text.size() - header.data_begin;
   std::size_t split = text.size();
   if (options.threads >= 2 && size >= options.split_threshold_bytes && size > 1) {
-    split = find_split_point(text, header.data_begin, text.size(), header.data_begin + size / 2);
+    ScannedRange scanned;
+    if (release)
+      scanned = [text](std::size_t from, std::size_t to) { release_pages(text, from, to); };
+    split = find_split_point(text, header.data_begin, text.size(), header.data_begin + size / 2,
+                             scanned);
   }
   if (split >= text.size()) {
     read_chunk(schema, header, text, {header.data_begin, text.size(), header.data_line}, options,
-               *first);
+               *first, release);
     return std::move(*first);
   }
   std::shared_ptr<RowSink> second_sink;
   std::unique_ptr<Chunk> second_chunk = new_chunk(schema, factory, second_sink);
   auto second = std::async(std::launch::async, [&] {
-    read_chunk(schema, header, text, {split, text.size(), 1}, options, *second_chunk);
+    read_chunk(schema, header, text, {split, text.size(), 1}, options, *second_chunk, release);
   });
   const auto [end, line] = read_chunk(
-      schema, header, text, {header.data_begin, split, header.data_line}, options, *first);
+      schema, header, text, {header.data_begin, split, header.data_line}, options, *first, release);
   second.get();
   if (end == split) {
     second_chunk->shift_lines(line - 1);
     first->append(std::move(*second_chunk));
     if (second_sink) sinks.push_back(second_sink);
   } else if (end < text.size()) {
-    read_chunk(schema, header, text, {end, text.size(), line}, options, *first);
+    read_chunk(schema, header, text, {end, text.size(), line}, options, *first, release);
   }
   return std::move(*first);
 }
@@ -209,7 +239,9 @@ FileLoad unusable_file(const FileSchema& schema, std::string_view text, Header h
   return load;
 }
 
-// The whole file in memory, read with as few system calls as possible.
+// The bytes of a file: mapped read-only (the parser then releases the pages behind it, so RSS
+// does not grow with the file), or, when it cannot be mapped (empty, not a regular file), read
+// whole into memory with as few system calls as possible.
 class FileBytes {
  public:
   explicit FileBytes(const std::filesystem::path& path) {
@@ -218,6 +250,15 @@ class FileBytes {
     struct stat info {};
     if (::fstat(fd, &info) != 0) fail_closing(path, fd);
     size_ = static_cast<std::size_t>(info.st_size);
+    if (S_ISREG(info.st_mode) && size_ > 0) {
+      void* map = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (map != MAP_FAILED) {
+        ::madvise(map, size_, MADV_SEQUENTIAL);
+        mapped_ = static_cast<char*>(map);
+        ::close(fd);
+        return;
+      }
+    }
     bytes_ = std::make_unique_for_overwrite<char[]>(size_ + 1);
     std::size_t done = 0;
     while (done < size_) {
@@ -230,7 +271,13 @@ class FileBytes {
     size_ = done;
     ::close(fd);
   }
-  std::string_view text() const { return {bytes_.get(), size_}; }
+  FileBytes(const FileBytes&) = delete;
+  FileBytes& operator=(const FileBytes&) = delete;
+  ~FileBytes() {
+    if (mapped_ != nullptr) ::munmap(mapped_, size_);
+  }
+  std::string_view text() const { return {mapped_ != nullptr ? mapped_ : bytes_.get(), size_}; }
+  bool mapped() const { return mapped_ != nullptr; }
 
  private:
   [[noreturn]] static void fail(const std::filesystem::path& path) {
@@ -243,9 +290,15 @@ class FileBytes {
     fail(path);
   }
 
+  char* mapped_ = nullptr;
   std::unique_ptr<char[]> bytes_;
   std::size_t size_ = 0;
 };
+
+// Reads `text` of one file; `release`: it is a mapping whose pages may be released behind the
+// parser.
+FileLoad load_text(const FileSchema& schema, std::string_view text, const LoadOptions& options,
+                   bool release);
 
 }  // namespace
 
@@ -277,7 +330,7 @@ Evidence load_evidence(const std::filesystem::path& dir, const LoadOptions& opti
       continue;
     }
     const FileBytes bytes(path);
-    FileLoad load = load_evidence_text(schema, bytes.text(), options);
+    FileLoad load = load_text(schema, bytes.text(), options, bytes.mapped());
     auto move_into = [](auto& to, auto& from) {
       to.insert(to.end(), std::make_move_iterator(from.begin()),
                 std::make_move_iterator(from.end()));
@@ -293,10 +346,17 @@ Evidence load_evidence(const std::filesystem::path& dir, const LoadOptions& opti
 
 FileLoad load_evidence_text(const FileSchema& schema, std::string_view text,
                             const LoadOptions& options) {
+  return load_text(schema, text, options, false);
+}
+
+namespace {
+
+FileLoad load_text(const FileSchema& schema, std::string_view text, const LoadOptions& options,
+                   bool release) {
   Header header = read_header(schema, text);
   if (!header.problems.empty()) return unusable_file(schema, text, std::move(header));
   FileLoad load;
-  Chunk chunk = read_rows(schema, header, text, options, load.sinks);
+  Chunk chunk = read_rows(schema, header, text, options, load.sinks, release);
   check_duplicates(schema, chunk);
   std::stable_sort(chunk.diagnostics.begin(), chunk.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
@@ -314,5 +374,7 @@ FileLoad load_evidence_text(const FileSchema& schema, std::string_view text,
   load.warnings = std::move(chunk.warnings);
   return load;
 }
+
+}  // namespace
 
 }  // namespace meetlat::evidence
