@@ -6,8 +6,13 @@
 namespace meetlat::evaluate {
 namespace {
 
+// The low bits of a whole number's double are all zero: mix every bit into the low ones
+// (MurmurHash3's finaliser).
 std::size_t slot_of(std::uint64_t bits, std::size_t mask) {
-  return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+  bits ^= bits >> 33;
+  bits *= 0xff51afd7ed558ccdull;
+  bits ^= bits >> 33;
+  return static_cast<std::size_t>(bits) & mask;
 }
 
 }  // namespace

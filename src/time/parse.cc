@@ -149,10 +149,49 @@ bool read_duration_number(Scanner& s, std::int64_t* value, std::int64_t* frac_us
   return true;
 }
 
+// The digits of text[at, at + width) as a number, or -1 when one is not a digit.
+int fixed_digits(std::string_view text, std::size_t at, std::size_t width) {
+  int v = 0;
+  for (std::size_t i = at; i < at + width; ++i) {
+    const auto d = static_cast<unsigned>(text[i] - '0');
+    if (d > 9) return -1;
+    v = v * 10 + static_cast<int>(d);
+  }
+  return v;
+}
+
+// The layout APMs write, "YYYY-MM-DDTHH:MM:SS.mmmZ" or "YYYY-MM-DDTHH:MM:SSZ", read without the
+// general parser; nullopt for anything else (the general parser then decides and explains).
+std::optional<ParsedTimestamp> parse_utc_fixed(std::string_view text) {
+  if ((text.size() != 24 && text.size() != 20) || text.back() != 'Z' || text[4] != '-' ||
+      text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':') {
+    return std::nullopt;
+  }
+  const int y = fixed_digits(text, 0, 4), m = fixed_digits(text, 5, 2),
+            d = fixed_digits(text, 8, 2), h = fixed_digits(text, 11, 2),
+            mi = fixed_digits(text, 14, 2), sec = fixed_digits(text, 17, 2);
+  int ms = 0;
+  if (text.size() == 24) {
+    if (text[19] != '.') return std::nullopt;
+    ms = fixed_digits(text, 20, 3);
+  }
+  if (y < 0 || m < 1 || m > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 ||
+      sec > 59 || ms < 0 || d > days_in_month(y, m)) {
+    return std::nullopt;
+  }
+  const date::sys_days day{date::year{y} / date::month{static_cast<unsigned>(m)} /
+                           date::day{static_cast<unsigned>(d)}};
+  ParsedTimestamp out;
+  out.at = Instant{day} + Micros{(static_cast<std::int64_t>(h) * 3600 + mi * 60 + sec) * 1'000'000 +
+                                 static_cast<std::int64_t>(ms) * 1000};
+  return out;
+}
+
 }  // namespace
 
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, const Zone& zone,
                                                ParseError* error) {
+  if (auto fast = parse_utc_fixed(text)) return fast;
   Scanner s(text, error);
   if (text.empty()) {
     s.fail(0, "empty time stamp");

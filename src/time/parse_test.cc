@@ -40,6 +40,24 @@ TEST(ParseTimestampTest, OffsetsAreExact) {
   EXPECT_EQ(parse_ok("2026-10-05T08:15:00Z").issue, LocalTimeIssue::kNone);
 }
 
+TEST(ParseTimestampTest, ApmLayoutInUtcReadsAsTheSameInstantAsAnExplicitOffset) {
+  // "YYYY-MM-DDTHH:MM:SS.mmmZ" has a fast path; it must agree with the general reading.
+  for (std::string_view text : {"2026-10-25T01:30:00.123Z", "2028-02-29T23:59:59.999Z",
+                                "2026-03-29T02:30:00Z", "1999-12-31T00:00:00.000Z"}) {
+    std::string general(text.substr(0, text.size() - 1));
+    general += "+00:00";
+    EXPECT_EQ(parse_ok(text).at, parse_ok(general).at) << text;
+    EXPECT_EQ(parse_ok(text).issue, LocalTimeIssue::kNone);
+  }
+  EXPECT_EQ(parse_ok("2026-10-01T10:00:00.123Z").at,
+            utc(2026, 10, 1, std::chrono::hours{10} + std::chrono::milliseconds{123}));
+  // Out of range in the fast layout: the general parser's error and column.
+  EXPECT_EQ(parse_error("2026-02-29T10:00:00.000Z").column, 8u);
+  EXPECT_EQ(parse_error("2026-10-01T24:00:00.000Z").column, 11u);
+  EXPECT_EQ(parse_error("2026-10-01T10:00:60.000Z").column, 17u);
+  EXPECT_EQ(parse_error("2026-10-01T10:00:00.0a0Z").column, 21u);
+}
+
 TEST(ParseTimestampTest, WallClockIsInTheContractZone) {
   EXPECT_EQ(parse_ok("2026-01-15 10:00:00").at, utc(2026, 1, 15, hours{9}));
   EXPECT_EQ(parse_ok("2026-07-15T10:00").at, utc(2026, 7, 15, hours{8}));
