@@ -19,42 +19,45 @@ namespace {
 
 bool is_date_column(const evidence::Table& t, std::string_view column) {
   const int i = t.schema().column_index(column);
-  return i >= 0 && t.schema().columns[static_cast<std::size_t>(i)].type ==
-                       evidence::ColumnType::kDate;
+  return i >= 0 &&
+         t.schema().columns[static_cast<std::size_t>(i)].type == evidence::ColumnType::kDate;
 }
 
-// Deadlines of every row (kMissingInstant where `from` is missing).
+// Deadlines of the rows that pass the filter (kMissingInstant elsewhere, and where `from` is
+// missing): a calendar deadline for every ticket is the costly part of a large tickets.csv.
 std::vector<time::Instant> deadlines(const Context& ctx, const evidence::Table& table,
                                      const contract::AttainmentMeasure& m,
-                                     std::span<const time::Instant> from) {
+                                     const InstantColumn& from,
+                                     const std::vector<std::uint8_t>& pass) {
   std::vector<time::Instant> out(from.size(), evidence::kMissingInstant);
   if (const auto* column = std::get_if<contract::DeadlineColumn>(&m.deadline)) {
     return row_instants(table, column->column, ctx.zone(), DayEdge::kEnd);
   }
+  auto each = [&](auto&& deadline_of) {
+    for (std::size_t i = 0; i < from.size(); ++i) {
+      if (pass[i] != 0 && !evidence::is_missing(from[i])) out[i] = deadline_of(i);
+    }
+  };
   if (const auto* days = std::get_if<contract::WithinOpenDays>(&m.deadline)) {
     const auto& calendar = ctx.calendar(days->calendar);
-    for (std::size_t i = 0; i < from.size(); ++i) {
-      if (!evidence::is_missing(from[i])) out[i] = calendar.open_days_deadline(from[i], days->days);
-    }
+    each([&](std::size_t i) { return calendar.open_days_deadline(from[i], days->days); });
     return out;
   }
   const auto& within = std::get<contract::WithinOnCalendar>(m.deadline);
   const auto day = std::chrono::duration_cast<time::Micros>(std::chrono::hours{24});
   const bool whole_days = within.calendar == "24x7" && within.within.count() % day.count() == 0;
   if (whole_days && is_date_column(table, m.from_column)) {
-    const auto days = table.dates(m.from_column);
+    const auto dates = table.dates(m.from_column);
     const auto n = date::days{within.within / day};
-    for (std::size_t i = 0; i < days.size(); ++i) {
-      if (!evidence::is_missing(days[i])) {
-        out[i] = ctx.zone().start_of_day(days[i] + n + date::days{1});
+    for (std::size_t i = 0; i < dates.size(); ++i) {
+      if (pass[i] != 0 && !evidence::is_missing(dates[i])) {
+        out[i] = ctx.zone().start_of_day(dates[i] + n + date::days{1});
       }
     }
     return out;
   }
   const auto& calendar = ctx.calendar(within.calendar);
-  for (std::size_t i = 0; i < from.size(); ++i) {
-    if (!evidence::is_missing(from[i])) out[i] = calendar.deadline(from[i], within.within);
-  }
+  each([&](std::size_t i) { return calendar.deadline(from[i], within.within); });
   return out;
 }
 
@@ -67,10 +70,10 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
   const evidence::Table* table = ctx.evidence().find(m.evidence);
   if (table == nullptr) return blank_results(o, slots.size(), absent_file_reason(m.evidence));
 
-  const auto from = row_instants(*table, m.from_column, ctx.zone(), DayEdge::kStart);
-  const auto to = row_instants(*table, m.to_column, ctx.zone(), DayEdge::kEnd);
-  const auto deadline = deadlines(ctx, *table, m, from);
+  const InstantColumn from(*table, m.from_column, ctx.zone(), DayEdge::kStart);
+  const InstantColumn to(*table, m.to_column, ctx.zone(), DayEdge::kEnd);
   const auto pass = row_filter(*table, m.where);
+  const auto deadline = deadlines(ctx, *table, m, from, pass);
   const auto exempted = exempted_rows(ctx, *table);
 
   struct Bucket {
@@ -83,13 +86,12 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
   // session planned) is known in advance and pending until then.
   const bool scheduled = std::holds_alternative<contract::DeadlineColumn>(m.deadline);
   for (std::size_t row = 0; row < table->rows(); ++row) {
-    if (pass[row] == 0 || evidence::is_missing(from[row]) ||
-        evidence::is_missing(deadline[row]) || (!scheduled && ctx.as_of() < from[row])) {
+    if (pass[row] == 0 || evidence::is_missing(from[row]) || evidence::is_missing(deadline[row]) ||
+        (!scheduled && ctx.as_of() < from[row])) {
       continue;
     }
-    const time::Instant key = m.count_in == contract::CountIn::kFrom
-                                  ? from[row]
-                                  : deadline[row] - time::Micros{1};
+    const time::Instant key =
+        m.count_in == contract::CountIn::kFrom ? from[row] : deadline[row] - time::Micros{1};
     const int slot = slot_of(slots, key);
     if (slot < 0) continue;
     if (!exempted.empty() && exempted[row] != 0) {

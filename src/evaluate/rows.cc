@@ -31,6 +31,18 @@ std::vector<time::Instant> row_instants(const evidence::Table& table, std::strin
   return out;
 }
 
+InstantColumn::InstantColumn(const evidence::Table& table, std::string_view column,
+                             const time::Zone& zone, DayEdge edge) {
+  const int index = table.schema().column_index(column);
+  if (index >= 0 &&
+      table.schema().columns[static_cast<std::size_t>(index)].type == ColumnType::kInstant) {
+    view_ = table.instants(column);
+  } else {
+    owned_ = row_instants(table, column, zone, edge);
+    view_ = owned_;
+  }
+}
+
 std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contract::Filter& filter) {
   std::vector<std::uint8_t> pass(table.rows(), 1);
   for (const auto& condition : filter) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +22,20 @@ enum class DayEdge { kStart, kEnd };
 // the start of the period's first day. Missing or unreadable cells: evidence::kMissingInstant.
 std::vector<time::Instant> row_instants(const evidence::Table& table, std::string_view column,
                                         const time::Zone& zone, DayEdge edge = DayEdge::kStart);
+
+// row_instants without a copy where none is needed: a view of an instant column, else the
+// converted values. Valid while `table` is.
+class InstantColumn {
+ public:
+  InstantColumn(const evidence::Table& table, std::string_view column, const time::Zone& zone,
+                DayEdge edge = DayEdge::kStart);
+  time::Instant operator[](std::size_t row) const { return view_[row]; }
+  std::size_t size() const { return view_.size(); }
+
+ private:
+  std::vector<time::Instant> owned_;
+  std::span<const time::Instant> view_;
+};
 
 // 1 for every row that passes every condition of `filter`, else 0.
 std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contract::Filter& filter);
