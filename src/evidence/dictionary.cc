@@ -26,7 +26,7 @@ void Dictionary::reserve(std::size_t strings) {
 }
 
 void Dictionary::rehash(std::size_t slots) {
-  std::vector<Slot> old(slots);
+  Slots old(slots);
   old.swap(slots_);
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {

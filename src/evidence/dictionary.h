@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "evidence/huge_page_allocator.h"
+
 namespace meetlat::evidence {
 
 // The code of a missing (empty) string cell.
@@ -48,7 +50,8 @@ class Dictionary {
 
   std::string bytes_;                   // every string, back to back
   std::vector<std::size_t> starts_{0};  // code → offset in bytes_; one extra at the end
-  std::vector<Slot> slots_ = std::vector<Slot>(16);  // power of two, at most half full
+  using Slots = std::vector<Slot, HugePageAllocator<Slot>>;
+  Slots slots_ = Slots(16);  // power of two, at most half full
 };
 
 }  // namespace meetlat::evidence

@@ -165,6 +165,14 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
                *first, release);
     return std::move(*first);
   }
+  if (first->sink == nullptr) {
+    // Room for the whole file in the first half, which the second is appended to: the merge
+    // then neither moves the columns nor rehashes the id dictionaries.
+    const std::size_t rows = estimated_rows(text, header.data_begin, text.size());
+    first->table.reserve(rows);
+    first->valid.reserve(rows);
+    if (!schema.key.empty()) first->key_column.reserve(rows);
+  }
   std::shared_ptr<RowSink> second_sink;
   std::unique_ptr<Chunk> second_chunk = new_chunk(schema, factory, second_sink);
   auto second = std::async(std::launch::async, [&] {
