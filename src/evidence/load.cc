@@ -198,24 +198,41 @@ void check_duplicates(const FileSchema& schema, Chunk& chunk) {
   for (std::size_t k = 0; k < schema.key.size() && k < keys.size(); ++k) {
     keys[k] = chunk.table.codes(schema.key[k]);
   }
+  // A one-column key's code is the id itself (equal ids share a code): the first line per code
+  // is a plain array. Two-column keys (few rows) use a hash map.
+  const bool by_code = keys[1].empty();
+  std::vector<std::uint32_t> first_by_code;
+  if (by_code)
+    first_by_code.assign(
+        chunk.table.column(static_cast<std::size_t>(schema.column_index(schema.key[0])))
+            .dictionary.size(),
+        0);
   std::unordered_map<std::uint64_t, std::uint32_t> first_line;
   const auto lines = chunk.table.lines();
   for (std::size_t row = 0; row < lines.size(); ++row) {
     std::uint64_t key = keys[0][row];
     if (key == kMissingCode) continue;
-    if (!keys[1].empty()) {
+    std::uint32_t first = 0;
+    if (by_code) {
+      first = first_by_code[key];
+      if (first == 0) {
+        first_by_code[key] = lines[row];  // lines start at 1
+        continue;
+      }
+    } else {
       if (keys[1][row] == kMissingCode) continue;
       key = (key << 32) | keys[1][row];
+      const auto [it, inserted] = first_line.emplace(key, lines[row]);
+      if (inserted) continue;
+      first = it->second;
     }
-    const auto [it, inserted] = first_line.emplace(key, lines[row]);
-    if (inserted) continue;
     chunk.valid[row] = 0;
     std::string id(chunk.table.text(schema.key[0], row));
     if (!keys[1].empty()) id += "', '" + std::string(chunk.table.text(schema.key[1], row));
     chunk.diagnostics.push_back({std::string(schema.file_name), lines[row], chunk.key_column[row],
                                  DiagnosticKind::kDuplicateId,
                                  std::string(schema.key[0]) + ": duplicate id '" + id +
-                                     "' (first on line " + std::to_string(it->second) + ")"});
+                                     "' (first on line " + std::to_string(first) + ")"});
   }
 }
 
