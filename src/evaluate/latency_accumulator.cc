@@ -147,15 +147,19 @@ void LatencyAccumulator::count(std::size_t objective, time::Instant at, double d
     }
     const auto s = static_cast<std::size_t>(state.last_slot);
     const auto& counted = run.counted[s];
+    // last_interval is the first interval not wholly before the previous sample; a sample inside
+    // it, or in the gap before it, is decided without a search (most samples lie outside).
     std::size_t i = state.last_interval;
-    if (i >= counted.size() || !counted[i].contains(at)) {
-      const auto it =
+    const bool after_previous = i == 0 || !(at < counted[i - 1].to);
+    const bool before_next = i == counted.size() || at < counted[i].to;
+    if (!after_previous || !before_next) {
+      i = static_cast<std::size_t>(
           std::upper_bound(counted.begin(), counted.end(), at,
-                           [](time::Instant x, const time::Window& w) { return x < w.from; });
-      if (it == counted.begin() || !std::prev(it)->contains(at)) continue;
-      i = static_cast<std::size_t>(std::prev(it) - counted.begin());
+                           [](time::Instant x, const time::Window& w) { return x < w.to; }) -
+          counted.begin());
       state.last_interval = i;
     }
+    if (i == counted.size() || at < counted[i].from) continue;
     state.counts[s].add(duration_ms);
   }
 }
@@ -190,7 +194,13 @@ void LatencyAccumulator::add(const evidence::Table& table, std::size_t row) {
     if (evidence::is_missing(value)) continue;
     const evidence::Column& names = table.column(static_cast<std::size_t>(planned.name));
     const std::uint32_t code = names.codes[row];
-    if (evidence::is_missing_code(code) || !name_counted(i, code, names.dictionary)) continue;
+    if (evidence::is_missing_code(code)) continue;
+    const auto& known = state_[i].name_counted;
+    if (code < known.size() && known[code] >= 0) {
+      if (known[code] == 0) continue;
+    } else if (!name_counted(i, code, names.dictionary)) {
+      continue;
+    }
     count(i, at, value);
   }
 }

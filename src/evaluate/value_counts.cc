@@ -4,44 +4,16 @@
 #include <bit>
 
 namespace meetlat::evaluate {
-namespace {
-
-// The low bits of a whole number's double are all zero: mix every bit into the low ones
-// (MurmurHash3's finaliser).
-std::size_t slot_of(std::uint64_t bits, std::size_t mask) {
-  bits ^= bits >> 33;
-  bits *= 0xff51afd7ed558ccdull;
-  bits ^= bits >> 33;
-  return static_cast<std::size_t>(bits) & mask;
-}
-
-}  // namespace
-
 void ValueCounts::grow() {
   std::vector<Entry> old = std::move(entries_);
   entries_.assign(old.empty() ? 64 : old.size() * 2, Entry{});
   const std::size_t mask = entries_.size() - 1;
   for (const Entry& e : old) {
     if (e.count == 0) continue;
-    std::size_t i = slot_of(e.bits, mask);
+    std::size_t i = slot_of(e.bits) & mask;
     while (entries_[i].count != 0) i = (i + 1) & mask;
     entries_[i] = e;
   }
-}
-
-void ValueCounts::add(double value, std::uint64_t times) {
-  if (times == 0) return;
-  if ((used_ + 1) * 2 > entries_.size()) grow();
-  const auto bits = std::bit_cast<std::uint64_t>(value + 0.0);  // -0.0 + 0.0 is +0.0
-  const std::size_t mask = entries_.size() - 1;
-  std::size_t i = slot_of(bits, mask);
-  while (entries_[i].count != 0 && entries_[i].bits != bits) i = (i + 1) & mask;
-  if (entries_[i].count == 0) {
-    entries_[i].bits = bits;
-    ++used_;
-  }
-  entries_[i].count += times;
-  total_ += times;
 }
 
 void ValueCounts::merge(const ValueCounts& other) {

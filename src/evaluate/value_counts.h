@@ -7,6 +7,8 @@
 // must not be added. Not thread-safe for writing; merge() the counts of several threads.
 #pragma once
 
+#include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -19,7 +21,20 @@ namespace meetlat::evaluate {
 
 class ValueCounts {
  public:
-  void add(double value, std::uint64_t times = 1);
+  void add(double value, std::uint64_t times = 1) {
+    if (times == 0) return;
+    if ((used_ + 1) * 2 > entries_.size()) grow();
+    const auto bits = std::bit_cast<std::uint64_t>(value + 0.0);  // -0.0 + 0.0 is +0.0
+    const std::size_t mask = entries_.size() - 1;
+    std::size_t i = slot_of(bits) & mask;
+    while (entries_[i].count != 0 && entries_[i].bits != bits) i = (i + 1) & mask;
+    if (entries_[i].count == 0) {
+      entries_[i].bits = bits;
+      ++used_;
+    }
+    entries_[i].count += times;
+    total_ += times;
+  }
   void merge(const ValueCounts& other);
   // Samples added (with their multiplicity) and distinct values.
   std::uint64_t total() const { return total_; }
@@ -33,6 +48,14 @@ class ValueCounts {
     std::uint64_t count = 0;  // 0: empty
   };
   void grow();
+  // The low bits of a whole number's double are all zero: mix every bit into the low ones
+  // (MurmurHash3's finaliser).
+  static std::size_t slot_of(std::uint64_t bits) {
+    bits ^= bits >> 33;
+    bits *= 0xff51afd7ed558ccdull;
+    bits ^= bits >> 33;
+    return static_cast<std::size_t>(bits);
+  }
 
   std::vector<Entry> entries_;  // power of two, or empty
   std::size_t used_ = 0;

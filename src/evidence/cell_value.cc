@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 
 namespace meetlat::evidence {
 namespace {
@@ -30,6 +31,21 @@ std::optional<bool> parse_bool(std::string_view text) {
 }
 
 std::optional<double> parse_number(std::string_view text) {
+  // Whole numbers of up to 15 digits (durations in ms, counts) are exactly their integer value:
+  // read without from_chars.
+  if (!text.empty() && text.size() <= 15) {
+    std::uint64_t whole = 0;
+    bool digits = true;
+    for (const char c : text) {
+      const auto d = static_cast<unsigned>(c - '0');
+      if (d > 9) {
+        digits = false;
+        break;
+      }
+      whole = whole * 10 + d;
+    }
+    if (digits) return static_cast<double>(whole);
+  }
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   if (text.empty() || text.front() == '+') return std::nullopt;
   double value = 0;

@@ -1,7 +1,8 @@
 #include "evidence/csv_reader.h"
 
 #include <algorithm>
-#include <array>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 namespace meetlat::evidence {
@@ -11,14 +12,15 @@ constexpr std::size_t kNoScratch = static_cast<std::size_t>(-1);
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-// The bytes that can end an unquoted cell: one table look-up per byte on the hot path.
-constexpr auto kMayEndCell = [] {
-  std::array<bool, 256> table{};
-  table[static_cast<unsigned char>(',')] = true;
-  table[static_cast<unsigned char>('\n')] = true;
-  table[static_cast<unsigned char>('\r')] = true;
-  return table;
-}();
+// The high bit of every byte of `word` that is ',', LF or CR; exact for the lowest such byte
+// (the borrow of the zero-byte test can only flag bytes above a true match).
+std::uint64_t may_end_cell(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  auto zero_bytes = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  return zero_bytes(word ^ (kOnes * ',')) | zero_bytes(word ^ (kOnes * '\n')) |
+         zero_bytes(word ^ (kOnes * '\r'));
+}
 
 }  // namespace
 
@@ -36,12 +38,25 @@ void CsvParser::note_problem(CsvProblem& problem, std::string_view message,
 // at the end, or the end of the range.
 std::size_t CsvParser::scan_unquoted(std::size_t p) const {
   const char* data = buffer_.data();
+  // Eight bytes at a time: the lowest byte flagged by may_end_cell is the first candidate.
+  while (p + 8 <= end_) {
+    std::uint64_t word;
+    std::memcpy(&word, data + p, sizeof word);
+    const std::uint64_t flagged = may_end_cell(word);
+    if (flagged == 0) {
+      p += 8;
+      continue;
+    }
+    p += static_cast<std::size_t>(std::countr_zero(flagged)) / 8;
+    const char c = data[p];
+    if (c == ',' || c == '\n') return p;
+    if (p + 1 == end_ || data[p + 1] == '\n') return p;  // a CR ending the line
+    ++p;                                                 // a lone CR is data
+  }
   while (p < end_) {
     const char c = data[p];
-    if (kMayEndCell[static_cast<unsigned char>(c)]) {
-      if (c == ',' || c == '\n') return p;
-      if (p + 1 == end_ || data[p + 1] == '\n') return p;  // a CR
-    }
+    if (c == ',' || c == '\n') return p;
+    if (c == '\r' && (p + 1 == end_ || data[p + 1] == '\n')) return p;
     ++p;
   }
   return p;

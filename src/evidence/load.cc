@@ -102,7 +102,8 @@ void release_pages(std::string_view text, std::size_t from, std::size_t to) {
 std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const Header& header,
                                                  std::string_view text, ChunkSpec spec,
                                                  const LoadOptions& options, Chunk& chunk,
-                                                 bool release) {
+                                                 bool release,
+                                                 std::future<std::size_t>* later_stop = nullptr) {
   if (chunk.sink == nullptr) {
     const std::size_t rows = estimated_rows(text, spec.begin, std::min(spec.stop, text.size()));
     chunk.table.reserve(rows);
@@ -113,12 +114,18 @@ std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const
   CsvParser parser(text, spec.begin, text.size(), spec.first_line);
   CsvRecord record;
   std::size_t kept = spec.begin;  // bytes before this may be handed back to the kernel
-  while (parser.position() < spec.stop && parser.next(record)) {
-    converter.add(record);
-    if (release && parser.position() - kept >= kReleaseBytes) {
-      release_pages(text, kept, parser.position());
-      kept = parser.position();
+  for (std::size_t stop = spec.stop;;) {
+    while (parser.position() < stop && parser.next(record)) {
+      converter.add(record);
+      if (release && parser.position() - kept >= kReleaseBytes) {
+        release_pages(text, kept, parser.position());
+        kept = parser.position();
+      }
     }
+    if (later_stop == nullptr) break;
+    // Reached spec.stop: go on to the stop that is known by now.
+    stop = later_stop->get();
+    later_stop = nullptr;
   }
   return {parser.position(), parser.line()};
 }
@@ -141,9 +148,10 @@ std::unique_ptr<Chunk> new_chunk(const FileSchema& schema, const RowSinkFactory*
   return chunk;
 }
 
-// Reads all rows, in two halves on two threads when the file is large enough. The second half
-// is kept only when the first half's reader ended exactly where the second began. `sinks` gets
-// the sinks of the parts kept, in file order.
+// Reads all rows, in two halves on two threads when the file is large enough. The second
+// thread first finds where its half starts (find_split_point, which reads the first half for
+// quotes) while the first thread already parses up to the middle and then waits for that point.
+// The second half is kept only when the first half's reader ended exactly where it began.
 Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view text,
                 const LoadOptions& options, std::vector<std::shared_ptr<RowSink>>& sinks,
                 bool release) {
@@ -152,15 +160,7 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   std::unique_ptr<Chunk> first = new_chunk(schema, factory, first_sink);
   if (first_sink) sinks.push_back(first_sink);
   const std::size_t size = text.size() - header.data_begin;
-  std::size_t split = text.size();
-  if (options.threads >= 2 && size >= options.split_threshold_bytes && size > 1) {
-    ScannedRange scanned;
-    if (release)
-      scanned = [text](std::size_t from, std::size_t to) { release_pages(text, from, to); };
-    split = find_split_point(text, header.data_begin, text.size(), header.data_begin + size / 2,
-                             scanned);
-  }
-  if (split >= text.size()) {
+  if (options.threads < 2 || size < options.split_threshold_bytes || size <= 1) {
     read_chunk(schema, header, text, {header.data_begin, text.size(), header.data_line}, options,
                *first, release);
     return std::move(*first);
@@ -175,12 +175,32 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   }
   std::shared_ptr<RowSink> second_sink;
   std::unique_ptr<Chunk> second_chunk = new_chunk(schema, factory, second_sink);
+  const std::size_t middle = header.data_begin + size / 2;
+  std::promise<std::size_t> split_promise;
+  std::future<std::size_t> split_known = split_promise.get_future();
   auto second = std::async(std::launch::async, [&] {
-    read_chunk(schema, header, text, {split, text.size(), 1}, options, *second_chunk, release);
+    std::size_t split = text.size();
+    try {
+      ScannedRange scanned;
+      if (release) {
+        scanned = [text](std::size_t from, std::size_t to) { release_pages(text, from, to); };
+      }
+      split = find_split_point(text, header.data_begin, text.size(), middle, scanned);
+    } catch (...) {
+      split_promise.set_value(text.size());  // the first thread reads everything
+      throw;
+    }
+    split_promise.set_value(split);
+    if (split < text.size()) {
+      read_chunk(schema, header, text, {split, text.size(), 1}, options, *second_chunk, release);
+    }
+    return split;
   });
-  const auto [end, line] = read_chunk(
-      schema, header, text, {header.data_begin, split, header.data_line}, options, *first, release);
-  second.get();
+  const auto [end, line] =
+      read_chunk(schema, header, text, {header.data_begin, middle, header.data_line}, options,
+                 *first, release, &split_known);
+  const std::size_t split = second.get();
+  if (split >= text.size()) return std::move(*first);  // no split: the first read everything
   if (end == split) {
     second_chunk->shift_lines(line - 1);
     first->append(std::move(*second_chunk));

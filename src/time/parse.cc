@@ -179,8 +179,16 @@ std::optional<ParsedTimestamp> parse_utc_fixed(std::string_view text) {
       sec > 59 || ms < 0 || d > days_in_month(y, m)) {
     return std::nullopt;
   }
-  const date::sys_days day{date::year{y} / date::month{static_cast<unsigned>(m)} /
-                           date::day{static_cast<unsigned>(d)}};
+  // Consecutive time stamps mostly share their date: remember the last one (per thread).
+  thread_local int last_ymd = -1;
+  thread_local date::sys_days last_day{};
+  const int ymd = (y * 100 + m) * 100 + d;
+  if (ymd != last_ymd) {
+    last_day = date::sys_days{date::year{y} / date::month{static_cast<unsigned>(m)} /
+                              date::day{static_cast<unsigned>(d)}};
+    last_ymd = ymd;
+  }
+  const date::sys_days day = last_day;
   ParsedTimestamp out;
   out.at = Instant{day} + Micros{(static_cast<std::int64_t>(h) * 3600 + mi * 60 + sec) * 1'000'000 +
                                  static_cast<std::int64_t>(ms) * 1000};
