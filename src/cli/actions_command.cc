@@ -7,10 +7,9 @@
 
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/inputs.h"
 #include "evaluate/actions.h"
 #include "evaluate/evaluate.h"
-#include "time/parse.h"
-#include "time/time_error.h"
 
 namespace meetlat::cli {
 namespace {
@@ -23,17 +22,11 @@ struct ActionsArgs {
 };
 
 int run_actions(const ActionsArgs& args) {
-  const auto period = time::parse_period(args.period);
-  if (!period) {
-    std::cerr << "--period: '" << args.period
-              << "' is not a period (2026-10, 2026-Q4, 2026-H2, 2026, 2026-W43)\n";
-    return kExitUsage;
-  }
+  const auto period = period_option("--period", args.period);
+  if (!period) return kExitUsage;
   Inputs in;
   if (const int code = load_inputs(args.inputs, in); code != kExitOk) return code;
-  const date::year_month_day first{period->first_day};
-  const contract::Contract in_force =
-      contract::contract_in_force(in.contract, date::local_days{first.year() / first.month() / 1});
+  const contract::Contract in_force = in_force_at(in.contract, period->first_day);
   const auto actions =
       evaluate::evaluate_actions(in_force, in.evidence, in.zone, {*period, in.as_of});
   if (!args.out.empty()) {
@@ -64,15 +57,7 @@ void add_actions_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"table", "csv"}));
   cmd->add_option("--out", args->out, "Also write the register as CSV (actions.csv) to FILE");
   cmd->callback([args, &exit_code] {
-    try {
-      exit_code = run_actions(*args);
-    } catch (const evidence::EvidenceError& e) {
-      std::cerr << e.what() << '\n';
-      exit_code = kExitBadInput;
-    } catch (const time::TimeError& e) {
-      std::cerr << "actions: " << e.what() << '\n';
-      exit_code = kExitBadInput;
-    }
+    exit_code = run_reporting_errors("actions", [&] { return run_actions(*args); });
   });
 }
 

@@ -94,8 +94,7 @@ std::vector<ObjectiveResult> from_probes(const Context& ctx, const contract::Obj
 
 }  // namespace
 
-std::vector<ObjectiveResult> evaluate_availability(const Context& ctx,
-                                                   const contract::Objective& o,
+std::vector<ObjectiveResult> evaluate_availability(const Context& ctx, const contract::Objective& o,
                                                    const contract::AvailabilityMeasure& m,
                                                    std::span<const Slot> slots) {
   if (const auto* outages = ctx.evidence().find(m.outages)) {

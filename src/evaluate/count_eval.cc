@@ -17,8 +17,8 @@ std::vector<ObjectiveResult> evaluate_count(const Context& ctx, const contract::
   drop_exempted(exempted_rows(ctx, *table), *table, per_slot, results);
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const bool ended = !(ctx.as_of() < slots[s].window.to);
-    const auto r = measure::count_in_window(static_cast<std::int64_t>(per_slot[s].size()), ended,
-                                            o.norm);
+    const auto r =
+        measure::count_in_window(static_cast<std::int64_t>(per_slot[s].size()), ended, o.norm);
     apply_measure(r, *table, {}, results[s]);
     for (const auto row : per_slot[s]) {
       results[s].details.push_back({"counted", row_id(*table, row)});

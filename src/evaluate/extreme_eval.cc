@@ -14,7 +14,7 @@ std::vector<ObjectiveResult> evaluate_extreme(const Context& ctx, const contract
   const auto which = m.which == contract::ExtremeMeasure::Which::kMin ? measure::Extreme::kMin
                                                                       : measure::Extreme::kMax;
   const auto empty = m.when_empty == contract::WhenEmpty::kBreached ? measure::WhenEmpty::kBreached
-                                                                     : measure::WhenEmpty::kNoData;
+                                                                    : measure::WhenEmpty::kNoData;
   if (table == nullptr) {
     if (empty == measure::WhenEmpty::kNoData) {
       return blank_results(o, slots.size(), absent_file_reason(m.evidence));

@@ -13,12 +13,17 @@ namespace {
 bool cell_present(const evidence::Table& table, std::string_view column, std::size_t row) {
   const int index = table.schema().column_index(column);
   switch (table.schema().columns[static_cast<std::size_t>(index)].type) {
-    case evidence::ColumnType::kInstant: return !evidence::is_missing(table.instants(column)[row]);
-    case evidence::ColumnType::kDate: return !evidence::is_missing(table.dates(column)[row]);
-    case evidence::ColumnType::kBool: return table.bools(column)[row] != evidence::kMissingBool;
+    case evidence::ColumnType::kInstant:
+      return !evidence::is_missing(table.instants(column)[row]);
+    case evidence::ColumnType::kDate:
+      return !evidence::is_missing(table.dates(column)[row]);
+    case evidence::ColumnType::kBool:
+      return table.bools(column)[row] != evidence::kMissingBool;
     case evidence::ColumnType::kNumber:
-    case evidence::ColumnType::kRatio: return !evidence::is_missing(table.numbers(column)[row]);
-    default: return !evidence::is_missing_code(table.codes(column)[row]);
+    case evidence::ColumnType::kRatio:
+      return !evidence::is_missing(table.numbers(column)[row]);
+    default:
+      return !evidence::is_missing_code(table.codes(column)[row]);
   }
 }
 
@@ -35,8 +40,7 @@ measure::ShareMark mark(const evidence::Table& table, const contract::ShareMeasu
 }
 
 // The rows that count: all, or the latest per key.
-std::vector<std::size_t> latest_rows(const evidence::Table& table,
-                                     const contract::ShareMeasure& m,
+std::vector<std::size_t> latest_rows(const evidence::Table& table, const contract::ShareMeasure& m,
                                      std::span<const time::Instant> at,
                                      const std::vector<std::size_t>& rows) {
   if (m.latest_per.empty()) return rows;

@@ -1,0 +1,132 @@
+#include "cli/inputs.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/app.h"
+#include "cli/contract_source.h"
+#include "evaluate/exemptions.h"
+#include "time/parse.h"
+#include "time/time_error.h"
+
+namespace meetlat::cli {
+namespace {
+
+std::optional<time::Instant> as_of_instant(const std::string& text, const time::Zone& zone) {
+  if (text.empty()) {
+    return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+  time::ParseError error;
+  const auto parsed = time::parse_timestamp(text, zone, &error);
+  if (!parsed) {
+    std::cerr << "--as-of: column " << error.column + 1 << ": " << error.message << " in '" << text
+              << "'\n";
+    return std::nullopt;
+  }
+  return parsed->at;
+}
+
+std::vector<std::string> evidence_warnings(const evidence::Evidence& e) {
+  std::vector<std::string> out;
+  for (const auto& s : e.skipped) out.push_back(s.to_string());
+  for (const auto& w : e.warnings) out.push_back(w.to_string());
+  return out;
+}
+
+// The text of a file that load_evidence has just read (exemptions.csv, for the columns of its
+// diagnostics).
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw evidence::EvidenceError(path.string() + ": cannot read the file");
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+void add_input_options(CLI::App& cmd, InputArgs& args) {
+  cmd.add_option("--data", args.data, "Folder of evidence CSV files (tickets.csv, ...)")
+      ->required();
+  cmd.add_option("--contract", args.contract,
+                 "Contract file (YAML); default: the built-in default contract");
+  cmd.add_option("--as-of", args.as_of,
+                 "The moment of evaluation (ISO 8601; without offset: contract zone); default "
+                 "now");
+  cmd.add_flag("--skip-invalid", args.skip_invalid,
+               "Leave invalid rows out (counted in warnings) instead of refusing");
+}
+
+int load_contract_inputs(const InputArgs& args, Inputs& out) {
+  auto contract = contract_from(args.contract);
+  if (!contract) return kExitBadInput;
+  out.contract = std::move(*contract);
+  out.zone = time::Zone::load(out.contract.timezone);
+  const auto as_of = as_of_instant(args.as_of, out.zone);
+  if (!as_of) return kExitUsage;
+  out.as_of = *as_of;
+  if (!std::filesystem::is_directory(args.data)) {
+    std::cerr << args.data << ": not a directory\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+int load_evidence_inputs(const InputArgs& args, Inputs& out, RowSinks sinks) {
+  evidence::LoadOptions options{out.zone};
+  options.sinks = std::move(sinks);
+  options.priorities.clear();
+  for (const auto& p : out.contract.priorities) options.priorities.push_back(p.id);
+  options.severities = out.contract.severities;
+  options.skip_invalid = args.skip_invalid;
+  out.evidence = evidence::load_evidence(args.data, options);
+  if (out.evidence.find("exemptions") != nullptr) {
+    evaluate::check_exemptions(out.evidence,
+                               read_text(std::filesystem::path(args.data) / "exemptions.csv"));
+  }
+  if (!out.evidence.usable()) {
+    std::cerr << out.evidence.summary();
+    std::cerr << "evaluation refused: fix the rows above, or run with --skip-invalid to leave "
+                 "them out\n";
+    return kExitBadInput;
+  }
+  out.warnings = evidence_warnings(out.evidence);
+  const auto exemption_notes = evaluate::exemption_warnings(out.evidence, out.zone, out.as_of);
+  out.warnings.insert(out.warnings.end(), exemption_notes.begin(), exemption_notes.end());
+  return kExitOk;
+}
+
+int load_inputs(const InputArgs& args, Inputs& out) {
+  if (const int code = load_contract_inputs(args, out); code != kExitOk) return code;
+  return load_evidence_inputs(args, out);
+}
+
+std::optional<time::Period> period_option(std::string_view option, const std::string& text) {
+  const auto period = time::parse_period(text);
+  if (!period) {
+    std::cerr << option << ": '" << text
+              << "' is not a period (2026-10, 2026-Q4, 2026-H2, 2026, 2026-W43)\n";
+  }
+  return period;
+}
+
+contract::Contract in_force_at(const contract::Contract& c, time::Date day) {
+  const date::year_month_day first{day};
+  return contract::contract_in_force(c, date::local_days{first.year() / first.month() / 1});
+}
+
+int run_reporting_errors(std::string_view command, const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const evidence::EvidenceError& e) {
+    std::cerr << e.what() << '\n';
+  } catch (const time::TimeError& e) {
+    std::cerr << command << ": " << e.what() << '\n';
+  }
+  return kExitBadInput;
+}
+
+}  // namespace meetlat::cli
