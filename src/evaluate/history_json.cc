@@ -12,12 +12,7 @@ Json kpi_json(const HistoryKpi& k, const time::Zone& zone) {
   j["id"] = k.kpi->id;
   j["status"] = measure::status_name(k.status);
   j["period"] = k.period_name;
-  j["window"] = Json{{"from", zone.format(k.window.from)}, {"to", zone.format(k.window.to)}};
-  j["final"] = k.final;
-  Json objectives = Json::array();
-  for (const auto& o : k.objectives) objectives.push_back(json_parts::objective(o));
-  j["objectives"] = objectives;
-  j["escalation"] = json_parts::escalation(k.escalation, zone);
+  json_parts::add_kpi_results(j, k.window, k.final, k.objectives, k.escalation, zone);
   return j;
 }
 
@@ -26,9 +21,7 @@ Json kpi_json(const HistoryKpi& k, const time::Zone& zone) {
 std::string history_json(const History& h, const time::Zone& zone) {
   Json j;
   j["format"] = "meetlat.history/1";
-  j["contract"] = Json{{"id", h.contract->id},
-                       {"name", json_parts::text(h.contract->name)},
-                       {"example_money", h.example_money}};
+  j["contract"] = json_parts::contract_header(*h.contract);
   j["from"] = h.from_name;
   j["to"] = h.to_name;
   j["as_of"] = zone.format(h.as_of);

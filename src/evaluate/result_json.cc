@@ -89,6 +89,21 @@ Json escalation(const Escalation& e, const time::Zone& zone) {
   return Json{{"streak", e.streak}, {"met_streak", e.met_streak}, {"steps", steps}};
 }
 
+Json contract_header(const contract::Contract& c) {
+  return Json{{"id", c.id}, {"name", text(c.name)}, {"example_money", c.example_money()}};
+}
+
+void add_kpi_results(Json& j, const time::Window& window, bool final,
+                     const std::vector<ObjectiveResult>& objectives, const Escalation& escalation,
+                     const time::Zone& zone) {
+  j["window"] = Json{{"from", zone.format(window.from)}, {"to", zone.format(window.to)}};
+  j["final"] = final;
+  Json list = Json::array();
+  for (const auto& o : objectives) list.push_back(objective(o));
+  j["objectives"] = list;
+  j["escalation"] = json_parts::escalation(escalation, zone);
+}
+
 Json month_finance(const MonthFinance& m) {
   Json j;
   j["month"] = m.month_name;
@@ -157,12 +172,7 @@ Json kpi_json(const KpiResult& k, const time::Zone& zone) {
   j["requirement"] = k.kpi->requirement;
   j["status"] = measure::status_name(k.status);
   j["cadence"] = contract::cadence_name(k.kpi->cadence);
-  j["window"] = Json{{"from", zone.format(k.window.from)}, {"to", zone.format(k.window.to)}};
-  j["final"] = k.final;
-  Json objectives = Json::array();
-  for (const auto& o : k.objectives) objectives.push_back(json_parts::objective(o));
-  j["objectives"] = objectives;
-  j["escalation"] = json_parts::escalation(k.escalation, zone);
+  json_parts::add_kpi_results(j, k.window, k.final, k.objectives, k.escalation, zone);
   return j;
 }
 
@@ -193,9 +203,7 @@ Json finance_json(const Finance& f, const time::Zone& zone) {
 std::string to_json(const Evaluation& e, const time::Zone& zone) {
   Json j;
   j["format"] = "meetlat.evaluation/1";
-  j["contract"] = Json{{"id", e.contract->id},
-                       {"name", text(e.contract->name)},
-                       {"example_money", e.contract->example_money()}};
+  j["contract"] = json_parts::contract_header(*e.contract);
   j["period"] = e.period_name;
   j["as_of"] = zone.format(e.as_of);
   Json kpis = Json::array();

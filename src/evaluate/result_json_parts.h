@@ -13,6 +13,12 @@ namespace meetlat::evaluate::json_parts {
 using Json = nlohmann::ordered_json;
 
 Json text(const contract::Text& t);
+// {"id", "name", "example_money"} of the evaluated contract.
+Json contract_header(const contract::Contract& c);
+// The members every KPI result has in both formats: window, final, objectives, escalation.
+void add_kpi_results(Json& j, const time::Window& window, bool final,
+                     const std::vector<ObjectiveResult>& objectives, const Escalation& escalation,
+                     const time::Zone& zone);
 Json objective(const ObjectiveResult& r);
 Json escalation(const Escalation& e, const time::Zone& zone);
 // A month's money: amounts in cents and in currency units, caps, explanation.
