@@ -24,7 +24,9 @@ void append_values(std::vector<T>& to, const std::vector<T>& from) {
 void append_codes(Column& to, const Column& from) {
   std::vector<std::uint32_t> recode(from.dictionary.size());
   to.dictionary.reserve(to.dictionary.size() + from.dictionary.size());
+  constexpr std::uint32_t kAhead = 16;  // index entries loading while earlier ones are probed
   for (std::uint32_t code = 0; code < recode.size(); ++code) {
+    if (code + kAhead < recode.size()) to.dictionary.prefetch(from.dictionary.text(code + kAhead));
     recode[code] = to.dictionary.intern(from.dictionary.text(code));
   }
   to.codes.reserve(to.codes.size() + from.codes.size());
