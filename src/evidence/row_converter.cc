@@ -67,6 +67,14 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
       row_cells_(schema.columns.size()) {
   if (!schema.key.empty()) key_index_ = schema.column_index(schema.key.front());
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
+    if (schema.columns[c].type == ColumnType::kId) {
+      id_columns_.push_back(c);
+    } else {
+      convert_order_.push_back(c);
+    }
+  }
+  convert_order_.insert(convert_order_.end(), id_columns_.begin(), id_columns_.end());
+  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
     out_.table.column(c).in_file = file_column[c] >= 0;
   }
 }
@@ -110,24 +118,15 @@ void RowConverter::add(const CsvRecord& record) {
     ++out_.malformed_rows;
     return;
   }
-  for (std::size_t c = 0; c < schema_.columns.size(); ++c) {
-    row_cells_[c] = cell_for(c, record);
-    // An id is mostly new: its probe misses the cache. Start it now; the other cells are
-    // converted while it loads.
-    if (schema_.columns[c].type == ColumnType::kId && !row_cells_[c].text.empty()) {
-      out_.table.column(c).dictionary.prefetch(row_cells_[c].text);
-    }
+  for (std::size_t c = 0; c < schema_.columns.size(); ++c) row_cells_[c] = cell_for(c, record);
+  // An id is mostly new: its probe misses the cache. Start it now and convert ids last, so the
+  // other cells are converted while it loads (the loader sorts the diagnostics by line and
+  // column, so the order of conversion within a row does not show).
+  for (const std::size_t c : id_columns_) {
+    if (!row_cells_[c].text.empty()) out_.table.column(c).dictionary.prefetch(row_cells_[c].text);
   }
-  // Ids last, so their probes have the most time to load (the loader sorts the diagnostics by
-  // line and column, so the order of conversion within a row does not show).
   bool valid = true;
-  for (const bool ids : {false, true}) {
-    for (std::size_t c = 0; c < schema_.columns.size(); ++c) {
-      if ((schema_.columns[c].type == ColumnType::kId) == ids) {
-        valid = convert(c, row_cells_[c]) && valid;
-      }
-    }
-  }
+  for (const std::size_t c : convert_order_) valid = convert(c, row_cells_[c]) && valid;
   valid = check_order() && valid;
   out_.table.mutable_lines().push_back(record.line);
   if (out_.sink != nullptr) {
@@ -252,6 +251,10 @@ bool RowConverter::convert_number(Column& column, const Cell& cell) {
   const bool ratio = column.schema->type == ColumnType::kRatio;
   const std::optional<double> value = ratio ? parse_ratio(cell.text) : parse_number(cell.text);
   column.numbers.push_back(value ? *value : std::numeric_limits<double>::quiet_NaN());
+  if (value && !(ratio && (*value < 0 || *value > 1)) &&
+      !(column.schema->non_negative && *value < 0)) {
+    return true;  // the common case, without building any message
+  }
   const std::string name(column.schema->name);
   if (!value) {
     report(cell, 0, ratio ? DiagnosticKind::kBadRatio : DiagnosticKind::kBadNumber,

@@ -74,6 +74,8 @@ class RowConverter {
   const LoadOptions& options_;
   Chunk& out_;
   std::vector<Cell> row_cells_;
+  std::vector<std::size_t> id_columns_;     // schema columns of type id
+  std::vector<std::size_t> convert_order_;  // every schema column, the id columns last
   int key_index_ = -1;
 };
 
