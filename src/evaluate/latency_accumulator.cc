@@ -4,28 +4,12 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "evaluate/objective_eval.h"
 #include "evaluate/slots.h"
 #include "evidence/load.h"
 
 namespace meetlat::evaluate {
 namespace {
-
-// `a` minus `b`, both sorted and disjoint (as quantile_eval.cc).
-std::vector<time::Window> subtract(const std::vector<time::Window>& a,
-                                   const std::vector<time::Window>& b) {
-  std::vector<time::Window> out;
-  std::size_t j = 0;
-  for (const auto& w : a) {
-    time::Instant cursor = w.from;
-    while (j < b.size() && !(w.from < b[j].to)) ++j;
-    for (std::size_t k = j; k < b.size() && b[k].from < w.to; ++k) {
-      if (cursor < b[k].from) out.push_back({cursor, b[k].from});
-      cursor = std::max(cursor, b[k].to);
-    }
-    if (cursor < w.to) out.push_back({cursor, w.to});
-  }
-  return out;
-}
 
 int column_of(std::string_view kind, std::string_view column) {
   const auto* schema = evidence::find_schema(kind);
@@ -81,13 +65,7 @@ std::shared_ptr<const LatencyAccumulator::Plan> LatencyAccumulator::make_plan(
       for (auto& slots : runs) {
         Plan::Run run;
         for (const Slot& slot : slots) {
-          const auto& w = slot.window;
-          auto counted = ctx.calendar(m->in_calendar).open_intervals(w.from, w.to);
-          if (m->outside_calendar) {
-            counted =
-                subtract(counted, ctx.calendar(*m->outside_calendar).open_intervals(w.from, w.to));
-          }
-          run.counted.push_back(std::move(counted));
+          run.counted.push_back(quantile_counted_time(ctx, *m, slot.window));
         }
         run.slots = std::move(slots);
         planned.runs.push_back(std::move(run));

@@ -25,10 +25,16 @@ void set_miss(ObjectiveResult& r) {
   double miss = 0;
   switch (r.norm.op) {
     case contract::Op::kGe:
-    case contract::Op::kGt: miss = threshold - *r.value; break;
+    case contract::Op::kGt:
+      miss = threshold - *r.value;
+      break;
     case contract::Op::kLe:
-    case contract::Op::kLt: miss = *r.value - threshold; break;
-    case contract::Op::kEq: miss = std::abs(*r.value - threshold); break;
+    case contract::Op::kLt:
+      miss = *r.value - threshold;
+      break;
+    case contract::Op::kEq:
+      miss = std::abs(*r.value - threshold);
+      break;
   }
   r.miss_absolute = miss;
   if (threshold != 0) r.miss_relative = miss / threshold;

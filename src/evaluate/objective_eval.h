@@ -23,8 +23,7 @@ std::vector<ObjectiveResult> evaluate_objective(const Context& ctx, const contra
 std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contract::Objective& o,
                                                  const contract::AttainmentMeasure& m,
                                                  std::span<const Slot> slots);
-std::vector<ObjectiveResult> evaluate_availability(const Context& ctx,
-                                                   const contract::Objective& o,
+std::vector<ObjectiveResult> evaluate_availability(const Context& ctx, const contract::Objective& o,
                                                    const contract::AvailabilityMeasure& m,
                                                    std::span<const Slot> slots);
 std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contract::Objective& o,
@@ -68,6 +67,11 @@ std::vector<std::vector<std::size_t>> rows_by_slot(const Context& ctx, const evi
                                                    std::string_view column,
                                                    std::span<const Slot> slots,
                                                    const std::vector<std::uint8_t>* pass = nullptr);
+// The time a quantile measure counts within `window`: open on its `in` calendar and, when it has
+// one, not open on its `outside` calendar; sorted, disjoint intervals.
+std::vector<time::Window> quantile_counted_time(const Context& ctx,
+                                                const contract::QuantileMeasure& m,
+                                                time::Window window);
 // The reason of a result whose evidence file is absent.
 std::string absent_file_reason(std::string_view kind);
 // One flag per row of `table`, 1 for the rows approved exemptions take out (exemptions.h);

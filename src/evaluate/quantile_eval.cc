@@ -63,6 +63,15 @@ void note_quantile(const measure::MeasureResult& r, const evidence::Table& table
 
 }  // namespace
 
+std::vector<time::Window> quantile_counted_time(const Context& ctx,
+                                                const contract::QuantileMeasure& m,
+                                                time::Window window) {
+  auto counted = ctx.calendar(m.in_calendar).open_intervals(window.from, window.to);
+  if (!m.outside_calendar) return counted;
+  return subtract(counted,
+                  ctx.calendar(*m.outside_calendar).open_intervals(window.from, window.to));
+}
+
 std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contract::Objective& o,
                                                const contract::QuantileMeasure& m,
                                                std::span<const Slot> slots) {
@@ -83,12 +92,7 @@ std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contrac
 
   std::vector<std::vector<time::Window>> counted(slots.size());
   for (std::size_t s = 0; s < slots.size(); ++s) {
-    const auto& w = slots[s].window;
-    counted[s] = ctx.calendar(m.in_calendar).open_intervals(w.from, w.to);
-    if (m.outside_calendar) {
-      counted[s] =
-          subtract(counted[s], ctx.calendar(*m.outside_calendar).open_intervals(w.from, w.to));
-    }
+    counted[s] = quantile_counted_time(ctx, m, slots[s].window);
   }
   const auto at = table->instants(m.time_column);
   const auto value = table->numbers(m.value_column);
