@@ -113,8 +113,11 @@ Exemptions::Exemptions(const evidence::Evidence& evidence, const time::Zone& zon
     const std::string kind(table->text("evidence", row));
     const std::string record(table->text("record", row));
     const std::uint32_t line = table->lines()[row];
-    const std::string what =
-        std::string(kFile) + ":" + std::to_string(line) + ": exemption of " + kind + " " + record;
+    std::string what(kFile);
+    what += ":" + std::to_string(line) + ": exemption of ";
+    what += kind;
+    what += " ";
+    what += record;
     if (table->text("approved_by", row).empty() || evidence::is_missing(approved_on[row])) {
       not_applied_.emplace_back(line, what +
                                           " is not approved (approved_by or approved_on is empty): "
@@ -169,11 +172,13 @@ std::vector<std::string> Exemptions::warnings(const evidence::Evidence& evidence
                                         : std::vector<std::uint8_t>(entries.size(), 0);
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (found[i] != 0) continue;
-      lines.emplace_back(entries[i].line,
-                         std::string(kFile) + ":" + std::to_string(entries[i].line) + ": " + kind +
-                             " " + entries[i].record + " is not in " + file +
-                             (table == nullptr ? " (no such file in the data folder)" : "") +
-                             ": the exemption has no effect");
+      std::string text(kFile);
+      text += ":" + std::to_string(entries[i].line) + ": ";
+      text += kind;
+      text += " " + entries[i].record + " is not in " + file;
+      if (table == nullptr) text += " (no such file in the data folder)";
+      text += ": the exemption has no effect";
+      lines.emplace_back(entries[i].line, std::move(text));
     }
   }
   std::stable_sort(lines.begin(), lines.end(),

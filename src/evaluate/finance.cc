@@ -311,9 +311,9 @@ Finance finance_of(const contract::Contract& contract, const std::vector<MonthFi
     }
   }
   if (f.example) {
-    f.explanation_nl.push_back(
+    f.explanation_nl.emplace_back(
         "let op: voorbeeldwaarden (vergoeding of percentages), nog niet overeengekomen");
-    f.explanation_en.push_back("note: example values (fee or percentages), not yet agreed");
+    f.explanation_en.emplace_back("note: example values (fee or percentages), not yet agreed");
   }
   return f;
 }

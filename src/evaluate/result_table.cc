@@ -31,7 +31,7 @@ std::string value_text(const ObjectiveResult& r) {
 }
 
 std::string status_text(Status s, bool colour) {
-  const std::string name(measure::status_name(s));
+  std::string name(measure::status_name(s));
   if (!colour) return name;
   const char* code = s == Status::kMet        ? "32"
                      : s == Status::kBreached ? "31"

@@ -55,6 +55,7 @@ std::vector<std::size_t> latest_rows(const evidence::Table& table, const contrac
     if (!inserted && !(at[row] < at[it->second])) it->second = row;
   }
   std::vector<std::size_t> out;
+  out.reserve(latest.size());
   for (const auto& [key, row] : latest) out.push_back(row);
   std::sort(out.begin(), out.end());
   return out;
