@@ -160,18 +160,31 @@ int fixed_digits(std::string_view text, std::size_t at, std::size_t width) {
   return v;
 }
 
-// The layout APMs write, "YYYY-MM-DDTHH:MM:SS.mmmZ" or "YYYY-MM-DDTHH:MM:SSZ", read without the
-// general parser; nullopt for anything else (the general parser then decides and explains).
-std::optional<ParsedTimestamp> parse_utc_fixed(std::string_view text) {
-  if ((text.size() != 24 && text.size() != 20) || text.back() != 'Z' || text[4] != '-' ||
-      text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':') {
+// A time stamp in one of the fixed layouts read without the general parser: the day and the
+// time of day in µs, and whether it ends in 'Z' (UTC) or has no offset (wall-clock time).
+struct FixedStamp {
+  date::sys_days day;
+  std::int64_t time_of_day_us;
+  bool utc;
+};
+
+// "YYYY-MM-DDTHH:MM:SS.mmmZ" or "YYYY-MM-DDTHH:MM:SSZ" (the layout APMs write) and
+// "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DDTHH:MM:SS" (wall-clock time, the layout of ticket
+// systems); nullopt for anything else (the general parser then decides and explains). Accepts
+// only what the general parser reads to the same value.
+std::optional<FixedStamp> parse_fixed(std::string_view text) {
+  const std::size_t n = text.size();
+  const bool utc = (n == 24 || n == 20) && text.back() == 'Z';
+  const bool local = n == 19;
+  if ((!utc && !local) || text[4] != '-' || text[7] != '-' ||
+      (text[10] != 'T' && (utc || text[10] != ' ')) || text[13] != ':' || text[16] != ':') {
     return std::nullopt;
   }
   const int y = fixed_digits(text, 0, 4), m = fixed_digits(text, 5, 2),
             d = fixed_digits(text, 8, 2), h = fixed_digits(text, 11, 2),
             mi = fixed_digits(text, 14, 2), sec = fixed_digits(text, 17, 2);
   int ms = 0;
-  if (text.size() == 24) {
+  if (n == 24) {
     if (text[19] != '.') return std::nullopt;
     ms = fixed_digits(text, 20, 3);
   }
@@ -188,18 +201,26 @@ std::optional<ParsedTimestamp> parse_utc_fixed(std::string_view text) {
                               date::day{static_cast<unsigned>(d)}};
     last_ymd = ymd;
   }
-  const date::sys_days day = last_day;
-  ParsedTimestamp out;
-  out.at = Instant{day} + Micros{(static_cast<std::int64_t>(h) * 3600 + mi * 60 + sec) * 1'000'000 +
-                                 static_cast<std::int64_t>(ms) * 1000};
-  return out;
+  return FixedStamp{last_day,
+                    (static_cast<std::int64_t>(h) * 3600 + mi * 60 + sec) * 1'000'000 +
+                        static_cast<std::int64_t>(ms) * 1000,
+                    utc};
 }
 
 }  // namespace
 
 std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, const Zone& zone,
                                                ParseError* error) {
-  if (auto fast = parse_utc_fixed(text)) return fast;
+  if (const auto fixed = parse_fixed(text)) {
+    ParsedTimestamp out;
+    const Micros time_of_day{fixed->time_of_day_us};
+    if (fixed->utc) {
+      out.at = Instant{fixed->day} + time_of_day;
+    } else {
+      out.at = zone.to_instant(LocalTime{fixed->day.time_since_epoch()} + time_of_day, &out.issue);
+    }
+    return out;
+  }
   Scanner s(text, error);
   if (text.empty()) {
     s.fail(0, "empty time stamp");

@@ -3,6 +3,8 @@
 #include <date/tz.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <limits>
@@ -15,6 +17,19 @@ namespace meetlat::time {
 namespace {
 
 constexpr std::int64_t kMicrosPerSecond = 1'000'000;
+constexpr std::int64_t kMicrosPerHour = 3600 * kMicrosPerSecond;
+constexpr std::size_t kHourCacheSlots = 256;
+
+// The hour (since the epoch, rounded down) that the µs count `us` falls in.
+std::int64_t hour_of(std::int64_t us) {
+  return us >= 0 ? us / kMicrosPerHour : -((-us + kMicrosPerHour - 1) / kMicrosPerHour);
+}
+
+// A cache entry: the wall-clock hour in the high 32 bits, its UTC offset in seconds in the low.
+std::uint64_t pack_hour(std::int64_t hour, std::int64_t offset_s) {
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(hour)) << 32) |
+         static_cast<std::uint32_t>(static_cast<std::int32_t>(offset_s));
+}
 
 }  // namespace
 
@@ -26,6 +41,28 @@ struct Zone::Table {
   std::vector<std::int64_t> utc_start;
   std::vector<std::int64_t> local_start;
   std::vector<std::int64_t> offset_us;
+  // Wall-clock hours that lie wholly inside one segment, clear of a repeated or skipped hour,
+  // with their offset (pack_hour), direct-mapped by hour. Shared by threads: each entry is one
+  // atomic word, so a reader sees a whole entry or misses. Slot i starts with hour i + 1, which
+  // never maps to slot i.
+  mutable std::array<std::atomic<std::uint64_t>, kHourCacheSlots> hour_cache;
+
+  Table() {
+    for (std::size_t i = 0; i < kHourCacheSlots; ++i) {
+      hour_cache[i].store(pack_hour(static_cast<std::int64_t>(i) + 1, 0),
+                          std::memory_order_relaxed);
+    }
+  }
+
+  // Whether wall-clock time `local_us`, in segment i = segment_at_local(local_us), is also shown
+  // by the previous segment (repeated) or lies in the gap before the next one (skipped).
+  LocalTimeIssue issue_in(std::size_t i, std::int64_t local_us) const {
+    if (i > 0 && local_us - offset_us[i - 1] < utc_start[i]) return LocalTimeIssue::kRepeated;
+    if (i + 1 < utc_start.size() && local_us - offset_us[i] >= utc_start[i + 1]) {
+      return LocalTimeIssue::kSkipped;
+    }
+    return LocalTimeIssue::kNone;
+  }
 
   // The segment in force at UTC time `utc_us`.
   std::size_t segment_at_utc(std::int64_t utc_us) const {
@@ -98,6 +135,15 @@ const std::string& Zone::name() const { return table_->name; }
 Instant Zone::to_instant(LocalTime local, LocalTimeIssue* issue) const {
   const Table& t = *table_;
   const std::int64_t local_us = local.time_since_epoch().count();
+  const std::int64_t hour = hour_of(local_us);
+  std::atomic<std::uint64_t>& cached =
+      t.hour_cache[static_cast<std::uint64_t>(hour) % kHourCacheSlots];
+  const std::uint64_t entry = cached.load(std::memory_order_relaxed);
+  if ((entry >> 32) == static_cast<std::uint32_t>(hour)) {
+    if (issue != nullptr) *issue = LocalTimeIssue::kNone;
+    const auto offset_s = static_cast<std::int32_t>(static_cast<std::uint32_t>(entry));
+    return Instant{Micros{local_us - offset_s * kMicrosPerSecond}};
+  }
   const std::size_t i = t.segment_at_local(local_us);
   LocalTimeIssue what = LocalTimeIssue::kNone;
   std::int64_t utc_us = local_us - t.offset_us[i];
@@ -110,6 +156,17 @@ Instant Zone::to_instant(LocalTime local, LocalTimeIssue* issue) const {
     what = LocalTimeIssue::kSkipped;
   }
   if (issue != nullptr) *issue = what;
+  if (what == LocalTimeIssue::kNone) {
+    // The repeated stretch starts a segment and the skipped one ends it: an hour whose first and
+    // last µs lie in the same segment and in neither stretch lies wholly clear of both.
+    const std::int64_t first = hour * kMicrosPerHour, last = first + kMicrosPerHour - 1;
+    const std::int64_t offset_us = t.offset_us[i];
+    if (t.segment_at_local(first) == i && t.segment_at_local(last) == i &&
+        offset_us % kMicrosPerSecond == 0 && t.issue_in(i, first) == LocalTimeIssue::kNone &&
+        t.issue_in(i, last) == LocalTimeIssue::kNone) {
+      cached.store(pack_hour(hour, offset_us / kMicrosPerSecond), std::memory_order_relaxed);
+    }
+  }
   return Instant{Micros{utc_us}};
 }
 
