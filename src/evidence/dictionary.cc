@@ -1,5 +1,6 @@
 #include "evidence/dictionary.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -24,6 +25,54 @@ std::uint32_t Dictionary::hash_of(std::string_view text) {
   h *= 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 33;
   return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+namespace {
+
+std::uint64_t load64(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+std::uint32_t load32(const char* p) {
+  std::uint32_t word;
+  std::memcpy(&word, p, sizeof word);
+  return word;
+}
+
+// Up to eight bytes as one word that, together with `n`, tells apart any two strings of that
+// length (overlapping loads: every byte is read, none beyond p + n).
+std::uint64_t load_upto8(const char* p, std::size_t n) {
+  if (n >= 8) return load64(p);
+  if (n >= 4) return load32(p) | (static_cast<std::uint64_t>(load32(p + n - 4)) << 32);
+  if (n == 0) return 0;
+  const auto byte = [&](std::size_t i) {
+    return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i]));
+  };
+  return byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16);
+}
+
+}  // namespace
+
+Dictionary::SmallKey Dictionary::small_key(std::string_view text) {
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  if (n <= 8) return {load_upto8(p, n), 0, n};
+  return {load64(p), load_upto8(p + 8, n - 8), n};
+}
+
+std::uint32_t Dictionary::find_small(std::string_view text) const {
+  const SmallKey key = small_key(text);
+  const std::size_t known = std::min(size(), kSmall);
+  for (std::size_t code = 0; code < known; ++code) {
+    const SmallKey& k = small_[code];
+    if (k.head != key.head || k.next != key.next || k.size != key.size) continue;
+    if (key.size <= 16 || this->text(static_cast<std::uint32_t>(code)) == text) {
+      return static_cast<std::uint32_t>(code);
+    }
+  }
+  return kMissingCode;
 }
 
 std::size_t Dictionary::probe(std::string_view text, std::uint32_t hash) const {
@@ -55,6 +104,10 @@ void Dictionary::rehash(std::size_t slots) {
 }
 
 std::uint32_t Dictionary::intern(std::string_view text) {
+  if (size() <= kSmall) {
+    if (const std::uint32_t code = find_small(text); code != kMissingCode) return code;
+    if (size() < kSmall) small_[size()] = small_key(text);
+  }
   const std::uint32_t hash = hash_of(text);
   std::size_t i = probe(text, hash);
   if (slots_[i].code != kMissingCode) return slots_[i].code;

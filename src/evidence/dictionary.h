@@ -49,6 +49,17 @@ class Dictionary {
     std::uint32_t hash = 0;
     std::uint32_t code = kMissingCode;  // kMissingCode: empty slot
   };
+  // The first strings are also kept as (length, first 16 bytes) and searched linearly: a column
+  // of a few distinct names (transaction names, priorities, categories) then needs no hash.
+  static constexpr std::size_t kSmall = 16;
+  struct SmallKey {
+    std::uint64_t head = 0, next = 0;  // bytes 0..7 and 8..15 (short strings: see small_key)
+    std::size_t size = 0;
+  };
+  static SmallKey small_key(std::string_view text);
+  // The code of `text` among the first kSmall strings, or kMissingCode.
+  std::uint32_t find_small(std::string_view text) const;
+
   static std::uint32_t hash_of(std::string_view text);
   // The slot holding `text`, or the empty slot where it would go.
   std::size_t probe(std::string_view text, std::uint32_t hash) const;
@@ -58,6 +69,7 @@ class Dictionary {
   std::vector<std::size_t> starts_{0};  // code → offset in bytes_; one extra at the end
   using Slots = std::vector<Slot, HugePageAllocator<Slot>>;
   Slots slots_ = Slots(16);  // power of two, at most half full
+  SmallKey small_[kSmall];   // of codes 0 .. min(size(), kSmall) - 1
 };
 
 }  // namespace meetlat::evidence
