@@ -1,10 +1,28 @@
 #include "evidence/table.h"
 
+#include <sys/mman.h>
+
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
 namespace meetlat::evidence {
 namespace {
+
+// Reserves room for `rows` values and asks for 2 MiB pages over the whole pages inside it (a
+// hint): a column of millions of rows then costs a few hundred page faults, not 4 KiB each.
+template <typename T>
+void reserve_large(std::vector<T>& values, std::size_t rows) {
+  values.reserve(rows);
+  constexpr std::uintptr_t kHugePage = 2u << 20;
+  const auto begin = reinterpret_cast<std::uintptr_t>(values.data());
+  const std::uintptr_t end = begin + values.capacity() * sizeof(T);
+  const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
+  const std::uintptr_t last = end & ~(kHugePage - 1);
+  if (values.empty() && last > first) {
+    ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  }
+}
 
 template <typename T>
 void keep_rows_of(std::vector<T>& values, const std::vector<std::uint8_t>& keep) {
@@ -137,29 +155,29 @@ void Table::reserve(std::size_t rows) {
   for (Column& column : columns_) {
     switch (column.schema->type) {
       case ColumnType::kInstant:
-        column.instants.reserve(rows);
+        reserve_large(column.instants, rows);
         break;
       case ColumnType::kDate:
-        column.dates.reserve(rows);
+        reserve_large(column.dates, rows);
         break;
       case ColumnType::kId:  // ids are mostly distinct: room for one string a row
-        column.codes.reserve(rows);
+        reserve_large(column.codes, rows);
         column.dictionary.reserve(rows);
         break;
       case ColumnType::kCategory:
       case ColumnType::kText:
-        column.codes.reserve(rows);
+        reserve_large(column.codes, rows);
         break;
       case ColumnType::kBool:
-        column.bools.reserve(rows);
+        reserve_large(column.bools, rows);
         break;
       case ColumnType::kNumber:
       case ColumnType::kRatio:
-        column.numbers.reserve(rows);
+        reserve_large(column.numbers, rows);
         break;
     }
   }
-  lines_.reserve(rows);
+  reserve_large(lines_, rows);
 }
 
 void Table::keep_rows(const std::vector<std::uint8_t>& keep) {
