@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "contract/diagnostic.h"
@@ -27,7 +28,9 @@ class YamlReader {
       : file_(file_name), out_(out) {}
 
   void error(const YAML::Mark& mark, std::string message);
-  void error(const YAML::Node& node, std::string message) { error(node.Mark(), message); }
+  void error(const YAML::Node& node, std::string message) {
+    error(node.Mark(), std::move(message));
+  }
   std::size_t error_count() const { return out_.size(); }
 
   // Reports every key that appears twice in one map, anywhere under `root`.

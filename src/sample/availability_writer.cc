@@ -90,6 +90,7 @@ std::string location_name(int i) {
 void write_probes(Generation& g, const std::vector<Outage>& outages) {
   CsvFile file = g.open("probes.csv", {"at", "location", "up"});
   std::vector<std::string> names;
+  names.reserve(static_cast<std::size_t>(std::max(g.options.probe_locations, 0)));
   for (int i = 0; i < g.options.probe_locations; ++i) names.push_back(location_name(i));
   const time::Instant from = g.clock.zone().start_of_day(g.clock.first_day());
   const time::Instant to = g.clock.zone().start_of_day(g.clock.end_day());

@@ -47,7 +47,8 @@ void write_migration(Generation& g, Rng& rng) {
           static_cast<std::int64_t>(std::max(100.0, g.scaled(20000 + 100000 * rng.uniform())));
       const double error_rate =
           poor_batch_month && i == poor ? 0.004 + 0.004 * rng.uniform() : 0.0006 * rng.uniform();
-      const auto errors = static_cast<std::int64_t>(std::floor(total * error_rate));
+      const auto errors =
+          static_cast<std::int64_t>(std::floor(static_cast<double>(total) * error_rate));
       file.text(make_id("B", ++batch, 2));
       file.day(g.clock.working_day_on_or_after(thursday));
       file.integer(total);
@@ -93,7 +94,7 @@ std::vector<Change> write_changes(Generation& g, Rng& rng) {
     std::vector<LocalSeconds> at;
     for (int i = 0; i < count; ++i) {
       const Day d = working_day_in(g.clock, month.month, rng);
-      at.push_back(d + hours{18} + minutes{rng.between(0, 239)});
+      at.emplace_back(d + hours{18} + minutes{rng.between(0, 239)});
     }
     std::sort(at.begin(), at.end());
     const int failures = month.failed_changes ? count / 10 + static_cast<int>(rng.between(1, 2))

@@ -43,24 +43,25 @@ std::vector<std::string> validate(const GenerateOptions& o) {
     problems.push_back("--months must be between 1 and " + std::to_string(kMaxMonths));
   }
   if (o.first_month < kContractStart) {
-    problems.push_back("--from must not lie before the contract start 2026-01");
+    problems.emplace_back("--from must not lie before the contract start 2026-01");
   }
   if (!std::isfinite(o.scale) || o.scale <= 0 || o.scale > kMaxScale) {
-    problems.push_back("--scale must be greater than 0 and at most 1000");
+    problems.emplace_back("--scale must be greater than 0 and at most 1000");
   }
   if (!std::isfinite(o.tickets_per_month) || o.tickets_per_month < 0 ||
       o.tickets_per_month * o.scale > 1e7) {
-    problems.push_back("--tickets-per-month must be between 0 and 10000000 (after --scale)");
+    problems.emplace_back("--tickets-per-month must be between 0 and 10000000 (after --scale)");
   }
   if (!std::isfinite(o.transactions_per_minute) || o.transactions_per_minute < 0 ||
       o.transactions_per_minute * o.scale > kMaxTransactionsPerMinute) {
-    problems.push_back("--transactions-per-minute must be between 0 and 1000000 (after --scale)");
+    problems.emplace_back(
+        "--transactions-per-minute must be between 0 and 1000000 (after --scale)");
   }
   if (o.probe_locations < 0 || o.probe_locations > kMaxProbeLocations) {
     problems.push_back("--probe-locations must be between 0 and " +
                        std::to_string(kMaxProbeLocations));
   }
-  if (o.threads < 1 || o.threads > 64) problems.push_back("--threads must be between 1 and 64");
+  if (o.threads < 1 || o.threads > 64) problems.emplace_back("--threads must be between 1 and 64");
   return problems;
 }
 

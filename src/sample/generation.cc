@@ -19,7 +19,7 @@ std::string make_id(std::string_view prefix, std::int64_t n, int width) {
 }
 
 LocalSeconds office_moment(Day d, Rng& rng) {
-  return d + std::chrono::hours{8} + std::chrono::seconds{rng.below(10 * 3600)};
+  return d + std::chrono::hours{8} + std::chrono::seconds{rng.below(std::uint64_t{10} * 3600)};
 }
 
 LocalSeconds moment_in_month(date::year_month m, Rng& rng) {

@@ -33,7 +33,7 @@ void write_report(Generation& g, Rng& rng, CsvFile& file, const std::string& id,
   const LocalSeconds delivered =
       late ? office_moment(g.clock.add_working_days(due_day, static_cast<int>(rng.between(1, 3))),
                            rng)
-           : due - minutes{rng.between(30, 60 * 24 * 3)};
+           : due - minutes{rng.between(30, std::int64_t{60} * 24 * 3)};
   file.text(id);
   file.local(due);
   closing(g, file, delivered);
@@ -64,6 +64,7 @@ void write_actions(Generation& g, Rng& rng) {
   for (const MonthPlan& month : g.plan) {
     const int count = static_cast<int>(rng.between(4, 10));
     std::vector<LocalSeconds> created;
+    created.reserve(static_cast<std::size_t>(std::max(count, 0)));
     for (int i = 0; i < count; ++i) {
       created.push_back(office_moment(working_day_in(g.clock, month.month, rng), rng));
     }

@@ -14,7 +14,7 @@ std::uint64_t mix64(std::uint64_t x) {
 }
 
 Rng Rng::stream(std::uint64_t seed, Stream stream, std::uint64_t index) {
-  const std::uint64_t s = static_cast<std::uint64_t>(stream);
+  const auto s = static_cast<std::uint64_t>(stream);
   return Rng(mix64(mix64(seed) ^ mix64(s * 0x100000001b3ULL + mix64(index))));
 }
 

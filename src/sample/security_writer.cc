@@ -33,6 +33,7 @@ void write_incidents(Generation& g, Rng& rng, CsvFile& file, int& next_id) {
     const int count =
         std::max(jittered_count(g.scaled(kIncidentsPerMonth), rng), month.slow_containment ? 1 : 0);
     std::vector<LocalSeconds> detected;
+    detected.reserve(static_cast<std::size_t>(std::max(count, 0)));
     for (int i = 0; i < count; ++i) detected.push_back(moment_in_month(month.month, rng));
     std::sort(detected.begin(), detected.end());
     const auto slow = static_cast<int>(rng.below(static_cast<std::uint64_t>(std::max(count, 1))));
@@ -77,6 +78,7 @@ void write_vulnerabilities(Generation& g, Rng& rng, CsvFile& file, int& next_id)
   for (const MonthPlan& month : g.plan) {
     const int count = jittered_count(g.scaled(kVulnerabilitiesPerMonth), rng);
     std::vector<LocalSeconds> detected;
+    detected.reserve(static_cast<std::size_t>(std::max(count, 0)) + 1);
     for (int i = 0; i < count; ++i) {
       detected.push_back(office_moment(working_day_in(g.clock, month.month, rng), rng));
     }

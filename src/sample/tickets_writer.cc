@@ -36,7 +36,7 @@ std::vector<LocalSeconds> arrivals(const ServiceClock& clock, date::year_month m
     for (int h = 0; h < 24; ++h) {
       if (!clock.hour_exists(d, h)) continue;
       total += clock.ticket_load(d, h);
-      hour_start.push_back(d + std::chrono::hours{h});
+      hour_start.emplace_back(d + std::chrono::hours{h});
       cumulative.push_back(total);
     }
   }

@@ -16,7 +16,7 @@ constexpr std::chrono::minutes kDayMinutes{24 * 60};
 
 using InstantRange = std::pair<Instant, Instant>;
 
-CalendarSpec weekdays(std::string name, std::vector<MinuteRange> ranges) {
+CalendarSpec weekdays(std::string name, const std::vector<MinuteRange>& ranges) {
   CalendarSpec spec;
   spec.name = std::move(name);
   for (int d = 0; d < 5; ++d) spec.hours[d] = ranges;

@@ -110,7 +110,7 @@ std::optional<Period> parse_period(std::string_view text) {
 std::string period_name(const Period& p, Date contract_start) {
   const date::year_month_day first{p.first_day};
   const unsigned month = static_cast<unsigned>(first.month());
-  const std::string y = format_date(p.first_day).substr(0, 4);
+  std::string y = format_date(p.first_day).substr(0, 4);
   switch (p.cadence) {
     case Cadence::kMonth:
       return y + "-" + two_digits(month);
@@ -129,7 +129,7 @@ std::string period_name(const Period& p, Date contract_start) {
              two_digits(static_cast<unsigned>(week));
     }
     case Cadence::kContractYear: {
-      const std::string range = format_date(p.first_day) + "/" + format_date(p.end_day);
+      std::string range = format_date(p.first_day) + "/" + format_date(p.end_day);
       if (contract_start == Date{} || p.first_day < contract_start) return range;
       const int k = contract_year_index(contract_start, p.first_day);
       if (add_months(contract_start, 12 * k) != p.first_day) return range;
