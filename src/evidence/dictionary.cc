@@ -86,6 +86,9 @@ std::size_t Dictionary::probe(std::string_view text, std::uint32_t hash) const {
 
 void Dictionary::reserve(std::size_t strings) {
   starts_.reserve(strings + 1);
+  // Room for ids of up to 16 bytes (a hint: pages never written cost nothing), so the bytes are
+  // neither copied nor faulted in twice while the column grows.
+  bytes_.reserve(bytes_.size() + 16 * strings);
   std::size_t slots = slots_.size();
   while (slots < 2 * strings) slots *= 2;
   if (slots > slots_.size()) rehash(slots);
