@@ -7,10 +7,21 @@
 #include <sys/mman.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
 
 namespace meetlat::evidence {
+
+// Asks for 2 MiB pages over the whole 2 MiB pages inside [data, data + bytes) (a hint, e.g. for a
+// freshly reserved vector of millions of rows: a few hundred page faults instead of 4 KiB each).
+inline void advise_huge_pages(const void* data, std::size_t bytes) {
+  constexpr std::uintptr_t kPage = std::uintptr_t{2} << 20;
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t first = (begin + kPage - 1) & ~(kPage - 1);
+  const std::uintptr_t last = (begin + bytes) & ~(kPage - 1);
+  if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+}
 
 template <typename T>
 struct HugePageAllocator {

@@ -1,27 +1,18 @@
 #include "evidence/table.h"
 
-#include <sys/mman.h>
-
-#include <cstdint>
 #include <stdexcept>
 #include <string>
+
+#include "evidence/huge_page_allocator.h"
 
 namespace meetlat::evidence {
 namespace {
 
-// Reserves room for `rows` values and asks for 2 MiB pages over the whole pages inside it (a
-// hint): a column of millions of rows then costs a few hundred page faults, not 4 KiB each.
+// Reserves room for `rows` values on 2 MiB pages where the reservation is large enough.
 template <typename T>
 void reserve_large(std::vector<T>& values, std::size_t rows) {
   values.reserve(rows);
-  constexpr std::uintptr_t kHugePage = 2u << 20;
-  const auto begin = reinterpret_cast<std::uintptr_t>(values.data());
-  const std::uintptr_t end = begin + values.capacity() * sizeof(T);
-  const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
-  const std::uintptr_t last = end & ~(kHugePage - 1);
-  if (values.empty() && last > first) {
-    ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-  }
+  if (values.empty()) advise_huge_pages(values.data(), values.capacity() * sizeof(T));
 }
 
 template <typename T>
