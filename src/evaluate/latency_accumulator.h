@@ -58,7 +58,10 @@ class LatencyAccumulator : public evidence::RowSink {
 
  private:
   struct Plan;
-  struct SlotRun {  // one run of slots of one objective (the track, or the aggregate slot)
+  // Each on its own cache lines: the accumulators of the two parser threads are allocated side by
+  // side, and last_slot/last_interval are written for every sample (false sharing cost 15%).
+  struct alignas(
+      64) SlotRun {  // one run of slots of one objective (the track, or the aggregate slot)
     std::vector<ValueCounts> counts;  // per slot
     int last_slot = -1;
     std::size_t last_interval = 0;
