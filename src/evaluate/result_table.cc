@@ -71,14 +71,14 @@ std::string to_table(const Evaluation& e, const time::Zone& zone, bool colour) {
   std::string out =
       e.contract->id + " — " + e.period_name + ", as of " + zone.format(e.as_of) + "\n\n";
   out += pad("KPI", 8) + pad("objective", 21) + pad("value", 14) + pad("norm", 16) +
-         pad("items", 24) + "status\n";
+         pad("items", 28) + "status\n";
   for (const auto& k : e.kpis) {
     for (const auto& o : k.objectives) {
       const std::string items =
           std::to_string(o.count) + " (" + std::to_string(o.failing) + " failing" +
           (o.pending > 0 ? ", " + std::to_string(o.pending) + " pending" : "") + ")";
       out += pad(k.kpi->id, 8) + pad(o.id, 21) + pad(value_text(o), 14) +
-             pad(contract::format_norm(o.norm), 16) + pad(items, 24) +
+             pad(contract::format_norm(o.norm), 16) + pad(items, 28) +
              status_text(o.status, colour);
       if (!k.final) out += " (to date)";
       out += "\n";
