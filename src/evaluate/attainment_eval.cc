@@ -23,43 +23,55 @@ bool is_date_column(const evidence::Table& t, std::string_view column) {
          t.schema().columns[static_cast<std::size_t>(i)].type == evidence::ColumnType::kDate;
 }
 
-// Deadlines of the rows that pass the filter (kMissingInstant elsewhere, and where `from` is
-// missing): a calendar deadline for every ticket is the costly part of a large tickets.csv.
-std::vector<time::Instant> deadlines(const Context& ctx, const evidence::Table& table,
-                                     const contract::AttainmentMeasure& m,
-                                     const InstantColumn& from,
-                                     const std::vector<std::uint8_t>& pass) {
-  std::vector<time::Instant> out(from.size(), evidence::kMissingInstant);
-  if (const auto* column = std::get_if<contract::DeadlineColumn>(&m.deadline)) {
-    return row_instants(table, column->column, ctx.zone(), DayEdge::kEnd);
-  }
-  auto each = [&](auto&& deadline_of) {
-    for (std::size_t i = 0; i < from.size(); ++i) {
-      if (pass[i] != 0 && !evidence::is_missing(from[i])) out[i] = deadline_of(i);
+// The deadline of a row, computed when asked: a calendar deadline for every ticket is the
+// costly part of a large tickets.csv, so only the rows an objective counts pay for one.
+// kMissingInstant when the row's `from` (or its deadline cell) is missing.
+class Deadlines {
+ public:
+  Deadlines(const Context& ctx, const evidence::Table& table, const contract::AttainmentMeasure& m,
+            const InstantColumn& from)
+      : from_(from) {
+    if (const auto* column = std::get_if<contract::DeadlineColumn>(&m.deadline)) {
+      column_.emplace(table, column->column, ctx.zone(), DayEdge::kEnd);
+      return;
     }
-  };
-  if (const auto* days = std::get_if<contract::WithinOpenDays>(&m.deadline)) {
-    const auto& calendar = ctx.calendar(days->calendar);
-    each([&](std::size_t i) { return calendar.open_days_deadline(from[i], days->days); });
-    return out;
-  }
-  const auto& within = std::get<contract::WithinOnCalendar>(m.deadline);
-  const auto day = std::chrono::duration_cast<time::Micros>(std::chrono::hours{24});
-  const bool whole_days = within.calendar == "24x7" && within.within.count() % day.count() == 0;
-  if (whole_days && is_date_column(table, m.from_column)) {
-    const auto dates = table.dates(m.from_column);
-    const auto n = date::days{within.within / day};
-    for (std::size_t i = 0; i < dates.size(); ++i) {
-      if (pass[i] != 0 && !evidence::is_missing(dates[i])) {
-        out[i] = ctx.zone().start_of_day(dates[i] + n + date::days{1});
-      }
+    if (const auto* days = std::get_if<contract::WithinOpenDays>(&m.deadline)) {
+      calendar_ = &ctx.calendar(days->calendar);
+      open_days_ = days->days;
+      return;
     }
-    return out;
+    const auto& within = std::get<contract::WithinOnCalendar>(m.deadline);
+    const auto day = std::chrono::duration_cast<time::Micros>(std::chrono::hours{24});
+    if (within.calendar == "24x7" && within.within.count() % day.count() == 0 &&
+        is_date_column(table, m.from_column)) {
+      // Whole days after a date: the end of day from + N, in calendar days.
+      dates_ = table.dates(m.from_column);
+      whole_days_ = date::days{within.within / day};
+      zone_ = &ctx.zone();
+      return;
+    }
+    calendar_ = &ctx.calendar(within.calendar);
+    within_ = within.within;
   }
-  const auto& calendar = ctx.calendar(within.calendar);
-  each([&](std::size_t i) { return calendar.deadline(from[i], within.within); });
-  return out;
-}
+
+  time::Instant operator()(std::size_t row) const {
+    if (column_) return (*column_)[row];
+    if (evidence::is_missing(from_[row])) return evidence::kMissingInstant;
+    if (zone_ != nullptr) return zone_->start_of_day(dates_[row] + whole_days_ + date::days{1});
+    if (open_days_) return calendar_->open_days_deadline(from_[row], *open_days_);
+    return calendar_->deadline(from_[row], within_);
+  }
+
+ private:
+  const InstantColumn& from_;
+  std::optional<InstantColumn> column_;  // a deadline column
+  const time::Calendar* calendar_ = nullptr;
+  std::optional<int> open_days_;       // N open days on calendar_
+  time::Micros within_{};              // a duration on calendar_
+  std::span<const time::Date> dates_;  // whole days after a date column, in zone_
+  date::days whole_days_{};
+  const time::Zone* zone_ = nullptr;
+};
 
 }  // namespace
 
@@ -73,7 +85,7 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
   const InstantColumn from(*table, m.from_column, ctx.zone(), DayEdge::kStart);
   const InstantColumn to(*table, m.to_column, ctx.zone(), DayEdge::kEnd);
   const auto pass = row_filter(*table, m.where);
-  const auto deadline = deadlines(ctx, *table, m, from, pass);
+  const Deadlines deadline_of(ctx, *table, m, from);
   const auto exempted = exempted_rows(ctx, *table);
 
   struct Bucket {
@@ -86,12 +98,14 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
   // session planned) is known in advance and pending until then.
   const bool scheduled = std::holds_alternative<contract::DeadlineColumn>(m.deadline);
   for (std::size_t row = 0; row < table->rows(); ++row) {
-    if (pass[row] == 0 || evidence::is_missing(from[row]) || evidence::is_missing(deadline[row]) ||
+    if (pass[row] == 0 || evidence::is_missing(from[row]) ||
         (!scheduled && ctx.as_of() < from[row])) {
       continue;
     }
+    const time::Instant deadline = deadline_of(row);
+    if (evidence::is_missing(deadline)) continue;
     const time::Instant key =
-        m.count_in == contract::CountIn::kFrom ? from[row] : deadline[row] - time::Micros{1};
+        m.count_in == contract::CountIn::kFrom ? from[row] : deadline - time::Micros{1};
     const int slot = slot_of(slots, key);
     if (slot < 0) continue;
     if (!exempted.empty() && exempted[row] != 0) {
@@ -101,7 +115,7 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
     auto& bucket = buckets[static_cast<std::size_t>(slot)];
     std::optional<time::Instant> end;
     if (!evidence::is_missing(to[row])) end = to[row];
-    bucket.items.push_back({from[row], end, deadline[row]});
+    bucket.items.push_back({from[row], end, deadline});
     bucket.rows.push_back(row);
   }
   for (std::size_t s = 0; s < slots.size(); ++s) {

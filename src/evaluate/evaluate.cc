@@ -42,13 +42,6 @@ KpiResult kpi_result(const Context& ctx, KpiTrack& track, const time::Period& re
   return out;
 }
 
-std::vector<KpiTrack> tracks_for(const Context& ctx, const time::Period& requested) {
-  std::vector<KpiTrack> out;
-  out.reserve(ctx.contract().kpis.size());
-  for (const auto& kpi : ctx.contract().kpis) out.push_back(build_track(ctx, kpi, requested));
-  return out;
-}
-
 }  // namespace
 
 Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence& evidence,
@@ -59,7 +52,7 @@ Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence
   out.period = request.period;
   out.period_name = time::period_name(request.period, contract.start);
   out.as_of = request.as_of;
-  auto tracks = tracks_for(ctx, request.period);
+  auto tracks = build_tracks(ctx, request.period);
   for (auto& track : tracks) out.kpis.push_back(kpi_result(ctx, track, request.period));
   const time::Period last_month =
       time::period_containing(time::Cadence::kMonth, request.period.end_day - date::days{1});
@@ -74,7 +67,7 @@ std::vector<Action> evaluate_actions(const contract::Contract& contract,
                                      const evidence::Evidence& evidence, const time::Zone& zone,
                                      const Request& request) {
   const Context ctx(contract, evidence, zone, request.as_of);
-  return collect_actions(ctx, tracks_for(ctx, request.period));
+  return collect_actions(ctx, build_tracks(ctx, request.period));
 }
 
 }  // namespace meetlat::evaluate

@@ -41,9 +41,7 @@ History evaluate_history(const contract::Contract& contract, const evidence::Evi
   out.to_name = time::period_name(request.to);
   out.as_of = request.as_of;
   out.example_money = contract.example_money();
-  std::vector<KpiTrack> tracks;
-  tracks.reserve(contract.kpis.size());
-  for (const auto& kpi : contract.kpis) tracks.push_back(build_track(ctx, kpi, request.to));
+  const std::vector<KpiTrack> tracks = build_tracks(ctx, request.to);
   const auto finance = request.to.end_day <= contract.start
                            ? std::vector<MonthFinance>{}
                            : finance_by_month(ctx, tracks, request.to);

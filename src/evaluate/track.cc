@@ -1,18 +1,21 @@
 #include "evaluate/track.h"
 
+#include <algorithm>
+#include <variant>
+
 #include "evaluate/actions.h"
 #include "evaluate/ladder.h"
 #include "evaluate/objective_eval.h"
 #include "evaluate/slots.h"
+#include "parallel/parallel_for.h"
 
 namespace meetlat::evaluate {
 
-KpiTrack build_track(const Context& ctx, const contract::Kpi& kpi, const time::Period& requested) {
-  KpiTrack t;
-  t.kpi = &kpi;
-  t.slots = track_slots(ctx, kpi, requested);
-  if (t.slots.empty()) return t;
-  for (const auto& o : kpi.objectives) t.objectives.push_back(evaluate_objective(ctx, o, t.slots));
+namespace {
+
+// The statuses, the ladder and the action deadlines of a track whose objectives are evaluated.
+void finish_track(const Context& ctx, KpiTrack& t) {
+  const contract::Kpi& kpi = *t.kpi;
   t.status.resize(t.slots.size());
   t.final.resize(t.slots.size());
   std::vector<Status> statuses(t.objectives.size());
@@ -27,7 +30,55 @@ KpiTrack build_track(const Context& ctx, const contract::Kpi& kpi, const time::P
       if (fired.step->due) fired.deadline = action_deadline(ctx, *fired.step->due, t.slots[s]);
     }
   }
-  return t;
+}
+
+// Rows of the evidence file an objective reads (0 when it reads none): a rough cost, so the
+// largest evaluations start first and the cores finish together.
+std::size_t rows_read(const Context& ctx, const contract::Objective& o) {
+  return std::visit(
+      [&](const auto& m) -> std::size_t {
+        if constexpr (requires { m.evidence; }) {
+          const evidence::Table* table = ctx.evidence().find(m.evidence);
+          return table == nullptr ? 0 : table->rows();
+        } else {
+          return 0;
+        }
+      },
+      o.measure);
+}
+
+}  // namespace
+
+std::vector<KpiTrack> build_tracks(const Context& ctx, const time::Period& requested) {
+  const auto& kpis = ctx.contract().kpis;
+  std::vector<KpiTrack> tracks(kpis.size());
+  struct Task {
+    std::size_t kpi = 0;
+    std::size_t objective = 0;
+    std::size_t rows = 0;
+  };
+  std::vector<Task> tasks;
+  for (std::size_t k = 0; k < kpis.size(); ++k) {
+    tracks[k].kpi = &kpis[k];
+    tracks[k].slots = track_slots(ctx, kpis[k], requested);
+    if (tracks[k].slots.empty()) continue;
+    tracks[k].objectives.resize(kpis[k].objectives.size());
+    for (std::size_t o = 0; o < kpis[k].objectives.size(); ++o) {
+      tasks.push_back({k, o, rows_read(ctx, kpis[k].objectives[o])});
+    }
+  }
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [](const Task& a, const Task& b) { return a.rows > b.rows; });
+  parallel::parallel_for(tasks.size(), [&](std::size_t i) {
+    const Task& task = tasks[i];
+    KpiTrack& t = tracks[task.kpi];
+    t.objectives[task.objective] =
+        evaluate_objective(ctx, t.kpi->objectives[task.objective], t.slots);
+  });
+  for (KpiTrack& t : tracks) {
+    if (!t.slots.empty()) finish_track(ctx, t);
+  }
+  return tracks;
 }
 
 int slot_for(const Context& ctx, const KpiTrack& track, const time::Period& requested) {

@@ -24,10 +24,12 @@ struct KpiTrack {
   std::vector<Escalation> escalation;                    // per slot, deadlines filled in
 };
 
-// The KPI over the slots of its cadence from the contract start through the period of that
-// cadence that `requested` stands for (slots.h target_period). Empty slots when the requested
-// period lies before the contract start.
-KpiTrack build_track(const Context& ctx, const contract::Kpi& kpi, const time::Period& requested);
+// Every KPI of the context's contract, in the contract's order, over the slots of its cadence from
+// the contract start through the period of that cadence that `requested` stands for
+// (slots.h target_period); a KPI has no slots when the requested period lies before the contract
+// start. The objectives are evaluated in parallel (parallel/parallel_for.h); the result does not
+// depend on it.
+std::vector<KpiTrack> build_tracks(const Context& ctx, const time::Period& requested);
 
 // The index of the slot of `track` that `requested` stands for; -1 when there is none.
 int slot_for(const Context& ctx, const KpiTrack& track, const time::Period& requested);

@@ -6,24 +6,8 @@
 
 namespace meetlat::evidence {
 
-// Eight bytes at a time, then MurmurHash3's finaliser so every input bit reaches the low bits
-// the index uses: cheaper than std::hash for the short ids and names of evidence files.
 std::uint32_t Dictionary::hash_of(std::string_view text) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ text.size();
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + i, sizeof word);
-    h = std::rotl((h ^ word) * 0xff51afd7ed558ccdull, 29);
-  }
-  if (i < text.size()) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, text.size() - i);
-    h = std::rotl((h ^ word) * 0xff51afd7ed558ccdull, 29);
-  }
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
+  const std::uint64_t h = string_hash(text);
   return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
@@ -85,10 +69,11 @@ std::size_t Dictionary::probe(std::string_view text, std::uint32_t hash) const {
 }
 
 void Dictionary::reserve(std::size_t strings) {
-  starts_.reserve(strings + 1);
+  starts_.reserve(starts_.size() + strings);
   // Room for ids of up to 16 bytes (a hint: pages never written cost nothing), so the bytes are
   // neither copied nor faulted in twice while the column grows.
   bytes_.reserve(bytes_.size() + 16 * strings);
+  if (distinct_) return;
   std::size_t slots = slots_.size();
   while (slots < 2 * strings) slots *= 2;
   if (slots > slots_.size()) rehash(slots);
@@ -107,6 +92,11 @@ void Dictionary::rehash(std::size_t slots) {
 }
 
 std::uint32_t Dictionary::intern(std::string_view text) {
+  if (distinct_) {
+    bytes_.append(text);
+    starts_.push_back(bytes_.size());
+    return static_cast<std::uint32_t>(size() - 1);
+  }
   if (size() <= kSmall) {
     if (const std::uint32_t code = find_small(text); code != kMissingCode) return code;
     if (size() < kSmall) small_[size()] = small_key(text);
@@ -123,9 +113,26 @@ std::uint32_t Dictionary::intern(std::string_view text) {
 }
 
 std::optional<std::uint32_t> Dictionary::find(std::string_view text) const {
+  if (distinct_) return scan(text);
   const Slot& slot = slots_[probe(text, hash_of(text))];
   if (slot.code == kMissingCode) return std::nullopt;
   return slot.code;
+}
+
+std::optional<std::uint32_t> Dictionary::scan(std::string_view text) const {
+  for (std::uint32_t code = 0; code < size(); ++code) {
+    if (this->text(code) == text) return code;
+  }
+  return std::nullopt;
+}
+
+void Dictionary::append_distinct(const Dictionary& other) {
+  const std::size_t base = bytes_.size();
+  bytes_.append(other.bytes_);
+  starts_.reserve(starts_.size() + other.size());
+  for (std::size_t code = 1; code < other.starts_.size(); ++code) {
+    starts_.push_back(base + other.starts_[code]);
+  }
 }
 
 }  // namespace meetlat::evidence

@@ -6,6 +6,11 @@
 // grow geometrically, not ten million small ones (building and freeing those dominated loading
 // a large tickets.csv).
 //
+// A dictionary can instead be made `distinct` (set_distinct): for a column that is its file's
+// whole key (tickets.id), whose strings must differ anyway, every intern() appends a new code
+// without any lookup, so five million ids cost their bytes and offsets and no index. Equal
+// strings then get different codes; the loader finds them afterwards (repeated_strings.h).
+//
 // Not thread-safe for writing; const access may be shared. Views returned by text() stay valid
 // until the next intern().
 #pragma once
@@ -17,6 +22,7 @@
 #include <vector>
 
 #include "evidence/huge_page_allocator.h"
+#include "evidence/string_hash.h"
 
 namespace meetlat::evidence {
 
@@ -25,15 +31,24 @@ inline constexpr std::uint32_t kMissingCode = 0xFFFFFFFFu;
 
 class Dictionary {
  public:
-  // The code of `text`, adding it when new.
+  // The code of `text`, adding it when new (always a new code when distinct()).
   std::uint32_t intern(std::string_view text);
+  // Makes every later intern() append its string as a new code (see above). Call before the
+  // first intern().
+  void set_distinct() { distinct_ = true; }
+  bool distinct() const { return distinct_; }
+  // Appends every string of `other` (both distinct()) as new codes, in order: other's code c is
+  // this dictionary's code base + c, where base is the size() before the call.
+  void append_distinct(const Dictionary& other);
   // Starts loading the index entry `text` will probe (a hint, no effect on the content): with
   // millions of ids each intern() is a cache miss, which this lets the caller overlap with other
   // work on the row.
   void prefetch(std::string_view text) const {
+    if (distinct_) return;
     __builtin_prefetch(&slots_[hash_of(text) & (slots_.size() - 1)]);
   }
-  // The code of `text` when present.
+  // The code of `text` when present (the first such code of a distinct dictionary, found by a
+  // scan).
   std::optional<std::uint32_t> find(std::string_view text) const;
   // The string of a code; `code` must be < size().
   std::string_view text(std::uint32_t code) const {
@@ -61,6 +76,7 @@ class Dictionary {
   std::uint32_t find_small(std::string_view text) const;
 
   static std::uint32_t hash_of(std::string_view text);
+  std::optional<std::uint32_t> scan(std::string_view text) const;
   // The slot holding `text`, or the empty slot where it would go.
   std::size_t probe(std::string_view text, std::uint32_t hash) const;
   void rehash(std::size_t slots);
@@ -70,6 +86,7 @@ class Dictionary {
   using Slots = std::vector<Slot, HugePageAllocator<Slot>>;
   Slots slots_ = Slots(16);  // power of two, at most half full
   SmallKey small_[kSmall];   // of codes 0 .. min(size(), kSmall) - 1
+  bool distinct_ = false;    // no index: every intern() appends
 };
 
 }  // namespace meetlat::evidence

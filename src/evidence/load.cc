@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "evidence/csv_reader.h"
+#include "evidence/repeated_strings.h"
 #include "evidence/row_converter.h"
 
 namespace meetlat::evidence {
@@ -228,48 +229,38 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   return std::move(*first);
 }
 
+void report_duplicate(const FileSchema& schema, Chunk& chunk, std::size_t row,
+                      std::uint32_t first_line) {
+  chunk.valid[row] = 0;
+  std::string id(chunk.table.text(schema.key[0], row));
+  if (schema.key.size() > 1) id += "', '" + std::string(chunk.table.text(schema.key[1], row));
+  chunk.diagnostics.push_back({std::string(schema.file_name), chunk.table.lines()[row],
+                               chunk.key_column[row], DiagnosticKind::kDuplicateId,
+                               std::string(schema.key[0]) + ": duplicate id '" + id +
+                                   "' (first on line " + std::to_string(first_line) + ")"});
+}
+
 // Marks rows whose key repeats an earlier row's key as invalid, with a diagnostic.
 void check_duplicates(const FileSchema& schema, Chunk& chunk) {
   if (schema.key.empty()) return;
-  std::array<std::span<const std::uint32_t>, 2> keys{};
-  for (std::size_t k = 0; k < schema.key.size() && k < keys.size(); ++k) {
-    keys[k] = chunk.table.codes(schema.key[k]);
-  }
-  // A one-column key's code is the id itself (equal ids share a code): the first line per code
-  // is a plain array. Two-column keys (few rows) use a hash map.
-  const bool by_code = keys[1].empty();
-  std::vector<std::uint32_t> first_by_code;
-  if (by_code)
-    first_by_code.assign(
-        chunk.table.column(static_cast<std::size_t>(schema.column_index(schema.key[0])))
-            .dictionary.size(),
-        0);
-  std::unordered_map<std::uint64_t, std::uint32_t> first_line;
   const auto lines = chunk.table.lines();
-  for (std::size_t row = 0; row < lines.size(); ++row) {
-    std::uint64_t key = keys[0][row];
-    if (key == kMissingCode) continue;
-    std::uint32_t first = 0;
-    if (by_code) {
-      first = first_by_code[key];
-      if (first == 0) {
-        first_by_code[key] = lines[row];  // lines start at 1
-        continue;
-      }
-    } else {
-      if (keys[1][row] == kMissingCode) continue;
-      key = (key << 32) | keys[1][row];
-      const auto [it, inserted] = first_line.emplace(key, lines[row]);
-      if (inserted) continue;
-      first = it->second;
+  if (schema.key.size() == 1) {  // a distinct dictionary (table.h)
+    const auto& column =
+        chunk.table.column(static_cast<std::size_t>(schema.column_index(schema.key[0])));
+    for (const RepeatedRow& r : repeated_strings(column.codes, column.dictionary)) {
+      report_duplicate(schema, chunk, r.row, lines[r.first]);
     }
-    chunk.valid[row] = 0;
-    std::string id(chunk.table.text(schema.key[0], row));
-    if (!keys[1].empty()) id += "', '" + std::string(chunk.table.text(schema.key[1], row));
-    chunk.diagnostics.push_back({std::string(schema.file_name), lines[row], chunk.key_column[row],
-                                 DiagnosticKind::kDuplicateId,
-                                 std::string(schema.key[0]) + ": duplicate id '" + id +
-                                     "' (first on line " + std::to_string(first) + ")"});
+    return;
+  }
+  // Two-column keys (few rows): equal strings share a code; a hash map of code pairs.
+  const auto first_codes = chunk.table.codes(schema.key[0]);
+  const auto second_codes = chunk.table.codes(schema.key[1]);
+  std::unordered_map<std::uint64_t, std::uint32_t> first_line;
+  for (std::size_t row = 0; row < lines.size(); ++row) {
+    if (first_codes[row] == kMissingCode || second_codes[row] == kMissingCode) continue;
+    const std::uint64_t key = (std::uint64_t{first_codes[row]} << 32) | second_codes[row];
+    const auto [it, inserted] = first_line.emplace(key, lines[row]);
+    if (!inserted) report_duplicate(schema, chunk, row, it->second);
   }
 }
 

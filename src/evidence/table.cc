@@ -4,6 +4,7 @@
 #include <string>
 
 #include "evidence/huge_page_allocator.h"
+#include "parallel/parallel_for.h"
 
 namespace meetlat::evidence {
 namespace {
@@ -31,6 +32,15 @@ void append_values(std::vector<T>& to, const std::vector<T>& from) {
 }
 
 void append_codes(Column& to, const Column& from) {
+  if (to.dictionary.distinct()) {
+    const auto base = static_cast<std::uint32_t>(to.dictionary.size());
+    to.dictionary.append_distinct(from.dictionary);
+    to.codes.reserve(to.codes.size() + from.codes.size());
+    for (std::uint32_t code : from.codes) {
+      to.codes.push_back(code == kMissingCode ? kMissingCode : base + code);
+    }
+    return;
+  }
   std::vector<std::uint32_t> recode(from.dictionary.size());
   to.dictionary.reserve(to.dictionary.size() + from.dictionary.size());
   constexpr std::uint32_t kAhead = 16;  // index entries loading while earlier ones are probed
@@ -68,6 +78,10 @@ std::size_t Column::size() const {
 Table::Table(const FileSchema& schema) : schema_(&schema) {
   columns_.resize(schema.columns.size());
   for (std::size_t i = 0; i < columns_.size(); ++i) columns_[i].schema = &schema.columns[i];
+  if (schema.key.size() == 1) {
+    columns_.at(static_cast<std::size_t>(schema.column_index(schema.key.front())))
+        .dictionary.set_distinct();
+  }
 }
 
 const Column& Table::typed(std::string_view name, ColumnType a, ColumnType b) const {
@@ -129,7 +143,12 @@ bool Table::in_file(std::string_view column) const {
 }
 
 void Table::append(Table&& other) {
-  for (std::size_t i = 0; i < columns_.size(); ++i) {
+  // Each column on its own (the last index: the lines), on all cores.
+  parallel::parallel_for(columns_.size() + 1, [&](std::size_t i) {
+    if (i == columns_.size()) {
+      append_values(lines_, other.lines_);
+      return;
+    }
     Column& to = columns_[i];
     const Column& from = other.columns_[i];
     to.in_file = to.in_file || from.in_file;
@@ -138,8 +157,7 @@ void Table::append(Table&& other) {
     append_values(to.numbers, from.numbers);
     append_values(to.bools, from.bools);
     if (!from.codes.empty()) append_codes(to, from);
-  }
-  append_values(lines_, other.lines_);
+  });
 }
 
 void Table::reserve(std::size_t rows) {

@@ -5,7 +5,9 @@
 //   instant            std::vector<time::Instant>   kMissingInstant (Instant::min())
 //   date               std::vector<time::Date>      kMissingDate (Date::min())
 //   id, category, text std::vector<std::uint32_t>   kMissingCode; codes index the column's
-//                                                   Dictionary
+//                                                   Dictionary (a distinct one for the column
+//                                                   that is the file's whole key: its equal
+//                                                   strings have different codes)
 //   bool               std::vector<std::int8_t>     kMissingBool (-1); else 0 or 1
 //   number, ratio      std::vector<double>          NaN (test with is_missing / std::isnan);
 //                                                   a ratio is stored as a fraction: "93%" is

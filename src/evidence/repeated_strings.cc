@@ -1,0 +1,101 @@
+#include "evidence/repeated_strings.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "evidence/string_hash.h"
+#include "parallel/parallel_for.h"
+
+namespace meetlat::evidence {
+namespace {
+
+constexpr int kBucketBits = 12;  // 4096 buckets: a few thousand hashes each for millions of rows
+constexpr std::size_t kBuckets = std::size_t{1} << kBucketBits;
+constexpr std::size_t kRowsPerPiece = std::size_t{1} << 20;
+
+std::size_t bucket_of(std::uint64_t hash) { return hash >> (64 - kBucketBits); }
+
+// The hashes that occur more than once among `hashes`.
+std::vector<std::uint64_t> repeated_hashes(std::span<const std::uint32_t> codes,
+                                           std::span<const std::uint64_t> hashes) {
+  const std::size_t n = codes.size();
+  const std::size_t pieces = std::max<std::size_t>(1, (n + kRowsPerPiece - 1) / kRowsPerPiece);
+  // Partition by bucket: count per piece, then each piece writes its own part of each bucket.
+  std::vector<std::vector<std::size_t>> at(pieces, std::vector<std::size_t>(kBuckets, 0));
+  auto rows_of = [&](std::size_t piece) {
+    return std::pair{piece * n / pieces, (piece + 1) * n / pieces};
+  };
+  parallel::parallel_for(pieces, [&](std::size_t piece) {
+    const auto [begin, end] = rows_of(piece);
+    for (std::size_t row = begin; row < end; ++row) {
+      if (codes[row] != kMissingCode) ++at[piece][bucket_of(hashes[row])];
+    }
+  });
+  std::vector<std::size_t> bucket_begin(kBuckets + 1, 0);
+  std::size_t total = 0;
+  for (std::size_t b = 0; b < kBuckets; ++b) {
+    bucket_begin[b] = total;
+    for (std::size_t piece = 0; piece < pieces; ++piece) {
+      const std::size_t count = at[piece][b];
+      at[piece][b] = total;
+      total += count;
+    }
+  }
+  bucket_begin[kBuckets] = total;
+  std::vector<std::uint64_t> sorted(total);
+  parallel::parallel_for(pieces, [&](std::size_t piece) {
+    const auto [begin, end] = rows_of(piece);
+    auto& next = at[piece];
+    for (std::size_t row = begin; row < end; ++row) {
+      if (codes[row] != kMissingCode) sorted[next[bucket_of(hashes[row])]++] = hashes[row];
+    }
+  });
+  constexpr std::size_t kGroups = 64;
+  std::vector<std::vector<std::uint64_t>> found(kGroups);
+  parallel::parallel_for(kGroups, [&](std::size_t group) {
+    for (std::size_t b = group * kBuckets / kGroups; b < (group + 1) * kBuckets / kGroups; ++b) {
+      const auto first = sorted.begin() + static_cast<std::ptrdiff_t>(bucket_begin[b]);
+      const auto last = sorted.begin() + static_cast<std::ptrdiff_t>(bucket_begin[b + 1]);
+      std::sort(first, last);
+      for (auto it = first; it + 1 < last; ++it) {
+        if (it[0] == it[1] && (found[group].empty() || found[group].back() != it[0])) {
+          found[group].push_back(it[0]);
+        }
+      }
+    }
+  });
+  std::vector<std::uint64_t> out;
+  for (const auto& f : found) out.insert(out.end(), f.begin(), f.end());
+  return out;
+}
+
+}  // namespace
+
+std::vector<RepeatedRow> repeated_strings(std::span<const std::uint32_t> codes,
+                                          const Dictionary& dictionary) {
+  const std::size_t n = codes.size();
+  std::vector<std::uint64_t> hashes(n);
+  const std::size_t pieces = std::max<std::size_t>(1, (n + kRowsPerPiece - 1) / kRowsPerPiece);
+  parallel::parallel_for(pieces, [&](std::size_t piece) {
+    for (std::size_t row = piece * n / pieces; row < (piece + 1) * n / pieces; ++row) {
+      if (codes[row] != kMissingCode) hashes[row] = string_hash(dictionary.text(codes[row]));
+    }
+  });
+  const std::vector<std::uint64_t> suspects = repeated_hashes(codes, hashes);
+  std::vector<RepeatedRow> out;
+  if (suspects.empty()) return out;
+  // Rare: compare the strings of the rows whose hash repeats.
+  const std::unordered_set<std::uint64_t> suspect(suspects.begin(), suspects.end());
+  std::unordered_map<std::string_view, std::uint32_t> first;
+  for (std::size_t row = 0; row < n; ++row) {
+    if (codes[row] == kMissingCode || !suspect.contains(hashes[row])) continue;
+    const auto [it, inserted] =
+        first.emplace(dictionary.text(codes[row]), static_cast<std::uint32_t>(row));
+    if (!inserted) out.push_back({static_cast<std::uint32_t>(row), it->second});
+  }
+  return out;
+}
+
+}  // namespace meetlat::evidence

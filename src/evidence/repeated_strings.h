@@ -1,0 +1,28 @@
+// Finding the rows of a key column whose string repeats an earlier row's (duplicate ticket ids)
+// in a distinct Dictionary (dictionary.h), where equal strings have different codes.
+//
+// Every string is hashed to 64 bits and the hashes are partitioned by their top bits into buckets
+// small enough for the cache, which are sorted on all cores; only strings whose hash occurs twice
+// are then compared as strings. Millions of ids cost two sequential passes and a sort of
+// cache-sized pieces instead of one cache miss per id in a hash index.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "evidence/dictionary.h"
+
+namespace meetlat::evidence {
+
+struct RepeatedRow {
+  std::uint32_t row = 0;    // a row whose string an earlier row already has
+  std::uint32_t first = 0;  // the first row with that string
+  bool operator==(const RepeatedRow&) const = default;
+};
+
+// The repeats among `codes` (one per row; kMissingCode rows take no part), in row order.
+std::vector<RepeatedRow> repeated_strings(std::span<const std::uint32_t> codes,
+                                          const Dictionary& dictionary);
+
+}  // namespace meetlat::evidence

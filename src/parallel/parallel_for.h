@@ -1,0 +1,17 @@
+// Runs independent pieces of work on the machine's cores: parallel_for(n, work) calls work(i) once
+// for every i in [0, n), on up to std::thread::hardware_concurrency() threads (the caller's among
+// them), taking indices in increasing order as threads come free, and returns when all are done.
+//
+// The work items must not depend on each other or on the order they run in; each writes only its
+// own output (results stay deterministic). An exception thrown by work() stops the remaining
+// items from starting and is rethrown to the caller (the first one, when several throw).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace meetlat::parallel {
+
+void parallel_for(std::size_t n, const std::function<void(std::size_t)>& work);
+
+}  // namespace meetlat::parallel

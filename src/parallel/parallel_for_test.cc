@@ -1,0 +1,32 @@
+#include "parallel/parallel_for.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <stdexcept>
+#include <vector>
+
+namespace meetlat::parallel {
+namespace {
+
+TEST(ParallelFor, CallsEveryIndexExactlyOnce) {
+  for (const std::size_t n : {0, 1, 2, 3, 1000}) {
+    std::vector<std::atomic<int>> calls(n);
+    parallel_for(n, [&](std::size_t i) { ++calls[i]; });
+    for (std::size_t i = 0; i < n; ++i) EXPECT_EQ(calls[i], 1) << "n=" << n << " i=" << i;
+  }
+}
+
+TEST(ParallelFor, RethrowsTheWorkersException) {
+  std::atomic<int> done{0};
+  EXPECT_THROW(parallel_for(100,
+                            [&](std::size_t i) {
+                              if (i == 7) throw std::runtime_error("item 7");
+                              ++done;
+                            }),
+               std::runtime_error);
+  EXPECT_LT(done.load(), 100);
+}
+
+}  // namespace
+}  // namespace meetlat::parallel
