@@ -7,12 +7,15 @@
 // from + N), so a DST change inside the window does not shift it by an hour. An item belongs to
 // the period of its deadline (at 24:00 of a period's last day it still belongs to that period)
 // or, with count_in: from, to the period of its `from` instant.
+#include <algorithm>
 #include <chrono>
+#include <numeric>
 
 #include "evaluate/objective_eval.h"
 #include "evaluate/rows.h"
 #include "evidence/schema.h"
 #include "measure/attainment.h"
+#include "parallel/parallel_for.h"
 
 namespace meetlat::evaluate {
 namespace {
@@ -88,39 +91,61 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
   const Deadlines deadline_of(ctx, *table, m, from);
   const auto exempted = exempted_rows(ctx, *table);
 
-  struct Bucket {
-    std::vector<measure::AttainmentItem> items;
-    std::vector<std::size_t> rows;
-  };
-  std::vector<Bucket> buckets(slots.size());
   // An item that starts after as_of did not exist yet (evidence exported later must not change
   // an earlier evaluation), unless its deadline is a column: a scheduled item (a report due, a
   // session planned) is known in advance and pending until then.
   const bool scheduled = std::holds_alternative<contract::DeadlineColumn>(m.deadline);
-  for (std::size_t row = 0; row < table->rows(); ++row) {
-    if (pass[row] == 0 || evidence::is_missing(from[row]) ||
-        (!scheduled && ctx.as_of() < from[row])) {
-      continue;
+  // The rows in pieces on all cores; each piece tallies its items per slot and keeps the rows
+  // of its failing and exempted items, which are then joined in row order.
+  struct Piece {
+    std::vector<measure::AttainmentTally> tallies;
+    std::vector<std::vector<std::size_t>> failing;   // per slot, rows
+    std::vector<std::vector<std::size_t>> exempted;  // per slot, rows
+  };
+  constexpr std::size_t kRowsPerPiece = std::size_t{1} << 18;
+  const std::size_t n = table->rows();
+  std::vector<Piece> pieces((n + kRowsPerPiece - 1) / kRowsPerPiece);
+  parallel::parallel_for(pieces.size(), [&](std::size_t p) {
+    Piece& piece = pieces[p];
+    piece.tallies.resize(slots.size());
+    piece.failing.resize(slots.size());
+    piece.exempted.resize(slots.size());
+    for (std::size_t row = p * kRowsPerPiece; row < std::min(n, (p + 1) * kRowsPerPiece); ++row) {
+      if (pass[row] == 0 || evidence::is_missing(from[row]) ||
+          (!scheduled && ctx.as_of() < from[row])) {
+        continue;
+      }
+      const time::Instant deadline = deadline_of(row);
+      if (evidence::is_missing(deadline)) continue;
+      const time::Instant key =
+          m.count_in == contract::CountIn::kFrom ? from[row] : deadline - time::Micros{1};
+      const int slot = slot_of(slots, key);
+      if (slot < 0) continue;
+      const auto s = static_cast<std::size_t>(slot);
+      if (!exempted.empty() && exempted[row] != 0) {
+        piece.exempted[s].push_back(row);
+        continue;
+      }
+      std::optional<time::Instant> end;
+      if (!evidence::is_missing(to[row])) end = to[row];
+      const auto outcome = piece.tallies[s].add({from[row], end, deadline}, ctx.as_of());
+      if (outcome == measure::ItemOutcome::kLate || outcome == measure::ItemOutcome::kOverdue) {
+        piece.failing[s].push_back(row);
+      }
     }
-    const time::Instant deadline = deadline_of(row);
-    if (evidence::is_missing(deadline)) continue;
-    const time::Instant key =
-        m.count_in == contract::CountIn::kFrom ? from[row] : deadline - time::Micros{1};
-    const int slot = slot_of(slots, key);
-    if (slot < 0) continue;
-    if (!exempted.empty() && exempted[row] != 0) {
-      note_exempted(*table, row, results[static_cast<std::size_t>(slot)]);
-      continue;
-    }
-    auto& bucket = buckets[static_cast<std::size_t>(slot)];
-    std::optional<time::Instant> end;
-    if (!evidence::is_missing(to[row])) end = to[row];
-    bucket.items.push_back({from[row], end, deadline});
-    bucket.rows.push_back(row);
-  }
+  });
   for (std::size_t s = 0; s < slots.size(); ++s) {
-    const auto r = measure::attainment(buckets[s].items, ctx.as_of(), o.norm);
-    apply_measure(r.result, *table, buckets[s].rows, results[s]);
+    measure::AttainmentTally tally;
+    std::vector<std::size_t> failing;
+    for (const Piece& piece : pieces) {
+      tally.merge(piece.tallies[s]);
+      failing.insert(failing.end(), piece.failing[s].begin(), piece.failing[s].end());
+      for (const std::size_t row : piece.exempted[s]) note_exempted(*table, row, results[s]);
+    }
+    measure::MeasureResult r = tally.result(o.norm);
+    r.failing_items.resize(failing.size());
+    std::iota(r.failing_items.begin(), r.failing_items.end(), 0);  // indices into `failing`
+    apply_measure(r, *table, failing, results[s]);
   }
   return results;
 }

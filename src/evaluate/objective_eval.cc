@@ -62,8 +62,9 @@ void apply_measure(const measure::MeasureResult& m, const evidence::Table& table
   out.status = m.status;
   out.failing_ids.clear();
   out.failing_ids.reserve(m.failing_items.size());
+  const RowIds id_of(table);
   for (const auto index : m.failing_items) {
-    if (index < rows.size()) out.failing_ids.push_back(row_id(table, rows[index]));
+    if (index < rows.size()) out.failing_ids.push_back(id_of(rows[index]));
   }
   if (out.status != Status::kNoData) out.reason.reset();
 }

@@ -44,4 +44,19 @@ std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contrac
 // or "file:line" for files without a key (probes, transactions).
 std::string row_id(const evidence::Table& table, std::size_t row);
 
+// row_id for many rows of one table, with its key columns looked up once. Valid while `table` is.
+class RowIds {
+ public:
+  explicit RowIds(const evidence::Table& table);
+  std::string operator()(std::size_t row) const;
+
+ private:
+  struct KeyColumn {
+    std::span<const std::uint32_t> codes;
+    const evidence::Dictionary* dictionary;
+  };
+  const evidence::Table& table_;
+  std::vector<KeyColumn> key_;
+};
+
 }  // namespace meetlat::evaluate

@@ -10,8 +10,10 @@
 //     and deadline <  as_of                        → overdue (counts, failing)
 //     and deadline >= as_of                        → pending (does not count in the value)
 // Value (ratio) = in time / counted; status by decide_share (exact integers).
+// AttainmentTally (below) gives the same counts, value and status item by item.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -41,5 +43,25 @@ ItemOutcome attainment_outcome(const AttainmentItem& item, time::Instant as_of);
 
 AttainmentResult attainment(std::span<const AttainmentItem> items, time::Instant as_of,
                             const contract::Norm& norm);
+
+// The counts of attainment() for callers that meet millions of items and should not keep them:
+// add() each item, keep what you need of the failing ones yourself, then result(). Tallies of
+// disjoint parts of a period merge() into the tally of the whole.
+class AttainmentTally {
+ public:
+  ItemOutcome add(const AttainmentItem& item, time::Instant as_of) {
+    const ItemOutcome o = attainment_outcome(item, as_of);
+    ++outcomes_[static_cast<int>(o)];
+    return o;
+  }
+  void merge(const AttainmentTally& other) {
+    for (std::size_t i = 0; i < outcomes_.size(); ++i) outcomes_[i] += other.outcomes_[i];
+  }
+  // attainment()'s result over the items added, without failing_items.
+  MeasureResult result(const contract::Norm& norm) const;
+
+ private:
+  std::array<std::uint64_t, 4> outcomes_{};  // per ItemOutcome
+};
 
 }  // namespace meetlat::measure
