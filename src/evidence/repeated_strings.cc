@@ -17,7 +17,7 @@ constexpr std::size_t kRowsPerPiece = std::size_t{1} << 20;
 
 std::size_t bucket_of(std::uint64_t hash) { return hash >> (64 - kBucketBits); }
 
-// The hashes that occur more than once among `hashes`.
+// The hashes that occur more than once among `hashes` (of the rows with a code).
 std::vector<std::uint64_t> repeated_hashes(std::span<const std::uint32_t> codes,
                                            std::span<const std::uint64_t> hashes) {
   const std::size_t n = codes.size();
@@ -44,24 +44,39 @@ std::vector<std::uint64_t> repeated_hashes(std::span<const std::uint32_t> codes,
     }
   }
   bucket_begin[kBuckets] = total;
-  std::vector<std::uint64_t> sorted(total);
+  std::vector<std::uint64_t> partitioned(total);
   parallel::parallel_for(pieces, [&](std::size_t piece) {
     const auto [begin, end] = rows_of(piece);
     auto& next = at[piece];
     for (std::size_t row = begin; row < end; ++row) {
-      if (codes[row] != kMissingCode) sorted[next[bucket_of(hashes[row])]++] = hashes[row];
+      if (codes[row] != kMissingCode) partitioned[next[bucket_of(hashes[row])]++] = hashes[row];
     }
   });
+  // Each bucket into a small open-addressing set (in cache: a few thousand hashes) that tells
+  // which hashes occur twice; 0 marks an empty slot, so a hash of 0 is counted on the side.
   constexpr std::size_t kGroups = 64;
   std::vector<std::vector<std::uint64_t>> found(kGroups);
   parallel::parallel_for(kGroups, [&](std::size_t group) {
+    std::vector<std::uint64_t> set;
     for (std::size_t b = group * kBuckets / kGroups; b < (group + 1) * kBuckets / kGroups; ++b) {
-      const auto first = sorted.begin() + static_cast<std::ptrdiff_t>(bucket_begin[b]);
-      const auto last = sorted.begin() + static_cast<std::ptrdiff_t>(bucket_begin[b + 1]);
-      std::sort(first, last);
-      for (auto it = first; it + 1 < last; ++it) {
-        if (it[0] == it[1] && (found[group].empty() || found[group].back() != it[0])) {
-          found[group].push_back(it[0]);
+      const std::size_t size = bucket_begin[b + 1] - bucket_begin[b];
+      std::size_t slots = 16;
+      while (slots < 2 * size) slots *= 2;
+      set.assign(slots, 0);
+      const std::size_t mask = slots - 1;
+      int zeros = 0;
+      for (std::size_t i = bucket_begin[b]; i < bucket_begin[b + 1]; ++i) {
+        const std::uint64_t h = partitioned[i];
+        if (h == 0) {
+          if (++zeros == 2) found[group].push_back(0);
+          continue;
+        }
+        std::size_t slot = h & mask;
+        while (set[slot] != 0 && set[slot] != h) slot = (slot + 1) & mask;
+        if (set[slot] == 0) {
+          set[slot] = h;
+        } else if (std::find(found[group].begin(), found[group].end(), h) == found[group].end()) {
+          found[group].push_back(h);  // repeats are rare: a linear check is enough
         }
       }
     }

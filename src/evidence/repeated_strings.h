@@ -2,9 +2,9 @@
 // in a distinct Dictionary (dictionary.h), where equal strings have different codes.
 //
 // Every string is hashed to 64 bits and the hashes are partitioned by their top bits into buckets
-// small enough for the cache, which are sorted on all cores; only strings whose hash occurs twice
-// are then compared as strings. Millions of ids cost two sequential passes and a sort of
-// cache-sized pieces instead of one cache miss per id in a hash index.
+// small enough for the cache, each then checked with a small hash set, on all cores; only strings
+// whose hash occurs twice are compared as strings. Millions of ids cost a few sequential passes
+// and work in cache-sized pieces instead of one cache miss per id in one large hash index.
 #pragma once
 
 #include <cstdint>

@@ -74,6 +74,11 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
     }
   }
   convert_order_.insert(convert_order_.end(), id_columns_.begin(), id_columns_.end());
+  for (const OrderRule& rule : schema.order_rules) {
+    order_columns_.push_back({static_cast<std::size_t>(schema.column_index(rule.start)),
+                              static_cast<std::size_t>(schema.column_index(rule.end))});
+  }
+  accepted_code_.resize(schema.columns.size());
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
     out_.table.column(c).in_file = file_column[c] >= 0;
   }
@@ -186,7 +191,7 @@ bool RowConverter::convert(std::size_t index, const Cell& cell) {
     case ColumnType::kId:
     case ColumnType::kCategory:
     case ColumnType::kText:
-      return convert_string(column, cell);
+      return convert_string(index, column, cell);
     case ColumnType::kBool: {
       const std::optional<bool> value = parse_bool(cell.text);
       column.bools.push_back(value ? static_cast<std::int8_t>(*value) : kMissingBool);
@@ -229,22 +234,30 @@ bool RowConverter::convert_date(Column& column, const Cell& cell) {
   return false;
 }
 
-bool RowConverter::convert_string(Column& column, const Cell& cell) {
-  column.codes.push_back(column.dictionary.intern(cell.text));
+bool RowConverter::convert_string(std::size_t index, Column& column, const Cell& cell) {
+  const std::uint32_t code = column.dictionary.intern(cell.text);
+  column.codes.push_back(code);
   const Domain domain = column.schema->domain;
-  if (domain == Domain::kPriority && !accepted(cell.text, options_.priorities)) {
+  if (domain == Domain::kAny) return true;
+  std::vector<std::int8_t>& known = accepted_code_[index];
+  if (code < known.size() && known[code] == 1) return true;
+  const bool ok = accepted(cell.text, domain == Domain::kPriority ? options_.priorities
+                                                                   : options_.severities);
+  if (!column.dictionary.distinct() && code < (std::size_t{1} << 16)) {
+    if (code >= known.size()) known.resize(code + 1, -1);
+    known[code] = ok ? 1 : 0;
+  }
+  if (ok) return true;
+  if (domain == Domain::kPriority) {
     report(cell, 0, DiagnosticKind::kUnknownPriority,
            std::string(column.schema->name) + ": unknown priority " + quoted(cell.text) +
                " (expected " + joined(options_.priorities) + ")");
     return false;
   }
-  if (domain == Domain::kSeverity && !accepted(cell.text, options_.severities)) {
-    report(cell, 0, DiagnosticKind::kUnknownSeverity,
-           std::string(column.schema->name) + ": unknown severity " + quoted(cell.text) +
-               " (expected " + joined(options_.severities) + ")");
-    return false;
-  }
-  return true;
+  report(cell, 0, DiagnosticKind::kUnknownSeverity,
+         std::string(column.schema->name) + ": unknown severity " + quoted(cell.text) +
+             " (expected " + joined(options_.severities) + ")");
+  return false;
 }
 
 bool RowConverter::convert_number(Column& column, const Cell& cell) {
@@ -276,9 +289,9 @@ bool RowConverter::convert_number(Column& column, const Cell& cell) {
 
 bool RowConverter::check_order() {
   bool ok = true;
-  for (const OrderRule& rule : schema_.order_rules) {
-    const auto start = static_cast<std::size_t>(schema_.column_index(rule.start));
-    const auto end = static_cast<std::size_t>(schema_.column_index(rule.end));
+  for (std::size_t r = 0; r < order_columns_.size(); ++r) {
+    const OrderRule& rule = schema_.order_rules[r];
+    const auto [start, end] = order_columns_[r];
     const Column& a = out_.table.column(start);
     const Column& b = out_.table.column(end);
     bool backwards = false;

@@ -60,7 +60,7 @@ class RowConverter {
   bool convert(std::size_t column, const Cell& cell);
   bool convert_instant(Column& column, const Cell& cell);
   bool convert_date(Column& column, const Cell& cell);
-  bool convert_string(Column& column, const Cell& cell);
+  bool convert_string(std::size_t index, Column& column, const Cell& cell);
   bool convert_number(Column& column, const Cell& cell);
   bool check_order();
   void push_missing(Column& column);
@@ -77,6 +77,14 @@ class RowConverter {
   std::vector<std::size_t> id_columns_;     // schema columns of type id
   std::vector<std::size_t> convert_order_;  // every schema column, the id columns last
   int key_index_ = -1;
+  struct OrderColumns {
+    std::size_t start;
+    std::size_t end;
+  };
+  std::vector<OrderColumns> order_columns_;  // per schema_.order_rules
+  // Per schema column with a domain: for each dictionary code seen, 1 when the value is
+  // accepted, 0 when not (values repeat: each is checked against the accepted list once).
+  std::vector<std::vector<std::int8_t>> accepted_code_;
 };
 
 }  // namespace meetlat::evidence
