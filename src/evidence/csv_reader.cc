@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace meetlat::evidence {
 namespace {
 
@@ -20,6 +24,31 @@ std::uint64_t may_end_cell(std::uint64_t word) {
   auto zero_bytes = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
   return zero_bytes(word ^ (kOnes * ',')) | zero_bytes(word ^ (kOnes * '\n')) |
          zero_bytes(word ^ (kOnes * '\r'));
+}
+
+// The offset of the first ',', LF, CR or '"' in data[p, end), or `end`. `size` is the whole
+// buffer's: blocks of 16 bytes are read while they lie inside it.
+std::size_t next_special(const char* data, std::size_t p, std::size_t end, std::size_t size) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                quote = _mm_set1_epi8('"');
+  while (p + 16 <= size && p < end) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + p));
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, comma), _mm_cmpeq_epi8(block, lf)),
+                     _mm_or_si128(_mm_cmpeq_epi8(block, cr), _mm_cmpeq_epi8(block, quote)));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+    if (mask != 0) return std::min(end, p + static_cast<std::size_t>(std::countr_zero(mask)));
+    p += 16;
+  }
+#else
+  (void)size;
+#endif
+  for (; p < end; ++p) {
+    const char c = data[p];
+    if (c == ',' || c == '\n' || c == '\r' || c == '"') return p;
+  }
+  return end;
 }
 
 }  // namespace
@@ -141,8 +170,39 @@ CsvParser::Terminator CsvParser::read_cell(CsvCell& cell, CsvProblem& problem) {
   return finish_cell();
 }
 
+bool CsvParser::next_plain(CsvRecord& record) {
+  const char* data = buffer_.data();
+  std::size_t start = pos_;
+  cells_.clear();
+  while (true) {
+    const std::size_t stop = next_special(data, start, end_, buffer_.size());
+    if (stop == end_) return false;  // the last line: the general reader handles its end
+    const char c = data[stop];
+    if (c != ',' && c != '\n') return false;  // a quote or a CR
+    std::size_t first = start, last = stop;
+    while (first < last && is_blank(data[first])) ++first;
+    while (last > first && is_blank(data[last - 1])) --last;
+    cells_.push_back({buffer_.substr(first, last - first), first < last ? first : start,
+                      line_start_, line_, false});
+    start = stop + 1;
+    if (c == '\n') break;
+  }
+  record.problem = {};
+  record.line = line_;
+  record.cells = cells_;
+  pos_ = start;
+  ++line_;
+  line_start_ = start;
+  return true;
+}
+
 bool CsvParser::next(CsvRecord& record) {
   while (pos_ < end_) {
+    // Most records are one line without quotes or CRs.
+    if (next_plain(record)) {
+      if (cells_.size() == 1 && cells_[0].text.empty()) continue;  // a blank line
+      return true;
+    }
     cells_.clear();
     scratch_.clear();
     scratch_spans_.clear();

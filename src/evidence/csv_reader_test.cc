@@ -57,6 +57,91 @@ TEST(CsvReaderTest, SpacesAroundCellsAreTrimmed) {
   EXPECT_EQ(rows[0].cells, (std::vector<std::string>{"a", "b c", "z"}));
 }
 
+// Long lines (read 16 bytes at a time) of every kind mixed: plain, with blanks to trim, empty
+// cells, quoted cells holding separators, quotes and line breaks, CRLF ends, blank lines, a
+// lone CR as data, and a last line without a line end. Cells, lines and offsets must come out
+// as written, whichever way each record is read.
+TEST(CsvReaderTest, LongRecordsOfEveryKindReadAsWritten) {
+  struct Written {
+    std::uint32_t line;
+    std::vector<std::string> cells;
+  };
+  std::string text;
+  std::vector<Written> written;
+  std::uint32_t line = 1;
+  for (int r = 0; r < 200; ++r) {
+    Written w{line, {}};
+    std::string record;
+    for (int c = 0; c < 7; ++c) {
+      std::string value = "cell-" + std::to_string(r) + "-" + std::to_string(c) +
+                          std::string(static_cast<std::size_t>((r * 7 + c) % 23), 'x');
+      if (c > 0) record += ',';
+      // Two records in three are plain lines (blanks and empty cells only).
+      const int kind = r % 3 == 0 || (r + c) % 9 < 2 ? (r + c) % 9 : 8;
+      switch (kind) {
+        case 0:
+          record += "  " + value + "\t";  // trimmed
+          break;
+        case 1:
+          value.clear();  // empty cell
+          break;
+        case 2:
+          record += "\"" + value + ", \"\"quoted\"\"\"";
+          value += ", \"quoted\"";
+          break;
+        case 3:
+          if (r % 5 == 0) {
+            record += "\"" + value + "\nnext line\"";
+            value += "\nnext line";
+            ++line;
+            break;
+          }
+          record += value;
+          break;
+        case 4:
+          record += value + "\ry";  // a lone CR is data
+          value += "\ry";
+          break;
+        default:
+          record += value;
+      }
+      w.cells.push_back(value);
+    }
+    text += record;
+    written.push_back(w);
+    if (r == 199) break;  // no line end after the last record
+    text += r % 4 == 0 ? "\r\n" : "\n";
+    ++line;
+    if (r % 13 == 0) {
+      text += "\n";  // a blank line
+      ++line;
+    }
+  }
+  const auto rows = read_all(text);
+  ASSERT_EQ(rows.size(), written.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].line, written[i].line) << "record " << i;
+    EXPECT_EQ(rows[i].cells, written[i].cells) << "record " << i;
+    EXPECT_EQ(rows[i].problem, "") << "record " << i;
+  }
+}
+
+TEST(CsvReaderTest, CellOffsetsPointAtTheFirstCharacterAfterBlanks) {
+  const std::string text =
+      "id,name,when\n  INC-000000000001 , some long name here,2026-01-01 00:00:00\n";
+  CsvParser parser(text, 0, text.size(), 1);
+  CsvRecord record;
+  ASSERT_TRUE(parser.next(record));
+  ASSERT_TRUE(parser.next(record));
+  ASSERT_EQ(record.cells.size(), 3u);
+  EXPECT_EQ(record.cells[0].offset, text.find("INC"));
+  EXPECT_EQ(record.cells[1].offset, text.find("some"));
+  EXPECT_EQ(record.cells[2].offset, text.find("2026"));
+  EXPECT_EQ(record.cells[2].line, 2u);
+  EXPECT_EQ(record.cells[2].line_start, text.find("  INC"));
+  EXPECT_FALSE(parser.next(record));
+}
+
 TEST(CsvReaderTest, UnterminatedQuoteIsAProblemAtTheQuote) {
   const std::string text = "a,b\n1,\"open\n2,3\n";
   CsvParser parser(text, 0, text.size(), 1);
