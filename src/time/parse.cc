@@ -217,7 +217,7 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, const Zone
     if (fixed->utc) {
       out.at = Instant{fixed->day} + time_of_day;
     } else {
-      out.at = zone.to_instant(LocalTime{fixed->day.time_since_epoch()} + time_of_day, &out.issue);
+      out.at = zone.to_instant(Date{fixed->day.time_since_epoch()}, time_of_day, &out.issue);
     }
     return out;
   }

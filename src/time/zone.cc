@@ -19,6 +19,8 @@ namespace {
 constexpr std::int64_t kMicrosPerSecond = 1'000'000;
 constexpr std::int64_t kMicrosPerHour = 3600 * kMicrosPerSecond;
 constexpr std::size_t kHourCacheSlots = 256;
+constexpr std::int64_t kMicrosPerDay = 24 * kMicrosPerHour;
+constexpr std::size_t kDayCacheSlots = 1024;
 
 // The hour (since the epoch, rounded down) that the µs count `us` falls in.
 std::int64_t hour_of(std::int64_t us) {
@@ -46,12 +48,26 @@ struct Zone::Table {
   // atomic word, so a reader sees a whole entry or misses. Slot i starts with hour i + 1, which
   // never maps to slot i.
   mutable std::array<std::atomic<std::uint64_t>, kHourCacheSlots> hour_cache;
+  // The same for whole wall-clock days (pack_hour with the day number), direct-mapped by day.
+  mutable std::array<std::atomic<std::uint64_t>, kDayCacheSlots> day_cache;
 
   Table() {
     for (std::size_t i = 0; i < kHourCacheSlots; ++i) {
       hour_cache[i].store(pack_hour(static_cast<std::int64_t>(i) + 1, 0),
                           std::memory_order_relaxed);
     }
+    for (std::size_t i = 0; i < kDayCacheSlots; ++i) {
+      day_cache[i].store(pack_hour(static_cast<std::int64_t>(i) + 1, 0), std::memory_order_relaxed);
+    }
+  }
+
+  // Whether the wall-clock stretch [first, last] lies in one segment i, clear of its repeated
+  // and skipped stretches (the repeated stretch starts a segment and the skipped one ends it, so
+  // checking both ends suffices), with an offset of whole seconds.
+  bool clear_stretch(std::int64_t first, std::int64_t last, std::size_t i) const {
+    return segment_at_local(first) == i && segment_at_local(last) == i &&
+           offset_us[i] % kMicrosPerSecond == 0 && issue_in(i, first) == LocalTimeIssue::kNone &&
+           issue_in(i, last) == LocalTimeIssue::kNone;
   }
 
   // Whether wall-clock time `local_us`, in segment i = segment_at_local(local_us), is also shown
@@ -159,15 +175,35 @@ Instant Zone::to_instant(LocalTime local, LocalTimeIssue* issue) const {
   if (what == LocalTimeIssue::kNone) {
     // The repeated stretch starts a segment and the skipped one ends it: an hour whose first and
     // last µs lie in the same segment and in neither stretch lies wholly clear of both.
-    const std::int64_t first = hour * kMicrosPerHour, last = first + kMicrosPerHour - 1;
-    const std::int64_t offset_us = t.offset_us[i];
-    if (t.segment_at_local(first) == i && t.segment_at_local(last) == i &&
-        offset_us % kMicrosPerSecond == 0 && t.issue_in(i, first) == LocalTimeIssue::kNone &&
-        t.issue_in(i, last) == LocalTimeIssue::kNone) {
-      cached.store(pack_hour(hour, offset_us / kMicrosPerSecond), std::memory_order_relaxed);
+    const std::int64_t first = hour * kMicrosPerHour;
+    if (t.clear_stretch(first, first + kMicrosPerHour - 1, i)) {
+      cached.store(pack_hour(hour, t.offset_us[i] / kMicrosPerSecond), std::memory_order_relaxed);
     }
   }
   return Instant{Micros{utc_us}};
+}
+
+Instant Zone::to_instant(Date day, Micros time_of_day, LocalTimeIssue* issue) const {
+  const Table& t = *table_;
+  const std::int64_t day_number = day.time_since_epoch().count();
+  const std::int64_t local_us = day_number * kMicrosPerDay + time_of_day.count();
+  std::atomic<std::uint64_t>& cached =
+      t.day_cache[static_cast<std::uint64_t>(day_number) % kDayCacheSlots];
+  const std::uint64_t entry = cached.load(std::memory_order_relaxed);
+  if ((entry >> 32) == static_cast<std::uint32_t>(day_number) && time_of_day.count() >= 0 &&
+      time_of_day.count() < kMicrosPerDay) {
+    if (issue != nullptr) *issue = LocalTimeIssue::kNone;
+    const auto offset_s = static_cast<std::int32_t>(static_cast<std::uint32_t>(entry));
+    return Instant{Micros{local_us - offset_s * kMicrosPerSecond}};
+  }
+  const Instant at = to_instant(LocalTime{Micros{local_us}}, issue);
+  const std::int64_t first = day_number * kMicrosPerDay;
+  const std::size_t i = t.segment_at_local(first);
+  if (t.clear_stretch(first, first + kMicrosPerDay - 1, i)) {
+    cached.store(pack_hour(day_number, t.offset_us[i] / kMicrosPerSecond),
+                 std::memory_order_relaxed);
+  }
+  return at;
 }
 
 void Zone::instants_between(LocalTime from, LocalTime to,
