@@ -134,7 +134,7 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
       }
     }
   });
-  for (std::size_t s = 0; s < slots.size(); ++s) {
+  parallel::parallel_for(slots.size(), [&](std::size_t s) {
     measure::AttainmentTally tally;
     std::vector<std::size_t> failing;
     for (const Piece& piece : pieces) {
@@ -146,7 +146,7 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
     r.failing_items.resize(failing.size());
     std::iota(r.failing_items.begin(), r.failing_items.end(), 0);  // indices into `failing`
     apply_measure(r, *table, failing, results[s]);
-  }
+  });
   return results;
 }
 

@@ -1,5 +1,11 @@
 #include "evaluate/rows.h"
 
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <memory>
+
+#include "parallel/parallel_for.h"
 #include "time/parse.h"
 #include "time/period.h"
 
@@ -44,41 +50,52 @@ InstantColumn::InstantColumn(const evidence::Table& table, std::string_view colu
 }
 
 std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contract::Filter& filter) {
-  std::vector<std::uint8_t> pass(table.rows(), 1);
+  // Each condition as a test of one row, prepared once.
+  std::vector<std::function<bool(std::size_t)>> tests;
   for (const auto& condition : filter) {
     const int index = table.schema().column_index(condition.column);
     if (index < 0) throw std::logic_error("no column " + condition.column);
     const ColumnType type = table.schema().columns[static_cast<std::size_t>(index)].type;
     if (condition.op) {
-      contract::Norm compare{*condition.op, condition.value, contract::Unit::kCount, false};
+      const contract::Norm compare{*condition.op, condition.value, contract::Unit::kCount, false};
       const auto numbers = table.numbers(condition.column);
-      for (std::size_t i = 0; i < numbers.size(); ++i) {
-        if (evidence::is_missing(numbers[i]) || !compare.holds(numbers[i])) pass[i] = 0;
-      }
+      tests.emplace_back([numbers, compare](std::size_t i) {
+        return !evidence::is_missing(numbers[i]) && compare.holds(numbers[i]);
+      });
       continue;
     }
     if (type == ColumnType::kBool) {
-      const auto bools = table.bools(condition.column);
-      for (std::size_t i = 0; i < bools.size(); ++i) {
-        bool ok = false;
-        for (const auto& v : condition.one_of) {
-          const int want = (v == "true" || v == "1" || v == "yes" || v == "ja") ? 1 : 0;
-          ok = ok || bools[i] == want;
-        }
-        if (!ok) pass[i] = 0;
+      std::array<bool, 2> wanted{false, false};  // by value: false, true
+      for (const auto& v : condition.one_of) {
+        wanted[(v == "true" || v == "1" || v == "yes" || v == "ja") ? 1 : 0] = true;
       }
+      const auto bools = table.bools(condition.column);
+      tests.emplace_back([bools, wanted](std::size_t i) {
+        return bools[i] != evidence::kMissingBool && wanted[bools[i] != 0 ? 1 : 0];
+      });
       continue;
     }
     const auto codes = table.codes(condition.column);
     const auto& dictionary = table.dictionary(condition.column);
-    std::vector<std::uint8_t> accepted(dictionary.size(), 0);
+    auto accepted = std::make_shared<std::vector<std::uint8_t>>(dictionary.size(), 0);
     for (const auto& v : condition.one_of) {
-      if (const auto code = dictionary.find(v)) accepted[*code] = 1;
+      if (const auto code = dictionary.find(v)) (*accepted)[*code] = 1;
     }
-    for (std::size_t i = 0; i < codes.size(); ++i) {
-      if (evidence::is_missing_code(codes[i]) || accepted[codes[i]] == 0) pass[i] = 0;
-    }
+    tests.emplace_back([codes, accepted](std::size_t i) {
+      return !evidence::is_missing_code(codes[i]) && (*accepted)[codes[i]] != 0;
+    });
   }
+  // The rows in pieces on all cores.
+  constexpr std::size_t kRowsPerPiece = std::size_t{1} << 18;
+  const std::size_t n = table.rows();
+  std::vector<std::uint8_t> pass(n);
+  parallel::parallel_for((n + kRowsPerPiece - 1) / kRowsPerPiece, [&](std::size_t piece) {
+    for (std::size_t i = piece * kRowsPerPiece; i < std::min(n, (piece + 1) * kRowsPerPiece); ++i) {
+      bool ok = true;
+      for (const auto& test : tests) ok = ok && test(i);
+      pass[i] = ok ? 1 : 0;
+    }
+  });
   return pass;
 }
 

@@ -109,12 +109,53 @@ struct Calendar::Index {
   std::vector<std::int64_t> end;
   std::vector<std::int64_t> cum_end;
   std::vector<std::int32_t> open_days_before;  // size: days + 1
+  // For the 24-hour stretches k of µs from horizon_from_us, the number of ranges starting before
+  // stretch k (size: stretches + 1): range_at() searches only the few ranges of one stretch.
+  std::vector<std::uint32_t> ranges_before;
+
+  static constexpr std::int64_t kStretchUs = std::int64_t{86'400} * 1'000'000;
 
   std::int64_t cum_before(std::size_t i) const { return cum_end[i] - (end[i] - start[i]); }
 
-  // The index of the last range starting at or before t, or -1.
+  void index_stretches() {
+    const std::int64_t stretches = (horizon_to_us - horizon_from_us) / kStretchUs + 1;
+    ranges_before.assign(static_cast<std::size_t>(stretches) + 1, 0);
+    std::size_t k = 0;
+    for (std::size_t b = 0; b < ranges_before.size(); ++b) {
+      const std::int64_t stretch_start =
+          horizon_from_us + static_cast<std::int64_t>(b) * kStretchUs;
+      while (k < start.size() && start[k] < stretch_start) ++k;
+      ranges_before[b] = static_cast<std::uint32_t>(k);
+    }
+  }
+
+  // The index of the last range starting at or before t, or -1; t inside the horizon.
   std::ptrdiff_t range_at(std::int64_t t) const {
-    return (std::upper_bound(start.begin(), start.end(), t) - start.begin()) - 1;
+    const auto b = static_cast<std::size_t>((t - horizon_from_us) / kStretchUs);
+    if (b + 1 >= ranges_before.size()) {
+      return (std::upper_bound(start.begin(), start.end(), t) - start.begin()) - 1;
+    }
+    // Ranges before the stretch start before t; those of the stretch are searched.
+    std::size_t k = ranges_before[b];
+    const std::size_t stop = ranges_before[b + 1];
+    while (k < stop && start[k] <= t) ++k;
+    return static_cast<std::ptrdiff_t>(k) - 1;
+  }
+
+  // The first range at or after `from` whose cum_end reaches `target`, or start.size(); searched
+  // forward in growing steps (a deadline mostly lies a few ranges after its start).
+  std::size_t first_reaching(std::size_t from, std::int64_t target) const {
+    std::size_t lo = from, step = 1, hi = from;
+    while (hi < cum_end.size() && cum_end[hi] < target) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    hi = std::min(hi, cum_end.size());
+    return static_cast<std::size_t>(
+        std::lower_bound(cum_end.begin() + static_cast<std::ptrdiff_t>(lo),
+                         cum_end.begin() + static_cast<std::ptrdiff_t>(hi), target) -
+        cum_end.begin());
   }
 
   // Open time in [horizon_from, t).
@@ -234,6 +275,7 @@ Calendar Calendar::build(const CalendarSpec& spec, const Zone& zone, Date horizo
     index->end.push_back(e);
     index->cum_end.push_back(total);
   }
+  index->index_stretches();
   Calendar calendar;
   calendar.index_ = std::move(index);
   return calendar;
@@ -253,13 +295,19 @@ Instant Calendar::deadline(Instant from, Micros within) const {
   const Index& x = *index_;
   const std::int64_t from_us = x.checked(from, "start");
   if (within <= Micros{0}) return from;
-  const std::int64_t target = x.open_until(from_us) + within.count();
-  const auto it = std::lower_bound(x.cum_end.begin(), x.cum_end.end(), target);
-  if (it == x.cum_end.end()) {
+  const std::ptrdiff_t i = x.range_at(from_us);
+  const std::int64_t open_before = i < 0
+                                       ? 0
+                                       : x.cum_before(static_cast<std::size_t>(i)) +
+                                             std::min(from_us, x.end[static_cast<std::size_t>(i)]) -
+                                             x.start[static_cast<std::size_t>(i)];
+  const std::int64_t target = open_before + within.count();
+  const std::size_t k =
+      x.first_reaching(static_cast<std::size_t>(std::max<std::ptrdiff_t>(i, 0)), target);
+  if (k == x.cum_end.size()) {
     throw TimeError("deadline of " + format_duration(within) + " from " + x.zone.format(from) +
                     " falls outside the horizon of calendar '" + x.name + "'");
   }
-  const auto k = static_cast<std::size_t>(it - x.cum_end.begin());
   return Instant{Micros{x.start[k] + (target - x.cum_before(k))}};
 }
 
