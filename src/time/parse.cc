@@ -1,6 +1,9 @@
 #include "time/parse.h"
 
+#include <bit>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 
 namespace meetlat::time {
 
@@ -149,14 +152,35 @@ bool read_duration_number(Scanner& s, std::int64_t* value, std::int64_t* frac_us
   return true;
 }
 
-// The digits of text[at, at + width) as a number, or -1 when one is not a digit.
-int fixed_digits(std::string_view text, std::size_t at, std::size_t width) {
+// Eight bytes of `p` as one little-endian word (the fixed layouts are read a word at a time).
+std::uint64_t word_at(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
+}
+
+// A byte mask: 0xFF at each byte index of `bytes`.
+constexpr std::uint64_t byte_mask(std::initializer_list<int> bytes) {
+  std::uint64_t m = 0;
+  for (const int b : bytes) m |= std::uint64_t{0xFF} << (8 * b);
+  return m;
+}
+
+// Word `w` with its bytes under `digits` turned from '0'..'9' into 0..9 (others 0), or nullopt
+// when one of them is not a digit. The +0x76 test flags bytes of 10 and more; its carry out of a
+// byte of 0x8A or more can only flag more, and such a byte is flagged by its own high bit.
+std::optional<std::uint64_t> digit_values(std::uint64_t w, std::uint64_t digits) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+  const std::uint64_t t = (w ^ 0x3030303030303030ull) & digits;
+  if (((t + (0x7676767676767676ull & digits)) | t) & kHigh & digits) return std::nullopt;
+  return t;
+}
+
+// The value of the digits at bytes [at, at + width) of a word from digit_values().
+int digits_at(std::uint64_t t, int at, int width) {
   int v = 0;
-  for (std::size_t i = at; i < at + width; ++i) {
-    const auto d = static_cast<unsigned>(text[i] - '0');
-    if (d > 9) return -1;
-    v = v * 10 + static_cast<int>(d);
-  }
+  for (int i = at; i < at + width; ++i) v = v * 10 + static_cast<int>((t >> (8 * i)) & 0xFF);
   return v;
 }
 
@@ -175,21 +199,35 @@ struct FixedStamp {
 std::optional<FixedStamp> parse_fixed(std::string_view text) {
   const std::size_t n = text.size();
   const bool utc = (n == 24 || n == 20) && text.back() == 'Z';
-  const bool local = n == 19;
-  if ((!utc && !local) || text[4] != '-' || text[7] != '-' ||
-      (text[10] != 'T' && (utc || text[10] != ' ')) || text[13] != ':' || text[16] != ':') {
+  if (!utc && n != 19) return std::nullopt;
+  const char* p = text.data();
+  // "YYYY-MM-", "DD HH:MM" (or 'T'), "HH:MM:SS" (bytes 11..18, overlapping the second word).
+  const std::uint64_t a = word_at(p), b = word_at(p + 8), c = word_at(p + 11);
+  constexpr std::uint64_t kDashes = byte_mask({4, 7});
+  constexpr std::uint64_t kTimeColons = byte_mask({2, 5});
+  const char between = p[10];
+  if ((a & kDashes) != (std::uint64_t{'-'} << 32 | std::uint64_t{'-'} << 56) ||
+      (c & kTimeColons) != (std::uint64_t{':'} << 16 | std::uint64_t{':'} << 40) ||
+      (between != 'T' && (utc || between != ' '))) {
     return std::nullopt;
   }
-  const int y = fixed_digits(text, 0, 4), m = fixed_digits(text, 5, 2),
-            d = fixed_digits(text, 8, 2), h = fixed_digits(text, 11, 2),
-            mi = fixed_digits(text, 14, 2), sec = fixed_digits(text, 17, 2);
+  const auto date_digits = digit_values(a, byte_mask({0, 1, 2, 3, 5, 6}));
+  const auto day_digits = digit_values(b, byte_mask({0, 1}));
+  const auto time_digits = digit_values(c, byte_mask({0, 1, 3, 4, 6, 7}));
+  if (!date_digits || !day_digits || !time_digits) return std::nullopt;
+  const int y = digits_at(*date_digits, 0, 4), m = digits_at(*date_digits, 5, 2),
+            d = digits_at(*day_digits, 0, 2), h = digits_at(*time_digits, 0, 2),
+            mi = digits_at(*time_digits, 3, 2), sec = digits_at(*time_digits, 6, 2);
   int ms = 0;
   if (n == 24) {
-    if (text[19] != '.') return std::nullopt;
-    ms = fixed_digits(text, 20, 3);
+    // ".mmmZ" at bytes 19..23: the word at 16 is ":SS.mmmZ".
+    const std::uint64_t e = word_at(p + 16);
+    if (((e >> 24) & 0xFF) != '.') return std::nullopt;
+    const auto ms_digits = digit_values(e, byte_mask({4, 5, 6}));
+    if (!ms_digits) return std::nullopt;
+    ms = digits_at(*ms_digits, 4, 3);
   }
-  if (y < 0 || m < 1 || m > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 ||
-      sec > 59 || ms < 0 || d > days_in_month(y, m)) {
+  if (m < 1 || m > 12 || d < 1 || h > 23 || mi > 59 || sec > 59 || d > days_in_month(y, m)) {
     return std::nullopt;
   }
   // Consecutive time stamps mostly share their date: remember the last one (per thread).

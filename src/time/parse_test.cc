@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <random>
+#include <string>
+
 namespace meetlat::time {
 namespace {
 
@@ -112,6 +116,49 @@ TEST(ParseTimestampTest, ErrorsPointAtTheFirstBadCharacter) {
   EXPECT_EQ(parse_error("").column, 0u);
   EXPECT_EQ(parse_error(" 2026-10-05").column, 0u);
   EXPECT_EQ(parse_error("2026-10-05T10:00:00.1234567891Z").column, 29u);
+}
+
+// The layouts of APMs and ticket systems are read word by word, outside the general parser. The
+// same stamp written so that only the general parser reads it (a fraction ".0" added to a wall-
+// clock stamp, "Z" written as "+00:00") must give the same instant and DST issue, and a stamp
+// with any one byte changed must be refused or accepted by both alike.
+TEST(ParseTimestampTest, FixedLayoutsAgreeWithTheGeneralParser) {
+  std::mt19937 random(20261128);
+  const std::string replacements("0123456789-: TZ./+a\xff", 23);
+  auto general_form = [](const std::string& text) {
+    if (text.size() == 19) return text + ".0";
+    if (!text.empty() && text.back() == 'Z') return text.substr(0, text.size() - 1) + "+00:00";
+    return text;
+  };
+  int accepted = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const int y = 1999 + static_cast<int>(random() % 40);
+    const int mo = 1 + static_cast<int>(random() % 12), d = 1 + static_cast<int>(random() % 31);
+    const int h = static_cast<int>(random() % 24), mi = static_cast<int>(random() % 60),
+              sec = static_cast<int>(random() % 60), ms = static_cast<int>(random() % 1000);
+    char buffer[40];
+    switch (i % 3) {
+      case 0:
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
+        break;
+      case 1:
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, mo, d, h, mi,
+                      sec, ms);
+        break;
+      default:
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, sec);
+    }
+    std::string text(buffer);
+    if (i % 2 == 1) text[random() % text.size()] = replacements[random() % replacements.size()];
+    const auto fixed = parse_timestamp(text, amsterdam(), nullptr);
+    const auto general = parse_timestamp(general_form(text), amsterdam(), nullptr);
+    ASSERT_EQ(fixed.has_value(), general.has_value()) << text;
+    if (!fixed) continue;
+    ++accepted;
+    ASSERT_EQ(fixed->at, general->at) << text;
+    ASSERT_EQ(fixed->issue, general->issue) << text;
+  }
+  EXPECT_GT(accepted, 10000);  // most stamps are valid: the comparison is not vacuous
 }
 
 TEST(ParseDateTest, BareDatesAndTimestampsInTheZone) {
