@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <limits>
+#include <stdexcept>
 
 namespace meetlat::evidence {
 
@@ -91,10 +93,22 @@ void Dictionary::rehash(std::size_t slots) {
   }
 }
 
+namespace {
+
+// A new end offset of a dictionary's text, checked against the 32-bit offsets.
+std::uint32_t checked_offset(std::size_t bytes) {
+  if (bytes > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("an evidence column holds more than 4 GiB of text");
+  }
+  return static_cast<std::uint32_t>(bytes);
+}
+
+}  // namespace
+
 std::uint32_t Dictionary::intern(std::string_view text) {
   if (distinct_) {
     bytes_.append(text);
-    starts_.push_back(bytes_.size());
+    starts_.push_back(checked_offset(bytes_.size()));
     return static_cast<std::uint32_t>(size() - 1);
   }
   if (size() <= kSmall) {
@@ -106,7 +120,7 @@ std::uint32_t Dictionary::intern(std::string_view text) {
   if (slots_[i].code != kMissingCode) return slots_[i].code;
   const auto code = static_cast<std::uint32_t>(size());
   bytes_.append(text);
-  starts_.push_back(bytes_.size());
+  starts_.push_back(checked_offset(bytes_.size()));
   slots_[i] = {hash, code};
   if (2 * size() > slots_.size()) rehash(slots_.size() * 2);
   return code;
@@ -131,7 +145,7 @@ void Dictionary::append_distinct(const Dictionary& other) {
   bytes_.append(other.bytes_);
   starts_.reserve(starts_.size() + other.size());
   for (std::size_t code = 1; code < other.starts_.size(); ++code) {
-    starts_.push_back(base + other.starts_[code]);
+    starts_.push_back(checked_offset(base + other.starts_[code]));
   }
 }
 

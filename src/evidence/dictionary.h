@@ -31,7 +31,8 @@ inline constexpr std::uint32_t kMissingCode = 0xFFFFFFFFu;
 
 class Dictionary {
  public:
-  // The code of `text`, adding it when new (always a new code when distinct()).
+  // The code of `text`, adding it when new (always a new code when distinct()). Throws
+  // std::length_error when the column's text would exceed 4 GiB.
   std::uint32_t intern(std::string_view text);
   // Makes every later intern() append its string as a new code (see above). Call before the
   // first intern().
@@ -81,8 +82,10 @@ class Dictionary {
   std::size_t probe(std::string_view text, std::uint32_t hash) const;
   void rehash(std::size_t slots);
 
-  std::string bytes_;                   // every string, back to back
-  std::vector<std::size_t> starts_{0};  // code → offset in bytes_; one extra at the end
+  std::string bytes_;  // every string, back to back
+  // code → offset in bytes_; one extra at the end. 32 bits: a column holds at most 4 GiB of
+  // text (intern() throws std::length_error beyond), and five million ids cost 20 MB less.
+  std::vector<std::uint32_t> starts_{0};
   using Slots = std::vector<Slot, HugePageAllocator<Slot>>;
   Slots slots_ = Slots(16);  // power of two, at most half full
   SmallKey small_[kSmall];   // of codes 0 .. min(size(), kSmall) - 1

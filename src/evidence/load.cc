@@ -125,7 +125,6 @@ std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const
     const std::size_t rows = estimated_rows(text, spec.begin, std::min(spec.stop, text.size()));
     chunk.table.reserve(rows);
     chunk.valid.reserve(rows);
-    if (!schema.key.empty()) chunk.key_column.reserve(rows);
   }
   RowConverter converter(schema, header.file_column, header.cells, text, options, chunk);
   CsvParser parser(text, spec.begin, text.size(), spec.first_line);
@@ -189,7 +188,6 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
     const std::size_t rows = estimated_rows(text, header.data_begin, text.size());
     first->table.reserve(rows);
     first->valid.reserve(rows);
-    if (!schema.key.empty()) first->key_column.reserve(rows);
   }
   std::shared_ptr<RowSink> second_sink;
   std::unique_ptr<Chunk> second_chunk = new_chunk(schema, factory, second_sink);
@@ -229,38 +227,72 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   return std::move(*first);
 }
 
-void report_duplicate(const FileSchema& schema, Chunk& chunk, std::size_t row,
-                      std::uint32_t first_line) {
-  chunk.valid[row] = 0;
-  std::string id(chunk.table.text(schema.key[0], row));
-  if (schema.key.size() > 1) id += "', '" + std::string(chunk.table.text(schema.key[1], row));
-  chunk.diagnostics.push_back({std::string(schema.file_name), chunk.table.lines()[row],
-                               chunk.key_column[row], DiagnosticKind::kDuplicateId,
-                               std::string(schema.key[0]) + ": duplicate id '" + id +
-                                   "' (first on line " + std::to_string(first_line) + ")"});
+// The display column of the first key cell of the records that start on `lines`, read again
+// from the text (only duplicate rows need it, so no column is kept per row while loading).
+std::unordered_map<std::uint32_t, std::uint32_t> key_cell_columns(
+    const FileSchema& schema, const Header& header, std::string_view text,
+    std::vector<std::uint32_t> lines) {
+  std::unordered_map<std::uint32_t, std::uint32_t> out;
+  const int key_cell =
+      header.file_column[static_cast<std::size_t>(schema.column_index(schema.key.front()))];
+  std::sort(lines.begin(), lines.end());
+  std::size_t pos = header.data_begin;
+  std::uint32_t line = header.data_line;
+  for (const std::uint32_t want : lines) {
+    for (; line < want; ++line) {
+      const void* lf = std::memchr(text.data() + pos, '\n', text.size() - pos);
+      if (lf == nullptr) return out;
+      pos = static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) + 1;
+    }
+    CsvParser parser(text, pos, text.size(), line);
+    CsvRecord record;
+    if (key_cell >= 0 && parser.next(record) &&
+        static_cast<std::size_t>(key_cell) < record.cells.size()) {
+      const CsvCell& cell = record.cells[static_cast<std::size_t>(key_cell)];
+      out[want] = display_column(text, cell.line_start, cell.offset + (cell.quoted ? 1 : 0));
+    }
+  }
+  return out;
 }
 
 // Marks rows whose key repeats an earlier row's key as invalid, with a diagnostic.
-void check_duplicates(const FileSchema& schema, Chunk& chunk) {
+void check_duplicates(const FileSchema& schema, const Header& header, std::string_view text,
+                      Chunk& chunk) {
   if (schema.key.empty()) return;
   const auto lines = chunk.table.lines();
-  if (schema.key.size() == 1) {  // a distinct dictionary (table.h)
+  std::vector<std::pair<std::size_t, std::uint32_t>> repeats;  // row, line of the first one
+  if (schema.key.size() == 1) {                                // a distinct dictionary (table.h)
     const auto& column =
         chunk.table.column(static_cast<std::size_t>(schema.column_index(schema.key[0])));
     for (const RepeatedRow& r : repeated_strings(column.codes, column.dictionary)) {
-      report_duplicate(schema, chunk, r.row, lines[r.first]);
+      repeats.emplace_back(r.row, lines[r.first]);
     }
-    return;
+  } else {
+    // Two-column keys (few rows): equal strings share a code; a hash map of code pairs.
+    const auto first_codes = chunk.table.codes(schema.key[0]);
+    const auto second_codes = chunk.table.codes(schema.key[1]);
+    std::unordered_map<std::uint64_t, std::uint32_t> first_line;
+    for (std::size_t row = 0; row < lines.size(); ++row) {
+      if (first_codes[row] == kMissingCode || second_codes[row] == kMissingCode) continue;
+      const std::uint64_t key = (std::uint64_t{first_codes[row]} << 32) | second_codes[row];
+      const auto [it, inserted] = first_line.emplace(key, lines[row]);
+      if (!inserted) repeats.emplace_back(row, it->second);
+    }
   }
-  // Two-column keys (few rows): equal strings share a code; a hash map of code pairs.
-  const auto first_codes = chunk.table.codes(schema.key[0]);
-  const auto second_codes = chunk.table.codes(schema.key[1]);
-  std::unordered_map<std::uint64_t, std::uint32_t> first_line;
-  for (std::size_t row = 0; row < lines.size(); ++row) {
-    if (first_codes[row] == kMissingCode || second_codes[row] == kMissingCode) continue;
-    const std::uint64_t key = (std::uint64_t{first_codes[row]} << 32) | second_codes[row];
-    const auto [it, inserted] = first_line.emplace(key, lines[row]);
-    if (!inserted) report_duplicate(schema, chunk, row, it->second);
+  if (repeats.empty()) return;
+  std::vector<std::uint32_t> repeat_lines;
+  for (const auto& [row, first] : repeats) repeat_lines.push_back(lines[row]);
+  const auto columns = key_cell_columns(schema, header, text, std::move(repeat_lines));
+  for (const auto& [row, first] : repeats) {
+    chunk.valid[row] = 0;
+    std::string id(chunk.table.text(schema.key[0], row));
+    if (schema.key.size() > 1) id += "', '" + std::string(chunk.table.text(schema.key[1], row));
+    const auto column = columns.find(lines[row]);
+    chunk.diagnostics.push_back({std::string(schema.file_name), lines[row],
+                                 column == columns.end() ? 1 : column->second,
+                                 DiagnosticKind::kDuplicateId,
+                                 std::string(schema.key[0]) + ": duplicate id '" + id +
+                                     "' (first on line " + std::to_string(first) + ")"});
   }
 }
 
@@ -410,7 +442,7 @@ FileLoad load_text(const FileSchema& schema, std::string_view text, const LoadOp
   if (!header.problems.empty()) return unusable_file(schema, text, std::move(header));
   FileLoad load;
   Chunk chunk = read_rows(schema, header, text, options, load.sinks, release);
-  check_duplicates(schema, chunk);
+  check_duplicates(schema, header, text, chunk);
   std::stable_sort(chunk.diagnostics.begin(), chunk.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {
                      return a.line != b.line ? a.line < b.line : a.column < b.column;

@@ -393,6 +393,29 @@ TEST(LoadTest, StreamedHalvesGoToOneSinkEachInFileOrder) {
   EXPECT_EQ(messages(a.load), messages(b.load));
 }
 
+// The column of a duplicate id is found again in the text (nothing is kept per row for it): a
+// key that is not the first column, quoted, after a record spanning two lines, in either half
+// of a file read on two threads.
+TEST(LoadTest, DuplicateIdsPointAtTheirCell) {
+  std::string text =
+      "priority,created_at,id\n"
+      "P1,2026-10-01T10:00Z,\"T1\"\n"
+      "P1,\"2026-10-01T10:00Z\",\"T2\nsecond line\"\n";
+  for (int i = 3; i < 200; ++i) text += "P2,2026-10-01T10:00Z,T" + std::to_string(i) + "\n";
+  text += "P3,  2026-10-01T11:00Z, \"T1\"\n";  // line 202
+  text += "P3,2026-10-01T11:00Z,T150\n";       // line 203
+  for (const std::size_t split : {std::size_t{1} << 30, std::size_t{1}}) {
+    LoadOptions options{amsterdam()};
+    options.split_threshold_bytes = split;
+    const FileLoad result = load_evidence_text(*find_schema("tickets"), text, options);
+    EXPECT_EQ(messages(result),
+              (std::vector<std::string>{
+                  "tickets.csv:202:26: id: duplicate id 'T1' (first on line 2)",
+                  "tickets.csv:203:22: id: duplicate id 'T150' (first on line 152)"}))
+        << "split threshold " << split;
+  }
+}
+
 TEST(LoadTest, KeyedKindsIgnoreASink) {
   const std::string text =
       "id,priority,created_at\nT1,P1,2026-10-01T10:00Z\nT1,P1,2026-10-01T11:00Z\n";

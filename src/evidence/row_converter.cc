@@ -38,7 +38,6 @@ void Chunk::shift_lines(std::uint32_t by) {
 void Chunk::append(Chunk&& other) {
   table.append(std::move(other.table));
   valid.insert(valid.end(), other.valid.begin(), other.valid.end());
-  key_column.insert(key_column.end(), other.key_column.begin(), other.key_column.end());
   diagnostics.insert(diagnostics.end(), std::make_move_iterator(other.diagnostics.begin()),
                      std::make_move_iterator(other.diagnostics.end()));
   for (Warning& w : other.warnings) {
@@ -65,7 +64,6 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
       options_(options),
       out_(out),
       row_cells_(schema.columns.size()) {
-  if (!schema.key.empty()) key_index_ = schema.column_index(schema.key.front());
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
     if (schema.columns[c].type == ColumnType::kId) {
       id_columns_.push_back(c);
@@ -144,11 +142,6 @@ void RowConverter::add(const CsvRecord& record) {
     return;
   }
   out_.valid.push_back(valid ? 1 : 0);
-  if (key_index_ >= 0) {
-    const Cell& key = row_cells_[static_cast<std::size_t>(key_index_)];
-    out_.key_column.push_back(
-        display_column(buffer_, key.line_start, key.offset + (key.quoted ? 1 : 0)));
-  }
 }
 
 void RowConverter::push_missing(Column& column) {
@@ -241,8 +234,8 @@ bool RowConverter::convert_string(std::size_t index, Column& column, const Cell&
   if (domain == Domain::kAny) return true;
   std::vector<std::int8_t>& known = accepted_code_[index];
   if (code < known.size() && known[code] == 1) return true;
-  const bool ok = accepted(cell.text, domain == Domain::kPriority ? options_.priorities
-                                                                   : options_.severities);
+  const bool ok =
+      accepted(cell.text, domain == Domain::kPriority ? options_.priorities : options_.severities);
   if (!column.dictionary.distinct() && code < (std::size_t{1} << 16)) {
     if (code >= known.size()) known.resize(code + 1, -1);
     known[code] = ok ? 1 : 0;

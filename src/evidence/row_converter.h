@@ -24,8 +24,7 @@ struct Chunk {
   explicit Chunk(const FileSchema& schema) : table(schema) {}
 
   Table table;
-  std::vector<std::uint8_t> valid;        // per row
-  std::vector<std::uint32_t> key_column;  // per row, display column of the first key cell
+  std::vector<std::uint8_t> valid;  // per row
   std::vector<Diagnostic> diagnostics;
   std::vector<Warning> warnings;
   std::uint64_t malformed_rows = 0;
@@ -76,7 +75,6 @@ class RowConverter {
   std::vector<Cell> row_cells_;
   std::vector<std::size_t> id_columns_;     // schema columns of type id
   std::vector<std::size_t> convert_order_;  // every schema column, the id columns last
-  int key_index_ = -1;
   struct OrderColumns {
     std::size_t start;
     std::size_t end;

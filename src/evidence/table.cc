@@ -190,14 +190,19 @@ void Table::reserve(std::size_t rows) {
 }
 
 void Table::keep_rows(const std::vector<std::uint8_t>& keep) {
-  for (Column& column : columns_) {
+  // Each column on its own (the last index: the lines), on all cores.
+  parallel::parallel_for(columns_.size() + 1, [&](std::size_t i) {
+    if (i == columns_.size()) {
+      keep_rows_of(lines_, keep);
+      return;
+    }
+    Column& column = columns_[i];
     keep_rows_of(column.instants, keep);
     keep_rows_of(column.dates, keep);
     keep_rows_of(column.codes, keep);
     keep_rows_of(column.numbers, keep);
     keep_rows_of(column.bools, keep);
-  }
-  keep_rows_of(lines_, keep);
+  });
 }
 
 void Table::clear_rows() {
