@@ -90,19 +90,19 @@ void RowConverter::report(const Cell& cell, std::size_t inner_offset, Diagnostic
                               std::move(message)});
 }
 
-RowConverter::Cell RowConverter::cell_for(std::size_t column, const CsvRecord& record) const {
+const RowConverter::Cell* RowConverter::cell_for(std::size_t column, const CsvRecord& record) {
   const int index = file_column_[column];
   if (index >= 0 && static_cast<std::size_t>(index) < record.cells.size()) {
-    const CsvCell& c = record.cells[static_cast<std::size_t>(index)];
-    return {c.text, c.offset, c.line_start, c.line, c.quoted};
+    return &record.cells[static_cast<std::size_t>(index)];
   }
   // A short row: point just past its last cell.
   const CsvCell& last = record.cells.back();
-  return {{},
-          last.offset + last.text.size() + (last.quoted ? 2 : 0),
-          last.line_start,
-          last.line,
-          false};
+  past_end_ = {{},
+               last.offset + last.text.size() + (last.quoted ? 2 : 0),
+               last.line_start,
+               last.line,
+               false};
+  return &past_end_;
 }
 
 void RowConverter::add(const CsvRecord& record) {
@@ -126,10 +126,12 @@ void RowConverter::add(const CsvRecord& record) {
   // other cells are converted while it loads (the loader sorts the diagnostics by line and
   // column, so the order of conversion within a row does not show).
   for (const std::size_t c : id_columns_) {
-    if (!row_cells_[c].text.empty()) out_.table.column(c).dictionary.prefetch(row_cells_[c].text);
+    if (!row_cells_[c]->text.empty()) {
+      out_.table.column(c).dictionary.prefetch(row_cells_[c]->text);
+    }
   }
   bool valid = true;
-  for (const std::size_t c : convert_order_) valid = convert(c, row_cells_[c]) && valid;
+  for (const std::size_t c : convert_order_) valid = convert(c, *row_cells_[c]) && valid;
   valid = check_order() && valid;
   out_.table.mutable_lines().push_back(record.line);
   if (out_.sink != nullptr) {
@@ -297,9 +299,9 @@ bool RowConverter::check_order() {
     }
     if (!backwards) continue;
     ok = false;
-    report(row_cells_[end], 0, DiagnosticKind::kEndBeforeStart,
-           std::string(rule.end) + " " + quoted(row_cells_[end].text) + " is before " +
-               std::string(rule.start) + " " + quoted(row_cells_[start].text));
+    report(*row_cells_[end], 0, DiagnosticKind::kEndBeforeStart,
+           std::string(rule.end) + " " + quoted(row_cells_[end]->text) + " is before " +
+               std::string(rule.start) + " " + quoted(row_cells_[start]->text));
   }
   return ok;
 }

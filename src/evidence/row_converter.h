@@ -48,14 +48,10 @@ class RowConverter {
   void add(const CsvRecord& record);
 
  private:
-  struct Cell {
-    std::string_view text;
-    std::size_t offset;
-    std::size_t line_start;
-    std::uint32_t line;
-    bool quoted;
-  };
-  Cell cell_for(std::size_t column, const CsvRecord& record) const;
+  using Cell = CsvCell;
+  // The cell of schema column `column` in `record`; for a short row, past_end_ set to just past
+  // its last cell.
+  const Cell* cell_for(std::size_t column, const CsvRecord& record);
   bool convert(std::size_t column, const Cell& cell);
   bool convert_instant(Column& column, const Cell& cell);
   bool convert_date(Column& column, const Cell& cell);
@@ -72,7 +68,8 @@ class RowConverter {
   std::string_view buffer_;
   const LoadOptions& options_;
   Chunk& out_;
-  std::vector<Cell> row_cells_;
+  std::vector<const Cell*> row_cells_;  // per schema column, into the record or past_end_
+  Cell past_end_;
   std::vector<std::size_t> id_columns_;     // schema columns of type id
   std::vector<std::size_t> convert_order_;  // every schema column, the id columns last
   struct OrderColumns {
