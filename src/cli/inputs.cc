@@ -8,6 +8,7 @@
 
 #include "cli/app.h"
 #include "cli/contract_source.h"
+#include "evaluate/columns_read.h"
 #include "evaluate/exemptions.h"
 #include "time/parse.h"
 #include "time/time_error.h"
@@ -82,6 +83,7 @@ int load_evidence_inputs(const InputArgs& args, Inputs& out, RowSinks sinks) {
   for (const auto& p : out.contract.priorities) options.priorities.push_back(p.id);
   options.severities = out.contract.severities;
   options.skip_invalid = args.skip_invalid;
+  options.kept_columns = evaluate::columns_read(out.contract);
   out.evidence = evidence::load_evidence(args.data, options);
   if (out.evidence.find("exemptions") != nullptr) {
     evaluate::check_exemptions(out.evidence,

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,11 @@ struct LoadOptions {
   // kind's table is then still in Evidence, with its columns (in_file as in the header) but no
   // rows; Evidence::sinks holds the sinks. Ignored for kinds with a key.
   std::map<std::string, RowSinkFactory, std::less<>> sinks = {};
+  // Per kind ("tickets"), the columns to keep in its table besides the key; a kind not listed
+  // keeps every column. Every cell of every column is still read and checked (the diagnostics do
+  // not change); the others are dropped after the check, which saves memory and time when the
+  // contract reads few of a large file's columns (Table::column_kept()).
+  std::map<std::string, std::set<std::string, std::less<>>, std::less<>> kept_columns = {};
 };
 
 }  // namespace meetlat::evidence

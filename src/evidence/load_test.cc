@@ -416,6 +416,35 @@ TEST(LoadTest, DuplicateIdsPointAtTheirCell) {
   }
 }
 
+// Columns no measure reads are dropped after their cells are checked: the diagnostics are those
+// of a full load, an order rule still compares a dropped column, and reading one is an error.
+TEST(LoadTest, ColumnsNotKeptAreCheckedThenDropped) {
+  const std::string text =
+      "id,priority,created_at,responded_at,resolved_at,category\n"
+      "T1,P1,2026-10-01T10:00Z,2026-10-01T10:05Z,2026-10-01T11:00Z,incident\n"
+      "T2,P2,2026-10-01T10:00Z,2026-10-01T10:05Z,2026-10-01T09:00Z,incident\n"  // backwards
+      "T3,P3,2026-10-01T10:00Z,2026-10-01T10:05Z,yesterday,change\n"            // bad stamp
+      "T4,P1,2026-10-01T12:00Z,,,incident\n";
+  LoadOptions all{amsterdam()};
+  LoadOptions few{amsterdam()};
+  few.kept_columns["tickets"] = {"priority", "created_at", "responded_at"};
+  const FileLoad full = load_evidence_text(*find_schema("tickets"), text, all);
+  const FileLoad kept = load_evidence_text(*find_schema("tickets"), text, few);
+  EXPECT_EQ(messages(kept), messages(full));
+  ASSERT_EQ(messages(kept).size(), 2u);
+  ASSERT_TRUE(kept.table);
+  const Table& table = *kept.table;
+  EXPECT_EQ(table.rows(), 2u);
+  EXPECT_EQ(table.text("id", 1), "T4");  // the key is always kept
+  EXPECT_EQ(table.text("priority", 1), "P1");
+  EXPECT_EQ(table.instants("created_at").size(), 2u);
+  EXPECT_TRUE(table.column_kept("responded_at"));
+  EXPECT_FALSE(table.column_kept("resolved_at"));
+  EXPECT_TRUE(table.in_file("resolved_at"));
+  EXPECT_THROW(table.instants("resolved_at"), std::logic_error);
+  EXPECT_THROW(table.codes("category"), std::logic_error);
+}
+
 TEST(LoadTest, KeyedKindsIgnoreASink) {
   const std::string text =
       "id,priority,created_at\nT1,P1,2026-10-01T10:00Z\nT1,P1,2026-10-01T11:00Z\n";

@@ -77,9 +77,31 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
                               static_cast<std::size_t>(schema.column_index(rule.end))});
   }
   accepted_code_.resize(schema.columns.size());
+  const auto kept = options.kept_columns.find(schema.kind);
+  kept_.assign(schema.columns.size(), 1);
+  scratch_.resize(schema.columns.size());
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
-    out_.table.column(c).in_file = file_column[c] >= 0;
+    Column& column = out_.table.column(c);
+    column.in_file = file_column[c] >= 0;
+    const std::string_view name = schema.columns[c].name;
+    if (kept != options.kept_columns.end() && !kept->second.contains(name) &&
+        std::find(schema.key.begin(), schema.key.end(), name) == schema.key.end()) {
+      kept_[c] = 0;
+      column.kept = false;
+    }
+    scratch_[c].schema = column.schema;
   }
+}
+
+Column& RowConverter::column_for(std::size_t index) {
+  if (kept_[index]) return out_.table.column(index);
+  Column& scratch = scratch_[index];
+  scratch.instants.clear();
+  scratch.dates.clear();
+  scratch.codes.clear();
+  scratch.numbers.clear();
+  scratch.bools.clear();
+  return scratch;
 }
 
 void RowConverter::report(const Cell& cell, std::size_t inner_offset, DiagnosticKind kind,
@@ -170,7 +192,7 @@ void RowConverter::push_missing(Column& column) {
 }
 
 bool RowConverter::convert(std::size_t index, const Cell& cell) {
-  Column& column = out_.table.column(index);
+  Column& column = column_for(index);
   if (cell.text.empty()) {
     push_missing(column);
     if (!column.schema->required) return true;
@@ -230,9 +252,10 @@ bool RowConverter::convert_date(Column& column, const Cell& cell) {
 }
 
 bool RowConverter::convert_string(std::size_t index, Column& column, const Cell& cell) {
+  const Domain domain = column.schema->domain;
+  if (!kept_[index] && domain == Domain::kAny) return true;  // nothing to check, nothing kept
   const std::uint32_t code = column.dictionary.intern(cell.text);
   column.codes.push_back(code);
-  const Domain domain = column.schema->domain;
   if (domain == Domain::kAny) return true;
   std::vector<std::int8_t>& known = accepted_code_[index];
   if (code < known.size() && known[code] == 1) return true;
@@ -287,8 +310,8 @@ bool RowConverter::check_order() {
   for (std::size_t r = 0; r < order_columns_.size(); ++r) {
     const OrderRule& rule = schema_.order_rules[r];
     const auto [start, end] = order_columns_[r];
-    const Column& a = out_.table.column(start);
-    const Column& b = out_.table.column(end);
+    const Column& a = kept_[start] ? out_.table.column(start) : scratch_[start];
+    const Column& b = kept_[end] ? out_.table.column(end) : scratch_[end];
     bool backwards = false;
     if (a.schema->type == ColumnType::kInstant) {
       backwards = !is_missing(a.instants.back()) && !is_missing(b.instants.back()) &&

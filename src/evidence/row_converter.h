@@ -54,6 +54,8 @@ class RowConverter {
   // its last cell.
   const Cell* cell_for(std::size_t column, const CsvRecord& record);
   bool convert(std::size_t column, const Cell& cell);
+  // Where column `index`'s value of the current row goes: the table, or its emptied scratch.
+  Column& column_for(std::size_t index);
   bool convert_instant(Column& column, const Cell& cell);
   bool convert_date(Column& column, const Cell& cell);
   bool convert_string(std::size_t index, Column& column, const Cell& cell);
@@ -70,6 +72,10 @@ class RowConverter {
   const LoadOptions& options_;
   Chunk& out_;
   std::vector<const Cell*> row_cells_;  // per schema column, into the record or past_end_
+  // Per schema column: whether the table keeps it; the values of a column it does not keep go to
+  // scratch_[column] (emptied for each row) so that the order rules can still compare them.
+  std::vector<std::uint8_t> kept_;
+  std::vector<Column> scratch_;
   Cell past_end_;
   std::vector<std::size_t> id_columns_;     // schema columns of type id
   std::vector<std::size_t> convert_order_;  // every schema column, the id columns last

@@ -90,6 +90,10 @@ const Column& Table::typed(std::string_view name, ColumnType a, ColumnType b) co
     throw std::logic_error(std::string(schema_->file_name) + " has no column " + std::string(name));
   }
   const Column& column = columns_[static_cast<std::size_t>(index)];
+  if (!column.kept) {
+    throw std::logic_error(std::string(schema_->file_name) + " column " + std::string(name) +
+                           " was not kept: no measure of the contract reads it");
+  }
   if (column.schema->type != a && column.schema->type != b) {
     throw std::logic_error(std::string(schema_->file_name) + " column " + std::string(name) +
                            " is of type " + std::string(column_type_name(column.schema->type)) +
@@ -108,7 +112,8 @@ std::span<const time::Date> Table::dates(std::string_view column) const {
 
 std::span<const std::uint32_t> Table::codes(std::string_view column) const {
   const int index = schema_->column_index(column);
-  if (index >= 0 && columns_[static_cast<std::size_t>(index)].schema->type == ColumnType::kText) {
+  if (index >= 0 && columns_[static_cast<std::size_t>(index)].schema->type == ColumnType::kText &&
+      columns_[static_cast<std::size_t>(index)].kept) {
     return columns_[static_cast<std::size_t>(index)].codes;
   }
   return typed(column, ColumnType::kId, ColumnType::kCategory).codes;
@@ -133,6 +138,15 @@ std::span<const std::int8_t> Table::bools(std::string_view column) const {
   return typed(column, ColumnType::kBool, ColumnType::kBool).bools;
 }
 
+bool Table::column_kept(std::string_view column) const {
+  const int index = schema_->column_index(column);
+  if (index < 0) {
+    throw std::logic_error(std::string(schema_->file_name) + " has no column " +
+                           std::string(column));
+  }
+  return columns_[static_cast<std::size_t>(index)].kept;
+}
+
 bool Table::in_file(std::string_view column) const {
   const int index = schema_->column_index(column);
   if (index < 0) {
@@ -152,6 +166,7 @@ void Table::append(Table&& other) {
     Column& to = columns_[i];
     const Column& from = other.columns_[i];
     to.in_file = to.in_file || from.in_file;
+    to.kept = to.kept && from.kept;
     append_values(to.instants, from.instants);
     append_values(to.dates, from.dates);
     append_values(to.numbers, from.numbers);

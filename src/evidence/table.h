@@ -16,7 +16,8 @@
 // in_file() tells the two apart.
 //
 // The typed accessors take a column name and throw std::logic_error when the column does not
-// exist or has another type: that is a programmer's error, never a data error.
+// exist, has another type or was not kept (LoadOptions::kept_columns): that is a programmer's
+// error, never a data error.
 //
 // A Table is a value; const access is thread-safe.
 #pragma once
@@ -49,6 +50,7 @@ inline bool is_missing_code(std::uint32_t code) { return code == kMissingCode; }
 struct alignas(64) Column {
   const ColumnSchema* schema = nullptr;
   bool in_file = false;  // the file's header had this column
+  bool kept = true;      // false: read and checked, then dropped (LoadOptions::kept_columns)
   // Exactly one of these is used, chosen by schema->type.
   std::vector<time::Instant> instants;
   std::vector<time::Date> dates;
@@ -84,6 +86,8 @@ class Table {
   std::span<const std::int8_t> bools(std::string_view column) const;
   // Whether the file's header had this column (an optional column may be absent).
   bool in_file(std::string_view column) const;
+  // Whether the column's values are in the table (LoadOptions::kept_columns).
+  bool column_kept(std::string_view column) const;
 
   // For the loader: direct access by schema column index.
   Column& column(std::size_t index) { return columns_.at(index); }
