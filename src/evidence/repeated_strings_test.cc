@@ -53,5 +53,36 @@ TEST(RepeatedStrings, FindsRepeatsAcrossPiecesOfALargeColumn) {
   EXPECT_EQ(repeated_strings(c.codes, c.dictionary), expected);
 }
 
+// Ids in rising order (shorter first: INC-9 before INC-10) have no repeat; an id repeated right
+// after itself, or a piece that starts below where the previous one ended, is no longer rising
+// and is then found the long way.
+TEST(RepeatedStrings, RisingIdsAndTheirExceptions) {
+  const int n = 2'500'000;  // several pieces
+  Column rising;
+  for (int i = 0; i < n; ++i) rising.add(i % 1000 == 7 ? "" : "INC-" + std::to_string(i));
+  EXPECT_TRUE(repeated_strings(rising.codes, rising.dictionary).empty());
+
+  Column twice;
+  for (int i = 0; i < n; ++i) twice.add("INC-" + std::to_string(i == 1'800'000 ? i - 1 : i));
+  EXPECT_EQ(repeated_strings(twice.codes, twice.dictionary),
+            (std::vector<RepeatedRow>{{1'800'000, 1'799'999}}));
+
+  Column restart;  // rising, then from INC-0 again at row 2^20 (inside a piece)
+  for (int i = 0; i < n; ++i) restart.add("INC-" + std::to_string(i % (1 << 20)));
+  const auto repeats = repeated_strings(restart.codes, restart.dictionary);
+  ASSERT_EQ(repeats.size(), static_cast<std::size_t>(n - (1 << 20)));
+  EXPECT_EQ(repeats.front(), (RepeatedRow{1 << 20, 0}));
+
+  // Each piece rising, the second starting below the end of the first: its first row is where
+  // the pieces are cut (row n / 3 of three pieces).
+  const int cut = n / 3;
+  Column pieces;
+  for (int i = 0; i < n; ++i)
+    pieces.add("INC-" + std::to_string(i < cut ? i + 1'000'000 : i - cut));
+  const auto across = repeated_strings(pieces.codes, pieces.dictionary);
+  ASSERT_FALSE(across.empty());
+  EXPECT_EQ(across.front(), (RepeatedRow{cut + 1'000'000, 0}));
+}
+
 }  // namespace
 }  // namespace meetlat::evidence
