@@ -4,6 +4,7 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <set>
 
 #include "parallel/parallel_for.h"
 #include "time/parse.h"
@@ -78,8 +79,16 @@ std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contrac
     const auto codes = table.codes(condition.column);
     const auto& dictionary = table.dictionary(condition.column);
     auto accepted = std::make_shared<std::vector<std::uint8_t>>(dictionary.size(), 0);
-    for (const auto& v : condition.one_of) {
-      if (const auto code = dictionary.find(v)) (*accepted)[*code] = 1;
+    if (dictionary.distinct()) {
+      // A key column (ids; equal strings may have several codes): one pass over its strings.
+      const std::set<std::string_view> wanted(condition.one_of.begin(), condition.one_of.end());
+      for (std::uint32_t code = 0; code < dictionary.size(); ++code) {
+        if (wanted.contains(dictionary.text(code))) (*accepted)[code] = 1;
+      }
+    } else {
+      for (const auto& v : condition.one_of) {
+        if (const auto code = dictionary.find(v)) (*accepted)[*code] = 1;
+      }
     }
     tests.emplace_back([codes, accepted](std::size_t i) {
       return !evidence::is_missing_code(codes[i]) && (*accepted)[codes[i]] != 0;
