@@ -87,7 +87,7 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
 
   const InstantColumn from(*table, m.from_column, ctx.zone(), DayEdge::kStart);
   const InstantColumn to(*table, m.to_column, ctx.zone(), DayEdge::kEnd);
-  const auto pass = row_filter(*table, m.where);
+  const RowFilter passes(*table, m.where);
   const Deadlines deadline_of(ctx, *table, m, from);
   const auto exempted = exempted_rows(ctx, *table);
 
@@ -110,8 +110,9 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
     piece.tallies.resize(slots.size());
     piece.failing.resize(slots.size());
     piece.exempted.resize(slots.size());
+    int last_slot = -1;
     for (std::size_t row = p * kRowsPerPiece; row < std::min(n, (p + 1) * kRowsPerPiece); ++row) {
-      if (pass[row] == 0 || evidence::is_missing(from[row]) ||
+      if (!passes(row) || evidence::is_missing(from[row]) ||
           (!scheduled && ctx.as_of() < from[row])) {
         continue;
       }
@@ -119,7 +120,11 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
       if (evidence::is_missing(deadline)) continue;
       const time::Instant key =
           m.count_in == contract::CountIn::kFrom ? from[row] : deadline - time::Micros{1};
-      const int slot = slot_of(slots, key);
+      // Rows mostly come in time order: try the previous row's slot first.
+      if (last_slot < 0 || !slots[static_cast<std::size_t>(last_slot)].window.contains(key)) {
+        last_slot = slot_of(slots, key);
+      }
+      const int slot = last_slot;
       if (slot < 0) continue;
       const auto s = static_cast<std::size_t>(slot);
       if (!exempted.empty() && exempted[row] != 0) {

@@ -50,9 +50,8 @@ InstantColumn::InstantColumn(const evidence::Table& table, std::string_view colu
   }
 }
 
-std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contract::Filter& filter) {
-  // Each condition as a test of one row, prepared once.
-  std::vector<std::function<bool(std::size_t)>> tests;
+RowFilter::RowFilter(const evidence::Table& table, const contract::Filter& filter) {
+  std::vector<std::function<bool(std::size_t)>>& tests = tests_;
   for (const auto& condition : filter) {
     const int index = table.schema().column_index(condition.column);
     if (index < 0) throw std::logic_error("no column " + condition.column);
@@ -94,15 +93,17 @@ std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contrac
       return !evidence::is_missing_code(codes[i]) && (*accepted)[codes[i]] != 0;
     });
   }
+}
+
+std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contract::Filter& filter) {
+  const RowFilter passes(table, filter);
   // The rows in pieces on all cores.
   constexpr std::size_t kRowsPerPiece = std::size_t{1} << 18;
   const std::size_t n = table.rows();
   std::vector<std::uint8_t> pass(n);
   parallel::parallel_for((n + kRowsPerPiece - 1) / kRowsPerPiece, [&](std::size_t piece) {
     for (std::size_t i = piece * kRowsPerPiece; i < std::min(n, (piece + 1) * kRowsPerPiece); ++i) {
-      bool ok = true;
-      for (const auto& test : tests) ok = ok && test(i);
-      pass[i] = ok ? 1 : 0;
+      pass[i] = passes(i) ? 1 : 0;
     }
   });
   return pass;

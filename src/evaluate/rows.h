@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,6 +36,22 @@ class InstantColumn {
  private:
   std::vector<time::Instant> owned_;
   std::span<const time::Instant> view_;
+};
+
+// Whether a row passes every condition of a filter, the conditions prepared once. Valid while
+// `table` is; const calls may run on several threads.
+class RowFilter {
+ public:
+  RowFilter(const evidence::Table& table, const contract::Filter& filter);
+  bool operator()(std::size_t row) const {
+    for (const auto& test : tests_) {
+      if (!test(row)) return false;
+    }
+    return true;
+  }
+
+ private:
+  std::vector<std::function<bool(std::size_t)>> tests_;
 };
 
 // 1 for every row that passes every condition of `filter`, else 0.
