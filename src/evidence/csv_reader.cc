@@ -240,23 +240,35 @@ std::uint32_t display_column(std::string_view buffer, std::size_t line_start, st
 }
 
 std::size_t find_split_point(std::string_view buffer, std::size_t begin, std::size_t end,
-                             std::size_t target, const ScannedRange& scanned) {
+                             std::size_t target, const ScannedRange& scanned,
+                             const Retarget& retarget) {
   const char* data = buffer.data();
   if (target <= begin || target >= end) return end;
-  // Only the quotes before `target` matter for the parity; counted in blocks (memchr from quote
+  // Only the quotes before the split matter for the parity; counted in blocks (memchr from quote
   // to quote, fast when there are none) so that a caller reading a mapped file can let go of
   // what was read.
   constexpr std::size_t kBlock = std::size_t{8} << 20;
   std::size_t quotes = 0;
-  for (std::size_t p = begin; p < target; p += kBlock) {
-    const char* q = data + p;
-    const char* stop = data + std::min(p + kBlock, target);
-    while (
-        (q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(stop - q))))) {
-      ++quotes;
-      ++q;
+  auto count_quotes = [&](std::size_t from, std::size_t to) {
+    for (std::size_t p = from; p < to; p += kBlock) {
+      const char* q = data + p;
+      const char* stop = data + std::min(p + kBlock, to);
+      while (
+          (q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(stop - q))))) {
+        ++quotes;
+        ++q;
+      }
+      if (scanned) scanned(p, static_cast<std::size_t>(stop - data));
     }
-    if (scanned) scanned(p, static_cast<std::size_t>(stop - data));
+  };
+  count_quotes(begin, target);
+  if (retarget) {
+    const std::size_t later = retarget(target);
+    if (later >= end) return end;
+    if (later > target) {
+      count_quotes(target, later);
+      target = later;
+    }
   }
   std::size_t p = target;
   while (p < end) {

@@ -89,8 +89,13 @@ std::uint32_t display_column(std::string_view buffer, std::size_t line_start, st
 // when there is no such position. Callers verify the split by reading up to it (see load.cc).
 // `scanned`, when set, is told of each block [from, to) the search has read through (a caller
 // reading a mapped file releases those pages).
+// `retarget`, when set, is called once with `target` when the quotes before it are counted, and
+// returns where to split instead (at or after `target`; e.g. where the parts would now take
+// equally long to read); the count then goes on to there.
 using ScannedRange = std::function<void(std::size_t from, std::size_t to)>;
+using Retarget = std::function<std::size_t(std::size_t target)>;
 std::size_t find_split_point(std::string_view buffer, std::size_t begin, std::size_t end,
-                             std::size_t target, const ScannedRange& scanned = {});
+                             std::size_t target, const ScannedRange& scanned = {},
+                             const Retarget& retarget = {});
 
 }  // namespace meetlat::evidence

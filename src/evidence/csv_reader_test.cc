@@ -184,5 +184,23 @@ TEST(CsvReaderTest, SplitPointIsNeverInsideAQuotedCell) {
   EXPECT_EQ(text.substr(split), "x\ny\n");
 }
 
+TEST(CsvReaderTest, SplitPointMovedLaterCountsTheQuotesOnTheWay) {
+  // Retargeted from the first line into the quoted cell: the quote passed on the way counts, so
+  // the split is still the first record start after the cell.
+  const std::string text = "h\naaaa\n\"a\nb\nc\nd\"\nx\ny\n";
+  std::size_t asked = 0;
+  const std::size_t split = find_split_point(text, 2, text.size(), 3, {}, [&](std::size_t target) {
+    asked = target;
+    return text.find('b');
+  });
+  EXPECT_EQ(asked, 3u);
+  EXPECT_EQ(text.substr(split), "x\ny\n");
+  // An earlier position than the target is ignored; one past the end means no split.
+  EXPECT_EQ(find_split_point(text, 2, text.size(), 3, {}, [](std::size_t) { return 0; }),
+            text.find("\"a"));
+  EXPECT_EQ(find_split_point(text, 2, text.size(), 3, {}, [&](std::size_t) { return text.size(); }),
+            text.size());
+}
+
 }  // namespace
 }  // namespace meetlat::evidence

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <future>
@@ -120,7 +121,8 @@ std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const
                                                  std::string_view text, ChunkSpec spec,
                                                  const LoadOptions& options, Chunk& chunk,
                                                  bool release,
-                                                 std::future<std::size_t>* later_stop = nullptr) {
+                                                 std::future<std::size_t>* later_stop = nullptr,
+                                                 std::atomic<std::size_t>* progress = nullptr) {
   if (chunk.sink == nullptr) {
     const std::size_t rows = estimated_rows(text, spec.begin, std::min(spec.stop, text.size()));
     chunk.table.reserve(rows);
@@ -133,10 +135,13 @@ std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const
   for (std::size_t stop = spec.stop;;) {
     while (parser.position() < stop && parser.next(record)) {
       converter.add(record);
-      if (release && parser.position() - kept >= kReleaseBytes) {
-        release_pages(text, kept, parser.position());
+      if (parser.position() - kept >= kReleaseBytes) {
+        if (release) {
+          release_pages(text, kept, parser.position());
+          populate_pages(text, parser.position() + kReleaseBytes, kReleaseBytes);
+        }
         kept = parser.position();
-        populate_pages(text, kept + kReleaseBytes, kReleaseBytes);
+        if (progress != nullptr) progress->store(kept, std::memory_order_relaxed);
       }
     }
     if (later_stop == nullptr) break;
@@ -167,7 +172,9 @@ std::unique_ptr<Chunk> new_chunk(const FileSchema& schema, const RowSinkFactory*
 
 // Reads all rows, in two halves on two threads when the file is large enough. The second
 // thread first finds where its half starts (find_split_point, which reads the first half for
-// quotes) while the first thread already parses up to the middle and then waits for that point.
+// quotes) while the first thread already parses up to the middle and then waits for that point;
+// the split is moved past the middle by as much as the first thread got ahead meanwhile, so both
+// finish together.
 // The second half is kept only when the first half's reader ended exactly where it began.
 Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view text,
                 const LoadOptions& options, std::vector<std::shared_ptr<RowSink>>& sinks,
@@ -192,6 +199,7 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   std::shared_ptr<RowSink> second_sink;
   std::unique_ptr<Chunk> second_chunk = new_chunk(schema, factory, second_sink);
   const std::size_t middle = header.data_begin + size / 2;
+  std::atomic<std::size_t> progress{header.data_begin};  // how far the first thread has read
   std::promise<std::size_t> split_promise;
   std::future<std::size_t> split_known = split_promise.get_future();
   auto second = std::async(std::launch::async, [&] {
@@ -201,7 +209,13 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
       if (release) {
         scanned = [text](std::size_t from, std::size_t to) { release_pages(text, from, to); };
       }
-      split = find_split_point(text, header.data_begin, text.size(), middle, scanned);
+      // The first thread has parsed on while this one counted quotes up to the middle: split
+      // where what is left would take both equally long.
+      const Retarget balance = [&](std::size_t target) {
+        const std::size_t done = progress.load(std::memory_order_relaxed);
+        return std::max(target, done + (text.size() - done) / 2);
+      };
+      split = find_split_point(text, header.data_begin, text.size(), middle, scanned, balance);
     } catch (...) {
       split_promise.set_value(text.size());  // the first thread reads everything
       throw;
@@ -214,7 +228,7 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   });
   const auto [end, line] =
       read_chunk(schema, header, text, {header.data_begin, middle, header.data_line}, options,
-                 *first, release, &split_known);
+                 *first, release, &split_known, &progress);
   const std::size_t split = second.get();
   if (split >= text.size()) return std::move(*first);  // no split: the first read everything
   if (end == split) {
