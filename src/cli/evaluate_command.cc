@@ -52,6 +52,26 @@ std::shared_ptr<evaluate::LatencyAccumulator> merged_latency(const evidence::Evi
   return merged;
 }
 
+// Loads the evidence; the transactions go straight into an exact latency accumulator per parser
+// thread instead of a table (memory follows the distinct durations, not the traffic) when
+// nothing else of the contract in force reads them. The accumulators are planned on the slots an
+// evaluation of `period` uses; `latency` receives them merged (nullptr when none).
+int load_streaming(const EvaluateArgs& args, const contract::Contract& in_force,
+                   const time::Period& period, Inputs& in,
+                   std::shared_ptr<evaluate::LatencyAccumulator>& latency) {
+  RowSinks sinks;
+  if (evaluate::LatencyAccumulator::can_stream(in_force, kStreamedKind)) {
+    auto plan = std::make_shared<const evaluate::LatencyAccumulator>(in_force, in.zone, in.as_of,
+                                                                     period, kStreamedKind);
+    sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
+  }
+  if (const int code = load_evidence_inputs(args.inputs, in, std::move(sinks)); code != kExitOk) {
+    return code;
+  }
+  latency = merged_latency(in.evidence);
+  return kExitOk;
+}
+
 int run_history(const EvaluateArgs& args) {
   const auto from = month_option("--from", args.from);
   const auto to = month_option("--to", args.to);
@@ -61,9 +81,15 @@ int run_history(const EvaluateArgs& args) {
     return kExitUsage;
   }
   Inputs in;
-  if (const int code = load_inputs(args.inputs, in); code != kExitOk) return code;
+  if (const int code = load_contract_inputs(args.inputs, in); code != kExitOk) return code;
   const contract::Contract in_force = in_force_at(in.contract, to->first_day);
-  auto history = evaluate::evaluate_history(in_force, in.evidence, in.zone, {*from, *to, in.as_of});
+  // The history's tracks are those of an evaluation of --to (history.h).
+  std::shared_ptr<evaluate::LatencyAccumulator> latency;
+  if (const int code = load_streaming(args, in_force, *to, in, latency); code != kExitOk) {
+    return code;
+  }
+  auto history = evaluate::evaluate_history(in_force, in.evidence, in.zone,
+                                            {*from, *to, in.as_of, latency.get()});
   history.warnings = in.warnings;
   for (const auto& a : in.contract.amendments) {
     if (from->first_day < a.effective_from && a.effective_from < to->end_day) {
@@ -84,19 +110,10 @@ int run_evaluate(const EvaluateArgs& args) {
   Inputs in;
   if (const int code = load_contract_inputs(args.inputs, in); code != kExitOk) return code;
   const contract::Contract in_force = in_force_at(in.contract, period->first_day);
-  // The transactions go straight into an exact latency accumulator per parser thread instead of
-  // a table (memory follows the distinct durations, not the traffic), when nothing else of the
-  // contract reads them.
-  RowSinks sinks;
-  if (evaluate::LatencyAccumulator::can_stream(in_force, kStreamedKind)) {
-    auto plan = std::make_shared<const evaluate::LatencyAccumulator>(in_force, in.zone, in.as_of,
-                                                                     *period, kStreamedKind);
-    sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
-  }
-  if (const int code = load_evidence_inputs(args.inputs, in, std::move(sinks)); code != kExitOk) {
+  std::shared_ptr<evaluate::LatencyAccumulator> latency;
+  if (const int code = load_streaming(args, in_force, *period, in, latency); code != kExitOk) {
     return code;
   }
-  const auto latency = merged_latency(in.evidence);
   auto result =
       evaluate::evaluate(in_force, in.evidence, in.zone, {*period, in.as_of, latency.get()});
   result.warnings = in.warnings;

@@ -25,10 +25,15 @@
 
 namespace meetlat::evaluate {
 
+class LatencyAccumulator;
+
 struct HistoryRequest {
   time::Period from;  // a month
   time::Period to;    // a month, not before `from`
   time::Instant as_of;
+  // The streamed quantile samples (latency_accumulator.h, planned for the period `to`), or
+  // nullptr when the evidence holds them in its tables. Must outlive the call.
+  const LatencyAccumulator* latency = nullptr;
 };
 
 struct HistoryKpi {
