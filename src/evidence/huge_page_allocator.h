@@ -20,7 +20,10 @@ inline void advise_huge_pages(const void* data, std::size_t bytes) {
   const auto begin = reinterpret_cast<std::uintptr_t>(data);
   const std::uintptr_t first = (begin + kPage - 1) & ~(kPage - 1);
   const std::uintptr_t last = (begin + bytes) & ~(kPage - 1);
-  if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  if (last <= first) return;
+  // The first whole page, reached from `data` (not cast back from an integer).
+  void* page = const_cast<char*>(static_cast<const char*>(data)) + (first - begin);
+  ::madvise(page, last - first, MADV_HUGEPAGE);
 }
 
 template <typename T>

@@ -76,7 +76,7 @@ struct ChunkSpec {
 
 // Rows in text[begin, end), estimated from the line feeds in its first 64 KiB (+10%).
 std::size_t estimated_rows(std::string_view text, std::size_t begin, std::size_t end) {
-  const std::size_t sample = std::min<std::size_t>(end - begin, 64 * 1024);
+  const std::size_t sample = std::min<std::size_t>(end - begin, std::size_t{64} * 1024);
   const auto lines =
       static_cast<std::size_t>(std::count(text.data() + begin, text.data() + begin + sample, '\n'));
   if (sample == 0 || lines == 0) return 0;
@@ -295,6 +295,7 @@ void check_duplicates(const FileSchema& schema, const Header& header, std::strin
   }
   if (repeats.empty()) return;
   std::vector<std::uint32_t> repeat_lines;
+  repeat_lines.reserve(repeats.size());
   for (const auto& [row, first] : repeats) repeat_lines.push_back(lines[row]);
   const auto columns = key_cell_columns(schema, header, text, std::move(repeat_lines));
   for (const auto& [row, first] : repeats) {

@@ -103,7 +103,8 @@ bool read_time_of_day(Scanner& s, Micros* out) {
       for (int i = n; i < 6; ++i) frac_us *= 10;
     }
   }
-  *out = Micros{(static_cast<std::int64_t>(h) * 3600 + mi * 60 + sec) * 1'000'000 + frac_us};
+  *out = Micros{(static_cast<std::int64_t>(h) * 3600 + std::int64_t{mi} * 60 + sec) * 1'000'000 +
+                frac_us};
   return true;
 }
 
@@ -239,10 +240,11 @@ std::optional<FixedStamp> parse_fixed(std::string_view text) {
                               date::day{static_cast<unsigned>(d)}};
     last_ymd = ymd;
   }
-  return FixedStamp{last_day,
-                    (static_cast<std::int64_t>(h) * 3600 + mi * 60 + sec) * 1'000'000 +
-                        static_cast<std::int64_t>(ms) * 1000,
-                    utc};
+  return FixedStamp{
+      last_day,
+      (static_cast<std::int64_t>(h) * 3600 + std::int64_t{mi} * 60 + sec) * 1'000'000 +
+          static_cast<std::int64_t>(ms) * 1000,
+      utc};
 }
 
 std::optional<ParsedTimestamp> parse_general(std::string_view text, const Zone& zone,
