@@ -8,7 +8,7 @@ namespace {
 using namespace std::chrono;  // NOLINT: test-local brevity
 using date::year;
 
-Day day(int y, unsigned m, unsigned d) { return Day{year{y} / m / d}; }
+Day day(int y, unsigned m, unsigned d) { return Day{year{y} / date::month{m} / date::day{d}}; }
 
 class ServiceClockTest : public ::testing::Test {
  protected:

@@ -113,7 +113,9 @@ class RandomInstants {
   }
 
  private:
-  std::size_t pick(std::size_t n) { return static_cast<std::size_t>(uniform(n)); }
+  std::size_t pick(std::size_t n) {
+    return static_cast<std::size_t>(uniform(static_cast<std::int64_t>(n)));
+  }
   std::mt19937_64 rng_;
 };
 

@@ -13,7 +13,9 @@ namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{date::year{y} / m / d}; }
+Date ymd(int y, unsigned m, unsigned d) {
+  return Date{date::year{y} / date::month{m} / date::day{d}};
+}
 
 const Zone& amsterdam() {
   static const Zone zone = Zone::load("Europe/Amsterdam");

@@ -5,7 +5,9 @@
 namespace meetlat::time {
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{date::year{y} / m / d}; }
+Date ymd(int y, unsigned m, unsigned d) {
+  return Date{date::year{y} / date::month{m} / date::day{d}};
+}
 
 bool has(const std::vector<Holiday>& days, Date d, std::string_view name_nl) {
   for (const Holiday& h : days) {

@@ -7,7 +7,9 @@
 namespace meetlat::time {
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) { return Date{date::year{y} / m / d}; }
+Date ymd(int y, unsigned m, unsigned d) {
+  return Date{date::year{y} / date::month{m} / date::day{d}};
+}
 
 const Zone& amsterdam() {
   static const Zone zone = Zone::load("Europe/Amsterdam");
