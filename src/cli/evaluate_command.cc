@@ -14,7 +14,6 @@
 #include "cli/inputs.h"
 #include "evaluate/evaluate.h"
 #include "evaluate/history.h"
-#include "evaluate/latency_accumulator.h"
 #include "evaluate/result_json.h"
 #include "evaluate/result_table.h"
 
@@ -38,40 +37,6 @@ std::optional<time::Period> month_option(const std::string& name, const std::str
   return p;
 }
 
-constexpr std::string_view kStreamedKind = "transactions";
-
-// The accumulators that received the streamed transactions, merged; nullptr when none did (no
-// streaming, or no transactions.csv).
-std::shared_ptr<evaluate::LatencyAccumulator> merged_latency(const evidence::Evidence& evidence) {
-  const auto it = evidence.sinks.find(kStreamedKind);
-  if (it == evidence.sinks.end() || it->second.empty()) return nullptr;
-  auto merged = std::dynamic_pointer_cast<evaluate::LatencyAccumulator>(it->second.front());
-  for (std::size_t i = 1; i < it->second.size(); ++i) {
-    merged->merge(dynamic_cast<const evaluate::LatencyAccumulator&>(*it->second[i]));
-  }
-  return merged;
-}
-
-// Loads the evidence; the transactions go straight into an exact latency accumulator per parser
-// thread instead of a table (memory follows the distinct durations, not the traffic) when
-// nothing else of the contract in force reads them. The accumulators are planned on the slots an
-// evaluation of `period` uses; `latency` receives them merged (nullptr when none).
-int load_streaming(const EvaluateArgs& args, const contract::Contract& in_force,
-                   const time::Period& period, Inputs& in,
-                   std::shared_ptr<evaluate::LatencyAccumulator>& latency) {
-  RowSinks sinks;
-  if (evaluate::LatencyAccumulator::can_stream(in_force, kStreamedKind)) {
-    auto plan = std::make_shared<const evaluate::LatencyAccumulator>(in_force, in.zone, in.as_of,
-                                                                     period, kStreamedKind);
-    sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
-  }
-  if (const int code = load_evidence_inputs(args.inputs, in, std::move(sinks)); code != kExitOk) {
-    return code;
-  }
-  latency = merged_latency(in.evidence);
-  return kExitOk;
-}
-
 int run_history(const EvaluateArgs& args) {
   const auto from = month_option("--from", args.from);
   const auto to = month_option("--to", args.to);
@@ -85,7 +50,8 @@ int run_history(const EvaluateArgs& args) {
   const contract::Contract in_force = in_force_at(in.contract, to->first_day);
   // The history's tracks are those of an evaluation of --to (history.h).
   std::shared_ptr<evaluate::LatencyAccumulator> latency;
-  if (const int code = load_streaming(args, in_force, *to, in, latency); code != kExitOk) {
+  if (const int code = load_evidence_streaming(args.inputs, in_force, *to, in, latency);
+      code != kExitOk) {
     return code;
   }
   auto history = evaluate::evaluate_history(in_force, in.evidence, in.zone,
@@ -111,7 +77,8 @@ int run_evaluate(const EvaluateArgs& args) {
   if (const int code = load_contract_inputs(args.inputs, in); code != kExitOk) return code;
   const contract::Contract in_force = in_force_at(in.contract, period->first_day);
   std::shared_ptr<evaluate::LatencyAccumulator> latency;
-  if (const int code = load_streaming(args, in_force, *period, in, latency); code != kExitOk) {
+  if (const int code = load_evidence_streaming(args.inputs, in_force, *period, in, latency);
+      code != kExitOk) {
     return code;
   }
   auto result =

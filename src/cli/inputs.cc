@@ -101,6 +101,40 @@ int load_evidence_inputs(const InputArgs& args, Inputs& out, RowSinks sinks) {
   return kExitOk;
 }
 
+namespace {
+
+constexpr std::string_view kStreamedKind = "transactions";
+
+// The accumulators that received the streamed transactions, merged; nullptr when none did (no
+// streaming, or no transactions.csv).
+std::shared_ptr<evaluate::LatencyAccumulator> merged_latency(const evidence::Evidence& evidence) {
+  const auto it = evidence.sinks.find(kStreamedKind);
+  if (it == evidence.sinks.end() || it->second.empty()) return nullptr;
+  auto merged = std::dynamic_pointer_cast<evaluate::LatencyAccumulator>(it->second.front());
+  for (std::size_t i = 1; i < it->second.size(); ++i) {
+    merged->merge(dynamic_cast<const evaluate::LatencyAccumulator&>(*it->second[i]));
+  }
+  return merged;
+}
+
+}  // namespace
+
+int load_evidence_streaming(const InputArgs& args, const contract::Contract& in_force,
+                            const time::Period& period, Inputs& in,
+                            std::shared_ptr<evaluate::LatencyAccumulator>& latency) {
+  RowSinks sinks;
+  if (evaluate::LatencyAccumulator::can_stream(in_force, kStreamedKind)) {
+    auto plan = std::make_shared<const evaluate::LatencyAccumulator>(in_force, in.zone, in.as_of,
+                                                                     period, kStreamedKind);
+    sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
+  }
+  if (const int code = load_evidence_inputs(args, in, std::move(sinks)); code != kExitOk) {
+    return code;
+  }
+  latency = merged_latency(in.evidence);
+  return kExitOk;
+}
+
 int load_inputs(const InputArgs& args, Inputs& out) {
   if (const int code = load_contract_inputs(args, out); code != kExitOk) return code;
   return load_evidence_inputs(args, out);

@@ -6,12 +6,14 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "contract/model.h"
+#include "evaluate/latency_accumulator.h"
 #include "evidence/load.h"
 #include "time/instant.h"
 #include "time/period.h"
@@ -45,6 +47,14 @@ int load_contract_inputs(const InputArgs& args, Inputs& out);
 int load_evidence_inputs(const InputArgs& args, Inputs& out, RowSinks sinks = {});
 // Both of the above.
 int load_inputs(const InputArgs& args, Inputs& out);
+// load_evidence_inputs with the transactions going straight into an exact latency accumulator per
+// parser thread instead of a table (memory follows the distinct durations, not the traffic), when
+// nothing else of `in_force` reads them; the accumulators are planned on the slots an evaluation
+// of `period` uses (evaluate/latency_accumulator.h). `latency` receives them merged; nullptr when
+// they were not streamed or there is no transactions.csv.
+int load_evidence_streaming(const InputArgs& args, const contract::Contract& in_force,
+                            const time::Period& period, Inputs& in,
+                            std::shared_ptr<evaluate::LatencyAccumulator>& latency);
 
 // A --period value; prints the accepted forms and returns nullopt when it is not one.
 std::optional<time::Period> period_option(std::string_view option, const std::string& text);

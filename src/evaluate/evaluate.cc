@@ -66,7 +66,7 @@ Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence
 std::vector<Action> evaluate_actions(const contract::Contract& contract,
                                      const evidence::Evidence& evidence, const time::Zone& zone,
                                      const Request& request) {
-  const Context ctx(contract, evidence, zone, request.as_of);
+  const Context ctx(contract, evidence, zone, request.as_of, request.latency);
   return collect_actions(ctx, build_tracks(ctx, request.period));
 }
 
