@@ -178,14 +178,17 @@ bool CsvParser::next_plain(CsvRecord& record) {
     const std::size_t stop = next_special(data, start, end_, buffer_.size());
     if (stop == end_) return false;  // the last line: the general reader handles its end
     const char c = data[stop];
-    if (c != ',' && c != '\n') return false;  // a quote or a CR
+    // A CR ends the line only before an LF (CRLF files, e.g. from Excel); a quote, or a lone CR
+    // (data), is for the general reader.
+    const bool crlf = c == '\r' && stop + 1 < end_ && data[stop + 1] == '\n';
+    if (c != ',' && c != '\n' && !crlf) return false;
     std::size_t first = start, last = stop;
     while (first < last && is_blank(data[first])) ++first;
     while (last > first && is_blank(data[last - 1])) --last;
     cells_.push_back({buffer_.substr(first, last - first), first < last ? first : start,
                       line_start_, line_, false});
-    start = stop + 1;
-    if (c == '\n') break;
+    start = stop + (crlf ? 2 : 1);
+    if (c != ',') break;
   }
   record.problem = {};
   record.line = line_;

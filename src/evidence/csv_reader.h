@@ -57,8 +57,8 @@ class CsvParser {
 
  private:
   enum class Terminator { kSeparator, kRecordEnd };
-  // Reads the record at pos_ when it is one line ending in LF with neither a quote nor a CR;
-  // otherwise reads nothing and returns false (next() then reads it the general way).
+  // Reads the record at pos_ when it is one line ending in LF or CRLF, with no quote and no other
+  // CR; otherwise reads nothing and returns false (next() then reads it the general way).
   bool next_plain(CsvRecord& record);
   Terminator read_cell(CsvCell& cell, CsvProblem& problem);
   void read_quoted(std::size_t open, CsvCell& cell, CsvProblem& problem);
