@@ -25,15 +25,9 @@ int run_actions(const ActionsArgs& args) {
   const auto period = period_option("--period", args.period);
   if (!period) return kExitUsage;
   Inputs in;
-  if (const int code = load_contract_inputs(args.inputs, in); code != kExitOk) return code;
-  const contract::Contract in_force = in_force_at(in.contract, period->first_day);
-  std::shared_ptr<evaluate::LatencyAccumulator> latency;
-  if (const int code = load_evidence_streaming(args.inputs, in_force, *period, in, latency);
-      code != kExitOk) {
-    return code;
-  }
-  const auto actions = evaluate::evaluate_actions(in_force, in.evidence, in.zone,
-                                                  {*period, in.as_of, latency.get()});
+  if (const int code = load_for_period(args.inputs, *period, in); code != kExitOk) return code;
+  const auto actions = evaluate::evaluate_actions(in.in_force, in.evidence, in.zone,
+                                                  {*period, in.as_of, in.latency.get()});
   if (!args.out.empty()) {
     std::ofstream file(args.out, std::ios::binary);
     file << evaluate::actions_csv(actions, in.zone);

@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <memory>
 
 #include "cli/app.h"
@@ -46,16 +45,10 @@ int run_history(const EvaluateArgs& args) {
     return kExitUsage;
   }
   Inputs in;
-  if (const int code = load_contract_inputs(args.inputs, in); code != kExitOk) return code;
-  const contract::Contract in_force = in_force_at(in.contract, to->first_day);
-  // The history's tracks are those of an evaluation of --to (history.h).
-  std::shared_ptr<evaluate::LatencyAccumulator> latency;
-  if (const int code = load_evidence_streaming(args.inputs, in_force, *to, in, latency);
-      code != kExitOk) {
-    return code;
-  }
-  auto history = evaluate::evaluate_history(in_force, in.evidence, in.zone,
-                                            {*from, *to, in.as_of, latency.get()});
+  // The history's tracks are those of an evaluation of --to (history.h), under its contract.
+  if (const int code = load_for_period(args.inputs, *to, in); code != kExitOk) return code;
+  auto history = evaluate::evaluate_history(in.in_force, in.evidence, in.zone,
+                                            {*from, *to, in.as_of, in.latency.get()});
   history.warnings = in.warnings;
   for (const auto& a : in.contract.amendments) {
     if (from->first_day < a.effective_from && a.effective_from < to->end_day) {
@@ -74,15 +67,9 @@ int run_evaluate(const EvaluateArgs& args) {
   const auto period = period_option("--period", args.period);
   if (!period) return kExitUsage;
   Inputs in;
-  if (const int code = load_contract_inputs(args.inputs, in); code != kExitOk) return code;
-  const contract::Contract in_force = in_force_at(in.contract, period->first_day);
-  std::shared_ptr<evaluate::LatencyAccumulator> latency;
-  if (const int code = load_evidence_streaming(args.inputs, in_force, *period, in, latency);
-      code != kExitOk) {
-    return code;
-  }
+  if (const int code = load_for_period(args.inputs, *period, in); code != kExitOk) return code;
   auto result =
-      evaluate::evaluate(in_force, in.evidence, in.zone, {*period, in.as_of, latency.get()});
+      evaluate::evaluate(in.in_force, in.evidence, in.zone, {*period, in.as_of, in.latency.get()});
   result.warnings = in.warnings;
   if (args.format == "table") {
     const bool colour = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;

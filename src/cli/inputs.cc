@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <sstream>
 
 #include "cli/app.h"
@@ -47,20 +49,7 @@ std::string read_text(const std::filesystem::path& path) {
   return text.str();
 }
 
-}  // namespace
-
-void add_input_options(CLI::App& cmd, InputArgs& args) {
-  cmd.add_option("--data", args.data, "Folder of evidence CSV files (tickets.csv, ...)")
-      ->required();
-  cmd.add_option("--contract", args.contract,
-                 "Contract file (YAML); default: the built-in default contract");
-  cmd.add_option("--as-of", args.as_of,
-                 "The moment of evaluation (ISO 8601; without offset: contract zone); default "
-                 "now");
-  cmd.add_flag("--skip-invalid", args.skip_invalid,
-               "Leave invalid rows out (counted in warnings) instead of refusing");
-}
-
+// The contract, its zone and as_of; checks that --data is a folder.
 int load_contract_inputs(const InputArgs& args, Inputs& out) {
   auto contract = contract_from(args.contract);
   if (!contract) return kExitBadInput;
@@ -76,6 +65,10 @@ int load_contract_inputs(const InputArgs& args, Inputs& out) {
   return kExitOk;
 }
 
+using RowSinks = std::map<std::string, evidence::RowSinkFactory, std::less<>>;
+
+// The evidence of --data (valid rows of the kinds in `sinks` go to those sinks instead of a
+// table), exemptions checked; refuses invalid rows unless --skip-invalid.
 int load_evidence_inputs(const InputArgs& args, Inputs& out, RowSinks sinks) {
   evidence::LoadOptions options{out.zone};
   options.sinks = std::move(sinks);
@@ -101,8 +94,6 @@ int load_evidence_inputs(const InputArgs& args, Inputs& out, RowSinks sinks) {
   return kExitOk;
 }
 
-namespace {
-
 constexpr std::string_view kStreamedKind = "transactions";
 
 // The accumulators that received the streamed transactions, merged; nullptr when none did (no
@@ -119,25 +110,34 @@ std::shared_ptr<evaluate::LatencyAccumulator> merged_latency(const evidence::Evi
 
 }  // namespace
 
-int load_evidence_streaming(const InputArgs& args, const contract::Contract& in_force,
-                            const time::Period& period, Inputs& in,
-                            std::shared_ptr<evaluate::LatencyAccumulator>& latency) {
-  RowSinks sinks;
-  if (evaluate::LatencyAccumulator::can_stream(in_force, kStreamedKind)) {
-    auto plan = std::make_shared<const evaluate::LatencyAccumulator>(in_force, in.zone, in.as_of,
-                                                                     period, kStreamedKind);
-    sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
-  }
-  if (const int code = load_evidence_inputs(args, in, std::move(sinks)); code != kExitOk) {
-    return code;
-  }
-  latency = merged_latency(in.evidence);
-  return kExitOk;
+void add_input_options(CLI::App& cmd, InputArgs& args) {
+  cmd.add_option("--data", args.data, "Folder of evidence CSV files (tickets.csv, ...)")
+      ->required();
+  cmd.add_option("--contract", args.contract,
+                 "Contract file (YAML); default: the built-in default contract");
+  cmd.add_option("--as-of", args.as_of,
+                 "The moment of evaluation (ISO 8601; without offset: contract zone); default "
+                 "now");
+  cmd.add_flag("--skip-invalid", args.skip_invalid,
+               "Leave invalid rows out (counted in warnings) instead of refusing");
 }
 
-int load_inputs(const InputArgs& args, Inputs& out) {
+int load_for_period(const InputArgs& args, const time::Period& period, Inputs& out) {
   if (const int code = load_contract_inputs(args, out); code != kExitOk) return code;
-  return load_evidence_inputs(args, out);
+  const date::year_month_day first{period.first_day};
+  out.in_force =
+      contract::contract_in_force(out.contract, date::local_days{first.year() / first.month() / 1});
+  RowSinks sinks;
+  if (evaluate::LatencyAccumulator::can_stream(out.in_force, kStreamedKind)) {
+    auto plan = std::make_shared<const evaluate::LatencyAccumulator>(
+        out.in_force, out.zone, out.as_of, period, kStreamedKind);
+    sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
+  }
+  if (const int code = load_evidence_inputs(args, out, std::move(sinks)); code != kExitOk) {
+    return code;
+  }
+  out.latency = merged_latency(out.evidence);
+  return kExitOk;
 }
 
 std::optional<time::Period> period_option(std::string_view option, const std::string& text) {
@@ -147,11 +147,6 @@ std::optional<time::Period> period_option(std::string_view option, const std::st
               << "' is not a period (2026-10, 2026-Q4, 2026-H2, 2026, 2026-W43)\n";
   }
   return period;
-}
-
-contract::Contract in_force_at(const contract::Contract& c, time::Date day) {
-  const date::year_month_day first{day};
-  return contract::contract_in_force(c, date::local_days{first.year() / first.month() / 1});
 }
 
 int run_reporting_errors(std::string_view command, const std::function<int()>& body) {
