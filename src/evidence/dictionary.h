@@ -2,9 +2,7 @@
 // first appearance, so a column of a million transaction names is a vector of 32-bit codes.
 //
 // The strings live back to back in one buffer and the index is an open-addressing table of
-// (hash, code) pairs, so a column of five million distinct ticket ids costs two allocations that
-// grow geometrically, not ten million small ones (building and freeing those dominated loading
-// a large tickets.csv).
+// (hash, code) pairs: two allocations that grow geometrically, not one per string.
 //
 // A dictionary can instead be made `distinct` (set_distinct): for a column that is its file's
 // whole key (tickets.id), whose strings must differ anyway, every intern() appends a new code
@@ -41,13 +39,6 @@ class Dictionary {
   // Appends every string of `other` (both distinct()) as new codes, in order: other's code c is
   // this dictionary's code base + c, where base is the size() before the call.
   void append_distinct(const Dictionary& other);
-  // Starts loading the index entry `text` will probe (a hint, no effect on the content): with
-  // millions of ids each intern() is a cache miss, which this lets the caller overlap with other
-  // work on the row.
-  void prefetch(std::string_view text) const {
-    if (distinct_) return;
-    __builtin_prefetch(&slots_[hash_of(text) & (slots_.size() - 1)]);
-  }
   // The code of `text` when present (the first such code of a distinct dictionary, found by a
   // scan).
   std::optional<std::uint32_t> find(std::string_view text) const;

@@ -64,14 +64,6 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
       options_(options),
       out_(out),
       row_cells_(schema.columns.size()) {
-  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
-    if (schema.columns[c].type == ColumnType::kId) {
-      id_columns_.push_back(c);
-    } else {
-      convert_order_.push_back(c);
-    }
-  }
-  convert_order_.insert(convert_order_.end(), id_columns_.begin(), id_columns_.end());
   for (const OrderRule& rule : schema.order_rules) {
     order_columns_.push_back({static_cast<std::size_t>(schema.column_index(rule.start)),
                               static_cast<std::size_t>(schema.column_index(rule.end))});
@@ -144,16 +136,10 @@ void RowConverter::add(const CsvRecord& record) {
     return;
   }
   for (std::size_t c = 0; c < schema_.columns.size(); ++c) row_cells_[c] = cell_for(c, record);
-  // An id is mostly new: its probe misses the cache. Start it now and convert ids last, so the
-  // other cells are converted while it loads (the loader sorts the diagnostics by line and
-  // column, so the order of conversion within a row does not show).
-  for (const std::size_t c : id_columns_) {
-    if (!row_cells_[c]->text.empty()) {
-      out_.table.column(c).dictionary.prefetch(row_cells_[c]->text);
-    }
-  }
   bool valid = true;
-  for (const std::size_t c : convert_order_) valid = convert(c, *row_cells_[c]) && valid;
+  for (std::size_t c = 0; c < schema_.columns.size(); ++c) {
+    valid = convert(c, *row_cells_[c]) && valid;
+  }
   valid = check_order() && valid;
   out_.table.mutable_lines().push_back(record.line);
   if (out_.sink != nullptr) {

@@ -77,8 +77,6 @@ class RowConverter {
   std::vector<std::uint8_t> kept_;
   std::vector<Column> scratch_;
   Cell past_end_;
-  std::vector<std::size_t> id_columns_;     // schema columns of type id
-  std::vector<std::size_t> convert_order_;  // every schema column, the id columns last
   struct OrderColumns {
     std::size_t start;
     std::size_t end;

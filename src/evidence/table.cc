@@ -1,5 +1,6 @@
 #include "evidence/table.h"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -32,26 +33,24 @@ void append_values(std::vector<T>& to, const std::vector<T>& from) {
 }
 
 void append_codes(Column& to, const Column& from) {
-  if (to.dictionary.distinct()) {
-    const auto base = static_cast<std::uint32_t>(to.dictionary.size());
-    to.dictionary.append_distinct(from.dictionary);
+  auto append = [&](auto code_in_to) {
     to.codes.reserve(to.codes.size() + from.codes.size());
     for (std::uint32_t code : from.codes) {
-      to.codes.push_back(code == kMissingCode ? kMissingCode : base + code);
+      to.codes.push_back(code == kMissingCode ? kMissingCode : code_in_to(code));
     }
+  };
+  if (to.dictionary.distinct()) {  // other's strings follow this one's: codes shift by its size
+    const auto base = static_cast<std::uint32_t>(to.dictionary.size());
+    to.dictionary.append_distinct(from.dictionary);
+    append([base](std::uint32_t code) { return base + code; });
     return;
   }
   std::vector<std::uint32_t> recode(from.dictionary.size());
   to.dictionary.reserve(to.dictionary.size() + from.dictionary.size());
-  constexpr std::uint32_t kAhead = 16;  // index entries loading while earlier ones are probed
   for (std::uint32_t code = 0; code < recode.size(); ++code) {
-    if (code + kAhead < recode.size()) to.dictionary.prefetch(from.dictionary.text(code + kAhead));
     recode[code] = to.dictionary.intern(from.dictionary.text(code));
   }
-  to.codes.reserve(to.codes.size() + from.codes.size());
-  for (std::uint32_t code : from.codes) {
-    to.codes.push_back(code == kMissingCode ? kMissingCode : recode[code]);
-  }
+  append([&recode](std::uint32_t code) { return recode[code]; });
 }
 
 }  // namespace
@@ -84,44 +83,42 @@ Table::Table(const FileSchema& schema) : schema_(&schema) {
   }
 }
 
-const Column& Table::typed(std::string_view name, ColumnType a, ColumnType b) const {
+const Column& Table::named(std::string_view name) const {
   const int index = schema_->column_index(name);
   if (index < 0) {
     throw std::logic_error(std::string(schema_->file_name) + " has no column " + std::string(name));
   }
-  const Column& column = columns_[static_cast<std::size_t>(index)];
+  return columns_[static_cast<std::size_t>(index)];
+}
+
+const Column& Table::typed(std::string_view name, std::initializer_list<ColumnType> types) const {
+  const Column& column = named(name);
   if (!column.kept) {
     throw std::logic_error(std::string(schema_->file_name) + " column " + std::string(name) +
                            " was not kept: no measure of the contract reads it");
   }
-  if (column.schema->type != a && column.schema->type != b) {
+  if (std::find(types.begin(), types.end(), column.schema->type) == types.end()) {
     throw std::logic_error(std::string(schema_->file_name) + " column " + std::string(name) +
                            " is of type " + std::string(column_type_name(column.schema->type)) +
-                           ", not " + std::string(column_type_name(a)));
+                           ", not " + std::string(column_type_name(*types.begin())));
   }
   return column;
 }
 
 std::span<const time::Instant> Table::instants(std::string_view column) const {
-  return typed(column, ColumnType::kInstant, ColumnType::kInstant).instants;
+  return typed(column, {ColumnType::kInstant}).instants;
 }
 
 std::span<const time::Date> Table::dates(std::string_view column) const {
-  return typed(column, ColumnType::kDate, ColumnType::kDate).dates;
+  return typed(column, {ColumnType::kDate}).dates;
 }
 
 std::span<const std::uint32_t> Table::codes(std::string_view column) const {
-  const int index = schema_->column_index(column);
-  if (index >= 0 && columns_[static_cast<std::size_t>(index)].schema->type == ColumnType::kText &&
-      columns_[static_cast<std::size_t>(index)].kept) {
-    return columns_[static_cast<std::size_t>(index)].codes;
-  }
-  return typed(column, ColumnType::kId, ColumnType::kCategory).codes;
+  return typed(column, {ColumnType::kId, ColumnType::kCategory, ColumnType::kText}).codes;
 }
 
 const Dictionary& Table::dictionary(std::string_view column) const {
-  codes(column);  // checks name and type
-  return columns_[static_cast<std::size_t>(schema_->column_index(column))].dictionary;
+  return typed(column, {ColumnType::kId, ColumnType::kCategory, ColumnType::kText}).dictionary;
 }
 
 std::string_view Table::text(std::string_view column, std::size_t row) const {
@@ -131,30 +128,16 @@ std::string_view Table::text(std::string_view column, std::size_t row) const {
 }
 
 std::span<const double> Table::numbers(std::string_view column) const {
-  return typed(column, ColumnType::kNumber, ColumnType::kRatio).numbers;
+  return typed(column, {ColumnType::kNumber, ColumnType::kRatio}).numbers;
 }
 
 std::span<const std::int8_t> Table::bools(std::string_view column) const {
-  return typed(column, ColumnType::kBool, ColumnType::kBool).bools;
+  return typed(column, {ColumnType::kBool}).bools;
 }
 
-bool Table::column_kept(std::string_view column) const {
-  const int index = schema_->column_index(column);
-  if (index < 0) {
-    throw std::logic_error(std::string(schema_->file_name) + " has no column " +
-                           std::string(column));
-  }
-  return columns_[static_cast<std::size_t>(index)].kept;
-}
+bool Table::column_kept(std::string_view column) const { return named(column).kept; }
 
-bool Table::in_file(std::string_view column) const {
-  const int index = schema_->column_index(column);
-  if (index < 0) {
-    throw std::logic_error(std::string(schema_->file_name) + " has no column " +
-                           std::string(column));
-  }
-  return columns_[static_cast<std::size_t>(index)].in_file;
-}
+bool Table::in_file(std::string_view column) const { return named(column).in_file; }
 
 void Table::append(Table&& other) {
   // Each column on its own (the last index: the lines), on all cores.

@@ -24,6 +24,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
 #include <string_view>
@@ -106,7 +107,10 @@ class Table {
   void clear_rows();
 
  private:
-  const Column& typed(std::string_view name, ColumnType a, ColumnType b) const;
+  // The column named `name`; throws std::logic_error when there is none.
+  const Column& named(std::string_view name) const;
+  // named(), also checking that it was kept and is of one of `types`.
+  const Column& typed(std::string_view name, std::initializer_list<ColumnType> types) const;
 
   const FileSchema* schema_;
   std::vector<Column> columns_;
