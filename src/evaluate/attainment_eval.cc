@@ -102,16 +102,15 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
     std::vector<std::vector<std::size_t>> failing;   // per slot, rows
     std::vector<std::vector<std::size_t>> exempted;  // per slot, rows
   };
-  constexpr std::size_t kRowsPerPiece = std::size_t{1} << 18;
-  const std::size_t n = table->rows();
-  std::vector<Piece> pieces((n + kRowsPerPiece - 1) / kRowsPerPiece);
+  const parallel::Pieces rows{table->rows(), std::size_t{1} << 18};
+  std::vector<Piece> pieces(rows.count());
   parallel::parallel_for(pieces.size(), [&](std::size_t p) {
     Piece& piece = pieces[p];
     piece.tallies.resize(slots.size());
     piece.failing.resize(slots.size());
     piece.exempted.resize(slots.size());
     int last_slot = -1;
-    for (std::size_t row = p * kRowsPerPiece; row < std::min(n, (p + 1) * kRowsPerPiece); ++row) {
+    for (std::size_t row = rows.begin(p); row < rows.end(p); ++row) {
       if (!passes(row) || evidence::is_missing(from[row]) ||
           (!scheduled && ctx.as_of() < from[row])) {
         continue;

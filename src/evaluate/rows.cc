@@ -98,13 +98,10 @@ RowFilter::RowFilter(const evidence::Table& table, const contract::Filter& filte
 std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contract::Filter& filter) {
   const RowFilter passes(table, filter);
   // The rows in pieces on all cores.
-  constexpr std::size_t kRowsPerPiece = std::size_t{1} << 18;
-  const std::size_t n = table.rows();
-  std::vector<std::uint8_t> pass(n);
-  parallel::parallel_for((n + kRowsPerPiece - 1) / kRowsPerPiece, [&](std::size_t piece) {
-    for (std::size_t i = piece * kRowsPerPiece; i < std::min(n, (piece + 1) * kRowsPerPiece); ++i) {
-      pass[i] = passes(i) ? 1 : 0;
-    }
+  const parallel::Pieces pieces{table.rows(), std::size_t{1} << 18};
+  std::vector<std::uint8_t> pass(table.rows());
+  parallel::parallel_for(pieces.count(), [&](std::size_t p) {
+    for (std::size_t i = pieces.begin(p); i < pieces.end(p); ++i) pass[i] = passes(i) ? 1 : 0;
   });
   return pass;
 }

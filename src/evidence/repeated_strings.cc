@@ -15,21 +15,21 @@ constexpr int kBucketBits = 12;  // 4096 buckets: a few thousand hashes each for
 constexpr std::size_t kBuckets = std::size_t{1} << kBucketBits;
 constexpr std::size_t kRowsPerPiece = std::size_t{1} << 20;
 
+parallel::Pieces pieces_of(std::span<const std::uint32_t> codes) {
+  return {codes.size(), kRowsPerPiece};
+}
+
 std::size_t bucket_of(std::uint64_t hash) { return hash >> (64 - kBucketBits); }
 
 // The hashes that occur more than once among `hashes` (of the rows with a code).
 std::vector<std::uint64_t> repeated_hashes(std::span<const std::uint32_t> codes,
                                            std::span<const std::uint64_t> hashes) {
-  const std::size_t n = codes.size();
-  const std::size_t pieces = std::max<std::size_t>(1, (n + kRowsPerPiece - 1) / kRowsPerPiece);
+  const parallel::Pieces rows = pieces_of(codes);
+  const std::size_t pieces = rows.count();
   // Partition by bucket: count per piece, then each piece writes its own part of each bucket.
   std::vector<std::vector<std::size_t>> at(pieces, std::vector<std::size_t>(kBuckets, 0));
-  auto rows_of = [&](std::size_t piece) {
-    return std::pair{piece * n / pieces, (piece + 1) * n / pieces};
-  };
   parallel::parallel_for(pieces, [&](std::size_t piece) {
-    const auto [begin, end] = rows_of(piece);
-    for (std::size_t row = begin; row < end; ++row) {
+    for (std::size_t row = rows.begin(piece); row < rows.end(piece); ++row) {
       if (codes[row] != kMissingCode) ++at[piece][bucket_of(hashes[row])];
     }
   });
@@ -46,9 +46,8 @@ std::vector<std::uint64_t> repeated_hashes(std::span<const std::uint32_t> codes,
   bucket_begin[kBuckets] = total;
   std::vector<std::uint64_t> partitioned(total);
   parallel::parallel_for(pieces, [&](std::size_t piece) {
-    const auto [begin, end] = rows_of(piece);
     auto& next = at[piece];
-    for (std::size_t row = begin; row < end; ++row) {
+    for (std::size_t row = rows.begin(piece); row < rows.end(piece); ++row) {
       if (codes[row] != kMissingCode) partitioned[next[bucket_of(hashes[row])]++] = hashes[row];
     }
   });
@@ -95,12 +94,12 @@ bool before(std::string_view a, std::string_view b) {
 // bytes), which rules out any repeat: ids are often exported in order. Checked in pieces on all
 // cores, and across the piece boundaries.
 bool strictly_rising(std::span<const std::uint32_t> codes, const Dictionary& dictionary) {
-  const std::size_t n = codes.size();
-  const std::size_t pieces = std::max<std::size_t>(1, (n + kRowsPerPiece - 1) / kRowsPerPiece);
+  const parallel::Pieces rows = pieces_of(codes);
+  const std::size_t pieces = rows.count();
   std::vector<std::uint8_t> rising(pieces, 1);
   std::vector<std::uint32_t> first(pieces, kMissingCode), last(pieces, kMissingCode);
   parallel::parallel_for(pieces, [&](std::size_t piece) {
-    for (std::size_t row = piece * n / pieces; row < (piece + 1) * n / pieces; ++row) {
+    for (std::size_t row = rows.begin(piece); row < rows.end(piece); ++row) {
       const std::uint32_t code = codes[row];
       if (code == kMissingCode) continue;
       if (last[piece] != kMissingCode &&
@@ -132,9 +131,9 @@ std::vector<RepeatedRow> repeated_strings(std::span<const std::uint32_t> codes,
   if (strictly_rising(codes, dictionary)) return {};
   const std::size_t n = codes.size();
   std::vector<std::uint64_t> hashes(n);
-  const std::size_t pieces = std::max<std::size_t>(1, (n + kRowsPerPiece - 1) / kRowsPerPiece);
-  parallel::parallel_for(pieces, [&](std::size_t piece) {
-    for (std::size_t row = piece * n / pieces; row < (piece + 1) * n / pieces; ++row) {
+  const parallel::Pieces rows = pieces_of(codes);
+  parallel::parallel_for(rows.count(), [&](std::size_t piece) {
+    for (std::size_t row = rows.begin(piece); row < rows.end(piece); ++row) {
       if (codes[row] != kMissingCode) hashes[row] = string_hash(dictionary.text(codes[row]));
     }
   });

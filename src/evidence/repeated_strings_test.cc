@@ -67,14 +67,15 @@ TEST(RepeatedStrings, RisingIdsAndTheirExceptions) {
   EXPECT_EQ(repeated_strings(twice.codes, twice.dictionary),
             (std::vector<RepeatedRow>{{1'800'000, 1'799'999}}));
 
-  Column restart;  // rising, then from INC-0 again at row 2^20 (inside a piece)
+  // Rising within each piece of 2^20 rows, the second piece starting from INC-0 again: only the
+  // check across the cut between pieces sees it.
+  Column restart;
   for (int i = 0; i < n; ++i) restart.add("INC-" + std::to_string(i % (1 << 20)));
   const auto repeats = repeated_strings(restart.codes, restart.dictionary);
   ASSERT_EQ(repeats.size(), static_cast<std::size_t>(n - (1 << 20)));
   EXPECT_EQ(repeats.front(), (RepeatedRow{1 << 20, 0}));
 
-  // Each piece rising, the second starting below the end of the first: its first row is where
-  // the pieces are cut (row n / 3 of three pieces).
+  // Falling once inside a piece (at row n / 3).
   const int cut = n / 3;
   Column pieces;
   for (int i = 0; i < n; ++i)

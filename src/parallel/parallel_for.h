@@ -14,4 +14,16 @@ namespace meetlat::parallel {
 
 void parallel_for(std::size_t n, const std::function<void(std::size_t)>& work);
 
+// Rows [0, rows) cut into pieces of `size` rows (the last one shorter), the unit of work of a
+// parallel pass over a table: count() pieces, piece p holding rows [begin(p), end(p)). Zero rows
+// make zero pieces.
+struct Pieces {
+  std::size_t rows = 0;
+  std::size_t size = 1;
+
+  std::size_t count() const { return (rows + size - 1) / size; }
+  std::size_t begin(std::size_t p) const { return p * size; }
+  std::size_t end(std::size_t p) const { return p * size + size < rows ? p * size + size : rows; }
+};
+
 }  // namespace meetlat::parallel

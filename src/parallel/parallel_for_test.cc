@@ -28,5 +28,20 @@ TEST(ParallelFor, RethrowsTheWorkersException) {
   EXPECT_LT(done.load(), 100);
 }
 
+TEST(Pieces, CoverEveryRowOnceInOrder) {
+  EXPECT_EQ((Pieces{0, 4}).count(), 0u);
+  for (const std::size_t rows : {1, 3, 4, 5, 8, 9}) {
+    const Pieces pieces{rows, 4};
+    std::size_t next = 0;
+    for (std::size_t p = 0; p < pieces.count(); ++p) {
+      EXPECT_EQ(pieces.begin(p), next) << rows;
+      EXPECT_GT(pieces.end(p), pieces.begin(p)) << rows;
+      EXPECT_LE(pieces.end(p) - pieces.begin(p), 4u) << rows;
+      next = pieces.end(p);
+    }
+    EXPECT_EQ(next, rows);
+  }
+}
+
 }  // namespace
 }  // namespace meetlat::parallel
