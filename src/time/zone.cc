@@ -17,19 +17,12 @@ namespace meetlat::time {
 namespace {
 
 constexpr std::int64_t kMicrosPerSecond = 1'000'000;
-constexpr std::int64_t kMicrosPerHour = 3600 * kMicrosPerSecond;
-constexpr std::size_t kHourCacheSlots = 256;
-constexpr std::int64_t kMicrosPerDay = 24 * kMicrosPerHour;
+constexpr std::int64_t kMicrosPerDay = 86'400 * kMicrosPerSecond;
 constexpr std::size_t kDayCacheSlots = 1024;
 
-// The hour (since the epoch, rounded down) that the µs count `us` falls in.
-std::int64_t hour_of(std::int64_t us) {
-  return us >= 0 ? us / kMicrosPerHour : -((-us + kMicrosPerHour - 1) / kMicrosPerHour);
-}
-
-// A cache entry: the wall-clock hour in the high 32 bits, its UTC offset in seconds in the low.
-std::uint64_t pack_hour(std::int64_t hour, std::int64_t offset_s) {
-  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(hour)) << 32) |
+// A cache entry: the wall-clock day in the high 32 bits, its UTC offset in seconds in the low.
+std::uint64_t pack_day(std::int64_t day, std::int64_t offset_s) {
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) << 32) |
          static_cast<std::uint32_t>(static_cast<std::int32_t>(offset_s));
 }
 
@@ -43,21 +36,15 @@ struct Zone::Table {
   std::vector<std::int64_t> utc_start;
   std::vector<std::int64_t> local_start;
   std::vector<std::int64_t> offset_us;
-  // Wall-clock hours that lie wholly inside one segment, clear of a repeated or skipped hour,
-  // with their offset (pack_hour), direct-mapped by hour. Shared by threads: each entry is one
-  // atomic word, so a reader sees a whole entry or misses. Slot i starts with hour i + 1, which
-  // never maps to slot i.
-  mutable std::array<std::atomic<std::uint64_t>, kHourCacheSlots> hour_cache;
-  // The same for whole wall-clock days (pack_hour with the day number), direct-mapped by day.
+  // Wall-clock days that lie wholly inside one segment, clear of a repeated or skipped hour, with
+  // their offset (pack_day), direct-mapped by day: the millions of time stamps of an evidence file
+  // fall on few days. Shared by threads: each entry is one atomic word, so a reader sees a whole
+  // entry or misses. Slot i starts with day i + 1, which never maps to slot i.
   mutable std::array<std::atomic<std::uint64_t>, kDayCacheSlots> day_cache;
 
   Table() {
-    for (std::size_t i = 0; i < kHourCacheSlots; ++i) {
-      hour_cache[i].store(pack_hour(static_cast<std::int64_t>(i) + 1, 0),
-                          std::memory_order_relaxed);
-    }
     for (std::size_t i = 0; i < kDayCacheSlots; ++i) {
-      day_cache[i].store(pack_hour(static_cast<std::int64_t>(i) + 1, 0), std::memory_order_relaxed);
+      day_cache[i].store(pack_day(static_cast<std::int64_t>(i) + 1, 0), std::memory_order_relaxed);
     }
   }
 
@@ -149,13 +136,19 @@ std::shared_ptr<const Zone::Table> Zone::Table::compute(const date::time_zone& t
 const std::string& Zone::name() const { return table_->name; }
 
 Instant Zone::to_instant(LocalTime local, LocalTimeIssue* issue) const {
+  const Date day = date::floor<date::days>(local);
+  return to_instant(day, local - day, issue);
+}
+
+Instant Zone::to_instant(Date day, Micros time_of_day, LocalTimeIssue* issue) const {
   const Table& t = *table_;
-  const std::int64_t local_us = local.time_since_epoch().count();
-  const std::int64_t hour = hour_of(local_us);
+  const std::int64_t day_number = day.time_since_epoch().count();
+  const std::int64_t local_us = day_number * kMicrosPerDay + time_of_day.count();
   std::atomic<std::uint64_t>& cached =
-      t.hour_cache[static_cast<std::uint64_t>(hour) % kHourCacheSlots];
+      t.day_cache[static_cast<std::uint64_t>(day_number) % kDayCacheSlots];
   const std::uint64_t entry = cached.load(std::memory_order_relaxed);
-  if ((entry >> 32) == static_cast<std::uint32_t>(hour)) {
+  if ((entry >> 32) == static_cast<std::uint32_t>(day_number) && time_of_day.count() >= 0 &&
+      time_of_day.count() < kMicrosPerDay) {
     if (issue != nullptr) *issue = LocalTimeIssue::kNone;
     const auto offset_s = static_cast<std::int32_t>(static_cast<std::uint32_t>(entry));
     return Instant{Micros{local_us - offset_s * kMicrosPerSecond}};
@@ -172,38 +165,13 @@ Instant Zone::to_instant(LocalTime local, LocalTimeIssue* issue) const {
     what = LocalTimeIssue::kSkipped;
   }
   if (issue != nullptr) *issue = what;
-  if (what == LocalTimeIssue::kNone) {
-    // The repeated stretch starts a segment and the skipped one ends it: an hour whose first and
-    // last µs lie in the same segment and in neither stretch lies wholly clear of both.
-    const std::int64_t first = hour * kMicrosPerHour;
-    if (t.clear_stretch(first, first + kMicrosPerHour - 1, i)) {
-      cached.store(pack_hour(hour, t.offset_us[i] / kMicrosPerSecond), std::memory_order_relaxed);
-    }
-  }
-  return Instant{Micros{utc_us}};
-}
-
-Instant Zone::to_instant(Date day, Micros time_of_day, LocalTimeIssue* issue) const {
-  const Table& t = *table_;
-  const std::int64_t day_number = day.time_since_epoch().count();
-  const std::int64_t local_us = day_number * kMicrosPerDay + time_of_day.count();
-  std::atomic<std::uint64_t>& cached =
-      t.day_cache[static_cast<std::uint64_t>(day_number) % kDayCacheSlots];
-  const std::uint64_t entry = cached.load(std::memory_order_relaxed);
-  if ((entry >> 32) == static_cast<std::uint32_t>(day_number) && time_of_day.count() >= 0 &&
-      time_of_day.count() < kMicrosPerDay) {
-    if (issue != nullptr) *issue = LocalTimeIssue::kNone;
-    const auto offset_s = static_cast<std::int32_t>(static_cast<std::uint32_t>(entry));
-    return Instant{Micros{local_us - offset_s * kMicrosPerSecond}};
-  }
-  const Instant at = to_instant(LocalTime{Micros{local_us}}, issue);
   const std::int64_t first = day_number * kMicrosPerDay;
-  const std::size_t i = t.segment_at_local(first);
-  if (t.clear_stretch(first, first + kMicrosPerDay - 1, i)) {
-    cached.store(pack_hour(day_number, t.offset_us[i] / kMicrosPerSecond),
+  const std::size_t day_segment = t.segment_at_local(first);
+  if (t.clear_stretch(first, first + kMicrosPerDay - 1, day_segment)) {
+    cached.store(pack_day(day_number, t.offset_us[day_segment] / kMicrosPerSecond),
                  std::memory_order_relaxed);
   }
-  return at;
+  return Instant{Micros{utc_us}};
 }
 
 void Zone::instants_between(LocalTime from, LocalTime to,

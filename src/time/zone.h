@@ -36,8 +36,8 @@ class Zone {
   // Wall-clock time in this zone to an instant, with the spec's DST rules; `issue` (optional)
   // receives what happened.
   Instant to_instant(LocalTime local, LocalTimeIssue* issue = nullptr) const;
-  // The same for `time_of_day` (0 to 24 h) on day `day`, faster for the millions of time stamps
-  // of an evidence file: days with no UTC offset change are cached.
+  // The same for `time_of_day` (0 to 24 h) on day `day` (readers that have split the two already;
+  // days with no UTC offset change are cached either way).
   Instant to_instant(Date day, Micros time_of_day, LocalTimeIssue* issue = nullptr) const;
   // The instants whose wall-clock time lies in [from, to), appended to `out` as half-open ranges
   // in time order: usually one range; two when [from, to) holds part of the hour repeated when
