@@ -16,16 +16,6 @@ constexpr std::size_t kNoScratch = static_cast<std::size_t>(-1);
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-// The high bit of every byte of `word` that is ',', LF or CR; exact for the lowest such byte
-// (the borrow of the zero-byte test can only flag bytes above a true match).
-std::uint64_t may_end_cell(std::uint64_t word) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-  constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-  auto zero_bytes = [](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-  return zero_bytes(word ^ (kOnes * ',')) | zero_bytes(word ^ (kOnes * '\n')) |
-         zero_bytes(word ^ (kOnes * '\r'));
-}
-
 // The offset of the first ',', LF, CR or '"' in data[p, end), or `end`. `size` is the whole
 // buffer's: blocks of 16 bytes are read while they lie inside it.
 std::size_t next_special(const char* data, std::size_t p, std::size_t end, std::size_t size) {
@@ -64,25 +54,10 @@ void CsvParser::note_problem(CsvProblem& problem, std::string_view message,
 }
 
 // The end of an unquoted cell starting at `p`: a comma, a line feed, a CR before a line feed or
-// at the end, or the end of the range.
+// at the end, or the end of the range (a quote or a lone CR inside the cell is data).
 std::size_t CsvParser::scan_unquoted(std::size_t p) const {
   const char* data = buffer_.data();
-  // Eight bytes at a time: the lowest byte flagged by may_end_cell is the first candidate.
-  while (p + 8 <= end_) {
-    std::uint64_t word;
-    std::memcpy(&word, data + p, sizeof word);
-    const std::uint64_t flagged = may_end_cell(word);
-    if (flagged == 0) {
-      p += 8;
-      continue;
-    }
-    p += static_cast<std::size_t>(std::countr_zero(flagged)) / 8;
-    const char c = data[p];
-    if (c == ',' || c == '\n') return p;
-    if (p + 1 == end_ || data[p + 1] == '\n') return p;  // a CR ending the line
-    ++p;                                                 // a lone CR is data
-  }
-  while (p < end_) {
+  while ((p = next_special(data, p, end_, buffer_.size())) < end_) {
     const char c = data[p];
     if (c == ',' || c == '\n') return p;
     if (c == '\r' && (p + 1 == end_ || data[p + 1] == '\n')) return p;
