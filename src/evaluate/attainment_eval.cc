@@ -132,7 +132,7 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
       }
       std::optional<time::Instant> end;
       if (!evidence::is_missing(to[row])) end = to[row];
-      const auto outcome = piece.tallies[s].add({from[row], end, deadline}, ctx.as_of());
+      const auto outcome = piece.tallies[s].add({end, deadline}, ctx.as_of());
       if (outcome == measure::ItemOutcome::kLate || outcome == measure::ItemOutcome::kOverdue) {
         piece.failing[s].push_back(row);
       }

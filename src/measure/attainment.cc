@@ -21,22 +21,4 @@ MeasureResult AttainmentTally::result(const contract::Norm& norm) const {
   return r;
 }
 
-AttainmentResult attainment(std::span<const AttainmentItem> items, time::Instant as_of,
-                            const contract::Norm& norm) {
-  AttainmentResult out;
-  out.outcomes.reserve(items.size());
-  AttainmentTally tally;
-  std::vector<std::uint32_t> failing;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const ItemOutcome o = tally.add(items[i], as_of);
-    out.outcomes.push_back(o);
-    if (o == ItemOutcome::kLate || o == ItemOutcome::kOverdue) {
-      failing.push_back(static_cast<std::uint32_t>(i));
-    }
-  }
-  out.result = tally.result(norm);
-  out.result.failing_items = std::move(failing);
-  return out;
-}
-
 }  // namespace meetlat::measure

@@ -10,14 +10,12 @@
 //     and deadline <  as_of                        → overdue (counts, failing)
 //     and deadline >= as_of                        → pending (does not count in the value)
 // Value (ratio) = in time / counted; status by decide_share (exact integers).
-// AttainmentTally (below) gives the same counts, value and status item by item.
+// Items are counted one at a time (AttainmentTally), so millions of tickets need not be kept.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <optional>
-#include <span>
-#include <vector>
 
 #include "contract/norm.h"
 #include "measure/result.h"
@@ -26,27 +24,18 @@
 namespace meetlat::measure {
 
 struct AttainmentItem {
-  time::Instant start;               // e.g. created_at; kept for the caller's explanation
   std::optional<time::Instant> end;  // the closing time stamp; nullopt = not (yet) closed
   time::Instant deadline;            // already computed by the caller
 };
 
 enum class ItemOutcome { kInTime, kLate, kOverdue, kPending };
 
-struct AttainmentResult {
-  MeasureResult result;
-  std::vector<ItemOutcome> outcomes;  // one per input item, in input order
-};
-
 // The outcome of one item at `as_of`, by the rule above.
 ItemOutcome attainment_outcome(const AttainmentItem& item, time::Instant as_of);
 
-AttainmentResult attainment(std::span<const AttainmentItem> items, time::Instant as_of,
-                            const contract::Norm& norm);
-
-// The counts of attainment() for callers that meet millions of items and should not keep them:
-// add() each item, keep what you need of the failing ones yourself, then result(). Tallies of
-// disjoint parts of a period merge() into the tally of the whole.
+// The items of one period: add() each (it returns the item's outcome, so the caller keeps the
+// failing ones it wants to name), then result(). Tallies of disjoint parts of a period merge()
+// into the tally of the whole.
 class AttainmentTally {
  public:
   ItemOutcome add(const AttainmentItem& item, time::Instant as_of) {
@@ -57,7 +46,7 @@ class AttainmentTally {
   void merge(const AttainmentTally& other) {
     for (std::size_t i = 0; i < outcomes_.size(); ++i) outcomes_[i] += other.outcomes_[i];
   }
-  // attainment()'s result over the items added, without failing_items.
+  // Value, counts and status over the items added; failing_items is left to the caller.
   MeasureResult result(const contract::Norm& norm) const;
 
  private:

@@ -17,10 +17,23 @@ using testing::ratio;
 
 const time::Instant kT0 = time::Instant{std::chrono::hours{24 * 20000}};
 
-AttainmentItem item(int start_min, std::optional<int> end_min, int deadline_min) {
+// An item that started at `start_min` (it only explains the example: the outcome depends on the
+// end and the deadline).
+AttainmentItem item(int /*start_min*/, std::optional<int> end_min, int deadline_min) {
   std::optional<time::Instant> end;
   if (end_min) end = kT0 + minutes{*end_min};
-  return {kT0 + minutes{start_min}, end, kT0 + minutes{deadline_min}};
+  return {end, kT0 + minutes{deadline_min}};
+}
+
+// The items tallied in order, with each one's outcome.
+struct Tallied {
+  AttainmentTally tally;
+  std::vector<ItemOutcome> outcomes;
+};
+Tallied tally_of(const std::vector<AttainmentItem>& items, time::Instant as_of) {
+  Tallied t;
+  for (const AttainmentItem& i : items) t.outcomes.push_back(t.tally.add(i, as_of));
+  return t;
 }
 
 TEST(Attainment, OutcomePerItem) {
@@ -35,23 +48,40 @@ TEST(Attainment, OutcomePerItem) {
   EXPECT_EQ(attainment_outcome(item(0, 120, 90), as_of), ItemOutcome::kOverdue);
 }
 
-TEST(Attainment, ShareOfDecidedItemsWithFailingIds) {
+TEST(Attainment, ShareOfDecidedItems) {
   const time::Instant as_of = kT0 + minutes{100};
   // 0 in time, 1 late, 2 in time, 3 overdue, 4 pending: value 2/4 = 0.5, breached against 0.90
   // (best case 3/5 = 0.6).
-  const std::vector<AttainmentItem> items = {item(0, 10, 15), item(0, 30, 15), item(5, 20, 20),
-                                             item(10, std::nullopt, 25),
-                                             item(90, std::nullopt, 105)};
-  const AttainmentResult a = attainment(items, as_of, ratio(Op::kGe, 90, 2));
-  EXPECT_EQ(a.result.value, 0.5);
-  EXPECT_EQ(a.result.count, 4);
-  EXPECT_EQ(a.result.failing, 2);
-  EXPECT_EQ(a.result.pending, 1);
-  EXPECT_THAT(a.result.failing_items, ElementsAre(1, 3));
-  EXPECT_EQ(a.result.status, Status::kBreached);
-  EXPECT_THAT(a.outcomes,
+  const Tallied t = tally_of({item(0, 10, 15), item(0, 30, 15), item(5, 20, 20),
+                              item(10, std::nullopt, 25), item(90, std::nullopt, 105)},
+                             as_of);
+  const MeasureResult r = t.tally.result(ratio(Op::kGe, 90, 2));
+  EXPECT_EQ(r.value, 0.5);
+  EXPECT_EQ(r.count, 4);
+  EXPECT_EQ(r.failing, 2);
+  EXPECT_EQ(r.pending, 1);
+  EXPECT_EQ(r.status, Status::kBreached);
+  EXPECT_THAT(t.outcomes,
               ElementsAre(ItemOutcome::kInTime, ItemOutcome::kLate, ItemOutcome::kInTime,
                           ItemOutcome::kOverdue, ItemOutcome::kPending));
+}
+
+TEST(Attainment, TalliesOfPartsMergeIntoTheWhole) {
+  const time::Instant as_of = kT0 + minutes{100};
+  const std::vector<AttainmentItem> first = {item(0, 10, 15), item(0, 30, 15)};
+  const std::vector<AttainmentItem> second = {item(10, std::nullopt, 25), item(0, 5, 15),
+                                              item(90, std::nullopt, 105)};
+  std::vector<AttainmentItem> all = first;
+  all.insert(all.end(), second.begin(), second.end());
+  AttainmentTally merged = tally_of(first, as_of).tally;
+  merged.merge(tally_of(second, as_of).tally);
+  const MeasureResult a = merged.result(ratio(Op::kGe, 50, 2));
+  const MeasureResult b = tally_of(all, as_of).tally.result(ratio(Op::kGe, 50, 2));
+  EXPECT_EQ(a.value, b.value);
+  EXPECT_EQ(a.count, 4);
+  EXPECT_EQ(a.failing, 2);
+  EXPECT_EQ(a.pending, 1);
+  EXPECT_EQ(a.status, b.status);
 }
 
 TEST(Attainment, PendingItemThatCanStillTipTheNorm) {
@@ -59,26 +89,26 @@ TEST(Attainment, PendingItemThatCanStillTipTheNorm) {
   std::vector<AttainmentItem> items(9, item(0, 10, 15));
   items.push_back(item(0, 20, 15));
   items.push_back(item(0, std::nullopt, 200));
-  const AttainmentResult a = attainment(items, kT0 + minutes{100}, ratio(Op::kGe, 90, 2));
-  EXPECT_EQ(a.result.value, 0.9);
-  EXPECT_EQ(a.result.status, Status::kPending);
+  const MeasureResult r = tally_of(items, kT0 + minutes{100}).tally.result(ratio(Op::kGe, 90, 2));
+  EXPECT_EQ(r.value, 0.9);
+  EXPECT_EQ(r.status, Status::kPending);
   // The pending item is answered in time later: 10/11 = 0.909 → met.
   items.back() = item(0, 150, 200);
-  EXPECT_EQ(attainment(items, kT0 + minutes{300}, ratio(Op::kGe, 90, 2)).result.status,
+  EXPECT_EQ(tally_of(items, kT0 + minutes{300}).tally.result(ratio(Op::kGe, 90, 2)).status,
             Status::kMet);
 }
 
 TEST(Attainment, OnlyPendingItemsHaveNoValue) {
-  const std::vector<AttainmentItem> items = {item(0, std::nullopt, 200)};
-  const AttainmentResult a = attainment(items, kT0 + minutes{100}, ratio(Op::kEq, 1, 0));
-  EXPECT_FALSE(a.result.value.has_value());
-  EXPECT_EQ(a.result.status, Status::kPending);
+  const MeasureResult r =
+      tally_of({item(0, std::nullopt, 200)}, kT0 + minutes{100}).tally.result(ratio(Op::kEq, 1, 0));
+  EXPECT_FALSE(r.value.has_value());
+  EXPECT_EQ(r.status, Status::kPending);
 }
 
 TEST(Attainment, EmptyIsNoData) {
-  const AttainmentResult a = attainment({}, kT0, ratio(Op::kGe, 90, 2));
-  EXPECT_FALSE(a.result.value.has_value());
-  EXPECT_EQ(a.result.status, Status::kNoData);
+  const MeasureResult r = AttainmentTally{}.result(ratio(Op::kGe, 90, 2));
+  EXPECT_FALSE(r.value.has_value());
+  EXPECT_EQ(r.status, Status::kNoData);
 }
 
 }  // namespace
