@@ -10,7 +10,7 @@
 namespace meetlat::evaluate {
 namespace {
 
-KpiResult kpi_result(const Context& ctx, KpiTrack& track, const time::Period& requested) {
+KpiResult kpi_result(const Context& ctx, const KpiTrack& track, const time::Period& requested) {
   const contract::Kpi& kpi = *track.kpi;
   KpiResult out;
   out.kpi = &kpi;

@@ -70,7 +70,6 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
   }
   accepted_code_.resize(schema.columns.size());
   const auto kept = options.kept_columns.find(schema.kind);
-  kept_.assign(schema.columns.size(), 1);
   scratch_.resize(schema.columns.size());
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
     Column& column = out_.table.column(c);
@@ -78,7 +77,6 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
     const std::string_view name = schema.columns[c].name;
     if (kept != options.kept_columns.end() && !kept->second.contains(name) &&
         std::find(schema.key.begin(), schema.key.end(), name) == schema.key.end()) {
-      kept_[c] = 0;
       column.kept = false;
     }
     scratch_[c].schema = column.schema;
@@ -86,7 +84,7 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
 }
 
 Column& RowConverter::column_for(std::size_t index) {
-  if (kept_[index]) return out_.table.column(index);
+  if (out_.table.column(index).kept) return out_.table.column(index);
   Column& scratch = scratch_[index];
   scratch.instants.clear();
   scratch.dates.clear();
@@ -239,17 +237,19 @@ bool RowConverter::convert_date(Column& column, const Cell& cell) {
 
 bool RowConverter::convert_string(std::size_t index, Column& column, const Cell& cell) {
   const Domain domain = column.schema->domain;
-  if (!kept_[index] && domain == Domain::kAny) return true;  // nothing to check, nothing kept
+  if (!out_.table.column(index).kept && domain == Domain::kAny) {
+    return true;  // nothing to check, nothing kept
+  }
   const std::uint32_t code = column.dictionary.intern(cell.text);
   column.codes.push_back(code);
   if (domain == Domain::kAny) return true;
-  std::vector<std::int8_t>& known = accepted_code_[index];
-  if (code < known.size() && known[code] == 1) return true;
+  std::vector<std::uint8_t>& known = accepted_code_[index];
+  if (code < known.size() && known[code] != 0) return true;
   const bool ok =
       accepted(cell.text, domain == Domain::kPriority ? options_.priorities : options_.severities);
-  if (!column.dictionary.distinct() && code < (std::size_t{1} << 16)) {
-    if (code >= known.size()) known.resize(code + 1, -1);
-    known[code] = ok ? 1 : 0;
+  if (ok && code < kKnownCodes) {
+    if (code >= known.size()) known.resize(code + 1, 0);
+    known[code] = 1;
   }
   if (ok) return true;
   if (domain == Domain::kPriority) {
@@ -296,8 +296,8 @@ bool RowConverter::check_order() {
   for (std::size_t r = 0; r < order_columns_.size(); ++r) {
     const OrderRule& rule = schema_.order_rules[r];
     const auto [start, end] = order_columns_[r];
-    const Column& a = kept_[start] ? out_.table.column(start) : scratch_[start];
-    const Column& b = kept_[end] ? out_.table.column(end) : scratch_[end];
+    const Column& a = out_.table.column(start).kept ? out_.table.column(start) : scratch_[start];
+    const Column& b = out_.table.column(end).kept ? out_.table.column(end) : scratch_[end];
     bool backwards = false;
     if (a.schema->type == ColumnType::kInstant) {
       backwards = !is_missing(a.instants.back()) && !is_missing(b.instants.back()) &&

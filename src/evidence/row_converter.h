@@ -72,9 +72,8 @@ class RowConverter {
   const LoadOptions& options_;
   Chunk& out_;
   std::vector<const Cell*> row_cells_;  // per schema column, into the record or past_end_
-  // Per schema column: whether the table keeps it; the values of a column it does not keep go to
-  // scratch_[column] (emptied for each row) so that the order rules can still compare them.
-  std::vector<std::uint8_t> kept_;
+  // Per schema column: where the values of a column the table does not keep (Column::kept) go,
+  // emptied for each row, so that the order rules can still compare them.
   std::vector<Column> scratch_;
   Cell past_end_;
   struct OrderColumns {
@@ -82,9 +81,11 @@ class RowConverter {
     std::size_t end;
   };
   std::vector<OrderColumns> order_columns_;  // per schema_.order_rules
-  // Per schema column with a domain: for each dictionary code seen, 1 when the value is
-  // accepted, 0 when not (values repeat: each is checked against the accepted list once).
-  std::vector<std::vector<std::int8_t>> accepted_code_;
+  // Per schema column with a domain: 1 for each dictionary code whose value is known to be
+  // accepted (values repeat: each is checked against the accepted list once), for the first
+  // kKnownCodes codes.
+  static constexpr std::uint32_t kKnownCodes = 1u << 16;
+  std::vector<std::vector<std::uint8_t>> accepted_code_;
 };
 
 }  // namespace meetlat::evidence
