@@ -2,7 +2,6 @@
 // [--out FILE]`: the action register, every ladder step fired from the contract start up to P
 // with its owner, deadline and status (docs/escalation-and-money.md, "Actions"). --out writes the
 // register as actions.csv in the evidence format, so KPI-06 can be measured on it.
-#include <fstream>
 #include <iostream>
 
 #include "cli/app.h"
@@ -10,6 +9,7 @@
 #include "cli/inputs.h"
 #include "evaluate/actions.h"
 #include "evaluate/evaluate.h"
+#include "io/atomic_write.h"
 
 namespace meetlat::cli {
 namespace {
@@ -29,12 +29,7 @@ int run_actions(const ActionsArgs& args) {
   const auto actions = evaluate::evaluate_actions(in.in_force, in.evidence, in.zone,
                                                   {*period, in.as_of, in.latency.get()});
   if (!args.out.empty()) {
-    std::ofstream file(args.out, std::ios::binary);
-    file << evaluate::actions_csv(actions, in.zone);
-    if (!file) {
-      std::cerr << args.out << ": cannot write the file\n";
-      return kExitBadInput;
-    }
+    io::write_file_atomically(args.out, evaluate::actions_csv(actions, in.zone));
   }
   std::cout << (args.format == "csv" ? evaluate::actions_csv(actions, in.zone)
                                      : evaluate::actions_table(actions, in.zone));

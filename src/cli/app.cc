@@ -1,7 +1,10 @@
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
 #include <iostream>
+#include <new>
 
 #include "cli/commands.h"
 
@@ -11,7 +14,19 @@
 
 namespace meetlat::cli {
 
-int run(int argc, char** argv) {
+namespace {
+
+// The exit status of a command after its output was flushed: writing stdout may fail (a full
+// disk behind a redirection, a closed pipe), and a command whose output was lost did not do its
+// work.
+int flushed(int exit_code) {
+  std::cout.flush();
+  if (std::cout) return exit_code;
+  std::cerr << "meetlat: cannot write the output: " << std::strerror(errno) << '\n';
+  return kExitBadInput;
+}
+
+int run_parsed(int argc, char** argv) {
   CLI::App app{"meetlat — measures an IT service contract's KPIs from evidence", "meetlat"};
   app.set_version_flag("--version", std::string("meetlat ") + MEETLAT_VERSION);
   app.require_subcommand(1);
@@ -38,6 +53,21 @@ int run(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitUsage;
   }
   return exit_code;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  // The commands report what they know (file:line:column, a file that cannot be read); this is
+  // the net under them, so that nothing ends in an abort.
+  try {
+    return flushed(run_parsed(argc, argv));
+  } catch (const std::bad_alloc&) {
+    std::cerr << "meetlat: out of memory\n";
+  } catch (const std::exception& e) {
+    std::cerr << "meetlat: " << e.what() << '\n';
+  }
+  return flushed(kExitBadInput);
 }
 
 }  // namespace meetlat::cli

@@ -81,8 +81,10 @@ void add_show(CLI::App& group, int& exit_code) {
       cmd->add_flag("--default", *use_default, "Print the built-in default contract (YAML)");
   cmd->add_option("--contract", *file, "Summarise this contract file as the engine reads it")
       ->excludes(default_flag);
-  cmd->callback([file, &exit_code] {
-    if (file->empty()) {
+  // The callback keeps both option targets alive: CLI11 writes through these pointers when it
+  // parses, after this function has returned.
+  cmd->callback([file, use_default, &exit_code] {
+    if (*use_default || file->empty()) {
       std::cout << contract::default_contract_yaml();
       exit_code = kExitOk;
       return;

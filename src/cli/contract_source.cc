@@ -1,24 +1,23 @@
 #include "cli/contract_source.h"
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "contract/default_contract.h"
 #include "contract/loader.h"
+#include "io/regular_file.h"
 
 namespace meetlat::cli {
 
 std::optional<contract::Contract> contract_from(const std::string& path) {
   if (path.empty()) return contract::default_contract();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << path << ": cannot read the file\n";
+  std::string text;
+  try {
+    text = io::read_regular(path);
+  } catch (const io::FileError& e) {
+    std::cerr << e.what() << '\n';
     return std::nullopt;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  contract::LoadResult r = contract::load_contract(text.str(), path);
+  contract::LoadResult r = contract::load_contract(text, path);
   for (const contract::Diagnostic& d : r.diagnostics) std::cerr << d.to_string() << '\n';
   return std::move(r.contract);
 }

@@ -33,7 +33,7 @@ std::optional<time::Period> month_option(const std::string& name, const std::str
     std::cerr << name << ": '" << text << "' is not a month (2026-01)\n";
     return std::nullopt;
   }
-  return p;
+  return period_option(name, text);  // the supported years
 }
 
 int run_history(const EvaluateArgs& args) {

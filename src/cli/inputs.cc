@@ -2,17 +2,17 @@
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include "cli/app.h"
 #include "cli/contract_source.h"
 #include "evaluate/columns_read.h"
 #include "evaluate/exemptions.h"
+#include "io/regular_file.h"
 #include "time/parse.h"
+#include "time/supported_years.h"
 #include "time/time_error.h"
 
 namespace meetlat::cli {
@@ -29,6 +29,11 @@ std::optional<time::Instant> as_of_instant(const std::string& text, const time::
               << "'\n";
     return std::nullopt;
   }
+  if (!time::is_supported(parsed->at)) {
+    std::cerr << "--as-of: " << text << " lies outside the supported years "
+              << time::kSupportedYears << '\n';
+    return std::nullopt;
+  }
   return parsed->at;
 }
 
@@ -37,16 +42,6 @@ std::vector<std::string> evidence_warnings(const evidence::Evidence& e) {
   for (const auto& s : e.skipped) out.push_back(s.to_string());
   for (const auto& w : e.warnings) out.push_back(w.to_string());
   return out;
-}
-
-// The text of a file that load_evidence has just read (exemptions.csv, for the columns of its
-// diagnostics).
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw evidence::EvidenceError(path.string() + ": cannot read the file");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 // The contract, its zone and as_of; checks that --data is a folder.
@@ -58,10 +53,7 @@ int load_contract_inputs(const InputArgs& args, Inputs& out) {
   const auto as_of = as_of_instant(args.as_of, out.zone);
   if (!as_of) return kExitUsage;
   out.as_of = *as_of;
-  if (!std::filesystem::is_directory(args.data)) {
-    std::cerr << args.data << ": not a directory\n";
-    return kExitBadInput;
-  }
+  io::check_folder(args.data);  // FileError: run_reporting_errors says what is wrong
   return kExitOk;
 }
 
@@ -79,8 +71,8 @@ int load_evidence_inputs(const InputArgs& args, Inputs& out, RowSinks sinks) {
   options.kept_columns = evaluate::columns_read(out.contract);
   out.evidence = evidence::load_evidence(args.data, options);
   if (out.evidence.find("exemptions") != nullptr) {
-    evaluate::check_exemptions(out.evidence,
-                               read_text(std::filesystem::path(args.data) / "exemptions.csv"));
+    evaluate::check_exemptions(
+        out.evidence, io::read_regular(std::filesystem::path(args.data) / "exemptions.csv"));
   }
   if (!out.evidence.usable()) {
     std::cerr << out.evidence.summary();
@@ -145,6 +137,12 @@ std::optional<time::Period> period_option(std::string_view option, const std::st
   if (!period) {
     std::cerr << option << ": '" << text
               << "' is not a period (2026-10, 2026-Q4, 2026-H2, 2026, 2026-W43)\n";
+    return std::nullopt;
+  }
+  if (!time::is_supported(period->first_day) || period->end_day > time::kEndOfSupportedDays) {
+    std::cerr << option << ": " << text << " lies outside the supported years "
+              << time::kSupportedYears << '\n';
+    return std::nullopt;
   }
   return period;
 }
@@ -152,7 +150,7 @@ std::optional<time::Period> period_option(std::string_view option, const std::st
 int run_reporting_errors(std::string_view command, const std::function<int()>& body) {
   try {
     return body();
-  } catch (const evidence::EvidenceError& e) {
+  } catch (const io::FileError& e) {
     std::cerr << e.what() << '\n';
   } catch (const time::TimeError& e) {
     std::cerr << command << ": " << e.what() << '\n';

@@ -6,9 +6,11 @@
 #include <set>
 
 #include "contract/loader_internal.h"
+#include "contract/source_text.h"
 #include "contract/value_parsers.h"
 #include "time/holidays.h"
 #include "time/period.h"
+#include "time/supported_years.h"
 #include "time/time_error.h"
 #include "time/zone.h"
 
@@ -53,8 +55,16 @@ void read_contract_block(YamlReader& r, const YAML::Node& node, Contract& c) {
     c.parties.client = p.string("client", true).value_or("");
     c.parties.supplier = p.string("supplier", true).value_or("");
   }
-  if (std::optional<time::Date> start = m.date("start", true)) c.start = *start;
+  const std::optional<time::Date> start = m.date("start", true);
+  if (start) c.start = *start;
   c.term_months = m.integer("term_months", true, 1, 1200).value_or(36);
+  const time::Date end{date::year_month_day{c.start} + date::months{c.term_months}};
+  if (start && end > time::kEndOfSupportedDays) {
+    r.error(*m.find("start"), "contract: the term from " + time::format_date(c.start) + " for " +
+                                  std::to_string(c.term_months) +
+                                  " months must lie inside the supported years " +
+                                  std::string(time::kSupportedYears));
+  }
   if (const std::optional<std::string> zone = m.string("timezone", true)) {
     try {
       time::Zone::load(*zone);
@@ -178,6 +188,12 @@ std::optional<CalendarDef> read_calendar(YamlReader& r, const std::string& name,
   std::vector<time::MinuteRange> hours;
   const std::vector<std::string> texts =
       m.strings("hours", false).value_or(std::vector<std::string>{"00:00-24:00"});
+  if (texts.empty()) {
+    r.error(*m.find("hours"), m.what() +
+                                  ": hours: an empty list would keep the calendar closed for "
+                                  "ever; leave hours out for whole days, or list opening hours "
+                                  "like \"08:00-18:00\"");
+  }
   for (const std::string& text : texts) {
     Parsed<time::MinuteRange> range = parse_minute_range(text);
     if (range.value) {
@@ -361,10 +377,17 @@ LoadResult load_contract(std::string_view yaml_text, std::string_view file_name)
   YamlReader reader(file_name, result.diagnostics);
   Contract contract;
   try {
+    if (!detail::check_source_text(yaml_text, file_name, result.diagnostics)) {
+      sort_diagnostics(result.diagnostics);
+      return result;
+    }
     const YAML::Node root = YAML::Load(std::string(yaml_text));
     if (!root.IsDefined() || root.IsNull()) {
       reader.error(YAML::Mark::null_mark(),
-                   "the file is empty; start from `meetlat contract show --default`");
+                   std::string(yaml_text.find_first_not_of(" \t\r\n") == std::string_view::npos
+                                   ? "the file is empty"
+                                   : "the file holds no YAML document, only comments") +
+                       "; start from `meetlat contract show --default`");
     } else {
       reader.report_duplicate_keys(root);
       read_document(reader, root, contract);

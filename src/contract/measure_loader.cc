@@ -73,14 +73,26 @@ bool boolean_type(ColumnType t) { return t == ColumnType::kBoolean; }
 std::optional<std::string> read_calendar(LoadContext& ctx, const MapReader& m, std::string_view key,
                                          std::string_view fallback) {
   std::optional<std::string> name = fallback.empty() ? m.string(key, true) : m.string(key, false);
+  const std::optional<YAML::Node> given = m.find(key);
   if (!name) {
-    if (fallback.empty()) return std::nullopt;
+    if (fallback.empty() || given) return std::nullopt;
     name = std::string(fallback);
   }
   if (ctx.contract.find_calendar(*name) != nullptr) return name;
   std::vector<std::string_view> names;
   for (const auto& [n, def] : ctx.contract.calendars) names.push_back(n);
-  ctx.reader.error(*m.find(key), "unknown calendar " + quoted(*name) + suggestion(*name, names));
+  if (given) {
+    ctx.reader.error(*given, "unknown calendar " + quoted(*name) + suggestion(*name, names));
+  } else {
+    // The default calendar of `key` is not defined: say so where the measure is.
+    std::string defined;
+    for (const std::string_view n : names)
+      defined += (defined.empty() ? "" : ", ") + std::string(n);
+    ctx.reader.error(m.node(), m.what() + ": without " + std::string(key) + ", the calendar " +
+                                   quoted(*name) + " applies, but the contract has no calendar " +
+                                   quoted(*name) + " (it has " + defined + "); add " +
+                                   std::string(key) + ": NAME or define " + quoted(*name));
+  }
   return std::nullopt;
 }
 

@@ -142,7 +142,10 @@ Parsed<Norm> parse_norm(std::string_view text, Unit unit) {
   const std::string_view number = take_number(s);
   const std::string_view suffix = s;
   Parsed<Decimal> value = parse_decimal(number);
-  if (!value.value) return Parsed<Norm>::fail(value.error);
+  if (!value.value) {
+    return Parsed<Norm>::fail("expected a number after the comparison, in " +
+                              unit_suffix_hint(unit) + "; got \"" + std::string(trim(text)) + "\"");
+  }
   if (unit == Unit::kRatio && suffix.empty()) {
     const double as_ratio = value.value->to_double();
     std::string hint = "a ratio norm is written as a percentage";

@@ -5,6 +5,7 @@
 
 #include "contract/did_you_mean.h"
 #include "time/parse.h"
+#include "time/supported_years.h"
 
 namespace meetlat::contract::detail {
 namespace {
@@ -99,6 +100,11 @@ std::optional<time::Date> YamlReader::date(const YAML::Node& n, std::string_view
   std::optional<time::Date> d = time::parse_date(*s, &pe);
   if (!d || s->size() != 10) {
     error(n, std::string(what) + " must be a date YYYY-MM-DD, not " + quoted(*s));
+    return std::nullopt;
+  }
+  if (!time::is_supported(*d)) {
+    error(n, std::string(what) + ": " + *s + " lies outside the supported years " +
+                 std::string(time::kSupportedYears));
     return std::nullopt;
   }
   return d;

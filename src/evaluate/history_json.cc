@@ -44,7 +44,9 @@ std::string history_json(const History& h, const time::Zone& zone) {
   for (const auto& a : h.actions) actions.push_back(json_parts::action(a, zone));
   j["actions"] = actions;
   j["warnings"] = h.warnings;
-  return j.dump(2) + "\n";
+  // Text is checked to be UTF-8 where it comes in (contract loader, evidence rows); replacing
+  // what still is not (U+FFFD) keeps a missed case from aborting the whole result.
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace meetlat::evaluate

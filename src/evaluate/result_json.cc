@@ -211,7 +211,9 @@ std::string to_json(const Evaluation& e, const time::Zone& zone) {
   j["kpis"] = kpis;
   j["finance"] = finance_json(e.finance, zone);
   j["warnings"] = e.warnings;
-  return j.dump(2) + "\n";
+  // Text is checked to be UTF-8 where it comes in (contract loader, evidence rows); replacing
+  // what still is not (U+FFFD) keeps a missed case from aborting the whole result.
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace meetlat::evaluate

@@ -14,6 +14,10 @@ namespace {
 
 constexpr std::size_t kNoScratch = static_cast<std::size_t>(-1);
 
+constexpr std::string_view kLoneCarriageReturn =
+    "a carriage return (CR) without a line feed: line ends must be LF or CRLF (a file with CR "
+    "line ends, as classic Mac programs write, must be saved with LF or CRLF line ends)";
+
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 // The offset of the first ',', LF, CR or '"' in data[p, end), or `end`. `size` is the whole
@@ -138,6 +142,12 @@ CsvParser::Terminator CsvParser::read_cell(CsvCell& cell, CsvProblem& problem) {
   const std::size_t stop = scan_unquoted(pos_);
   std::size_t last = stop;
   while (last > start && is_blank(data[last - 1])) --last;
+  if (start < stop) {
+    if (const void* cr = std::memchr(data + start, '\r', stop - start)) {
+      note_problem(problem, kLoneCarriageReturn,
+                   static_cast<std::size_t>(static_cast<const char*>(cr) - data));
+    }
+  }
   cell.offset = start < last ? start : pos_;
   cell.quoted = false;
   cell.text = buffer_.substr(start, last - std::min(start, last));

@@ -5,9 +5,10 @@
 // Views stay valid until the next call of next().
 //
 // Leniencies, all documented in docs/evidence.md: spaces and tabs around a cell are trimmed; a
-// quote inside an unquoted cell is data; a line without any character is skipped; a lone CR not
-// followed by LF is data. Structural problems (an unterminated quote, text after a closing
-// quote) are reported on the record and do not stop the reader.
+// quote inside an unquoted cell is data; a line without any character is skipped. A lone CR (not
+// followed by LF) is data inside a quoted cell and a structural problem elsewhere: it is neither
+// a line end nor silently part of a value. Structural problems (an unterminated quote, text after
+// a closing quote, a lone CR) are reported on the record and do not stop the reader.
 //
 // A parser is single-threaded; several parsers may read disjoint ranges of one buffer at once.
 #pragma once

@@ -99,7 +99,7 @@ TEST(CsvReaderTest, LongRecordsOfEveryKindReadAsWritten) {
           record += value;
           break;
         case 4:
-          record += value + "\ry";  // a lone CR is data
+          record += "\"" + value + "\ry\"";  // a lone CR inside quotes is data
           value += "\ry";
           break;
         default:
@@ -139,6 +139,23 @@ TEST(CsvReaderTest, CellOffsetsPointAtTheFirstCharacterAfterBlanks) {
   EXPECT_EQ(record.cells[2].offset, text.find("2026"));
   EXPECT_EQ(record.cells[2].line, 2u);
   EXPECT_EQ(record.cells[2].line_start, text.find("  INC"));
+  EXPECT_FALSE(parser.next(record));
+}
+
+TEST(CsvReaderTest, ALoneCarriageReturnOutsideQuotesIsAProblemAtIt) {
+  // The first 2 line ends of this file are CR only: lines 1-3 are one line to the parser, and the
+  // problem points at the first CR (byte 3 of line 1) instead of rows vanishing silently.
+  const std::string text = "a,b\r1,2\r3,4\n5,6\n";
+  CsvParser parser(text, 0, text.size(), 1);
+  CsvRecord record;
+  ASSERT_TRUE(parser.next(record));
+  EXPECT_EQ(record.line, 1u);
+  EXPECT_NE(record.problem.message.find("carriage return (CR) without a line feed"),
+            std::string_view::npos);
+  EXPECT_EQ(record.problem.offset, 3u);
+  ASSERT_TRUE(parser.next(record));
+  EXPECT_EQ(record.line, 2u);
+  EXPECT_EQ(record.problem.message, "");
   EXPECT_FALSE(parser.next(record));
 }
 

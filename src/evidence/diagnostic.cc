@@ -38,6 +38,16 @@ std::string_view diagnostic_kind_name(DiagnosticKind kind) {
       return "end before start";
     case DiagnosticKind::kUnknownKind:
       return "unknown evidence kind";
+    case DiagnosticKind::kNotUtf8:
+      return "not UTF-8";
+    case DiagnosticKind::kOutOfRange:
+      return "out of range";
+    case DiagnosticKind::kNotWhole:
+      return "not a whole number";
+    case DiagnosticKind::kPartAboveWhole:
+      return "part above whole";
+    case DiagnosticKind::kBadPeriod:
+      return "bad period";
   }
   return "?";
 }
@@ -76,11 +86,10 @@ std::string summarize_diagnostics(const std::vector<Diagnostic>& diagnostics, st
   if (diagnostics.size() > limit) {
     text += "... and " + std::to_string(diagnostics.size() - limit) + " more\n";
   }
-  constexpr std::size_t kKinds = static_cast<std::size_t>(DiagnosticKind::kUnknownKind) + 1;
-  std::array<std::uint64_t, kKinds> counts{};
+  std::array<std::uint64_t, kDiagnosticKinds> counts{};
   for (const Diagnostic& d : diagnostics) ++counts[static_cast<std::size_t>(d.kind)];
   std::string totals;
-  for (std::size_t k = 0; k < kKinds; ++k) {
+  for (std::size_t k = 0; k < kDiagnosticKinds; ++k) {
     if (counts[k] == 0) continue;
     if (!totals.empty()) totals += ", ";
     totals += std::to_string(counts[k]) + " " +

@@ -30,7 +30,15 @@ enum class DiagnosticKind {
   kDuplicateId,      // the row's key was already used on an earlier line
   kEndBeforeStart,   // an end time stamp before the start in the same row
   kUnknownKind,      // exemptions.csv names an evidence kind that cannot be exempted
+  kNotUtf8,          // a text cell with bytes that are not UTF-8 (e.g. a Windows-1252 export)
+  kOutOfRange,       // a date or time outside the supported years, a number outside its range
+  kNotWhole,         // a count with a fraction
+  kPartAboveWhole,   // a part above its whole in the same row (records_correct > records_total)
+  kBadPeriod,        // a period column (siem.period) that is not a period such as 2026-10
 };
+// The number of kinds (counts per kind are arrays of this size): the last kind above, plus one.
+inline constexpr std::size_t kDiagnosticKinds =
+    static_cast<std::size_t>(DiagnosticKind::kBadPeriod) + 1;
 
 // A short, stable name for a kind: "bad time stamp", "duplicate id", ...
 std::string_view diagnostic_kind_name(DiagnosticKind kind);

@@ -1,14 +1,11 @@
 #include "evidence/load.h"
 
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cerrno>
 #include <cstring>
 #include <future>
 #include <memory>
@@ -17,6 +14,7 @@
 #include "evidence/csv_reader.h"
 #include "evidence/repeated_strings.h"
 #include "evidence/row_converter.h"
+#include "io/mapped_file.h"
 
 namespace meetlat::evidence {
 namespace {
@@ -37,6 +35,12 @@ Header read_header(const FileSchema& schema, std::string_view text) {
   CsvRecord record;
   const std::string file(schema.file_name);
   if (parser.next(record)) {
+    if (!record.problem.message.empty()) {
+      header.problems.push_back(
+          {file, record.problem.line,
+           display_column(text, record.problem.line_start, record.problem.offset),
+           DiagnosticKind::kMalformedCsv, "header: " + std::string(record.problem.message)});
+    }
     header.cells = record.cells.size();
     for (std::size_t i = 0; i < record.cells.size(); ++i) {
       const CsvCell& cell = record.cells[i];
@@ -51,8 +55,12 @@ Header read_header(const FileSchema& schema, std::string_view text) {
       header.file_column[static_cast<std::size_t>(c)] = static_cast<int>(i);
     }
   }
+  // A malformed header (a lone CR, an open quote) is the problem to fix; the columns it seems to
+  // lack would only be noise.
+  const bool malformed =
+      !header.problems.empty() && header.problems.front().kind == DiagnosticKind::kMalformedCsv;
   std::string missing;
-  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
+  for (std::size_t c = 0; c < schema.columns.size() && !malformed; ++c) {
     if (!schema.columns[c].required || header.file_column[c] >= 0) continue;
     missing += (missing.empty() ? "" : ", ") + std::string(schema.columns[c].name);
   }
@@ -339,62 +347,6 @@ FileLoad unusable_file(const FileSchema& schema, std::string_view text, Header h
   return load;
 }
 
-// The bytes of a file: mapped read-only (the parser then releases the pages behind it, so RSS
-// does not grow with the file), or, when it cannot be mapped (empty, not a regular file), read
-// whole into memory with as few system calls as possible.
-class FileBytes {
- public:
-  explicit FileBytes(const std::filesystem::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail(path);
-    struct stat info {};
-    if (::fstat(fd, &info) != 0) fail_closing(path, fd);
-    size_ = static_cast<std::size_t>(info.st_size);
-    if (S_ISREG(info.st_mode) && size_ > 0) {
-      void* map = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (map != MAP_FAILED) {
-        ::madvise(map, size_, MADV_SEQUENTIAL);
-        mapped_ = static_cast<char*>(map);
-        ::close(fd);
-        return;
-      }
-    }
-    bytes_ = std::make_unique_for_overwrite<char[]>(size_ + 1);
-    std::size_t done = 0;
-    while (done < size_) {
-      const ssize_t n = ::read(fd, bytes_.get() + done, size_ - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) fail_closing(path, fd);
-      if (n == 0) break;  // the file shrank while reading
-      done += static_cast<std::size_t>(n);
-    }
-    size_ = done;
-    ::close(fd);
-  }
-  FileBytes(const FileBytes&) = delete;
-  FileBytes& operator=(const FileBytes&) = delete;
-  ~FileBytes() {
-    if (mapped_ != nullptr) ::munmap(mapped_, size_);
-  }
-  std::string_view text() const { return {mapped_ != nullptr ? mapped_ : bytes_.get(), size_}; }
-  bool mapped() const { return mapped_ != nullptr; }
-
- private:
-  [[noreturn]] static void fail(const std::filesystem::path& path) {
-    throw EvidenceError("cannot read evidence file " + path.string() + ": " + std::strerror(errno));
-  }
-  [[noreturn]] static void fail_closing(const std::filesystem::path& path, int fd) {
-    const int saved = errno;
-    ::close(fd);
-    errno = saved;
-    fail(path);
-  }
-
-  char* mapped_ = nullptr;
-  std::unique_ptr<char[]> bytes_;
-  std::size_t size_ = 0;
-};
-
 // Reads `text` of one file; `release`: it is a mapping whose pages may be released behind the
 // parser.
 FileLoad load_text(const FileSchema& schema, std::string_view text, const LoadOptions& options,
@@ -423,14 +375,10 @@ Evidence load_evidence(const std::filesystem::path& dir, const LoadOptions& opti
   evidence.skip_invalid = options.skip_invalid;
   for (const FileSchema& schema : all_schemas()) {
     const std::filesystem::path path = dir / std::string(schema.file_name);
-    std::error_code error;
-    if (!std::filesystem::exists(path, error)) {
-      if (error)
-        throw EvidenceError("cannot read evidence file " + path.string() + ": " + error.message());
-      continue;
-    }
-    const FileBytes bytes(path);
+    if (io::presence(path) == io::Presence::kAbsent) continue;
+    const io::MappedFile bytes(path);
     FileLoad load = load_text(schema, bytes.text(), options, bytes.mapped());
+    bytes.check_unchanged();
     auto move_into = [](auto& to, auto& from) {
       to.insert(to.end(), std::make_move_iterator(from.begin()),
                 std::make_move_iterator(from.end()));

@@ -22,14 +22,13 @@
 #include "evidence/diagnostic.h"
 #include "evidence/load_options.h"
 #include "evidence/table.h"
+#include "io/file_error.h"
 
 namespace meetlat::evidence {
 
-// An evidence file that exists but cannot be opened or read.
-class EvidenceError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// An evidence file that exists but cannot be opened or read, is not a regular file (a FIFO, a
+// folder), is a dangling link, or changed while it was read.
+using EvidenceError = io::FileError;
 
 // The outcome of reading one file.
 struct FileLoad {

@@ -1,16 +1,32 @@
 #include "evidence/row_converter.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <limits>
 #include <string>
 
 #include "evidence/cell_value.h"
+#include "text/utf8.h"
 #include "time/parse.h"
+#include "time/period.h"
+#include "time/supported_years.h"
 
 namespace meetlat::evidence {
 namespace {
 
 std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string hex_byte(char c) {
+  char out[8];
+  std::snprintf(out, sizeof out, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// 1e12 as "10^12".
+std::string format_largest(double largest) {
+  return "10^" + std::to_string(static_cast<int>(std::lround(std::log10(largest))));
+}
 
 std::string joined(const std::vector<std::string>& values) {
   std::string text;
@@ -219,6 +235,13 @@ bool RowConverter::convert_instant(Column& column, const Cell& cell) {
                std::string(error.message));
     return false;
   }
+  if (!time::is_supported(parsed->at)) {
+    column.instants.push_back(kMissingInstant);
+    report(cell, 0, DiagnosticKind::kOutOfRange,
+           std::string(column.schema->name) + ": time stamp " + quoted(cell.text) +
+               " lies outside the supported years " + std::string(time::kSupportedYears));
+    return false;
+  }
   column.instants.push_back(parsed->at);
   if (parsed->issue != time::LocalTimeIssue::kNone) note_local_time(parsed->issue, cell);
   return true;
@@ -227,6 +250,13 @@ bool RowConverter::convert_instant(Column& column, const Cell& cell) {
 bool RowConverter::convert_date(Column& column, const Cell& cell) {
   time::ParseError error;
   const auto parsed = time::parse_date(cell.text, &error, &options_.zone);
+  if (parsed && !time::is_supported(*parsed)) {
+    column.dates.push_back(kMissingDate);
+    report(cell, 0, DiagnosticKind::kOutOfRange,
+           std::string(column.schema->name) + ": date " + quoted(cell.text) +
+               " lies outside the supported years " + std::string(time::kSupportedYears));
+    return false;
+  }
   column.dates.push_back(parsed ? *parsed : kMissingDate);
   if (parsed) return true;
   report(cell, error.column, DiagnosticKind::kBadDate,
@@ -237,12 +267,26 @@ bool RowConverter::convert_date(Column& column, const Cell& cell) {
 
 bool RowConverter::convert_string(std::size_t index, Column& column, const Cell& cell) {
   const Domain domain = column.schema->domain;
+  if (!text::is_utf8(cell.text)) {
+    // Output is UTF-8 (JSON above all): the cell is refused here, at its byte.
+    const std::size_t bad = *text::first_invalid_utf8(cell.text);
+    if (out_.table.column(index).kept || domain != Domain::kAny)
+      column.codes.push_back(kMissingCode);
+    report(cell, bad, DiagnosticKind::kNotUtf8,
+           std::string(column.schema->name) + ": byte " + hex_byte(cell.text[bad]) +
+               " is not UTF-8; save the export as UTF-8 (it looks like " +
+               (static_cast<unsigned char>(cell.text[bad]) >= 0xA0 ? "Windows-1252 or Latin-1"
+                                                                   : "another encoding") +
+               ")");
+    return false;
+  }
   if (!out_.table.column(index).kept && domain == Domain::kAny) {
     return true;  // nothing to check, nothing kept
   }
   const std::uint32_t code = column.dictionary.intern(cell.text);
   column.codes.push_back(code);
   if (domain == Domain::kAny) return true;
+  if (domain == Domain::kPeriod) return check_period(index, code, cell);
   std::vector<std::uint8_t>& known = accepted_code_[index];
   if (code < known.size() && known[code] != 0) return true;
   const bool ok =
@@ -264,15 +308,38 @@ bool RowConverter::convert_string(std::size_t index, Column& column, const Cell&
   return false;
 }
 
+bool RowConverter::check_period(std::size_t index, std::uint32_t code, const Cell& cell) {
+  std::vector<std::uint8_t>& known = accepted_code_[index];
+  if (code < known.size() && known[code] != 0) return true;
+  const std::optional<time::Period> period = time::parse_period(cell.text);
+  if (period && time::is_supported(period->first_day) &&
+      period->end_day <= time::kEndOfSupportedDays) {
+    if (code < kKnownCodes) {
+      if (code >= known.size()) known.resize(code + 1, 0);
+      known[code] = 1;
+    }
+    return true;
+  }
+  report(cell, 0, period ? DiagnosticKind::kOutOfRange : DiagnosticKind::kBadPeriod,
+         std::string(schema_.columns[index].name) + ": " +
+             (period ? "period " + quoted(cell.text) + " lies outside the supported years " +
+                           std::string(time::kSupportedYears)
+                     : quoted(cell.text) +
+                           " is not a period (a month such as 2026-10; also 2026-Q4, 2026-H2, "
+                           "2026, 2026-W43)"));
+  return false;
+}
+
 bool RowConverter::convert_number(Column& column, const Cell& cell) {
-  const bool ratio = column.schema->type == ColumnType::kRatio;
+  const ColumnSchema& schema = *column.schema;
+  const bool ratio = schema.type == ColumnType::kRatio;
   const std::optional<double> value = ratio ? parse_ratio(cell.text) : parse_number(cell.text);
   column.numbers.push_back(value ? *value : std::numeric_limits<double>::quiet_NaN());
-  if (value && !(ratio && (*value < 0 || *value > 1)) &&
-      !(column.schema->non_negative && *value < 0)) {
+  if (value && !(ratio && (*value < 0 || *value > 1)) && !(schema.non_negative && *value < 0) &&
+      std::fabs(*value) <= schema.largest && !(schema.whole && std::floor(*value) != *value)) {
     return true;  // the common case, without building any message
   }
-  const std::string name(column.schema->name);
+  const std::string name(schema.name);
   if (!value) {
     report(cell, 0, ratio ? DiagnosticKind::kBadRatio : DiagnosticKind::kBadNumber,
            name + (ratio ? ": not a ratio " : ": not a number ") + quoted(cell.text) +
@@ -282,8 +349,15 @@ bool RowConverter::convert_number(Column& column, const Cell& cell) {
   if (ratio && (*value < 0 || *value > 1)) {
     report(cell, 0, DiagnosticKind::kRatioOutOfRange,
            name + ": ratio " + quoted(cell.text) + " is " + (*value < 0 ? "below 0" : "above 1"));
-  } else if (column.schema->non_negative && *value < 0) {
+  } else if (schema.non_negative && *value < 0) {
     report(cell, 0, DiagnosticKind::kNegativeValue, name + ": negative value " + quoted(cell.text));
+  } else if (std::fabs(*value) > schema.largest) {
+    report(cell, 0, DiagnosticKind::kOutOfRange,
+           name + ": " + quoted(cell.text) + " is out of range (at most " +
+               format_largest(schema.largest) + (schema.non_negative ? "" : " either way") + ")");
+  } else if (schema.whole && std::floor(*value) != *value) {
+    report(cell, 0, DiagnosticKind::kNotWhole,
+           name + ": " + quoted(cell.text) + " is not a whole number (it counts items)");
   } else {
     return true;
   }
@@ -299,6 +373,17 @@ bool RowConverter::check_order() {
     const Column& a = out_.table.column(start).kept ? out_.table.column(start) : scratch_[start];
     const Column& b = out_.table.column(end).kept ? out_.table.column(end) : scratch_[end];
     bool backwards = false;
+    if (a.schema->type == ColumnType::kNumber) {
+      // A part above its whole: reported at the part.
+      const double part = a.numbers.back();
+      const double whole = b.numbers.back();
+      if (std::isnan(part) || std::isnan(whole) || part <= whole) continue;
+      ok = false;
+      report(*row_cells_[start], 0, DiagnosticKind::kPartAboveWhole,
+             std::string(rule.start) + " " + quoted(row_cells_[start]->text) + " is above " +
+                 std::string(rule.end) + " " + quoted(row_cells_[end]->text));
+      continue;
+    }
     if (a.schema->type == ColumnType::kInstant) {
       backwards = !is_missing(a.instants.back()) && !is_missing(b.instants.back()) &&
                   b.instants.back() < a.instants.back();

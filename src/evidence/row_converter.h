@@ -60,6 +60,8 @@ class RowConverter {
   bool convert_date(Column& column, const Cell& cell);
   bool convert_string(std::size_t index, Column& column, const Cell& cell);
   bool convert_number(Column& column, const Cell& cell);
+  // A period column's value (code `code` of column `index`): a period in the supported years.
+  bool check_period(std::size_t index, std::uint32_t code, const Cell& cell);
   bool check_order();
   void push_missing(Column& column);
   void report(const Cell& cell, std::size_t inner_offset, DiagnosticKind kind, std::string message);

@@ -7,8 +7,11 @@ using T = ColumnType;
 
 ColumnSchema req(std::string_view name, ColumnType type) { return {name, type, true}; }
 ColumnSchema opt(std::string_view name, ColumnType type) { return {name, type, false}; }
-ColumnSchema req_non_negative(std::string_view name) {
-  return {name, T::kNumber, true, Domain::kAny, true};
+ColumnSchema req_non_negative(std::string_view name, double largest = kLargestNumber) {
+  return {name, T::kNumber, true, Domain::kAny, true, false, largest};
+}
+ColumnSchema req_count(std::string_view name) {
+  return {name, T::kNumber, true, Domain::kAny, true, true};
 }
 ColumnSchema req_in(std::string_view name, Domain domain) {
   return {name, T::kCategory, true, domain};
@@ -30,10 +33,10 @@ std::vector<FileSchema> build_schemas() {
        {}},
       {"migration",
        "migration.csv",
-       {req("batch", T::kId), req("validated_on", T::kDate), req_non_negative("records_total"),
-        req_non_negative("records_correct")},
+       {req("batch", T::kId), req("validated_on", T::kDate), req_count("records_total"),
+        req_count("records_correct")},
        {"batch"},
-       {}},
+       {{"records_correct", "records_total"}}},
       {"outages",
        "outages.csv",
        {req("id", T::kId), req("start", T::kInstant), opt("end", T::kInstant),
@@ -81,7 +84,7 @@ std::vector<FileSchema> build_schemas() {
        {}},
       {"emissions",
        "emissions.csv",
-       {req("period_start", T::kDate), req("period_end", T::kDate), req_non_negative("tco2e")},
+       {req("period_start", T::kDate), req("period_end", T::kDate), req_non_negative("tco2e", 1e9)},
        {},
        {{"period_start", "period_end"}}},
       {"doc_updates",
@@ -98,7 +101,7 @@ std::vector<FileSchema> build_schemas() {
        {}},
       {"transactions",
        "transactions.csv",
-       {req("at", T::kInstant), req("name", T::kCategory), req_non_negative("duration_ms")},
+       {req("at", T::kInstant), req("name", T::kCategory), req_non_negative("duration_ms", 1e10)},
        {},
        {}},
       {"trainings",
@@ -124,8 +127,10 @@ std::vector<FileSchema> build_schemas() {
        {}},
       {"improvements",
        "improvements.csv",
-       {req("id", T::kId), req("completed_on", T::kDate), req("kpi", T::kCategory),
-        req("effect_pct", T::kNumber)},
+       {req("id", T::kId),
+        req("completed_on", T::kDate),
+        req("kpi", T::kCategory),
+        {"effect_pct", T::kNumber, true, Domain::kAny, false, false, 1e6}},
        {"id"},
        {}},
       {"dq_checks",
@@ -135,8 +140,8 @@ std::vector<FileSchema> build_schemas() {
        {}},
       {"siem",
        "siem.csv",
-       {req("source", T::kCategory), req("period", T::kCategory),
-        req_non_negative("events_emitted"), req_non_negative("events_received")},
+       {req("source", T::kCategory), req_in("period", Domain::kPeriod), req_count("events_emitted"),
+        req_count("events_received")},
        {"source", "period"},
        {}},
       {"export_tests",

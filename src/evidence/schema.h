@@ -25,18 +25,28 @@ enum class ColumnType {
 
 std::string_view column_type_name(ColumnType type);  // "instant", "date", "id", ...
 
-// An extra check on a category column's values; the accepted values come from LoadOptions.
-enum class Domain { kAny, kPriority, kSeverity };
+// An extra check on a category column's values: priorities and severities are accepted from
+// LoadOptions, a period must read as one (time::parse_period, in the supported years).
+enum class Domain { kAny, kPriority, kSeverity, kPeriod };
+
+// Numbers have a range, so that a typo of a few digits (1e308 tonnes of CO2) is refused at the row
+// instead of printed as a 300-digit figure: |value| <= kLargestNumber unless a column says less.
+inline constexpr double kLargestNumber = 1e12;
 
 struct ColumnSchema {
   std::string_view name;
   ColumnType type = ColumnType::kText;
   bool required = false;
   Domain domain = Domain::kAny;
-  bool non_negative = false;  // a number below 0 is an error (durations, counts)
+  bool non_negative = false;        // a number below 0 is an error (durations, counts)
+  bool whole = false;               // a count: a number with a fraction is an error
+  double largest = kLargestNumber;  // numbers above (or, unless non_negative, below -largest)
+                                    // are errors
 };
 
-// `end` must not lie before `start` in the same row when both cells are present.
+// In the same row, when both cells are present: for time columns `end` must not lie before
+// `start`; for number columns `start` (a part, records_correct) must not lie above `end` (its
+// whole, records_total).
 struct OrderRule {
   std::string_view start;
   std::string_view end;

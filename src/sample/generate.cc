@@ -5,6 +5,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "io/atomic_write.h"
 #include "sample/availability_writer.h"
 #include "sample/delivery_writer.h"
 #include "sample/governance_writer.h"
@@ -38,18 +39,34 @@ std::size_t spec_position(const WrittenFile& f) {
                                   kSpecOrder.begin());
 }
 
-}  // namespace
-
-std::vector<WrittenFile> generate(const GenerateOptions& options,
-                                  const std::filesystem::path& out) {
+// Refuses an `out` that holds anything but evidence files: replacing it would delete them.
+void check_replaceable(const std::filesystem::path& out) {
   std::error_code ec;
-  std::filesystem::create_directories(out, ec);
-  if (ec) throw GenerateError("cannot create " + out.string() + ": " + ec.message());
+  const auto status = std::filesystem::status(out, ec);
+  if (status.type() == std::filesystem::file_type::not_found) return;
+  if (ec) throw GenerateError("cannot use " + out.string() + ": " + ec.message());
+  if (!std::filesystem::is_directory(status)) {
+    throw GenerateError(out.string() + " exists and is not a folder");
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(out, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (std::find(kSpecOrder.begin(), kSpecOrder.end(), name) == kSpecOrder.end()) {
+      throw GenerateError(out.string() + " holds " + name +
+                          ", which is not an evidence file: give a new or empty folder, or one "
+                          "that meetlat generate wrote");
+    }
+  }
+  if (ec) throw GenerateError("cannot read " + out.string() + ": " + ec.message());
+}
+
+// Writes every file into `dir`.
+std::vector<WrittenFile> write_all(const GenerateOptions& options,
+                                   const std::filesystem::path& dir) {
   const Day first = first_day_of(options.first_month);
   const Day end = first_day_of(options.first_month + date::months{options.months});
   const ServiceClock clock(time::Zone::load(kContractZone), first, end);
   const std::vector<MonthPlan> plan = make_plan(options);
-  Generation g{options, clock, plan, out, {}};
+  Generation g{options, clock, plan, dir, {}};
   write_tickets_and_rca(g);
   write_outages_and_probes(g);
   write_security(g);
@@ -61,6 +78,21 @@ std::vector<WrittenFile> generate(const GenerateOptions& options,
                      return spec_position(a) < spec_position(b);
                    });
   return std::move(g.written);
+}
+
+}  // namespace
+
+std::vector<WrittenFile> generate(const GenerateOptions& options,
+                                  const std::filesystem::path& out) {
+  check_replaceable(out);
+  std::vector<WrittenFile> written;
+  try {
+    io::replace_folder_atomically(
+        out, [&](const std::filesystem::path& dir) { written = write_all(options, dir); });
+  } catch (const io::FileError& e) {
+    throw GenerateError(e.what());
+  }
+  return written;
 }
 
 }  // namespace meetlat::sample

@@ -58,10 +58,11 @@ struct CalendarSpec {
 class Calendar {
  public:
   // Compiles `spec` in `zone` for the days [horizon_from, horizon_to). Queries outside the
-  // horizon throw TimeError; the default horizon (2000–2100) covers any realistic contract.
+  // horizon throw TimeError; the default horizon (1999–2109) holds the supported years
+  // (time/supported_years.h) with a margin for deadlines that run past their ends.
   static Calendar build(const CalendarSpec& spec, const Zone& zone,
-                        Date horizon_from = Date{date::year{2000} / 1 / 1},
-                        Date horizon_to = Date{date::year{2100} / 1 / 1});
+                        Date horizon_from = Date{date::year{1999} / 1 / 1},
+                        Date horizon_to = Date{date::year{2110} / 1 / 1});
 
   const std::string& name() const;
 

@@ -1,0 +1,131 @@
+#include "contract/source_text.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <cstdio>
+#include <sstream>
+#include <string>
+
+#include "text/utf8.h"
+
+namespace meetlat::contract::detail {
+namespace {
+
+constexpr std::size_t kMostReported = 20;  // per kind of problem
+
+// 1-based column of byte `offset` on the line starting at `line_start`, in code points.
+int display_column(std::string_view text, std::size_t line_start, std::size_t offset) {
+  int column = 1;
+  for (std::size_t i = line_start; i < offset; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
+std::string hex_byte(char c) {
+  char out[8];
+  std::snprintf(out, sizeof out, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Bytes that are not UTF-8 (the first of each line) and lone CRs.
+void check_bytes(std::string_view text, std::string_view file, std::vector<Diagnostic>& out) {
+  std::size_t bad_bytes = 0;
+  bool lone_cr = false;
+  std::size_t line_start = 0;
+  for (int line = 1; line_start <= text.size(); ++line) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const std::string_view content = text.substr(line_start, line_end - line_start);
+    const std::size_t cr = content.find('\r');
+    if (!lone_cr && cr != std::string_view::npos && cr + 1 < content.size()) {
+      lone_cr = true;
+      out.push_back({std::string(file), line, display_column(text, line_start, line_start + cr),
+                     "a carriage return (CR) without a line feed: the line ends of this file are "
+                     "CR only (classic Mac); save it with LF or CRLF line ends"});
+    }
+    if (const auto bad = text::first_invalid_utf8(content); bad && bad_bytes < kMostReported) {
+      ++bad_bytes;
+      out.push_back({std::string(file), line, display_column(text, line_start, line_start + *bad),
+                     "byte " + hex_byte(content[*bad]) +
+                         " is not UTF-8: save the contract as UTF-8 (an editor's \"Save as\" "
+                         "offers the encoding)"});
+    }
+    line_start = line_end + 1;
+  }
+}
+
+// Reports every anchor and alias; reads events only, so aliases are never expanded.
+class AnchorFinder : public YAML::EventHandler {
+ public:
+  AnchorFinder(std::string_view file, std::vector<Diagnostic>& out) : file_(file), out_(out) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { anchored(mark, anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    report(mark,
+           "an alias (*name) refers to an anchored value; write the value out where it "
+           "applies (a contract has no anchors or aliases)");
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string&) override {
+    anchored(mark, anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    anchored(mark, anchor);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    anchored(mark, anchor);
+  }
+  void OnMapEnd() override {}
+
+  std::size_t reported() const { return reported_; }
+
+ private:
+  void anchored(const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      report(mark,
+             "an anchor (&name) marks a value for reuse; a contract has no anchors or "
+             "aliases: write each value out where it applies");
+    }
+  }
+  void report(const YAML::Mark& mark, std::string message) {
+    if (reported_++ >= kMostReported) return;
+    out_.push_back({std::string(file_), mark.line + 1, mark.column + 1, std::move(message)});
+  }
+
+  std::string_view file_;
+  std::vector<Diagnostic>& out_;
+  std::size_t reported_ = 0;
+};
+
+bool check_anchors(std::string_view text, std::string_view file, std::vector<Diagnostic>& out) {
+  std::istringstream in{std::string(text)};
+  AnchorFinder finder(file, out);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(finder)) {
+    }
+  } catch (const YAML::Exception&) {
+    // Not valid YAML: the loader's own parse reports it with its place.
+  }
+  return finder.reported() == 0;
+}
+
+}  // namespace
+
+bool check_source_text(std::string_view text, std::string_view file_name,
+                       std::vector<Diagnostic>& out) {
+  const std::size_t before = out.size();
+  check_bytes(text, file_name, out);
+  if (out.size() != before) return false;  // the YAML reader would misread such text
+  return check_anchors(text, file_name, out);
+}
+
+}  // namespace meetlat::contract::detail
