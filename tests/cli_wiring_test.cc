@@ -158,6 +158,9 @@ TEST_F(CliWiring, ActionsEveryFormat) {
   EXPECT_EQ(both_ways(base + " --format table"), table);
   const std::string csv = both_ways(base + " --format csv");
   EXPECT_EQ(csv.rfind("id,created_at,owner,deadline,status", 0), 0U) << csv;
+  EXPECT_EQ(both_ways(base + " --format csv --skip-invalid --contract " +
+                      (root() / "contract.yaml").string()),
+            csv);
   const fs::path out = root() / "actions.csv";
   EXPECT_EQ(both_ways(base + " --format csv --out " + out.string()), csv);
   EXPECT_EQ(read_file(out), csv);

@@ -147,39 +147,46 @@ TEST_F(Hardening, StdoutThatCannotBeWrittenIsAnError) {
   EXPECT_NE(read_file(root_ / "err.txt").find("cannot write the output"), std::string::npos);
 }
 
-// SIGKILL at several moments of a generation: the folder is either absent (killed before the
-// end) or complete, never a folder of cut files; the earlier generation stays until replaced.
+// SIGKILL at several moments of a generation: the folder holds either the earlier generation
+// whole or the new one whole (when the kill came after the swap), never a folder of cut files.
 TEST_F(Hardening, GenerateKilledAtAnyPointLeavesNoHalfFolder) {
   const fs::path out = root_ / "sample";
-  const std::string generate = std::string(MEETLAT_BINARY) + " generate --out " + out.string() +
-                               " --months 1 --transactions-per-minute 20 --seed ";
-  ASSERT_EQ(std::system((generate + "5 >/dev/null").c_str()), 0);
-  const std::string complete = read_file(out / "transactions.csv");
-  ASSERT_GT(complete.size(), 1000000U);
+  const std::string generate =
+      std::string(MEETLAT_BINARY) + " generate --months 1 " + "--transactions-per-minute 20 --out ";
+  ASSERT_EQ(std::system((generate + (root_ / "new").string() + " --seed 6 >/dev/null").c_str()), 0);
+  const std::string fresh = read_file(root_ / "new" / "transactions.csv");
+  const std::string earlier_command = generate + out.string() + " --seed 5 >/dev/null";
+  ASSERT_EQ(std::system(earlier_command.c_str()), 0);
+  const std::string earlier = read_file(out / "transactions.csv");
+  ASSERT_GT(earlier.size(), 1000000U);
+  ASSERT_NE(earlier, fresh);
   for (const int delay_ms : {5, 20, 50, 100, 200, 400}) {
     const pid_t child = fork();
     ASSERT_GE(child, 0);
     if (child == 0) {
-      std::freopen("/dev/null", "w", stdout);
-      execl("/bin/sh", "sh", "-c", ("exec " + generate + "6").c_str(), static_cast<char*>(nullptr));
+      const std::string command = "exec " + generate + out.string() + " --seed 6 >/dev/null";
+      execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     ::kill(child, SIGKILL);
     int status = 0;
     ::waitpid(child, &status, 0);
-    // Either the old folder whole (seed 5) or the new one whole (seed 6, when it finished first).
     const std::string now = read_file(out / "transactions.csv");
-    if (WIFSIGNALED(status)) {
-      EXPECT_EQ(now, complete) << "killed after " << delay_ms << " ms";
-    } else {
-      EXPECT_EQ(WEXITSTATUS(status), 0);
-      ASSERT_EQ(std::system((generate + "5 >/dev/null").c_str()), 0);  // back to seed 5
-    }
-    // What a killed generation leaves is a hidden temporary folder beside, never inside.
+    const bool whole = now == earlier || now == fresh;
+    EXPECT_TRUE(whole) << "killed after " << delay_ms << " ms: " << now.size() << " bytes";
     for (const auto& entry : fs::directory_iterator(out)) {
       EXPECT_EQ(entry.path().extension(), ".csv") << entry.path();
     }
+    if (now != earlier) {
+      ASSERT_EQ(std::system(earlier_command.c_str()), 0);
+    }
+  }
+  // The hidden folders killed generations left are removed by the next generation.
+  ASSERT_EQ(std::system(earlier_command.c_str()), 0);
+  for (const auto& entry : fs::directory_iterator(root_)) {
+    EXPECT_EQ(entry.path().filename().string().find(".sample.partial-"), std::string::npos)
+        << entry.path();
   }
 }
 

@@ -1,12 +1,14 @@
 #include "io/atomic_write.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>  // renameat2, RENAME_EXCHANGE
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <system_error>
@@ -62,6 +64,21 @@ void exchange_folders(const fs::path& fresh, const fs::path& target) {
   }
 }
 
+// Removes the temporary folders that earlier generations of `target` left when they were killed:
+// `.NAME.partial-PID-N` beside it whose process no longer runs.
+void remove_stale_partials(const fs::path& target) {
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string prefix = "." + target.filename().string() + ".partial-";
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(parent, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const std::string rest = name.substr(prefix.size());
+    const pid_t pid = static_cast<pid_t>(std::atol(rest.c_str()));
+    if (pid <= 0 || (::kill(pid, 0) != 0 && errno == ESRCH)) fs::remove_all(entry.path(), error);
+  }
+}
+
 }  // namespace
 
 void write_file_atomically(const fs::path& path, std::string_view bytes) {
@@ -86,6 +103,7 @@ void write_file_atomically(const fs::path& path, std::string_view bytes) {
 
 void replace_folder_atomically(const fs::path& target,
                                const std::function<void(const fs::path&)>& fill) {
+  remove_stale_partials(target);
   const fs::path fresh = temporary_beside(target, "partial");
   std::error_code error;
   if (!fs::create_directory(fresh, error) || error) {

@@ -20,7 +20,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 // Creates a fresh temporary folder beside `target`, calls `fill` with it, makes its files
 // durable and then puts it in place of `target`: absent before, `target` appears whole; present,
 // the two are exchanged in one rename and the old contents are removed. `fill` may throw; the
-// temporary folder is then removed and the exception goes on.
+// temporary folder is then removed and the exception goes on. A temporary folder that an earlier
+// call left beside `target` when its process was killed is removed first.
 void replace_folder_atomically(const std::filesystem::path& target,
                                const std::function<void(const std::filesystem::path&)>& fill);
 
