@@ -72,6 +72,33 @@ void add_contract(const contract::Contract& contract, ColumnsRead& out) {
 
 }  // namespace
 
+ColumnsRead measure_columns(const contract::Measure& measure) {
+  ColumnsRead out;
+  add_measure(measure, out);
+  return out;
+}
+
+std::optional<std::string> missing_columns_reason(const contract::Measure& measure,
+                                                  const evidence::Evidence& evidence) {
+  for (const auto& [kind, columns] : measure_columns(measure)) {
+    const evidence::Table* table = evidence.find(kind);
+    if (table == nullptr) continue;  // an absent file has its own reason
+    std::string missing;
+    for (const std::string& column : columns) {
+      if (kind == "outages" && (column == "planned" || column == "service")) continue;
+      if (!table->in_file(column)) missing += (missing.empty() ? "" : ", ") + column;
+    }
+    if (missing.empty()) continue;
+    std::string found;
+    for (const evidence::ColumnSchema& c : table->schema().columns) {
+      if (table->in_file(c.name)) found += (found.empty() ? "" : ", ") + std::string(c.name);
+    }
+    return std::string(table->schema().file_name) + " has no column " + missing +
+           " (columns found: " + found + ")";
+  }
+  return std::nullopt;
+}
+
 ColumnsRead columns_read(const contract::Contract& contract) {
   ColumnsRead out;
   add_contract(contract, out);

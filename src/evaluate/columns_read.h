@@ -7,10 +7,12 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 
 #include "contract/model.h"
+#include "evidence/load.h"
 
 namespace meetlat::evaluate {
 
@@ -19,5 +21,16 @@ using ColumnsRead = std::map<std::string, std::set<std::string, std::less<>>, st
 // The columns read per evidence kind by every objective of `contract` and of each version of it
 // its amendments put in force.
 ColumnsRead columns_read(const contract::Contract& contract);
+
+// The columns one measure reads, per evidence kind.
+ColumnsRead measure_columns(const contract::Measure& measure);
+
+// Why an objective with `measure` cannot be measured on `evidence`: a file it reads is present
+// but lacks a column it needs, so every item would look failing or absent (a ServiceNow incident
+// export has no responded_at). Names the file, the missing columns and the columns found; nullopt
+// when nothing is missing. Columns whose absence has a documented meaning are not needed:
+// outages `planned` (no outage planned) and `service` (every outage concerns the service).
+std::optional<std::string> missing_columns_reason(const contract::Measure& measure,
+                                                  const evidence::Evidence& evidence);
 
 }  // namespace meetlat::evaluate

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "evaluate/columns_read.h"
 #include "evaluate/exemptions.h"
 #include "evaluate/minimum_volume.h"
 #include "evaluate/rows.h"
@@ -114,6 +115,11 @@ void drop_exempted(const std::vector<std::uint8_t>& exempted, const evidence::Ta
 
 std::vector<ObjectiveResult> evaluate_objective(const Context& ctx, const contract::Objective& o,
                                                 std::span<const Slot> slots) {
+  // A column the measure needs and the file lacks would turn every item into a failing one: the
+  // objective is no_data, never a breach.
+  if (const auto reason = missing_columns_reason(o.measure, ctx.evidence())) {
+    return blank_results(o, slots.size(), *reason);
+  }
   auto results = std::visit(
       [&](const auto& m) -> std::vector<ObjectiveResult> {
         using M = std::decay_t<decltype(m)>;
