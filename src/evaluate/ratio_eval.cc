@@ -24,7 +24,13 @@ std::vector<ObjectiveResult> evaluate_ratio_of_sums(const Context& ctx,
       rows.push_back({static_cast<std::uint64_t>(std::llround(numerator[row])),
                       static_cast<std::uint64_t>(std::llround(denominator[row]))});
     }
-    apply_measure(measure::ratio_of_sums(rows, o.norm), *table, per_slot[s], results[s]);
+    const measure::RatioOfSumsResult ratio = measure::ratio_of_sums(rows, o.norm);
+    apply_measure(ratio.measure, *table, per_slot[s], results[s]);
+    if (ratio.surplus > 0) {
+      // More received than emitted (retries, duplicates): reported, not a breach.
+      results[s].details.push_back(
+          {"surplus_" + m.numerator_column, static_cast<std::int64_t>(ratio.surplus)});
+    }
   }
   return results;
 }
