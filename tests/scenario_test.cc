@@ -13,6 +13,7 @@
 //                  compared to 1e-9 relative.
 //   expected.exit  optional exit status (default 0)
 //   expected.stderr optional; every non-empty line must occur in stderr, in order
+//   expected.stdout optional; the same for stdout (for a --format table case)
 //   README         one line on why the case exists and how its values were computed by hand
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -24,6 +25,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "run_meetlat.h"
@@ -154,15 +156,18 @@ TEST_P(Scenario, MatchesExpectedOutput) {
     for (const auto& p : problems) all += p + "\n";
     EXPECT_TRUE(problems.empty()) << all;
   }
-  if (fs::exists(dir / "expected.stderr")) {
-    std::istringstream lines(read_file(dir / "expected.stderr"));
+  for (const auto& [file, stream, text] : {std::tuple{"expected.stderr", "stderr", &r.err},
+                                           std::tuple{"expected.stdout", "stdout", &r.out}}) {
+    if (!fs::exists(dir / file)) continue;
+    std::istringstream lines(read_file(dir / file));
     std::size_t from = 0;
     for (std::string line; std::getline(lines, line);) {
       line = trim(line);
       if (line.empty()) continue;
-      const auto at = r.err.find(line, from);
-      EXPECT_NE(at, std::string::npos) << "stderr lacks (in order): " << line << "\nstderr:\n"
-                                       << r.err;
+      const auto at = text->find(line, from);
+      EXPECT_NE(at, std::string::npos) << stream << " lacks (in order): " << line << "\n"
+                                       << stream << ":\n"
+                                       << *text;
       if (at != std::string::npos) from = at + line.size();
     }
   }
