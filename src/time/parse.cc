@@ -370,6 +370,10 @@ std::optional<Micros> parse_duration(std::string_view text, ParseError* error) {
       return std::nullopt;
     }
     total_us += value * kUnitUs[unit] + frac_us;
+    if (total_us > kMaxDurationUs) {  // each part fits, the sum must too
+      s.fail(number_col, "duration too large");
+      return std::nullopt;
+    }
   }
   return Micros{total_us};
 }
