@@ -56,7 +56,9 @@ void check_contract_year(const time::Period& p, std::string_view text) {
   const time::Date last = p.end_day - date::days{1};
   const time::Period cy = time::period_containing(time::Cadence::kContractYear, last, p.first_day);
   check(cy.first_day <= last && last < cy.end_day, "a contract year holds its day", text);
-  if (printable_year(cy.first_day) && printable_year(cy.end_day)) {
+  // period_name takes Date{} (1970-01-01) for "no contract start".
+  if (p.first_day != meetlat::time::Date{} && printable_year(cy.first_day) &&
+      printable_year(cy.end_day)) {
     const std::string name = time::period_name(cy, p.first_day);
     check(name.starts_with("CY"), "a contract year from the start is named CYn: " + name, text);
   }
