@@ -2,9 +2,9 @@
 #include <array>
 #include <functional>
 
-#include "contract/did_you_mean.h"
 #include "contract/loader_internal.h"
 #include "contract/value_parsers.h"
+#include "text/did_you_mean.h"
 #include "time/parse.h"
 
 namespace meetlat::contract::detail {
@@ -13,7 +13,7 @@ namespace {
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string suggestion(std::string_view word, std::span<const std::string_view> candidates) {
-  const std::optional<std::string> guess = did_you_mean(word, candidates);
+  const std::optional<std::string> guess = ::meetlat::text::did_you_mean(word, candidates);
   return guess ? "; did you mean " + quoted(*guess) + "?" : "";
 }
 

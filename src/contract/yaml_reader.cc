@@ -3,7 +3,7 @@
 #include <charconv>
 #include <map>
 
-#include "contract/did_you_mean.h"
+#include "text/did_you_mean.h"
 #include "time/parse.h"
 #include "time/supported_years.h"
 
@@ -154,7 +154,7 @@ MapReader::MapReader(YamlReader& reader, const YAML::Node& node, std::string wha
   for (const auto& kv : node_) {
     const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
     if (std::find(candidates.begin(), candidates.end(), key) != candidates.end()) continue;
-    const std::optional<std::string> guess = did_you_mean(key, candidates);
+    const std::optional<std::string> guess = ::meetlat::text::did_you_mean(key, candidates);
     reader_.error(kv.first, "unknown key " + quoted(key) + " in " + what_ +
                                 (guess ? "; did you mean " + quoted(*guess) + "?"
                                        : " (known keys: " + join(known) + ")"));

@@ -57,6 +57,11 @@ std::string Diagnostic::to_string() const {
 }
 
 std::string Warning::to_string() const {
+  if (kind == WarningKind::kUnrecognisedFile) {
+    return file + ": not an evidence file, ignored" +
+           (suggestion.empty() ? std::string(" (docs/evidence.md lists the file names)")
+                               : "; did you mean " + suggestion + "?");
+  }
   std::string text = file + ":" + std::to_string(first_line) + ": " + std::to_string(count) +
                      (count == 1 ? " local time" : " local times");
   if (kind == WarningKind::kRepeatedLocalTime) {

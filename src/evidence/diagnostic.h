@@ -57,18 +57,21 @@ struct Diagnostic {
 enum class WarningKind {
   kRepeatedLocalTime,  // wall-clock time in the hour repeated when DST ends: earlier instant
   kSkippedLocalTime,   // wall-clock time in the hour skipped when DST starts: moved forward
+  kUnrecognisedFile,   // a file in the data folder that is not an evidence file: ignored
 };
 
-// Warnings are summarised: one per file, kind and calendar date of the DST change.
+// Warnings are summarised: one per file, kind and calendar date of the DST change; one per
+// unrecognised file.
 struct Warning {
   std::string file;
   WarningKind kind = WarningKind::kRepeatedLocalTime;
   std::string date;  // "2026-10-25": the wall-clock date of the first such time stamp
   std::uint32_t first_line = 0;
   std::uint64_t count = 0;
+  std::string suggestion;  // kUnrecognisedFile: the evidence file it may have meant, or empty
 
   // "tickets.csv:812: 3 local times in the hour repeated on 2026-10-25 were read as the earlier
-  // instant"
+  // instant"; "Outages.csv: not an evidence file, ignored; did you mean outages.csv?"
   std::string to_string() const;
 };
 

@@ -1,7 +1,8 @@
 // An allocator for large, randomly probed arrays (the hash index of a Dictionary of a text column
-// with millions of distinct values): blocks of 2 MiB and more are 2 MiB-aligned and marked MADV_HUGEPAGE before first use, so
-// that a probe costs one cache miss instead of a cache miss plus a TLB miss, and the block is
-// faulted in 512 times less often. Smaller blocks come from operator new. Stateless; thread-safe.
+// with millions of distinct values): blocks of 2 MiB and more are 2 MiB-aligned and marked
+// MADV_HUGEPAGE before first use, so that a probe costs one cache miss instead of a cache miss plus
+// a TLB miss, and the block is faulted in 512 times less often. Smaller blocks come from operator
+// new. Stateless; thread-safe.
 #pragma once
 
 #include <sys/mman.h>

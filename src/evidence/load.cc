@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cstring>
 #include <future>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "evidence/repeated_strings.h"
 #include "evidence/row_converter.h"
 #include "io/mapped_file.h"
+#include "text/did_you_mean.h"
 
 namespace meetlat::evidence {
 namespace {
@@ -27,6 +29,38 @@ struct Header {
   std::vector<Diagnostic> problems;  // missing or duplicate columns: the file is unusable
 };
 
+// What a user needs to fix a header that lacks required columns: the columns found, a name
+// that is likely a misspelt column ("Created_At" for created_at), and a separator that is not a
+// comma (a semicolon, as Dutch spreadsheets write CSV).
+std::string header_hint(const FileSchema& schema, const Header& header,
+                        const std::vector<std::string>& found) {
+  std::string hint;
+  if (found.size() == 1 && found.front().find(';') != std::string::npos) {
+    return "; the header is separated by semicolons (;), but meetlat reads comma-separated "
+           "files: export with commas as separator (header found: " +
+           found.front() + ")";
+  }
+  std::vector<std::string_view> unused;
+  for (std::size_t c = 0; c < schema.columns.size(); ++c) {
+    if (header.file_column[c] < 0) unused.push_back(schema.columns[c].name);
+  }
+  std::string list;
+  std::string guesses;
+  for (const std::string& name : found) {
+    list += (list.empty() ? "" : ", ") + name;
+    if (schema.column_index(name) >= 0) continue;
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (const auto guess = text::did_you_mean(lower, unused)) {
+      guesses += (guesses.empty() ? "" : ", ") + ("'" + name + "' for " + *guess);
+    }
+  }
+  hint = " (columns found: " + list + ")";
+  if (!guesses.empty()) hint += "; did you mean " + guesses + "?";
+  return hint;
+}
+
 Header read_header(const FileSchema& schema, std::string_view text) {
   Header header;
   header.file_column.assign(schema.columns.size(), -1);
@@ -34,7 +68,9 @@ Header read_header(const FileSchema& schema, std::string_view text) {
   CsvParser parser(text, begin, text.size(), 1);
   CsvRecord record;
   const std::string file(schema.file_name);
+  std::vector<std::string> found;  // the header's cells, for a message on missing columns
   if (parser.next(record)) {
+    for (const CsvCell& cell : record.cells) found.emplace_back(cell.text);
     if (!record.problem.message.empty()) {
       header.problems.push_back(
           {file, record.problem.line,
@@ -65,11 +101,11 @@ Header read_header(const FileSchema& schema, std::string_view text) {
     missing += (missing.empty() ? "" : ", ") + std::string(schema.columns[c].name);
   }
   if (!missing.empty()) {
-    header.problems.insert(
-        header.problems.begin(),
-        {file, 1, 1, DiagnosticKind::kMissingColumn,
-         "missing required column" +
-             std::string(missing.find(',') == std::string::npos ? "" : "s") + ": " + missing});
+    header.problems.insert(header.problems.begin(),
+                           {file, 1, 1, DiagnosticKind::kMissingColumn,
+                            "missing required column" +
+                                std::string(missing.find(',') == std::string::npos ? "" : "s") +
+                                ": " + missing + header_hint(schema, header, found)});
   }
   header.data_begin = parser.position();
   header.data_line = parser.line();
@@ -370,9 +406,51 @@ std::string Evidence::summary(std::size_t limit) const {
   return text;
 }
 
+namespace {
+
+// A warning for every file in `dir` that is not an evidence file (hidden files and folders
+// aside), with the evidence file it most likely meant ("Outages.csv", "slm-sessions.csv").
+// Throws EvidenceError when `dir` holds no evidence file at all: every KPI would be no_data.
+std::vector<Warning> check_folder_names(const std::filesystem::path& dir) {
+  std::vector<std::string_view> known;
+  for (const FileSchema& schema : all_schemas()) known.push_back(schema.file_name);
+  std::vector<Warning> warnings;
+  bool any_evidence = false;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    const std::string name = entry.path().filename().string();
+    if (std::find(known.begin(), known.end(), name) != known.end()) {
+      any_evidence = true;  // whatever it is: reading it says what is wrong with it
+      continue;
+    }
+    std::error_code ignored;  // a link that loops or dangles is not a folder
+    if (name.starts_with('.') || entry.is_directory(ignored)) continue;
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    Warning w{name, WarningKind::kUnrecognisedFile, "", 0, 0, ""};
+    if (const auto guess = text::did_you_mean(lower, known)) w.suggestion = *guess;
+    warnings.push_back(std::move(w));
+  }
+  if (error) throw EvidenceError("cannot read the folder " + dir.string() + ": " + error.message());
+  std::sort(warnings.begin(), warnings.end(),
+            [](const Warning& a, const Warning& b) { return a.file < b.file; });
+  if (!any_evidence) {
+    throw EvidenceError(
+        dir.string() + ": no evidence file in the folder (" + std::to_string(warnings.size()) +
+        (warnings.size() == 1 ? " other file" : " other files") +
+        "); evidence files are named tickets.csv, outages.csv, ... (docs/evidence.md)" +
+        (warnings.empty() ? "" : "; " + warnings.front().to_string()));
+  }
+  return warnings;
+}
+
+}  // namespace
+
 Evidence load_evidence(const std::filesystem::path& dir, const LoadOptions& options) {
   Evidence evidence;
   evidence.skip_invalid = options.skip_invalid;
+  evidence.warnings = check_folder_names(dir);
   for (const FileSchema& schema : all_schemas()) {
     const std::filesystem::path path = dir / std::string(schema.file_name);
     if (io::presence(path) == io::Presence::kAbsent) continue;

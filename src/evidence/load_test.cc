@@ -200,7 +200,9 @@ TEST(LoadTest, MalformedRowsAndLineNumbersAfterMultiLineCells) {
 TEST(LoadTest, MissingRequiredColumnIsOneErrorForTheFile) {
   const auto result = load("tickets", "id,created_at\nT1,2026-10-01\nT2,2026-10-01\n");
   EXPECT_EQ(messages(result),
-            (std::vector<std::string>{"tickets.csv:1:1: missing required column: priority"}));
+            (std::vector<std::string>{
+                "tickets.csv:1:1: missing required column: priority (columns found: id, "
+                "created_at)"}));
   EXPECT_FALSE(result.table);
   ASSERT_TRUE(result.skipped);
   EXPECT_EQ(result.skipped->to_string(), "left out 2 rows of tickets.csv: 1 missing column");

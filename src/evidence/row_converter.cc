@@ -411,7 +411,8 @@ void RowConverter::note_local_time(time::LocalTimeIssue issue, const Cell& cell)
       return;
     }
   }
-  out_.warnings.push_back({std::string(schema_.file_name), kind, std::string(date), cell.line, 1});
+  out_.warnings.push_back(
+      {std::string(schema_.file_name), kind, std::string(date), cell.line, 1, {}});
 }
 
 }  // namespace meetlat::evidence

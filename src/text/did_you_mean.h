@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace meetlat::contract {
+namespace meetlat::text {
 
 // Edit distance with adjacent transpositions counted as one edit (optimal string alignment).
 std::size_t edit_distance(std::string_view a, std::string_view b);
@@ -17,4 +17,4 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> did_you_mean(std::string_view word,
                                         std::span<const std::string_view> candidates);
 
-}  // namespace meetlat::contract
+}  // namespace meetlat::text

@@ -1,9 +1,9 @@
-#include "contract/did_you_mean.h"
+#include "text/did_you_mean.h"
 
 #include <algorithm>
 #include <vector>
 
-namespace meetlat::contract {
+namespace meetlat::text {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   const std::size_t n = a.size();
@@ -39,4 +39,4 @@ std::optional<std::string> did_you_mean(std::string_view word,
   return best;
 }
 
-}  // namespace meetlat::contract
+}  // namespace meetlat::text

@@ -1,10 +1,10 @@
-#include "contract/did_you_mean.h"
+#include "text/did_you_mean.h"
 
 #include <gtest/gtest.h>
 
 #include <array>
 
-namespace meetlat::contract {
+namespace meetlat::text {
 namespace {
 
 constexpr std::array<std::string_view, 6> kKeys{"id",   "title",      "measure",
@@ -30,4 +30,4 @@ TEST(EditDistance, CountsEdits) {
 }
 
 }  // namespace
-}  // namespace meetlat::contract
+}  // namespace meetlat::text
