@@ -3,11 +3,8 @@
 // complete output. Wiring mistakes (an option bound to a value nothing keeps alive, output that is
 // never flushed) show up here rather than in a user's redirected file.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -22,23 +19,11 @@ namespace {
 
 using meetlat::testing::read_file;
 
-struct Output {
-  int exit_code = -1;
-  std::string out;
-};
+using Output = meetlat::testing::RunResult;
 
 // Runs `command` with bash (pipefail, so a pipe keeps meetlat's exit status), capturing stdout.
 Output shell(const std::string& command) {
-  const std::string line = "bash -c 'set -o pipefail; " + command + "'";
-  Output o;
-  FILE* pipe = popen(line.c_str(), "r");
-  if (pipe == nullptr) return o;
-  std::array<char, 65536> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) o.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  o.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return o;
+  return meetlat::testing::run_shell("bash -c 'set -o pipefail; " + command + "'");
 }
 
 class CliWiring : public ::testing::Test {

@@ -16,9 +16,7 @@ std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
-RunResult run_meetlat(const std::string& args, const std::filesystem::path& scratch) {
-  const std::filesystem::path err_file = scratch / "stderr.txt";
-  const std::string command = std::string(MEETLAT_BINARY) + " " + args + " 2>" + err_file.string();
+RunResult run_shell(const std::string& command) {
   RunResult r;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return r;
@@ -27,6 +25,12 @@ RunResult run_meetlat(const std::string& args, const std::filesystem::path& scra
   while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) r.out.append(buffer.data(), n);
   const int status = pclose(pipe);
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+RunResult run_meetlat(const std::string& args, const std::filesystem::path& scratch) {
+  const std::filesystem::path err_file = scratch / "stderr.txt";
+  RunResult r = run_shell(std::string(MEETLAT_BINARY) + " " + args + " 2>" + err_file.string());
   r.err = read_file(err_file);
   return r;
 }

@@ -16,6 +16,9 @@ struct RunResult {
 // The whole content of a file ("" when it cannot be read).
 std::string read_file(const std::filesystem::path& p);
 
+// Runs `command` through /bin/sh, capturing its stdout (err stays empty).
+RunResult run_shell(const std::string& command);
+
 // Runs `meetlat <args>` through the shell, capturing stdout, and stderr through a file in
 // `scratch` (which must exist).
 RunResult run_meetlat(const std::string& args, const std::filesystem::path& scratch);
