@@ -48,14 +48,15 @@ void append_cell(const evidence::Table& table, const evidence::ColumnSchema& col
   char buf[64];
   switch (column.type) {
     case evidence::ColumnType::kInstant:
-      std::snprintf(buf, sizeof buf, "%" PRId64,
-                    static_cast<std::int64_t>(
-                        table.instants(column.name)[row].time_since_epoch().count()));
+      std::snprintf(
+          buf, sizeof buf, "%" PRId64,
+          static_cast<std::int64_t>(table.instants(column.name)[row].time_since_epoch().count()));
       out += buf;
       return;
     case evidence::ColumnType::kDate:
-      std::snprintf(buf, sizeof buf, "%" PRId64,
-                    static_cast<std::int64_t>(table.dates(column.name)[row].time_since_epoch().count()));
+      std::snprintf(
+          buf, sizeof buf, "%" PRId64,
+          static_cast<std::int64_t>(table.dates(column.name)[row].time_since_epoch().count()));
       out += buf;
       return;
     case evidence::ColumnType::kId:

@@ -46,8 +46,7 @@ void check_period(const time::Period& p, std::string_view text) {
   if (printable_year(p.first_day) && printable_year(last)) {
     const std::string name = time::period_name(p);
     const auto again = time::parse_period(name);
-    check(again.has_value() && *again == p, "period_name parses back to the period: " + name,
-          text);
+    check(again.has_value() && *again == p, "period_name parses back to the period: " + name, text);
   }
 }
 
