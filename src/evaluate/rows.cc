@@ -23,6 +23,12 @@ std::vector<time::Instant> row_instants(const evidence::Table& table, std::strin
   if (type == ColumnType::kInstant) {
     const auto in = table.instants(column);
     out.assign(in.begin(), in.end());
+    if (edge == DayEdge::kEnd) {  // a bare date as a `to` or a deadline: 24:00 of that day
+      const auto bare = table.bare_dates(column);
+      for (std::size_t i = 0; i < bare.size(); ++i) {
+        if (bare[i] != 0) out[i] = zone.start_of_day(zone.date_of(out[i]) + date::days{1});
+      }
+    }
   } else if (type == ColumnType::kDate) {
     const auto days = table.dates(column);
     for (std::size_t i = 0; i < days.size(); ++i) {
@@ -42,7 +48,8 @@ InstantColumn::InstantColumn(const evidence::Table& table, std::string_view colu
                              const time::Zone& zone, DayEdge edge) {
   const int index = table.schema().column_index(column);
   if (index >= 0 &&
-      table.schema().columns[static_cast<std::size_t>(index)].type == ColumnType::kInstant) {
+      table.schema().columns[static_cast<std::size_t>(index)].type == ColumnType::kInstant &&
+      (edge == DayEdge::kStart || table.bare_dates(column).empty())) {
     view_ = table.instants(column);
   } else {
     owned_ = row_instants(table, column, zone, edge);

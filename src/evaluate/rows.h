@@ -18,9 +18,10 @@ namespace meetlat::evaluate {
 // When a date cell is read as an instant: the start (00:00) or the end (24:00) of that day.
 enum class DayEdge { kStart, kEnd };
 
-// The instant of every row in `column`: instant columns as they are; date columns at the start
-// (or end) of the day in `zone`; text columns holding a period name ("2026-10", siem.period) at
-// the start of the period's first day. Missing or unreadable cells: evidence::kMissingInstant.
+// The instant of every row in `column`: date columns, and the cells of an instant column that
+// hold a bare date, at the start (kStart) or the end (kEnd, 24:00) of the day in `zone`; other
+// instants as they are; text columns holding a period name ("2026-10", siem.period) at the start
+// of the period's first day. Missing or unreadable cells: evidence::kMissingInstant.
 std::vector<time::Instant> row_instants(const evidence::Table& table, std::string_view column,
                                         const time::Zone& zone, DayEdge edge = DayEdge::kStart);
 

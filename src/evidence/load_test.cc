@@ -288,6 +288,40 @@ TEST(LoadTest, TwoThreadSplitGivesTheSameTableAsOneThread) {
   }
 }
 
+// A bare date in an instant column is the start of its day, flagged, and the flags stay with
+// their rows when the file is read in two halves and invalid rows are dropped.
+TEST(LoadTest, BareDatesInInstantColumnsAreFlaggedPerRow) {
+  std::string text = "id,due_at,delivered_at\n";
+  for (int i = 0; i < 400; ++i) {
+    const std::string day = "2026-10-" + std::to_string(10 + i % 9);
+    const bool bare = i % 7 == 3;
+    const bool invalid = i % 11 == 5;
+    text += "R" + std::to_string(i) + "," + day + (bare ? "" : "T12:00:00") + "," +
+            (invalid ? "not a time" : day + "T10:00:00") + "\n";
+  }
+  LoadOptions one{amsterdam()};
+  one.threads = 1;
+  one.skip_invalid = true;
+  LoadOptions two = one;
+  two.threads = 2;
+  two.split_threshold_bytes = 1;
+  for (const LoadOptions& options : {one, two}) {
+    const FileLoad loaded = load_evidence_text(*find_schema("reports"), text, options);
+    const Table& t = *loaded.table;
+    ASSERT_EQ(t.rows(), 400u - 36u);
+    const auto due = t.instants("due_at");
+    const auto bare = t.bare_dates("due_at");
+    EXPECT_TRUE(t.bare_dates("delivered_at").empty());
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const int i = std::stoi(std::string(t.text("id", row)).substr(1));
+      const std::string day = "2026-10-" + std::to_string(10 + i % 9);
+      const bool flagged = row < bare.size() && bare[row] != 0;
+      ASSERT_EQ(flagged, i % 7 == 3) << "row " << row;
+      ASSERT_EQ(due[row], utc(day + (flagged ? "T00:00:00" : "T12:00:00"))) << "row " << row;
+    }
+  }
+}
+
 TEST(LoadTest, SplitFallsBackWhenStrayQuotesMisleadTheParityScan) {
   // Quote parity after the stray quote says "outside quotes" inside the multi-line cell, so the
   // second half is read from a wrong place and must be discarded.

@@ -243,6 +243,10 @@ bool RowConverter::convert_instant(Column& column, const Cell& cell) {
     return false;
   }
   column.instants.push_back(parsed->at);
+  if (parsed->date_only) {
+    column.bare_dates.resize(column.instants.size(), 0);
+    column.bare_dates.back() = 1;
+  }
   if (parsed->issue != time::LocalTimeIssue::kNone) note_local_time(parsed->issue, cell);
   return true;
 }

@@ -109,6 +109,10 @@ std::span<const time::Instant> Table::instants(std::string_view column) const {
   return typed(column, {ColumnType::kInstant}).instants;
 }
 
+std::span<const std::uint8_t> Table::bare_dates(std::string_view column) const {
+  return typed(column, {ColumnType::kInstant}).bare_dates;
+}
+
 std::span<const time::Date> Table::dates(std::string_view column) const {
   return typed(column, {ColumnType::kDate}).dates;
 }
@@ -150,6 +154,8 @@ void Table::append(Table&& other) {
     const Column& from = other.columns_[i];
     to.in_file = to.in_file || from.in_file;
     to.kept = to.kept && from.kept;
+    if (!from.bare_dates.empty()) to.bare_dates.resize(to.instants.size(), 0);
+    append_values(to.bare_dates, from.bare_dates);
     append_values(to.instants, from.instants);
     append_values(to.dates, from.dates);
     append_values(to.numbers, from.numbers);
@@ -196,6 +202,7 @@ void Table::keep_rows(const std::vector<std::uint8_t>& keep) {
     }
     Column& column = columns_[i];
     keep_rows_of(column.instants, keep);
+    keep_rows_of(column.bare_dates, keep);
     keep_rows_of(column.dates, keep);
     keep_rows_of(column.codes, keep);
     keep_rows_of(column.numbers, keep);
@@ -206,6 +213,7 @@ void Table::keep_rows(const std::vector<std::uint8_t>& keep) {
 void Table::clear_rows() {
   for (Column& column : columns_) {
     column.instants.clear();
+    column.bare_dates.clear();
     column.dates.clear();
     column.codes.clear();
     column.numbers.clear();

@@ -2,7 +2,9 @@
 // rows in file order, plus the source line of each row (for diagnostics and evidence ids).
 //
 // Storage per column type, with the value that marks a missing (empty) cell:
-//   instant            std::vector<time::Instant>   kMissingInstant (Instant::min())
+//   instant            std::vector<time::Instant>   kMissingInstant (Instant::min()); a cell
+//                                                   holding a bare date is the start of that
+//                                                   day, flagged in bare_dates
 //   date               std::vector<time::Date>      kMissingDate (Date::min())
 //   id, category, text std::vector<std::uint32_t>   kMissingCode; codes index the column's
 //                                                   Dictionary (a distinct one for the column
@@ -59,6 +61,10 @@ struct alignas(64) Column {
   Dictionary dictionary;
   std::vector<double> numbers;
   std::vector<std::int8_t> bools;
+  // Instant columns: 1 for a row whose cell was a bare date ("2026-09-18"), which the evaluator
+  // reads as the start or the end of that day by the column's role. Grown only when a bare date
+  // is met: rows past its end are 0 (most files have none, and pay nothing).
+  std::vector<std::uint8_t> bare_dates;
 
   std::size_t size() const;
 };
@@ -76,6 +82,8 @@ class Table {
   std::span<const std::uint32_t> lines() const { return lines_; }
 
   std::span<const time::Instant> instants(std::string_view column) const;
+  // Column::bare_dates of an instant column: may be shorter than rows(); rows past it are 0.
+  std::span<const std::uint8_t> bare_dates(std::string_view column) const;
   std::span<const time::Date> dates(std::string_view column) const;
   // Codes of an id, category or text column; decode with dictionary() or text().
   std::span<const std::uint32_t> codes(std::string_view column) const;
