@@ -15,18 +15,9 @@ std::vector<ObjectiveResult> evaluate_extreme(const Context& ctx, const contract
                                                                       : measure::Extreme::kMax;
   const auto empty = m.when_empty == contract::WhenEmpty::kBreached ? measure::WhenEmpty::kBreached
                                                                     : measure::WhenEmpty::kNoData;
-  if (table == nullptr) {
-    if (empty == measure::WhenEmpty::kNoData) {
-      return blank_results(o, slots.size(), absent_file_reason(m.evidence));
-    }
-    // A half-year without an export test is breached: so is one without the file.
-    for (std::size_t s = 0; s < slots.size(); ++s) {
-      const bool ended = !(ctx.as_of() < slots[s].window.to);
-      results[s].status = ended ? Status::kBreached : Status::kPending;
-      results[s].reason = absent_file_reason(m.evidence);
-    }
-    return results;
-  }
+  // No file is no evidence (no_data), never a breach; a file without a row in the period is
+  // judged by `if_empty` (a half-year without an export test is breached).
+  if (table == nullptr) return blank_results(o, slots.size(), absent_file_reason(m.evidence));
   auto per_slot = rows_by_slot(ctx, *table, m.date_column, slots);
   drop_exempted(exempted_rows(ctx, *table), *table, per_slot, results);
   const bool duration = m.value_column.empty();

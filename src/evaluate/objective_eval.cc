@@ -88,7 +88,7 @@ std::vector<std::vector<std::size_t>> rows_by_slot(const Context& ctx, const evi
 std::string absent_file_reason(std::string_view kind) {
   const auto* schema = evidence::find_schema(kind);
   const std::string file = schema ? std::string(schema->file_name) : std::string(kind);
-  return "no " + file + " in the data folder";
+  return "no evidence supplied: no " + file + " in the data folder";
 }
 
 std::vector<std::uint8_t> exempted_rows(const Context& ctx, const evidence::Table& table) {
