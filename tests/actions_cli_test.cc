@@ -25,6 +25,7 @@ TEST(ActionsCli, ListsAStepFiredByStreamedTransactions) {
   fs::create_directories(data);
   // Monday 5 October 2026, peak hours (09:00-11:00): p95 of 500, 510, 520 ms is 520 ms, 30% over
   // the 400 ms norm (the ladder's step is "more than 10%"). 08:10 is office hours, 100 ms: met.
+  // The step is due 10 working days after Sat 31 October: Nov 2..6, 9..13.
   std::ofstream(data / "transactions.csv") << "at,name,duration_ms\n"
                                               "2026-10-05T09:15:00+02:00,login,500\n"
                                               "2026-10-05T09:20:00+02:00,login,510\n"
@@ -36,7 +37,7 @@ TEST(ActionsCli, ListsAStepFiredByStreamedTransactions) {
                                   root);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("KPI-10/2026-10/performance-tuning-plan,2026-11-01T00:00:00+01:00,"
-                       "supplier,,open,KPI-10,2026-10,"),
+                       "supplier,2026-11-13,open,KPI-10,2026-10,"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("KPI-10 p95_peak misses its norm by 30.0% (more than 10.0%)"),

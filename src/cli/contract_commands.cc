@@ -45,7 +45,11 @@ void print_summary(const Contract& c) {
       std::cout << "  ladder: " << s.action << " (" << contract::owner_name(s.owner) << ")";
       if (s.malus_pct) {
         std::cout << " malus " << contract::format_decimal(*s.malus_pct) << "%"
-                  << example_mark(s.malus_example);
+                  << example_mark(s.example);
+      }
+      if (s.due) {
+        std::cout << " due " << s.due->count << (s.due->working_days ? " working days" : " days")
+                  << example_mark(s.example);
       }
       std::cout << '\n';
     }
@@ -62,7 +66,7 @@ void add_check(CLI::App& group, int& exit_code) {
   auto file = std::make_shared<std::string>();
   cmd->add_option("FILE", *file, "The contract file (YAML)")->required();
   cmd->callback([file, &exit_code] {
-    if (contract_from(*file)) {
+    if (contract_from(*file, true)) {
       std::cout << *file << ": ok\n";
       exit_code = kExitOk;
     } else {

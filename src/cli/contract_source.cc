@@ -8,7 +8,7 @@
 
 namespace meetlat::cli {
 
-std::optional<contract::Contract> contract_from(const std::string& path) {
+std::optional<contract::Contract> contract_from(const std::string& path, bool show_warnings) {
   if (path.empty()) return contract::default_contract();
   std::string text;
   try {
@@ -19,6 +19,12 @@ std::optional<contract::Contract> contract_from(const std::string& path) {
   }
   contract::LoadResult r = contract::load_contract(text, path);
   for (const contract::Diagnostic& d : r.diagnostics) std::cerr << d.to_string() << '\n';
+  if (show_warnings && r.ok()) {
+    for (contract::Diagnostic w : r.warnings) {
+      w.message = "warning: " + w.message;
+      std::cerr << w.to_string() << '\n';
+    }
+  }
   return std::move(r.contract);
 }
 

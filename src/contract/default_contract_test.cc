@@ -218,7 +218,7 @@ TEST(DefaultContract, LaddersOfTheSpec) {
     for (const LadderStep& s : c.kpis[i].ladder) {
       actual.push_back(describe(s));
       if (s.malus_pct) {
-        EXPECT_TRUE(s.malus_example) << c.kpis[i].id;
+        EXPECT_TRUE(s.example) << c.kpis[i].id;
       }
     }
     EXPECT_EQ(actual, expected[i]) << c.kpis[i].id;

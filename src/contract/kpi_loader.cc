@@ -150,6 +150,11 @@ std::optional<LadderStep> read_step(LoadContext& ctx, const YAML::Node& node, co
       ctx.reader.error(*m.find("due"), what + ": " + d.error);
     }
   }
+  if (!m.has("due")) {
+    ctx.reader.warning(node, what + " " + quoted(s.action) +
+                                 " has no due: its actions get no deadline, can never be late, "
+                                 "and count as incomplete in an actions register (KPI-06)");
+  }
   if (std::optional<std::string> malus = m.string("malus", false)) {
     Parsed<Decimal> pct = parse_percent(*malus);
     if (pct.value) {
@@ -158,7 +163,7 @@ std::optional<LadderStep> read_step(LoadContext& ctx, const YAML::Node& node, co
       ctx.reader.error(*m.find("malus"), what + ": malus: " + pct.error);
     }
   }
-  s.malus_example = m.boolean("example").value_or(false);
+  s.example = m.boolean("example").value_or(false);
   if (ctx.reader.error_count() != errors_before) return std::nullopt;
   return s;
 }

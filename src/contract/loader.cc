@@ -374,7 +374,7 @@ void read_document(YamlReader& r, const YAML::Node& root, Contract& c) {
 
 LoadResult load_contract(std::string_view yaml_text, std::string_view file_name) {
   LoadResult result;
-  YamlReader reader(file_name, result.diagnostics);
+  YamlReader reader(file_name, result.diagnostics, result.warnings);
   Contract contract;
   try {
     if (!detail::check_source_text(yaml_text, file_name, result.diagnostics)) {
@@ -396,6 +396,7 @@ LoadResult load_contract(std::string_view yaml_text, std::string_view file_name)
     reader.error(e.mark, "not valid YAML: " + e.msg);
   }
   sort_diagnostics(result.diagnostics);
+  sort_diagnostics(result.warnings);
   if (result.diagnostics.empty()) result.contract = std::move(contract);
   return result;
 }

@@ -20,6 +20,8 @@ namespace meetlat::contract {
 struct LoadResult {
   std::optional<Contract> contract;     // set when diagnostics is empty
   std::vector<Diagnostic> diagnostics;  // every problem found, sorted by line and column
+  // Legal but probably unintended (a ladder step without `due`), sorted; set with a contract.
+  std::vector<Diagnostic> warnings;
 
   bool ok() const { return contract.has_value(); }
 };

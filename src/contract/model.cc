@@ -126,7 +126,7 @@ bool Contract::example_money() const {
   if (monthly_fee.example || caps.example) return true;
   for (const Kpi& k : kpis) {
     for (const LadderStep& s : k.ladder) {
-      if (s.malus_pct && s.malus_example) return true;
+      if (s.malus_pct && s.example) return true;
     }
     if (k.bonus && k.bonus->example) return true;
   }

@@ -280,7 +280,7 @@ struct LadderStep {
   Owner owner = Owner::kSupplier;
   std::optional<ActionDue> due;
   std::optional<Percent> malus_pct;  // percent of the monthly fee, charged when the step fires
-  bool malus_example = false;
+  bool example = false;              // its malus and due are example values, not agreed yet
 };
 
 // Bonus: `pct` of the monthly fee in every period in which the KPI has been met for at least

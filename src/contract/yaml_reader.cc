@@ -33,10 +33,18 @@ std::string peek_scalar(const YAML::Node& map, std::string_view key, std::string
   return fallback;
 }
 
-void YamlReader::error(const YAML::Mark& mark, std::string message) {
+Diagnostic YamlReader::at(const YAML::Mark& mark, std::string message) const {
   const bool known = mark.line >= 0 && !mark.is_null();
-  out_.push_back(Diagnostic{file_, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0,
-                            std::move(message)});
+  return Diagnostic{file_, known ? mark.line + 1 : 0, known ? mark.column + 1 : 0,
+                    std::move(message)};
+}
+
+void YamlReader::error(const YAML::Mark& mark, std::string message) {
+  out_.push_back(at(mark, std::move(message)));
+}
+
+void YamlReader::warning(const YAML::Node& node, std::string message) {
+  warnings_.push_back(at(node.Mark(), std::move(message)));
 }
 
 void YamlReader::report_duplicate_keys(const YAML::Node& root) {

@@ -24,14 +24,17 @@ namespace meetlat::contract::detail {
 
 class YamlReader {
  public:
-  YamlReader(std::string_view file_name, std::vector<Diagnostic>& out)
-      : file_(file_name), out_(out) {}
+  YamlReader(std::string_view file_name, std::vector<Diagnostic>& out,
+             std::vector<Diagnostic>& warnings)
+      : file_(file_name), out_(out), warnings_(warnings) {}
 
   void error(const YAML::Mark& mark, std::string message);
   void error(const YAML::Node& node, std::string message) {
     error(node.Mark(), std::move(message));
   }
   std::size_t error_count() const { return out_.size(); }
+  // Something legal but probably unintended (a ladder step without a deadline).
+  void warning(const YAML::Node& node, std::string message);
 
   // Reports every key that appears twice in one map, anywhere under `root`.
   void report_duplicate_keys(const YAML::Node& root);
@@ -46,8 +49,11 @@ class YamlReader {
   std::optional<std::vector<std::string>> strings(const YAML::Node& n, std::string_view what);
 
  private:
+  Diagnostic at(const YAML::Mark& mark, std::string message) const;
+
   std::string file_;
   std::vector<Diagnostic>& out_;
+  std::vector<Diagnostic>& warnings_;
 };
 
 // The scalar value of `key` in `map`, or `fallback` (for naming a block before reading it).

@@ -24,8 +24,8 @@ class ActionsRoundTrip : public ::testing::Test {
     fs::create_directories(dir_ / "in");
     fs::create_directories(dir_ / "out");
     // P1 tickets answered after 30 min (norm 15 min) in January and February: KPI-01 breaches
-    // twice, so SLM-overleg (no due) fires for January and verbeterplan (10 working days) for
-    // February.
+    // twice, so SLM-overleg (5 working days) fires for January and verbeterplan (10 working
+    // days) for February.
     std::ofstream(dir_ / "in" / "tickets.csv") << "id,priority,created_at,responded_at\n"
                                                   "T1,P1,2026-01-10T10:00:00,2026-01-10T10:30:00\n"
                                                   "T2,P1,2026-02-10T10:00:00,2026-02-10T10:30:00\n";
@@ -53,13 +53,23 @@ TEST_F(ActionsRoundTrip, RegisterListsOwnerDeadlineAndStatus) {
   const auto actions = evaluate_actions(contract_, input, zone_, {month, at("2026-03-20")});
   ASSERT_EQ(actions.size(), 2U);
   EXPECT_EQ(actions[0].id, "KPI-01/2026-01/slm-overleg");
-  EXPECT_FALSE(actions[0].deadline);
-  EXPECT_EQ(actions[0].status, "open");
+  // 5 working days after Sat 2026-01-31: Feb 2..6 → end of Fri 2026-02-06.
+  ASSERT_TRUE(actions[0].deadline);
+  EXPECT_EQ(zone_.format(*actions[0].deadline), "2026-02-07T00:00:00+01:00");
+  EXPECT_EQ(actions[0].status, "overdue");
   EXPECT_EQ(actions[1].id, "KPI-01/2026-02/verbeterplan");
   // 10 working days after Fri 2026-02-27: Mar 2..6, 9..13 → end of Fri 2026-03-13.
   ASSERT_TRUE(actions[1].deadline);
   EXPECT_EQ(zone_.format(*actions[1].deadline), "2026-03-14T00:00:00+01:00");
   EXPECT_EQ(actions[1].status, "overdue");
+
+  // A step without `due` (contract check warns about it) gives an action without a deadline,
+  // which can never be late: open, however long ago it fired.
+  contract_.kpis[0].ladder[0].due.reset();
+  const auto undated = evaluate_actions(contract_, input, zone_, {month, at("2026-12-20")});
+  ASSERT_EQ(undated.size(), 2U);
+  EXPECT_FALSE(undated[0].deadline);
+  EXPECT_EQ(undated[0].status, "open");
 }
 
 TEST_F(ActionsRoundTrip, CsvReadsBackAsEvidenceAndKpi06MeasuresIt) {
@@ -74,8 +84,10 @@ TEST_F(ActionsRoundTrip, CsvReadsBackAsEvidenceAndKpi06MeasuresIt) {
   ASSERT_NE(table, nullptr);
   EXPECT_EQ(table->rows(), 2U);
 
-  // January's action is created when January closes (2026-02-01), February's on 2026-03-01:
-  // KPI-06 actions_complete is 0/1 in February (no deadline) and 1/1 in March.
+  // January's action is created when January closes (2026-02-01), February's on 2026-03-01.
+  // Every step of the default contract has an owner and a deadline, so the register fed back
+  // is complete: KPI-06 actions_complete 1/1 in February and in March (issue 9 item 8: it was
+  // 0/1 and breached, and fired a malus, when SLM-overleg had no deadline).
   auto share = [&](const char* period) {
     const auto e =
         evaluate(contract_, output, zone_, {*time::parse_period(period), at("2026-04-10")});
@@ -87,7 +99,7 @@ TEST_F(ActionsRoundTrip, CsvReadsBackAsEvidenceAndKpi06MeasuresIt) {
     }
     return std::make_pair(Status::kNoData, std::optional<double>());
   };
-  EXPECT_EQ(share("2026-02"), std::make_pair(Status::kBreached, std::optional<double>(0.0)));
+  EXPECT_EQ(share("2026-02"), std::make_pair(Status::kMet, std::optional<double>(1.0)));
   EXPECT_EQ(share("2026-03"), std::make_pair(Status::kMet, std::optional<double>(1.0)));
 }
 

@@ -76,7 +76,7 @@ Json escalation(const Escalation& e, const time::Zone& zone) {
     s["owner"] = contract::owner_name(step.owner);
     if (step.objective) s["objective"] = *step.objective;
     s["malus_pct"] = step.malus_pct ? step.malus_pct->to_double() : 0.0;
-    if (step.malus_example) s["example"] = true;
+    if (step.example) s["example"] = true;
     if (step.due) {
       s["due"] =
           std::to_string(step.due->count) + (step.due->working_days ? " working days" : " days");
