@@ -84,6 +84,26 @@ TEST_F(Reproducible, GeneratedDataEvaluatesWithoutSkipInvalid) {
   }
 }
 
+// The default contract measures its own sample: KPI-15 dq_checks counts the generator's five
+// weekly-checked fields (issue 9 item 7; with no critical_fields it was no_data on every month).
+TEST_F(Reproducible, DefaultContractMeasuresTheSamplesDataQualityChecks) {
+  const auto& m = kMoments[0];
+  const RunResult r = run_meetlat(evaluate_args(data_, m.period, m.as_of), root_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto parsed = nlohmann::json::parse(r.out);
+  bool found = false;
+  for (const auto& k : parsed.at("kpis")) {
+    for (const auto& o : k.at("objectives")) {
+      if (o.at("id") != "dq_checks") continue;
+      found = true;
+      EXPECT_EQ(o.at("status"), "met") << o.dump();
+      EXPECT_EQ(o.at("count"), 5) << o.dump();
+      EXPECT_EQ(o.at("value"), 1.0) << o.dump();
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST_F(Reproducible, SameAsOfGivesByteIdenticalJson) {
   for (const auto& m : kMoments) {
     const RunResult first = run_meetlat(evaluate_args(data_, m.period, m.as_of), root_);

@@ -25,6 +25,12 @@ void print_objective(const contract::Kpi& k, const contract::Objective& o) {
             << contract::measure_kind(o.measure);
   if (o.cadence) std::cout << "  cadence " << contract::cadence_name(objective_cadence(k, o));
   std::cout << example_mark(o.norm.example) << '\n';
+  if (const auto* c = std::get_if<contract::CoverageMeasure>(&o.measure)) {
+    std::cout << "    items:";
+    for (const std::string& item : c->items) std::cout << ' ' << item;
+    if (c->items.empty()) std::cout << " none (no_data)";
+    std::cout << example_mark(c->items_example) << '\n';
+  }
 }
 
 // A normalised summary: what the engine will apply, one line per KPI, objective and ladder step.

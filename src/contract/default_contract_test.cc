@@ -98,7 +98,9 @@ TEST(DefaultContract, ParametersOfTheSpec) {
   EXPECT_TRUE(c.monthly_fee.example);
   EXPECT_TRUE(c.example_money());
   EXPECT_TRUE(c.parameters.core_transactions.empty());
-  EXPECT_TRUE(c.parameters.critical_fields.empty());
+  EXPECT_EQ(c.parameters.critical_fields,
+            (std::vector<std::string>{"customer_id", "postcode", "iban", "email", "birth_date"}));
+  EXPECT_TRUE(c.parameters.critical_fields_example);
   ASSERT_TRUE(c.parameters.co2_baseline_tco2e_per_quarter);
   EXPECT_EQ(c.parameters.co2_baseline_tco2e_per_quarter->to_double(), 100.0);
   EXPECT_TRUE(c.parameters.co2_baseline_example);
@@ -250,7 +252,8 @@ TEST(DefaultContract, ObjectiveSpecificsOfTheSpec) {
   EXPECT_TRUE(co2.baseline_example);
   EXPECT_EQ(co2.over_months, 36);
   EXPECT_TRUE(c.find_kpi("KPI-07")->objectives[0].norm_is_trajectory);
-  EXPECT_TRUE(std::get<CoverageMeasure>(measure("KPI-15", 0)).items.empty());
+  EXPECT_EQ(std::get<CoverageMeasure>(measure("KPI-15", 0)).items.size(), 5U);
+  EXPECT_TRUE(std::get<CoverageMeasure>(measure("KPI-15", 0)).items_example);
   EXPECT_EQ(std::get<ShareMeasure>(measure("KPI-13", 0)).latest_per,
             (std::vector<std::string>{"method", "path"}));
   const auto& availability = std::get<AvailabilityMeasure>(measure("KPI-03", 0));

@@ -261,7 +261,16 @@ void read_priorities(YamlReader& r, const YAML::Node& node, Contract& c) {
 void read_parameters(YamlReader& r, const YAML::Node& node, Parameters& p) {
   MapReader m(r, node, "parameters", {"core_transactions", "critical_fields", "co2_baseline"});
   if (auto names = m.strings("core_transactions", false)) p.core_transactions = std::move(*names);
-  if (auto fields = m.strings("critical_fields", false)) p.critical_fields = std::move(*fields);
+  if (const std::optional<YAML::Node> fields = m.find("critical_fields")) {
+    if (fields->IsMap()) {  // {fields: [...], example: true}
+      MapReader f(r, *fields, "critical_fields", {"fields", "example"});
+      if (auto names = f.strings("fields", true)) p.critical_fields = std::move(*names);
+      p.critical_fields_example = f.boolean("example").value_or(false);
+    } else if (auto names = m.strings("critical_fields", false)) {
+      p.critical_fields = std::move(*names);
+      p.critical_fields_example = false;
+    }
+  }
   if (const std::optional<YAML::Node> baseline = m.find("co2_baseline")) {
     MapReader b(r, *baseline, "co2_baseline", {"tco2e_per_quarter", "example"});
     if (const std::optional<std::string> text = b.string("tco2e_per_quarter", true)) {

@@ -126,6 +126,27 @@ TEST(LoadContract, ReportsEveryProblemAtOnceInFileOrder) {
             "\">= 95%\"");
 }
 
+TEST(LoadContract, CriticalFieldsAreAListOrAMarkedExample) {
+  const LoadResult listed =
+      load_contract(kHead + "parameters:\n  critical_fields: [bsn, iban]\n" + kKpi, "x.yaml");
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed.contract->parameters.critical_fields, (std::vector<std::string>{"bsn", "iban"}));
+  EXPECT_FALSE(listed.contract->parameters.critical_fields_example);
+
+  const LoadResult example = load_contract(
+      kHead + "parameters:\n  critical_fields: {fields: [bsn], example: true}\n" + kKpi, "x.yaml");
+  ASSERT_TRUE(example.ok());
+  EXPECT_EQ(example.contract->parameters.critical_fields, (std::vector<std::string>{"bsn"}));
+  EXPECT_TRUE(example.contract->parameters.critical_fields_example);
+
+  const LoadResult typo = load_contract(
+      kHead + "parameters:\n  critical_fields: {field: [bsn], example: true}\n" + kKpi, "x.yaml");
+  ASSERT_FALSE(typo.ok());
+  ASSERT_FALSE(typo.diagnostics.empty());
+  EXPECT_NE(typo.diagnostics[0].message.find("fields"), std::string::npos)
+      << typo.diagnostics[0].to_string();
+}
+
 TEST(LoadContract, TurnsAYamlSyntaxErrorIntoADiagnostic) {
   const LoadResult r = load_contract("contract:\n  id: [unclosed\n", "bad.yaml");
   ASSERT_EQ(r.diagnostics.size(), 1u);

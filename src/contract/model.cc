@@ -101,6 +101,7 @@ void resolve_parameters(Kpi& kpi, const Parameters& p) {
       q->names = p.core_transactions;
     } else if (auto* c = std::get_if<CoverageMeasure>(&o.measure); c && c->items_from_parameters) {
       c->items = p.critical_fields;
+      c->items_example = p.critical_fields_example;
     } else if (auto* t = std::get_if<TrajectoryMeasure>(&o.measure);
                t && p.co2_baseline_tco2e_per_quarter) {
       t->baseline_per_quarter = *p.co2_baseline_tco2e_per_quarter;

@@ -209,6 +209,7 @@ struct CoverageMeasure {
   std::string date_column = "checked_on";
   std::vector<std::string> items;  // resolved from the critical_fields parameter by default
   bool items_from_parameters = true;
+  bool items_example = false;  // the parameter's list is an example, not agreed yet
 };
 
 using Measure = std::variant<AttainmentMeasure, AvailabilityMeasure, QuantileMeasure,
@@ -356,6 +357,7 @@ struct Priority {
 struct Parameters {
   std::vector<std::string> core_transactions;  // empty = every transaction name
   std::vector<std::string> critical_fields;    // empty = dq_checks reports no_data
+  bool critical_fields_example = false;
   std::optional<Decimal> co2_baseline_tco2e_per_quarter;
   bool co2_baseline_example = false;
 };
