@@ -4,7 +4,9 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -62,9 +64,12 @@ class AnchorFinder : public YAML::EventHandler {
  public:
   AnchorFinder(std::string_view file, std::vector<Diagnostic>& out) : file_(file), out_(out) {}
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark&) override { document_ = {}; }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { anchored(mark, anchor); }
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    seen(mark, true);
+    anchored(mark, anchor);
+  }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
     report(mark,
            "an alias (*name) refers to an anchored value; write the value out where it "
@@ -72,22 +77,40 @@ class AnchorFinder : public YAML::EventHandler {
   }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                 const std::string&) override {
+    seen(mark, false);
     anchored(mark, anchor);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
+    seen(mark, false);
     anchored(mark, anchor);
   }
   void OnSequenceEnd() override {}
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
+    seen(mark, false);
     anchored(mark, anchor);
   }
   void OnMapEnd() override {}
 
+  // What the last document held: its first node's place, and whether it was one null only.
+  struct Document {
+    YAML::Mark first = YAML::Mark::null_mark();
+    int nodes = 0;
+    bool lone_null = false;
+  };
+  const Document& document() const { return document_; }
   std::size_t reported() const { return reported_; }
+  void report(const YAML::Mark& mark, std::string message) {
+    if (reported_++ >= kMostReported) return;
+    out_.push_back({std::string(file_), mark.line + 1, mark.column + 1, std::move(message)});
+  }
 
  private:
+  void seen(const YAML::Mark& mark, bool null) {
+    if (document_.nodes++ == 0) document_.first = mark;
+    document_.lone_null = document_.nodes == 1 && null;
+  }
   void anchored(const YAML::Mark& mark, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) {
       report(mark,
@@ -95,22 +118,38 @@ class AnchorFinder : public YAML::EventHandler {
              "aliases: write each value out where it applies");
     }
   }
-  void report(const YAML::Mark& mark, std::string message) {
-    if (reported_++ >= kMostReported) return;
-    out_.push_back({std::string(file_), mark.line + 1, mark.column + 1, std::move(message)});
-  }
-
   std::string_view file_;
   std::vector<Diagnostic>& out_;
   std::size_t reported_ = 0;
+  Document document_;
 };
 
+// Also checks that the file is one YAML document (the loader reads only the first) and stops
+// where yaml-cpp 0.7 makes no progress: text starting with ',' gives an endless run of empty
+// documents at one place (jbeder/yaml-cpp#1040), which YAML::Load reads as an empty file.
 bool check_anchors(std::string_view text, std::string_view file, std::vector<Diagnostic>& out) {
   std::istringstream in{std::string(text)};
   AnchorFinder finder(file, out);
   try {
     YAML::Parser parser(in);
+    std::optional<AnchorFinder::Document> previous;
     while (parser.HandleNextDocument(finder)) {
+      const AnchorFinder::Document& document = finder.document();
+      if (previous && previous->lone_null && document.lone_null &&
+          previous->first.pos == document.first.pos) {
+        const auto at = static_cast<std::size_t>(std::max(document.first.pos, 0));
+        finder.report(document.first, "not valid YAML: unexpected " +
+                                          (at < text.size() ? "'" + std::string(1, text[at]) + "'"
+                                                            : std::string("end of the file")));
+        break;
+      }
+      if (previous && !document.lone_null) {
+        finder.report(document.first,
+                      "a second YAML document starts here (after a `---` line): a contract "
+                      "file holds one document");
+        break;
+      }
+      previous = document;
     }
   } catch (const YAML::Exception&) {
     // Not valid YAML: the loader's own parse reports it with its place.
