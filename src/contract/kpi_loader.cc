@@ -84,7 +84,8 @@ std::optional<Objective> read_objective(LoadContext& ctx, const YAML::Node& node
 std::optional<LadderRule> read_rule(LoadContext& ctx, const YAML::Node& node,
                                     const std::string& what) {
   if (node.IsScalar() && node.Scalar() == "breach") return BreachRule{};
-  MapReader m(ctx.reader, node, what + ": when", {"streak", "breaches", "within", "deviation"});
+  MapReader m(ctx.reader, node, what + ": when",
+              {"streak", "breaches", "misses", "within", "deviation"});
   if (!m.is_map()) return std::nullopt;
   const auto fail = [&](const YAML::Node& at, const std::string& message) {
     ctx.reader.error(at, m.what() + ": " + message);
@@ -95,23 +96,29 @@ std::optional<LadderRule> read_rule(LoadContext& ctx, const YAML::Node& node,
     if (!r.value) return fail(*m.find("streak"), r.error);
     return StreakRule{r.value->count, r.value->or_more};
   }
-  if (const std::optional<std::string> breaches = m.string("breaches", false)) {
-    Parsed<CountRule> r = parse_count_rule(*breaches);
-    if (!r.value) return fail(*m.find("breaches"), r.error);
+  for (const char* counted : {"breaches", "misses"}) {
+    const std::optional<std::string> count = m.string(counted, false);
+    if (!count) continue;
+    Parsed<CountRule> r = parse_count_rule(*count);
+    if (!r.value) return fail(*m.find(counted), r.error);
     const std::optional<std::string> within = m.string("within", true);
     if (!within) return std::nullopt;
-    if (*within == "contract_year") return CountWithinRule{r.value->count, 12, true};
+    const bool misses = std::string_view(counted) == "misses";
+    if (*within == "contract_year") return CountWithinRule{r.value->count, 12, true, misses};
     Parsed<int> months = parse_months(*within);
     if (!months.value) return fail(*m.find("within"), months.error);
-    return CountWithinRule{r.value->count, *months.value, false};
+    return CountWithinRule{r.value->count, *months.value, false, misses};
   }
   if (const std::optional<std::string> deviation = m.string("deviation", false)) {
     Parsed<DeviationRule> r = parse_deviation(*deviation);
     if (!r.value) return fail(*m.find("deviation"), r.error);
     return *r.value;
   }
-  if (m.has("streak") || m.has("breaches") || m.has("deviation")) return std::nullopt;
-  return fail(node, "give streak, breaches (with within) or deviation, or write when: breach");
+  if (m.has("streak") || m.has("breaches") || m.has("misses") || m.has("deviation")) {
+    return std::nullopt;
+  }
+  return fail(node,
+              "give streak, breaches or misses (with within) or deviation, or write when: breach");
 }
 
 std::optional<LadderStep> read_step(LoadContext& ctx, const YAML::Node& node, const Kpi& kpi) {

@@ -251,10 +251,13 @@ struct StreakRule {  // breached in `periods` consecutive periods ending with th
   int periods = 1;
   bool or_more = false;  // ">= 3": also fires on every longer streak
 };
-struct CountWithinRule {  // at least `breaches` breached periods within a window ending now
+// At least `breaches` breached periods within a window ending now; or, counting misses, at least
+// that many failing items (a report late, an action incomplete) in the window's final periods.
+struct CountWithinRule {
   int breaches = 2;
   int months = 12;             // the window, in months (when !contract_year)
   bool contract_year = false;  // the window is the current contract year
+  bool misses = false;         // count failing items, not breached periods
 };
 struct DeviationRule {  // the value misses its norm by more than `amount`
   Decimal amount;       // relative: a ratio of the norm (0.10 = "> 10%"); absolute: a ratio (0.05 =

@@ -11,14 +11,19 @@ namespace {
 struct Subject {
   std::vector<Status> status;
   std::vector<int> streak;
+  std::vector<std::int64_t> misses;  // failing items per slot
 };
 
 Subject subject_of(const contract::Kpi& kpi, const contract::LadderStep& step,
                    const KpiSeries& series) {
   Subject out;
-  if (step.objective) {
-    for (std::size_t i = 0; i < kpi.objectives.size(); ++i) {
-      if (kpi.objectives[i].id != *step.objective) continue;
+  out.misses.assign(series.slots.size(), 0);
+  for (std::size_t i = 0; i < kpi.objectives.size(); ++i) {
+    if (step.objective && kpi.objectives[i].id != *step.objective) continue;
+    for (std::size_t s = 0; s < series.slots.size(); ++s) {
+      out.misses[s] += series.objectives[i][s].failing;
+    }
+    if (step.objective) {
       for (const auto& r : series.objectives[i]) out.status.push_back(r.status);
     }
   }
@@ -64,14 +69,19 @@ time::Date window_start(const contract::CountWithinRule& rule, const time::Perio
                           date::months{rule.months}};
 }
 
-// Breached final periods among slots [0, s] whose first day lies inside the rule's window.
-int breaches_within(const contract::CountWithinRule& rule, const KpiSeries& series,
-                    const Subject& subject, std::size_t s) {
+// Breached final periods (or, counting misses, failing items in final periods) among slots
+// [0, s] whose first day lies inside the rule's window.
+std::int64_t count_within(const contract::CountWithinRule& rule, const KpiSeries& series,
+                          const Subject& subject, std::size_t s) {
   const time::Date from = window_start(rule, series.slots[s].period, series.contract_start);
-  int count = 0;
+  std::int64_t count = 0;
   for (std::size_t i = 0; i <= s; ++i) {
-    if (series.slots[i].period.first_day < from) continue;
-    if (series.final[i] != 0 && subject.status[i] == Status::kBreached) ++count;
+    if (series.slots[i].period.first_day < from || series.final[i] == 0) continue;
+    if (rule.misses) {
+      count += subject.misses[i];
+    } else if (subject.status[i] == Status::kBreached) {
+      ++count;
+    }
   }
   return count;
 }
@@ -131,13 +141,23 @@ std::optional<Reason> streak_fires(const contract::StreakRule& rule, const Subje
 
 std::optional<Reason> count_fires(const contract::CountWithinRule& rule, const KpiSeries& series,
                                   const Subject& subject, const std::string& name, std::size_t s) {
-  const int count = breaches_within(rule, series, subject, s);
+  const std::int64_t count = count_within(rule, series, subject, s);
   if (count < rule.breaches) return std::nullopt;
   const std::string months = std::to_string(rule.months);
-  return Reason{name + " breached for the " + ordinal_en(count) + " time within " +
-                    (rule.contract_year ? "the contract year" : months + " months"),
-                name + " voor de " + ordinal_nl(count) + " keer niet gehaald binnen " +
-                    (rule.contract_year ? "het contractjaar" : months + " maanden")};
+  const std::string window_en = rule.contract_year ? "the contract year" : months + " months";
+  const std::string window_nl = rule.contract_year ? "het contractjaar" : months + " maanden";
+  if (rule.misses) {
+    const std::string n = std::to_string(count);
+    return Reason{name + ": " + n + " misses within " + window_en + " (" +
+                      std::to_string(subject.misses[s]) + " this " +
+                      period_word_en(series.slots[s].period.cadence) + ")",
+                  name + ": " + n + " keer gemist binnen " + window_nl + " (" +
+                      std::to_string(subject.misses[s]) + " " +
+                      this_period_nl(series.slots[s].period.cadence) + ")"};
+  }
+  const int n = static_cast<int>(count);
+  return Reason{name + " breached for the " + ordinal_en(n) + " time within " + window_en,
+                name + " voor de " + ordinal_nl(n) + " keer niet gehaald binnen " + window_nl};
 }
 
 // Why `step` fires in slot s; nullopt when it does not.
@@ -146,6 +166,12 @@ std::optional<Reason> step_fires(const contract::Kpi& kpi, const contract::Ladde
   if (series.final[s] == 0) return std::nullopt;
   if (const auto* deviation = std::get_if<contract::DeviationRule>(&step.when)) {
     return deviation_fires(kpi, step, *deviation, series, s);
+  }
+  if (const auto* rule = std::get_if<contract::CountWithinRule>(&step.when); rule && rule->misses) {
+    // A period with a miss fires it, breached or not (a norm below 100% may absorb one).
+    if (subject.misses[s] == 0) return std::nullopt;
+    const std::string name = step.objective ? kpi.id + " " + *step.objective : kpi.id;
+    return count_fires(*rule, series, subject, name, s);
   }
   if (subject.status[s] != Status::kBreached) return std::nullopt;
   const std::string name = subject_name(kpi, step, series, s);

@@ -8,6 +8,8 @@
 //   count_within      at least N breached final periods among the periods whose first day lies
 //                     in the window ending with this period: the last `months` calendar months,
 //                     or the current contract year (12 months from the contract start);
+//                     counting misses, at least N failing items in the final periods of that
+//                     window, and it fires in each final period that has a miss;
 //   deviation         a decided objective (or the step's one) misses its norm by more than the
 //                     amount: relative to the threshold ("> 10%") or in percentage points of a
 //                     ratio ("> 5pp"); a miss equal to the amount (to 1e-12) does not fire;
