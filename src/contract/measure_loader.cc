@@ -450,6 +450,8 @@ std::optional<Measure> read_trajectory(LoadContext& ctx, const MapReader& m) {
   if (kind == nullptr) return std::nullopt;
   TrajectoryMeasure t;
   t.evidence = kind->name;
+  const EvidenceColumn* end = kind->find_column(t.end_column);
+  if (end == nullptr || end->type != ColumnType::kDate) t.end_column.clear();
   std::optional<std::string> value =
       read_column(m, "value", *kind, number_type, "a number column", "tco2e");
   std::optional<std::string> date =

@@ -195,6 +195,9 @@ struct TrajectoryMeasure {
   std::string evidence = "emissions";
   std::string value_column = "tco2e";
   std::string date_column = "period_start";
+  // The last day a row covers (a date column of the kind, else ""): how far a period not ended
+  // yet is covered, for the pro-rated baseline.
+  std::string end_column = "period_end";
   Decimal baseline_per_quarter;  // tCO2e; resolved from the co2_baseline parameter
   bool baseline_example = false;
   Decimal reduction{25, 2};  // a ratio: 0.25

@@ -55,6 +55,7 @@ void add_measure(const contract::Measure& measure, ColumnsRead& out) {
         } else if constexpr (std::is_same_v<M, contract::TrajectoryMeasure>) {
           add(m.evidence, m.date_column);
           add(m.evidence, m.value_column);
+          if (!m.end_column.empty()) add(m.evidence, m.end_column);
         } else {
           static_assert(std::is_same_v<M, contract::CoverageMeasure>);
           add(m.evidence, m.column);
