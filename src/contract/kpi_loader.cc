@@ -210,13 +210,15 @@ std::vector<T> read_list(LoadContext& ctx, const MapReader& m, std::string_view 
 std::optional<Kpi> read_kpi(LoadContext& ctx, const YAML::Node& node) {
   const std::size_t errors_before = ctx.reader.error_count();
   const MapReader block(ctx.reader, node, peek_scalar(node, "id", "KPI"),
-                        {"id", "title", "requirement", "cadence", "objectives", "ladder", "bonus"});
+                        {"id", "title", "requirement", "cadence", "weekly", "objectives", "ladder",
+                         "bonus"});
   if (!block.is_map()) return std::nullopt;
   Kpi k;
   k.id = block.string("id", true).value_or("?");
   k.title = block.text("title", true).value_or(Text{});
   k.requirement = block.string("requirement", true).value_or("");
   k.cadence = read_cadence(ctx, block, true).value_or(Cadence::kMonth);
+  k.weekly = block.boolean("weekly").value_or(false);
   if (!block.require("objectives")) return std::nullopt;
   k.objectives = read_list<Objective>(
       ctx, block, "objectives", [&](const YAML::Node& n) { return read_objective(ctx, n, k.id); });

@@ -304,6 +304,9 @@ struct Kpi {
   Text title;
   std::string requirement;            // "W-01"
   Cadence cadence = Cadence::kMonth;  // the period of the norm and the ladder's step
+  // Also shown per ISO week: a week asked for (--period 2026-W14) evaluates the objectives over
+  // that week (KPI-10, "wekelijks + maand"); the ladder stays on `cadence`.
+  bool weekly = false;
   std::vector<Objective> objectives;
   std::vector<LadderStep> ladder;
   std::optional<Bonus> bonus;

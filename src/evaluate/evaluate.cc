@@ -16,7 +16,8 @@ KpiResult kpi_result(const Context& ctx, const KpiTrack& track, const time::Peri
   out.kpi = &kpi;
   const time::Cadence cadence = slot_cadence(kpi.cadence);
   const time::Period target = target_period(ctx, cadence, requested);
-  const bool aggregate = coarser(requested.cadence, cadence);
+  const std::optional<Slot> whole = aggregate_slot(ctx, kpi, requested);
+  const bool aggregate = whole.has_value();
   out.period = aggregate ? requested : target;
   out.window = time::window(out.period, ctx.zone());
   out.final = !(ctx.as_of() < out.window.to);
@@ -29,9 +30,8 @@ KpiResult kpi_result(const Context& ctx, const KpiTrack& track, const time::Peri
   }
   out.escalation = track.escalation.back();
   if (aggregate) {
-    const Slot whole = *aggregate_slot(ctx, kpi, requested);
     for (const auto& o : kpi.objectives) {
-      out.objectives.push_back(evaluate_objective(ctx, o, {&whole, 1}).front());
+      out.objectives.push_back(evaluate_objective(ctx, o, {&*whole, 1}).front());
     }
   } else {
     for (const auto& results : track.objectives) out.objectives.push_back(results.back());

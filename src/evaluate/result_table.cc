@@ -6,6 +6,7 @@
 #include <string>
 
 #include "evaluate/finance.h"
+#include "time/period.h"
 
 namespace meetlat::evaluate {
 namespace {
@@ -97,8 +98,9 @@ std::string status_text(Status s, bool colour) {
   return std::string("\x1b[") + code + "m" + name + "\x1b[0m";
 }
 
+// `s` padded to `width`; a longer one keeps a space after it, so columns never run together.
 std::string pad(std::string s, std::size_t width) {
-  if (s.size() < width) s.append(width - s.size(), ' ');
+  s.append(s.size() < width ? width - s.size() : 1, ' ');
   return s;
 }
 
@@ -127,14 +129,17 @@ std::string objective_notes(const ObjectiveResult& o) {
 std::string to_table(const Evaluation& e, const time::Zone& zone, bool colour) {
   std::string out =
       e.contract->id + " — " + e.period_name + ", as of " + zone.format(e.as_of) + "\n\n";
-  out += pad("KPI", 8) + pad("objective", 21) + pad("value", 14) + pad("norm", 16) +
-         pad("items", 28) + "status\n";
+  // Each KPI's own window: its cadence period holding the one asked for, or the period asked
+  // for itself (a quarter of a monthly KPI, an ISO week of a weekly one).
+  out += pad("KPI", 8) + pad("objective", 21) + pad("window", 10) + pad("value", 14) +
+         pad("norm", 16) + pad("items", 28) + "status\n";
   for (const auto& k : e.kpis) {
+    const std::string window = time::period_name(k.period, e.contract->start);
     for (const auto& o : k.objectives) {
       const std::string items =
           std::to_string(o.count) + " (" + std::to_string(o.failing) + " failing" +
           (o.pending > 0 ? ", " + std::to_string(o.pending) + " pending" : "") + ")";
-      out += pad(k.kpi->id, 8) + pad(o.id, 21) + pad(value_text(o), 14) +
+      out += pad(k.kpi->id, 8) + pad(o.id, 21) + pad(window, 10) + pad(value_text(o), 14) +
              pad(contract::format_norm(o.norm), 16) + pad(items, 28) +
              status_text(o.status, colour);
       if (!k.final) out += " (to date)";

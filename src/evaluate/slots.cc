@@ -32,8 +32,9 @@ time::Period target_period(const Context& ctx, time::Cadence cadence,
                            const time::Period& requested) {
   const time::Date start = ctx.contract().start;
   if (cadence == requested.cadence) return requested;
-  const time::Date day =
-      coarser(requested.cadence, cadence) ? requested.end_day - date::days{1} : requested.first_day;
+  // The period holding the request's last day: for a longer request its last period, for a
+  // shorter one the period it lies in (an ISO week across two months: the later month).
+  const time::Date day = requested.end_day - date::days{1};
   return time::period_containing(cadence, std::max(day, start), start);
 }
 
@@ -57,7 +58,10 @@ std::vector<Slot> track_slots(const Context& ctx, const contract::Kpi& kpi,
 
 std::optional<Slot> aggregate_slot(const Context& ctx, const contract::Kpi& kpi,
                                    const time::Period& requested) {
-  if (!coarser(requested.cadence, slot_cadence(kpi.cadence))) return std::nullopt;
+  const time::Cadence cadence = slot_cadence(kpi.cadence);
+  const bool week_view = kpi.weekly && requested.cadence == time::Cadence::kWeek &&
+                         cadence != time::Cadence::kWeek;
+  if (!coarser(requested.cadence, cadence) && !week_view) return std::nullopt;
   return Slot{requested, time::window(requested, ctx.zone())};
 }
 

@@ -23,15 +23,16 @@ bool coarser(time::Cadence a, time::Cadence b);
 std::vector<Slot> slots_through(const Context& ctx, time::Cadence cadence,
                                 const time::Period& target);
 
-// The period of `cadence` that a requested period stands for: the one containing its first day
-// when `cadence` is as long or longer, else the one containing its last day.
+// The period of `cadence` that a requested period stands for: the one containing its last day
+// (a shorter request lies in it; an ISO week across two months counts in the later one).
 time::Period target_period(const Context& ctx, time::Cadence cadence,
                            const time::Period& requested);
 
 // The slots evaluate() evaluates a KPI's objectives over for `requested` (the one place that
 // decides it, so the latency accumulator plans the same): its track, every period of its cadence
 // from the contract start through target_period (track.h), and, when the request is longer than
-// the cadence (a quarter asked of a monthly KPI), the whole requested period on top.
+// the cadence (a quarter asked of a monthly KPI) or is an ISO week asked of a `weekly` KPI
+// (KPI-10), the whole requested period on top.
 std::vector<Slot> track_slots(const Context& ctx, const contract::Kpi& kpi,
                               const time::Period& requested);
 std::optional<Slot> aggregate_slot(const Context& ctx, const contract::Kpi& kpi,
