@@ -209,9 +209,9 @@ std::vector<T> read_list(LoadContext& ctx, const MapReader& m, std::string_view 
 
 std::optional<Kpi> read_kpi(LoadContext& ctx, const YAML::Node& node) {
   const std::size_t errors_before = ctx.reader.error_count();
-  const MapReader block(ctx.reader, node, peek_scalar(node, "id", "KPI"),
-                        {"id", "title", "requirement", "cadence", "weekly", "objectives", "ladder",
-                         "bonus"});
+  const MapReader block(
+      ctx.reader, node, peek_scalar(node, "id", "KPI"),
+      {"id", "title", "requirement", "cadence", "weekly", "objectives", "ladder", "bonus"});
   if (!block.is_map()) return std::nullopt;
   Kpi k;
   k.id = block.string("id", true).value_or("?");

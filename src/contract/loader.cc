@@ -8,6 +8,7 @@
 #include "contract/loader_internal.h"
 #include "contract/source_text.h"
 #include "contract/value_parsers.h"
+#include "text/did_you_mean.h"
 #include "time/holidays.h"
 #include "time/period.h"
 #include "time/supported_years.h"
@@ -16,6 +17,23 @@
 
 namespace meetlat::contract {
 namespace {
+
+// "; did you mean 'Europe/Amsterdam'?" for a misspelt zone name (case is ignored), else "".
+std::string zone_suggestion(std::string_view name) {
+  const auto lower = [](std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::vector<std::string> names = time::Zone::names();
+  std::vector<std::string> lowered;
+  for (const std::string& n : names) lowered.push_back(lower(n));
+  const std::vector<std::string_view> candidates(lowered.begin(), lowered.end());
+  const std::optional<std::string> best = text::did_you_mean(lower(name), candidates);
+  if (!best) return "";
+  const auto at = std::find(lowered.begin(), lowered.end(), *best) - lowered.begin();
+  return "; did you mean '" + names[static_cast<std::size_t>(at)] + "'?";
+}
 
 using detail::LoadContext;
 using detail::MapReader;
@@ -70,8 +88,8 @@ void read_contract_block(YamlReader& r, const YAML::Node& node, Contract& c) {
       time::Zone::load(*zone);
       c.timezone = *zone;
     } catch (const time::TimeError&) {
-      r.error(*m.find("timezone"),
-              "unknown time zone " + quoted(*zone) + " (an IANA name such as Europe/Amsterdam)");
+      r.error(*m.find("timezone"), "unknown time zone " + quoted(*zone) + zone_suggestion(*zone) +
+                                       " (an IANA name such as Europe/Amsterdam)");
     }
   }
   if (const std::optional<YAML::Node> fee = m.require("monthly_fee"))
@@ -402,7 +420,9 @@ LoadResult load_contract(std::string_view yaml_text, std::string_view file_name)
       read_document(reader, root, contract);
     }
   } catch (const YAML::Exception& e) {
-    reader.error(e.mark, "not valid YAML: " + e.msg);
+    const bool known = e.mark.line >= 0 && !e.mark.is_null();
+    result.diagnostics.push_back(detail::yaml_syntax_error(
+        yaml_text, file_name, known ? e.mark.line : -1, known ? e.mark.column : -1, e.msg));
   }
   sort_diagnostics(result.diagnostics);
   sort_diagnostics(result.warnings);

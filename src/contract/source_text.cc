@@ -157,7 +157,79 @@ bool check_anchors(std::string_view text, std::string_view file, std::vector<Dia
   return finder.reported() == 0;
 }
 
+// The lines of `text` (without their line ends).
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> out;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    std::size_t end = text.find('\n', from);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(from, end - from);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    out.push_back(line);
+    from = end + 1;
+  }
+  return out;
+}
+
+// The column of a double quote that `line` opens and does not close, skipping single-quoted
+// text, escaped quotes and a comment; npos when every quote is closed.
+std::size_t unclosed_quote(std::string_view line) {
+  std::size_t open = std::string_view::npos;
+  bool single = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (open != std::string_view::npos) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        open = std::string_view::npos;
+      }
+    } else if (single) {
+      if (c == '\'') single = false;
+    } else if (c == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+      break;
+    } else if (c == '"') {
+      open = i;
+    } else if (c == '\'' &&
+               (i == 0 || std::string_view(" [{,:").find(line[i - 1]) != std::string_view::npos)) {
+      single = true;
+    }
+  }
+  return open;
+}
+
 }  // namespace
+
+Diagnostic yaml_syntax_error(std::string_view text, std::string_view file_name, int line,
+                             int column, const std::string& message) {
+  const std::string file(file_name);
+  const std::vector<std::string_view> lines = lines_of(text);
+  const auto last = static_cast<std::size_t>(std::max(line, 0));
+  for (std::size_t i = 0; i <= last && i < lines.size(); ++i) {
+    const std::size_t quote = unclosed_quote(lines[i]);
+    if (quote == std::string_view::npos) continue;
+    return {file, static_cast<int>(i) + 1, static_cast<int>(quote) + 1,
+            "not valid YAML: the quote (\") opened here is not closed on this line"};
+  }
+  if (last < lines.size()) {
+    const std::string_view at = lines[last];
+    for (std::size_t i = at.find(": >"); i != std::string_view::npos; i = at.find(": >", i + 1)) {
+      const std::size_t gt = i + 2;
+      const char next = gt + 1 < at.size() ? at[gt + 1] : ' ';
+      if (next == ' ' || next == '-' || next == '+' || (next >= '1' && next <= '9')) continue;
+      std::string value(at.substr(gt));
+      if (const std::size_t end = value.find_first_of(",}#"); end != std::string::npos) {
+        value.resize(end);
+      }
+      while (!value.empty() && value.back() == ' ') value.pop_back();
+      return {file, static_cast<int>(last) + 1, static_cast<int>(gt) + 1,
+              "not valid YAML: quote a value that starts with '>': write \"" + value +
+                  "\" (unquoted, '>' starts a folded block of text)"};
+    }
+  }
+  return {file, line >= 0 ? line + 1 : 0, line >= 0 ? column + 1 : 0, "not valid YAML: " + message};
+}
 
 bool check_source_text(std::string_view text, std::string_view file_name,
                        std::vector<Diagnostic>& out) {

@@ -8,6 +8,7 @@
 //   of nodes. Refusing them keeps every check of a contract well under a second.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,5 +19,12 @@ namespace meetlat::contract::detail {
 // Appends the problems of `text` (file `file_name`) to `out`; true when there were none.
 bool check_source_text(std::string_view text, std::string_view file_name,
                        std::vector<Diagnostic>& out);
+
+// The diagnostic for a YAML syntax error that yaml-cpp reported as `message` at 0-based
+// `line`/`column`, pointing at the likely cause where yaml-cpp's place is misleading: a double
+// quote opened and not closed on its line (yaml-cpp stops lines later), or an unquoted value
+// starting with '>' ("norm: >= 90%", which YAML reads as a folded block).
+Diagnostic yaml_syntax_error(std::string_view text, std::string_view file_name, int line,
+                             int column, const std::string& message);
 
 }  // namespace meetlat::contract::detail

@@ -59,8 +59,8 @@ std::vector<Slot> track_slots(const Context& ctx, const contract::Kpi& kpi,
 std::optional<Slot> aggregate_slot(const Context& ctx, const contract::Kpi& kpi,
                                    const time::Period& requested) {
   const time::Cadence cadence = slot_cadence(kpi.cadence);
-  const bool week_view = kpi.weekly && requested.cadence == time::Cadence::kWeek &&
-                         cadence != time::Cadence::kWeek;
+  const bool week_view =
+      kpi.weekly && requested.cadence == time::Cadence::kWeek && cadence != time::Cadence::kWeek;
   if (!coarser(requested.cadence, cadence) && !week_view) return std::nullopt;
   return Slot{requested, time::window(requested, ctx.zone())};
 }

@@ -106,8 +106,8 @@ std::vector<ObjectiveResult> evaluate_trajectory(const Context& ctx, const contr
       out.reason = "to date: the emission rows so far cover " + days +
                    ", against the baseline pro-rated to them; decided when the period ends";
     } else if (covered_days < period_days) {
-      out.reason = "the emission rows cover only " + days +
-                   "; days without a row count as no emissions";
+      out.reason =
+          "the emission rows cover only " + days + "; days without a row count as no emissions";
     }
   }
   return results;

@@ -97,6 +97,14 @@ Zone Zone::load(std::string_view iana_name) {
   return zone;
 }
 
+std::vector<std::string> Zone::names() {
+  std::vector<std::string> out;
+  const date::tzdb& db = date::get_tzdb();
+  for (const auto& zone : db.zones) out.push_back(std::string(zone.name()));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::shared_ptr<const Zone::Table> Zone::Table::utc() {
   static const std::shared_ptr<const Table> table = [] {
     auto t = std::make_shared<Table>();

@@ -30,6 +30,8 @@ class Zone {
   // Loads an IANA zone ("Europe/Amsterdam") from the OS tz database. Throws TimeError when the
   // name is unknown. Never uses the machine's current zone.
   static Zone load(std::string_view iana_name);
+  // Every zone name of the OS tz database, sorted (for did-you-mean suggestions).
+  static std::vector<std::string> names();
 
   const std::string& name() const;
 
