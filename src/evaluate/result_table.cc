@@ -134,7 +134,9 @@ std::string to_table(const Evaluation& e, const time::Zone& zone, bool colour) {
   out += pad("KPI", 8) + pad("objective", 21) + pad("window", 10) + pad("value", 14) +
          pad("norm", 16) + pad("items", 28) + "status\n";
   for (const auto& k : e.kpis) {
-    const std::string window = time::period_name(k.period, e.contract->start);
+    // Short: a contract year's name "CY1 (2026-01-01/2027-01-01)" shows as "CY1".
+    std::string window = time::period_name(k.period, e.contract->start);
+    window = window.substr(0, window.find(' '));
     for (const auto& o : k.objectives) {
       const std::string items =
           std::to_string(o.count) + " (" + std::to_string(o.failing) + " failing" +
