@@ -105,7 +105,8 @@ std::vector<ObjectiveResult> evaluate_availability(const Context& ctx, const con
       return from_probes(ctx, o, *probes, slots);
     }
   }
-  return blank_results(o, slots.size(), "no evidence supplied: no outages.csv or probes.csv in the data folder");
+  return blank_results(o, slots.size(),
+                       "no evidence supplied: no outages.csv or probes.csv in the data folder");
 }
 
 }  // namespace meetlat::evaluate
