@@ -49,7 +49,7 @@ int run_history(const EvaluateArgs& args) {
   if (const int code = load_for_period(args.inputs, *to, in); code != kExitOk) return code;
   auto history = evaluate::evaluate_history(in.in_force, in.evidence, in.zone,
                                             {*from, *to, in.as_of, in.latency.get()});
-  history.warnings = in.warnings;
+  history.warnings.insert(history.warnings.begin(), in.warnings.begin(), in.warnings.end());
   for (const auto& a : in.contract.amendments) {
     if (from->first_day < a.effective_from && a.effective_from < to->end_day) {
       history.warnings.push_back(
@@ -70,7 +70,7 @@ int run_evaluate(const EvaluateArgs& args) {
   if (const int code = load_for_period(args.inputs, *period, in); code != kExitOk) return code;
   auto result =
       evaluate::evaluate(in.in_force, in.evidence, in.zone, {*period, in.as_of, in.latency.get()});
-  result.warnings = in.warnings;
+  result.warnings.insert(result.warnings.begin(), in.warnings.begin(), in.warnings.end());
   if (args.format == "table") {
     const bool colour = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
     std::cout << evaluate::to_table(result, in.zone, colour);

@@ -1,8 +1,14 @@
-// Availability (KPI-03): from outages.csv when present, else from probes.csv.
+// Availability (KPI-03): decided from the contract's source (outages.csv) when present, else
+// from its fallback (probes.csv). When both are present, the probes are measured beside the
+// register as the client's check on it: their figure goes into the details, and down time the
+// register does not hold becomes a warning.
+#include <cstdio>
+
 #include "evaluate/objective_eval.h"
 #include "evaluate/rows.h"
 #include "measure/availability.h"
 #include "measure/probe_availability.h"
+#include "measure/register_check.h"
 
 namespace meetlat::evaluate {
 namespace {
@@ -28,11 +34,16 @@ void note_exempted_outage(const Context& ctx, const evidence::Table& table, std:
   }
 }
 
-std::vector<ObjectiveResult> from_outages(const Context& ctx, const contract::Objective& o,
-                                          const contract::AvailabilityMeasure& m,
-                                          const evidence::Table& table,
-                                          std::span<const Slot> slots) {
-  auto results = blank_results(o, slots.size(), "");
+// The outage register's records that pass the contract's service filter.
+struct Register {
+  std::vector<measure::Outage> counted;  // not exempted: these decide the value
+  std::vector<std::size_t> rows;         // the row of each counted record
+  std::vector<measure::Outage> all;      // exempted ones too: all hold their time
+};
+
+Register read_register(const Context& ctx, const contract::AvailabilityMeasure& m,
+                       const evidence::Table& table, std::span<const Slot> slots,
+                       std::vector<ObjectiveResult>& results) {
   const auto start = table.instants("start");
   const auto end = table.instants("end");
   const auto planned = table.bools("planned");
@@ -41,47 +52,114 @@ std::vector<ObjectiveResult> from_outages(const Context& ctx, const contract::Ob
   const auto pass = row_filter(table, filter);
   // An exempted outage is not downtime; it is listed in the periods it overlaps.
   const auto exempted = exempted_rows(ctx, table);
-  std::vector<measure::Outage> outages;
-  std::vector<std::size_t> rows;
+  Register out;
   for (std::size_t row = 0; row < table.rows(); ++row) {
     if (pass[row] == 0) continue;
+    std::optional<time::Instant> e;
+    if (!evidence::is_missing(end[row])) e = end[row];
+    const measure::Outage outage{start[row], e, planned[row] == 1};
+    out.all.push_back(outage);
     if (!exempted.empty() && exempted[row] != 0) {
       note_exempted_outage(ctx, table, row, slots, results);
       continue;
     }
-    std::optional<time::Instant> e;
-    if (!evidence::is_missing(end[row])) e = end[row];
-    outages.push_back({start[row], e, planned[row] == 1});
-    rows.push_back(row);
+    out.counted.push_back(outage);
+    out.rows.push_back(row);
   }
+  return out;
+}
+
+std::vector<ObjectiveResult> from_outages(const Context& ctx, const contract::Objective& o,
+                                          const evidence::Table& table, const Register& reg,
+                                          std::span<const Slot> slots,
+                                          std::vector<ObjectiveResult> results) {
   for (std::size_t s = 0; s < slots.size(); ++s) {
-    const auto a = measure::outage_availability(outages, slots[s].window, ctx.as_of(), o.norm);
-    apply_measure(a.result, table, rows, results[s]);
+    const auto a = measure::outage_availability(reg.counted, slots[s].window, ctx.as_of(), o.norm);
+    apply_measure(a.result, table, reg.rows, results[s]);
     results[s].details.push_back({"source", std::string("outages.csv")});
     add_availability_details(a, results[s]);
   }
   return results;
 }
 
+// The probes of each slot.
+std::vector<std::vector<measure::Probe>> probes_by_slot(const Context& ctx,
+                                                        const evidence::Table& table,
+                                                        std::span<const Slot> slots) {
+  const auto at = table.instants("at");
+  const auto location = table.codes("location");
+  const auto up = table.bools("up");
+  std::vector<std::vector<measure::Probe>> out(slots.size());
+  const auto per_slot = rows_by_slot(ctx, table, "at", slots);
+  for (std::size_t s = 0; s < slots.size(); ++s) {
+    out[s].reserve(per_slot[s].size());
+    for (const auto row : per_slot[s]) out[s].push_back({at[row], location[row], up[row] == 1});
+  }
+  return out;
+}
+
+std::string interval_text(const Context& ctx, time::Window w) {
+  return ctx.zone().format(w.from) + "/" + ctx.zone().format(w.to);
+}
+
+// Minutes as a reader counts them: whole when whole, else to the second.
+std::string minutes_text(time::Micros d) {
+  const double m = minutes(d);
+  char buffer[32];
+  if (d.count() % 60'000'000 == 0) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", m);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.2f", m);
+  }
+  return buffer;
+}
+
+// Measures the probes beside the register that decided `results`: the probes' own figure (with
+// the register's planned outages as planned, so both figures share a denominator) and the down
+// time the register does not hold, which becomes a warning.
+void check_register(const Context& ctx, const contract::Objective& o, const Register& reg,
+                    const evidence::Table& probes, std::span<const Slot> slots,
+                    std::vector<ObjectiveResult>& results) {
+  const auto per_slot = probes_by_slot(ctx, probes, slots);
+  std::vector<time::Window> planned;
+  for (const auto& outage : reg.all) {
+    if (outage.planned) planned.push_back({outage.start, outage.end.value_or(ctx.as_of())});
+  }
+  for (std::size_t s = 0; s < slots.size(); ++s) {
+    auto& r = results[s];
+    const auto p =
+        measure::probe_availability(per_slot[s], planned, slots[s].window, ctx.as_of(), o.norm);
+    const auto gap =
+        measure::unrecorded_downtime(p.down_intervals, reg.all, slots[s].window, ctx.as_of());
+    if (p.availability.result.value) {
+      r.details.push_back({"probe_availability", *p.availability.result.value});
+    }
+    r.details.push_back({"probe_downtime_minutes", minutes(p.availability.downtime)});
+    r.details.push_back({"probe_coverage", p.coverage});
+    r.details.push_back({"unrecorded_downtime_minutes", minutes(gap.total)});
+    if (gap.unrecorded.empty()) continue;
+    std::string w = "the probes saw " + minutes_text(gap.total) +
+                    " minutes of downtime that outages.csv does not hold (";
+    for (std::size_t i = 0; i < gap.unrecorded.size(); ++i) {
+      w += (i == 0 ? "" : ", ") + interval_text(ctx, gap.unrecorded[i]);
+    }
+    w += "); the verdict follows outages.csv, the contract's source";
+    r.warnings.push_back(std::move(w));
+  }
+}
+
 std::vector<ObjectiveResult> from_probes(const Context& ctx, const contract::Objective& o,
                                          const evidence::Table& table,
                                          std::span<const Slot> slots) {
   auto results = blank_results(o, slots.size(), "");
-  const auto at = table.instants("at");
-  const auto location = table.codes("location");
-  const auto up = table.bools("up");
-  const auto per_slot = rows_by_slot(ctx, table, "at", slots);
+  const auto per_slot = probes_by_slot(ctx, table, slots);
   for (std::size_t s = 0; s < slots.size(); ++s) {
-    std::vector<measure::Probe> probes;
-    probes.reserve(per_slot[s].size());
-    for (const auto row : per_slot[s]) probes.push_back({at[row], location[row], up[row] == 1});
-    const auto p = measure::probe_availability(probes, {}, slots[s].window, ctx.as_of(), o.norm);
+    const auto p =
+        measure::probe_availability(per_slot[s], {}, slots[s].window, ctx.as_of(), o.norm);
     auto& r = results[s];
     apply_measure(p.availability.result, table, {}, r);
-    for (const auto& w : p.down_intervals) {
-      r.failing_ids.push_back("probes " + ctx.zone().format(w.from) + "/" +
-                              ctx.zone().format(w.to));
-    }
+    for (const auto& w : p.down_intervals)
+      r.failing_ids.push_back("probes " + interval_text(ctx, w));
     r.details.push_back({"source", std::string("probes.csv")});
     add_availability_details(p.availability, r);
     r.details.push_back({"coverage", p.coverage});
@@ -97,14 +175,15 @@ std::vector<ObjectiveResult> from_probes(const Context& ctx, const contract::Obj
 std::vector<ObjectiveResult> evaluate_availability(const Context& ctx, const contract::Objective& o,
                                                    const contract::AvailabilityMeasure& m,
                                                    std::span<const Slot> slots) {
+  const evidence::Table* probes = m.probes ? ctx.evidence().find(*m.probes) : nullptr;
   if (const auto* outages = ctx.evidence().find(m.outages)) {
-    return from_outages(ctx, o, m, *outages, slots);
+    auto results = blank_results(o, slots.size(), "");
+    const Register reg = read_register(ctx, m, *outages, slots, results);
+    results = from_outages(ctx, o, *outages, reg, slots, std::move(results));
+    if (probes != nullptr) check_register(ctx, o, reg, *probes, slots, results);
+    return results;
   }
-  if (m.probes) {
-    if (const auto* probes = ctx.evidence().find(*m.probes)) {
-      return from_probes(ctx, o, *probes, slots);
-    }
-  }
+  if (probes != nullptr) return from_probes(ctx, o, *probes, slots);
   return blank_results(o, slots.size(),
                        "no evidence supplied: no outages.csv or probes.csv in the data folder");
 }

@@ -53,7 +53,12 @@ Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence
   out.period_name = time::period_name(request.period, contract.start);
   out.as_of = request.as_of;
   auto tracks = build_tracks(ctx, request.period);
-  for (auto& track : tracks) out.kpis.push_back(kpi_result(ctx, track, request.period));
+  for (auto& track : tracks) {
+    out.kpis.push_back(kpi_result(ctx, track, request.period));
+    const KpiResult& k = out.kpis.back();
+    repeat_warnings(*k.kpi, time::period_name(k.period, contract.start), k.objectives,
+                    out.warnings);
+  }
   const time::Period last_month =
       time::period_containing(time::Cadence::kMonth, request.period.end_day - date::days{1});
   const auto months = last_month.end_day <= contract.start

@@ -55,6 +55,10 @@ struct ObjectiveResult {
   std::vector<std::string> exempted_ids;
   // Set when the contract's minimum-volume rule decided this period instead of the norm.
   std::optional<VolumeRule> volume_rule;
+  // Findings beside the verdict that a reader must see (KPI-03: down time the probes saw that
+  // the outage register does not hold). evaluate() and the history repeat them among their
+  // warnings, naming the KPI, the objective and the period.
+  std::vector<std::string> warnings;
 };
 
 // A ladder step that fired in a period: the action it calls for.

@@ -2,6 +2,7 @@
 
 #include "evaluate/context.h"
 #include "evaluate/finance.h"
+#include "evaluate/objective_eval.h"
 #include "evaluate/track.h"
 
 namespace meetlat::evaluate {
@@ -50,7 +51,11 @@ History evaluate_history(const contract::Contract& contract, const evidence::Evi
     HistoryMonth month;
     month.month = m;
     month.name = time::period_name(m);
-    for (const auto& track : tracks) month.kpis.push_back(month_entry(ctx, track, m));
+    for (const auto& track : tracks) {
+      month.kpis.push_back(month_entry(ctx, track, m));
+      const HistoryKpi& k = month.kpis.back();
+      repeat_warnings(*k.kpi, k.period_name, k.objectives, out.warnings);
+    }
     for (const auto& f : finance) {
       if (f.month.first_day == m.first_day) month.finance = f;
     }

@@ -1,5 +1,6 @@
 #include "evaluate/objective_eval.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "evaluate/columns_read.h"
@@ -151,6 +152,16 @@ std::vector<ObjectiveResult> evaluate_objective(const Context& ctx, const contra
     set_miss(r);
   }
   return results;
+}
+
+void repeat_warnings(const contract::Kpi& kpi, const std::string& period_name,
+                     std::span<const ObjectiveResult> objectives, std::vector<std::string>& out) {
+  for (const ObjectiveResult& r : objectives) {
+    for (const std::string& w : r.warnings) {
+      std::string line = kpi.id + " " + r.id + " " + period_name + ": " + w;
+      if (std::find(out.begin(), out.end(), line) == out.end()) out.push_back(std::move(line));
+    }
+  }
 }
 
 }  // namespace meetlat::evaluate

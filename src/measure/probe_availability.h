@@ -1,4 +1,5 @@
-// Availability from synthetic probes (probes.csv), used for KPI-03 when there is no outages.csv.
+// Availability from synthetic probes (probes.csv): KPI-03's figure when there is no outages.csv,
+// and the client's check on the outage register when there is one (register_check.h).
 //
 // Rules, in words:
 // - Time is cut into wall-clock UTC minutes: a probe at `at` belongs to the minute
