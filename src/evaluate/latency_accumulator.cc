@@ -27,13 +27,14 @@ struct LatencyAccumulator::Plan {
     std::vector<std::vector<time::Window>> counted;  // per slot: in `in`, outside `outside`
   };
   struct Objective {
-    const contract::Objective* objective;
-    const contract::QuantileMeasure* measure;
+    std::string id;                            // the objective's id, unique within the contract
+    const contract::QuantileMeasure* measure;  // read while accumulating only
     std::vector<Run> runs;
     int at = -1, name = -1, value = -1;  // schema column indices
   };
   std::vector<Objective> objectives;
   time::Instant as_of;
+  std::string kind;
 };
 
 LatencyAccumulator::LatencyAccumulator(const contract::Contract& contract, const time::Zone& zone,
@@ -48,11 +49,12 @@ std::shared_ptr<const LatencyAccumulator::Plan> LatencyAccumulator::make_plan(
   const Context ctx(contract, none, zone, as_of);
   auto plan = std::make_shared<Plan>();
   plan->as_of = as_of;
+  plan->kind = std::string(kind);
   for (const auto& kpi : contract.kpis) {
     for (const auto& o : kpi.objectives) {
       const auto* m = std::get_if<contract::QuantileMeasure>(&o.measure);
       if (m == nullptr || m->evidence != kind) continue;
-      Plan::Objective planned{&o,
+      Plan::Objective planned{o.id,
                               m,
                               {},
                               column_of(kind, m->time_column),
@@ -194,15 +196,17 @@ void LatencyAccumulator::merge(const LatencyAccumulator& other) {
   }
 }
 
-bool LatencyAccumulator::plans(const contract::Objective& o) const {
+const std::string& LatencyAccumulator::kind() const { return plan_->kind; }
+
+bool LatencyAccumulator::plans(std::string_view objective_id) const {
   return std::any_of(plan_->objectives.begin(), plan_->objectives.end(),
-                     [&](const Plan::Objective& p) { return p.objective == &o; });
+                     [&](const Plan::Objective& p) { return p.id == objective_id; });
 }
 
-const ValueCounts* LatencyAccumulator::counts(const contract::Objective& o,
+const ValueCounts* LatencyAccumulator::counts(std::string_view objective_id,
                                               const time::Window& window) const {
   for (std::size_t i = 0; i < state_.size(); ++i) {
-    if (plan_->objectives[i].objective != &o) continue;
+    if (plan_->objectives[i].id != objective_id) continue;
     for (std::size_t r = 0; r < state_[i].runs.size(); ++r) {
       const auto& slots = plan_->objectives[i].runs[r].slots;
       for (std::size_t s = 0; s < slots.size(); ++s) {

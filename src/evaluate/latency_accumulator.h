@@ -7,8 +7,10 @@
 // requested period. It plans every quantile objective over `kind` ("transactions") on the slots
 // evaluate() uses (slots.h track_slots and aggregate_slot), and classifies a sample like
 // quantile_eval.cc: at or before as_of, a counted name, in a slot, inside the `in` calendar and
-// outside the `outside` calendar. The contract must outlive the accumulator (objectives are
-// found by address: pass the same Contract object to evaluate()).
+// outside the `outside` calendar. The contract must outlive the accumulation (the rows added);
+// afterwards the counts are found by objective id, so evaluate() may be given any copy of the
+// contract. evaluate() treats an objective over the streamed kind that the accumulator did not
+// plan as an error, never as an empty table.
 //
 // As an evidence::RowSink it takes rows of `kind`'s table (columns at, name, duration_ms by the
 // measure's column names). One accumulator per parser thread: fresh() makes an empty one with the
@@ -51,10 +53,12 @@ class LatencyAccumulator : public evidence::RowSink {
   // Adds `other`'s counts (same plan).
   void merge(const LatencyAccumulator& other);
 
-  // Whether objective `o` (of the contract given) was planned.
-  bool plans(const contract::Objective& o) const;
-  // The samples of `o` in the slot whose window is `window`; nullptr when not planned.
-  const ValueCounts* counts(const contract::Objective& o, const time::Window& window) const;
+  // The evidence kind streamed into it ("transactions").
+  const std::string& kind() const;
+  // Whether the objective with this id was planned.
+  bool plans(std::string_view objective_id) const;
+  // The samples of that objective in the slot whose window is `window`; nullptr when not planned.
+  const ValueCounts* counts(std::string_view objective_id, const time::Window& window) const;
 
  private:
   struct Plan;

@@ -108,11 +108,14 @@ class LatencyAccumulatorTest : public ::testing::Test {
     return to_json(evaluate(contract_, e, zone_, {period, as_of}), zone_);
   }
 
-  std::string with_accumulator(const time::Period& period, time::Instant as_of) const {
+  // Streams the transactions into an accumulator planned on `planned_on` and evaluates
+  // contract_ with it.
+  std::string with_accumulator(const time::Period& period, time::Instant as_of,
+                               const contract::Contract* planned_on = nullptr) const {
     evidence::LoadOptions options{zone_};
     options.split_threshold_bytes = 1;
-    const auto plan =
-        std::make_shared<const LatencyAccumulator>(contract_, zone_, as_of, period, "transactions");
+    const auto plan = std::make_shared<const LatencyAccumulator>(
+        planned_on != nullptr ? *planned_on : contract_, zone_, as_of, period, "transactions");
     options.sinks["transactions"] = [plan] { return plan->fresh(); };
     evidence::Evidence e;
     auto load =
@@ -148,6 +151,27 @@ TEST_F(LatencyAccumulatorTest, SameEvaluationAsTheTableForMonthQuarterAndMonthTo
     EXPECT_NE(table.find("\"samples\""), std::string::npos);
     EXPECT_EQ(with_accumulator(period, as_of), table) << c.period;
   }
+}
+
+TEST_F(LatencyAccumulatorTest, FindsObjectivesByIdInAnotherCopyOfTheContract) {
+  const auto period = *time::parse_period("2026-02");
+  const auto as_of = instant("2026-04-05T00:00:00+02:00");
+  const contract::Contract copy = contract_;
+  EXPECT_EQ(with_accumulator(period, as_of, &copy), with_table(period, as_of));
+}
+
+TEST_F(LatencyAccumulatorTest, AnObjectiveTheAccumulatorDidNotPlanIsAnError) {
+  // Planned on a contract without KPI-10's objectives: evaluating the real one must not read the
+  // empty transactions table as "no sample".
+  auto without = contract_;
+  for (auto& kpi : without.kpis) {
+    for (auto& o : kpi.objectives) {
+      if (std::holds_alternative<contract::QuantileMeasure>(o.measure)) o.id += "-other";
+    }
+  }
+  const auto period = *time::parse_period("2026-02");
+  const auto as_of = instant("2026-04-05T00:00:00+02:00");
+  EXPECT_THROW(with_accumulator(period, as_of, &without), std::logic_error);
 }
 
 TEST_F(LatencyAccumulatorTest, CannotStreamTransactionsAnotherMeasureReads) {

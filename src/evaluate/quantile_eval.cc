@@ -81,9 +81,13 @@ std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contrac
   const measure::QuantileLevel level{
       static_cast<std::uint64_t>(m.q.units),
       static_cast<std::uint64_t>(std::llround(std::pow(10.0, m.q.scale)))};
-  if (ctx.latency() != nullptr && ctx.latency()->plans(o)) {
+  if (ctx.latency() != nullptr && ctx.latency()->kind() == m.evidence) {
+    // The rows were streamed: the table is empty, and only the accumulator holds the samples.
+    if (!ctx.latency()->plans(o.id)) {
+      throw std::logic_error(m.evidence + " was streamed without a plan for objective " + o.id);
+    }
     for (std::size_t s = 0; s < slots.size(); ++s) {
-      const ValueCounts* counts = ctx.latency()->counts(o, slots[s].window);
+      const ValueCounts* counts = ctx.latency()->counts(o.id, slots[s].window);
       if (counts == nullptr) throw std::logic_error("latency accumulator lacks a slot of " + o.id);
       note_quantile(nearest_rank_quantile(*counts, level, o.norm), *table, results[s]);
     }
