@@ -1,5 +1,6 @@
 #include "contract/norm.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace meetlat::contract {
@@ -30,6 +31,22 @@ bool apply(Op op, int cmp) {
       return cmp == 0;
   }
   return false;
+}
+
+i128 pow10(int n) {
+  i128 p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+// units / 10^scale as the nearest double, as Decimal::to_double() reads a threshold (trailing
+// zeros dropped first, so that the division is of exact doubles).
+double exact_to_double(i128 units, int scale) {
+  while (scale > 0 && units % 10 == 0) {
+    units /= 10;
+    --scale;
+  }
+  return static_cast<double>(units) / std::pow(10.0, scale);
 }
 
 }  // namespace
@@ -76,6 +93,34 @@ bool Norm::holds(double value) const {
 
 bool Norm::holds_fraction(std::uint64_t numerator, std::uint64_t denominator) const {
   return apply(op, compare_fraction(numerator, denominator, threshold));
+}
+
+bool Norm::misses_by_more_than(double value, const Decimal& amount, bool percentage_points) const {
+  if (!percentage_points && threshold.units == 0) return false;
+  const i128 t = threshold.units;
+  const i128 a = amount.units;
+  // The bound `sign` amounts away from the threshold (sign −1: below it, +1: above it).
+  auto bound = [&](int sign) {
+    if (percentage_points) {
+      const int scale = std::max(threshold.scale, amount.scale);
+      return exact_to_double(
+          t * pow10(scale - threshold.scale) + sign * a * pow10(scale - amount.scale), scale);
+    }
+    const i128 size = t < 0 ? -t : t;
+    return exact_to_double(t * pow10(amount.scale) + sign * size * a,
+                           threshold.scale + amount.scale);
+  };
+  switch (op) {
+    case Op::kGe:
+    case Op::kGt:
+      return value < bound(-1);
+    case Op::kLe:
+    case Op::kLt:
+      return value > bound(+1);
+    case Op::kEq:
+      return value < bound(-1) || value > bound(+1);
+  }
+  return false;
 }
 
 std::string format_decimal(const Decimal& d) {

@@ -37,6 +37,13 @@ struct Norm {
   // Whether the exact fraction numerator/denominator meets the norm (denominator > 0). Use this
   // for ratios so that the decision does not depend on rounding.
   bool holds_fraction(std::uint64_t numerator, std::uint64_t denominator) const;
+  // Whether `value` misses the norm by more than `amount` (a ladder's deviation rule): by more
+  // than `amount` of the threshold's size (0.10: "more than 10% of the norm"), or, with
+  // `percentage_points`, by more than `amount` in the value's own unit. Decided like holds():
+  // the value against an exact decimal bound — threshold × (1 ∓ amount) or threshold ∓ amount,
+  // on the failing side — with no tolerance, so a value exactly `amount` off does not fire. A
+  // relative amount of a zero threshold never fires (nothing to take a share of).
+  bool misses_by_more_than(double value, const Decimal& amount, bool percentage_points) const;
   // Whether meeting the norm needs a larger value (>=, >) rather than a smaller one (<=, <).
   // For == the norm is met only at the threshold; callers treat it as both.
   bool higher_is_better() const { return op == Op::kGe || op == Op::kGt; }

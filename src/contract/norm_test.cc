@@ -45,5 +45,22 @@ TEST(Norm, RatioDecisionIsExact) {
   EXPECT_FALSE(avail.holds_fraction(9994, 10000));
 }
 
+TEST(Norm, MissesByMoreThanAnAmountIsDecidedOnTheExactBound) {
+  const Norm ge{Op::kGe, {9995, 4}};  // >= 99.95%
+  // "> 10%" of 99.95%: bound 89.955% exactly.
+  EXPECT_FALSE(ge.misses_by_more_than(0.89955, {10, 2}, false));
+  EXPECT_TRUE(ge.misses_by_more_than(0.899549, {10, 2}, false));
+  // "> 5pp": bound 94.95%.
+  EXPECT_FALSE(ge.misses_by_more_than(0.9495, {5, 2}, true));
+  EXPECT_TRUE(ge.misses_by_more_than(0.9494, {5, 2}, true));
+  // == 100% with "> 5pp": either side.
+  const Norm eq{Op::kEq, {100, 2}};
+  EXPECT_FALSE(eq.misses_by_more_than(0.95, {5, 2}, true));
+  EXPECT_TRUE(eq.misses_by_more_than(0.9499, {5, 2}, true));
+  EXPECT_TRUE(eq.misses_by_more_than(1.0501, {5, 2}, true));
+  // A relative amount of a zero threshold never fires.
+  EXPECT_FALSE((Norm{Op::kLe, {0, 0}, Unit::kCount}).misses_by_more_than(7, {10, 2}, false));
+}
+
 }  // namespace
 }  // namespace meetlat::contract

@@ -96,19 +96,30 @@ std::string number_text(double v, bool dutch) {
   return out;
 }
 
+// Whether result `r` misses its norm by more than the rule's amount, decided exactly
+// (Norm::misses_by_more_than). Under a minimum-volume rule the miss is the failing items over the
+// maximum (set_miss), compared with the amount as a count.
+bool deviates(const ObjectiveResult& r, const contract::DeviationRule& rule) {
+  if (r.volume_rule) {
+    if (!rule.percentage_points || !r.miss_absolute) return false;
+    const contract::Norm at_most{contract::Op::kLe, rule.amount, contract::Unit::kCount};
+    return !at_most.holds(*r.miss_absolute);
+  }
+  return r.value && r.norm.misses_by_more_than(*r.value, rule.amount, rule.percentage_points);
+}
+
 // Why a deviation rule holds in slot s; nullopt when it does not. The first objective (in
 // contract order) that misses by more than the amount is named.
 std::optional<Reason> deviation_fires(const contract::Kpi& kpi, const contract::LadderStep& step,
                                       const contract::DeviationRule& rule, const KpiSeries& series,
                                       std::size_t s) {
   const double amount = rule.amount.to_double();
-  const double tolerance = 1e-12 * std::max(1.0, amount);
   for (std::size_t i = 0; i < kpi.objectives.size(); ++i) {
     if (step.objective && kpi.objectives[i].id != *step.objective) continue;
     const auto& r = series.objectives[i][s];
     if (r.status == Status::kNoData || r.status == Status::kPending) continue;
     const auto miss = rule.percentage_points ? r.miss_absolute : r.miss_relative;
-    if (!miss || !(*miss > amount + tolerance)) continue;
+    if (!miss || !deviates(r, rule)) continue;
     const std::string name = kpi.id + " " + r.id;
     if (rule.percentage_points) {
       return Reason{name + " misses its norm by " + number_text(*miss * 100, false) +

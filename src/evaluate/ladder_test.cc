@@ -113,13 +113,43 @@ TEST(Ladder, CountWithinTheContractYearRestartsEachYear) {
             "KPI-X breached for the 2nd time within the contract year");
 }
 
+// Sets result `i` of the fixture to `value` against `norm`, with the misses set_miss gives.
+void set_value(Fixture& f, std::size_t i, double value, const contract::Norm& norm) {
+  auto& r = f.objectives[0][i];
+  r.value = value;
+  r.norm = norm;
+  const double t = norm.threshold.to_double();
+  r.miss_absolute = norm.higher_is_better() ? t - value : value - t;
+  r.miss_relative = *r.miss_absolute / t;
+}
+
 TEST(Ladder, DeviationFiresOnlyAboveTheAmount) {
-  Fixture f({B, B, B}, {step(contract::DeviationRule{{10, 2}, false})});
-  f.objectives[0][0].miss_relative = 0.0999;
-  f.objectives[0][1].miss_relative = 30.0 / 300.0;  // exactly 10%: not more than 10%
-  f.objectives[0][2].miss_relative = 0.1001;
+  // ">= 50%" with "> 15%": the bound is 50% × 0.85 = 42.5% exactly, and 0.425 is exactly 15%
+  // off. In doubles (0.5 − 0.425) / 0.5 is 0.15000000000000002: a comparison of the computed miss
+  // would fire; the exact bound does not.
+  Fixture f({B, B, B}, {step(contract::DeviationRule{{15, 2}, false})});
+  const contract::Norm norm{contract::Op::kGe, {50, 2}};
+  set_value(f, 0, 0.4251, norm);
+  set_value(f, 1, 0.425, norm);
+  set_value(f, 2, 0.4249, norm);
   EXPECT_EQ(f.fired(), (std::vector<std::size_t>{0, 0, 1}));
-  EXPECT_EQ(f.walk()[2].steps[0].because, "KPI-X o misses its norm by 10.0% (more than 10.0%)");
+  EXPECT_EQ(f.walk()[2].steps[0].because, "KPI-X o misses its norm by 15.0% (more than 15.0%)");
+}
+
+TEST(Ladder, DeviationInPercentagePointsAndAboveALowerIsBetterNorm) {
+  // "<= 10%" with "> 5pp": the bound is 15% exactly; 0.15 does not fire, 0.1501 does.
+  Fixture f({B, B}, {step(contract::DeviationRule{{5, 2}, true})});
+  const contract::Norm norm{contract::Op::kLe, {10, 2}};
+  set_value(f, 0, 0.15, norm);
+  set_value(f, 1, 0.1501, norm);
+  EXPECT_EQ(f.fired(), (std::vector<std::size_t>{0, 1}));
+  // "<= 6 weeks" with "> 10%": the bound is 6.6 weeks (in doubles 0.6 / 6 is 0.0999999999999999);
+  // 6.6 does not fire, 47 days (6.71 weeks) does.
+  Fixture weeks({B, B}, {step(contract::DeviationRule{{10, 2}, false})});
+  const contract::Norm six{contract::Op::kLe, {6, 0}, contract::Unit::kWeeks};
+  set_value(weeks, 0, 6.6, six);
+  set_value(weeks, 1, 47.0 / 7, six);
+  EXPECT_EQ(weeks.fired(), (std::vector<std::size_t>{0, 1}));
 }
 
 TEST(Ladder, MetStreakCountsConsecutiveMetPeriods) {
