@@ -2,9 +2,16 @@
 //
 // A case folder holds:
 //   args           the command line after `meetlat` (one line; `{data}` and `{case}` expand to the
-//                  case's data/ folder and the case folder), e.g.
+//                  case's data/ folder and the case folder, `{engine_contract}` to
+//                  tests/contracts/engine.yaml, the pinned copy of the shipped contract), e.g.
 //                  evaluate --data {data} --period 2026-10 --as-of 2026-11-05T00:00:00+01:00
+//                    --contract {engine_contract}
+//                  An `evaluate` or `actions` case names its contract: {engine_contract}, or its
+//                  own {case}/contract.yaml.
 //   contract.yaml  optional; referred to from args as {case}/contract.yaml
+//   shipped_contract optional; one line on why the case runs against the shipped contract
+//                  (contracts/default.yaml, built in) without --contract: such a case tests the
+//                  shipped contract itself and changes when the client agrees an example value
 //   data/*.csv     the evidence
 //   expected.json  the expected JSON on stdout (exit 0), matched as a subset: every key present in
 //                  an expected object must be present and equal in the actual one; arrays must have
@@ -134,6 +141,12 @@ class Scenario : public testing::TestWithParam<std::string> {};
 TEST_P(Scenario, MatchesExpectedOutput) {
   const fs::path dir = fs::path(MEETLAT_CASES_DIR) / GetParam();
   std::string args = trim(read_file(dir / "args"));
+  const bool names_contract = args.find("--contract") != std::string::npos;
+  const bool runs_engine = args.rfind("evaluate", 0) == 0 || args.rfind("actions", 0) == 0;
+  ASSERT_TRUE(names_contract || !runs_engine || fs::exists(dir / "shipped_contract"))
+      << "the case runs against the shipped contract: pass --contract {engine_contract}, or say "
+         "why in a shipped_contract file";
+  replace_all(args, "{engine_contract}", MEETLAT_ENGINE_CONTRACT);
   replace_all(args, "{data}", (dir / "data").string());
   replace_all(args, "{case}", dir.string());
   const fs::path scratch = fs::temp_directory_path() / ("meetlat_case_" + GetParam());
