@@ -46,6 +46,7 @@ KpiResult kpi_result(const Context& ctx, const KpiTrack& track, const time::Peri
 
 Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence& evidence,
                     const time::Zone& zone, const Request& request) {
+  const parallel::ScopedExecutor use(request.executor);
   const Context ctx(contract, evidence, zone, request.as_of, request.latency);
   Evaluation out;
   out.contract = &contract;
@@ -71,6 +72,7 @@ Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence
 std::vector<Action> evaluate_actions(const contract::Contract& contract,
                                      const evidence::Evidence& evidence, const time::Zone& zone,
                                      const Request& request) {
+  const parallel::ScopedExecutor use(request.executor);
   const Context ctx(contract, evidence, zone, request.as_of, request.latency);
   return collect_actions(ctx, build_tracks(ctx, request.period));
 }

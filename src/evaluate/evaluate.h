@@ -16,6 +16,7 @@
 #include "evaluate/actions.h"
 #include "evaluate/evaluation.h"
 #include "evidence/load.h"
+#include "parallel/executor.h"
 #include "time/period.h"
 #include "time/zone.h"
 
@@ -29,6 +30,9 @@ struct Request {
   // The quantile samples when the transactions were streamed into an accumulator planned for
   // this contract, period and as_of (latency_accumulator.h) instead of loaded into a table.
   const LatencyAccumulator* latency = nullptr;
+  // The threads to run on (parallel/executor.h); nullptr: the calling thread's executor. A
+  // server passes its one shared executor, so concurrent requests share a bounded pool.
+  parallel::Executor* executor = nullptr;
 };
 
 // `contract` must be the version in force for the period (contract::contract_in_force) and must

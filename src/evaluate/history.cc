@@ -35,6 +35,7 @@ HistoryKpi month_entry(const Context& ctx, const KpiTrack& track, const time::Pe
 
 History evaluate_history(const contract::Contract& contract, const evidence::Evidence& evidence,
                          const time::Zone& zone, const HistoryRequest& request) {
+  const parallel::ScopedExecutor use(request.executor);
   const Context ctx(contract, evidence, zone, request.as_of, request.latency);
   History out;
   out.contract = &contract;

@@ -20,6 +20,7 @@
 #include "evaluate/actions.h"
 #include "evaluate/evaluation.h"
 #include "evidence/load.h"
+#include "parallel/executor.h"
 #include "time/period.h"
 #include "time/zone.h"
 
@@ -34,6 +35,9 @@ struct HistoryRequest {
   // The streamed quantile samples (latency_accumulator.h, planned for the period `to`), or
   // nullptr when the evidence holds them in its tables. Must outlive the call.
   const LatencyAccumulator* latency = nullptr;
+  // The threads to run on (parallel/executor.h); nullptr: the calling thread's executor. A
+  // server passes its one shared executor, so concurrent requests share a bounded pool.
+  parallel::Executor* executor = nullptr;
 };
 
 struct HistoryKpi {

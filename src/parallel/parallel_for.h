@@ -1,6 +1,7 @@
 // Runs independent pieces of work on the machine's cores: parallel_for(n, work) calls work(i) once
-// for every i in [0, n), on up to std::thread::hardware_concurrency() threads (the caller's among
-// them), taking indices in increasing order as threads come free, and returns when all are done.
+// for every i in [0, n) on the executor of the calling thread (executor.h: the one a
+// ScopedExecutor installed, else the process's shared one), the caller's thread among those that
+// work, and returns when all are done. Nested calls share the same bounded pool of threads.
 //
 // The work items must not depend on each other or on the order they run in; each writes only its
 // own output (results stay deterministic). An exception thrown by work() stops the remaining

@@ -18,14 +18,11 @@ TEST(ParallelFor, CallsEveryIndexExactlyOnce) {
 }
 
 TEST(ParallelFor, RethrowsTheWorkersException) {
-  std::atomic<int> done{0};
   EXPECT_THROW(parallel_for(100,
                             [&](std::size_t i) {
                               if (i == 7) throw std::runtime_error("item 7");
-                              ++done;
                             }),
                std::runtime_error);
-  EXPECT_LT(done.load(), 100);
 }
 
 TEST(Pieces, CoverEveryRowOnceInOrder) {
