@@ -7,8 +7,8 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
+#include "engine/engine.h"
 #include "evaluate/actions.h"
-#include "evaluate/evaluate.h"
 #include "io/atomic_write.h"
 
 namespace meetlat::cli {
@@ -24,16 +24,17 @@ struct ActionsArgs {
 int run_actions(const ActionsArgs& args) {
   const auto period = period_option("--period", args.period);
   if (!period) return kExitUsage;
-  Inputs in;
-  if (const int code = load_for_period(args.inputs, *period, in); code != kExitOk) return code;
-  const auto actions = evaluate::evaluate_actions(in.in_force, in.evidence, in.zone,
-                                                  {*period, in.as_of, in.latency.get()});
+  EngineInputs in;
+  if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
+  const auto outcome = engine::actions_through(in.setting(), in.source, *period);
+  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
+  const auto& [loaded, actions] = std::get<0>(outcome);
   if (!args.out.empty()) {
     io::write_file_atomically(args.out, evaluate::actions_csv(actions, in.zone));
   }
   std::cout << (args.format == "csv" ? evaluate::actions_csv(actions, in.zone)
                                      : evaluate::actions_table(actions, in.zone));
-  for (const auto& w : in.warnings) std::cerr << "warning: " << w << '\n';
+  for (const auto& w : loaded.warnings) std::cerr << "warning: " << w << '\n';
   return kExitOk;
 }
 

@@ -11,8 +11,7 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
-#include "evaluate/evaluate.h"
-#include "evaluate/history.h"
+#include "engine/engine.h"
 #include "evaluate/result_json.h"
 #include "evaluate/result_table.h"
 
@@ -44,19 +43,11 @@ int run_history(const EvaluateArgs& args) {
     std::cerr << "--to: " << args.to << " lies before --from " << args.from << "\n";
     return kExitUsage;
   }
-  Inputs in;
-  // The history's tracks are those of an evaluation of --to (history.h), under its contract.
-  if (const int code = load_for_period(args.inputs, *to, in); code != kExitOk) return code;
-  auto history = evaluate::evaluate_history(in.in_force, in.evidence, in.zone,
-                                            {*from, *to, in.as_of, in.latency.get()});
-  history.warnings.insert(history.warnings.begin(), in.warnings.begin(), in.warnings.end());
-  for (const auto& a : in.contract.amendments) {
-    if (from->first_day < a.effective_from && a.effective_from < to->end_day) {
-      history.warnings.push_back(
-          "the contract is amended from " + time::format_date(a.effective_from) +
-          "; the history applies the version in force in " + args.to + " to every month");
-    }
-  }
+  EngineInputs in;
+  if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
+  const auto outcome = engine::evaluate_months(in.setting(), in.source, *from, *to);
+  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
+  const auto& history = std::get<0>(outcome).result;
   std::cout << (args.format == "table" ? evaluate::history_table(history, in.zone)
                                        : evaluate::history_json(history, in.zone));
   return kExitOk;
@@ -66,11 +57,11 @@ int run_evaluate(const EvaluateArgs& args) {
   if (args.period.empty()) return run_history(args);
   const auto period = period_option("--period", args.period);
   if (!period) return kExitUsage;
-  Inputs in;
-  if (const int code = load_for_period(args.inputs, *period, in); code != kExitOk) return code;
-  auto result =
-      evaluate::evaluate(in.in_force, in.evidence, in.zone, {*period, in.as_of, in.latency.get()});
-  result.warnings.insert(result.warnings.begin(), in.warnings.begin(), in.warnings.end());
+  EngineInputs in;
+  if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
+  const auto outcome = engine::evaluate_period(in.setting(), in.source, *period);
+  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
+  const auto& result = std::get<0>(outcome).result;
   if (args.format == "table") {
     const bool colour = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
     std::cout << evaluate::to_table(result, in.zone, colour);

@@ -1,19 +1,17 @@
 // What the commands that evaluate read: --data, --contract, --as-of, --skip-invalid, turned into
-// a loaded contract, its zone, the moment of evaluation and the evidence (with its warnings).
-// Every problem is printed to stderr; the functions return the exit status to end with.
+// what an engine request names (engine/engine.h, which loads and evaluates). Every problem is
+// printed to stderr; the functions return the exit status to end with.
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "contract/model.h"
-#include "evaluate/latency_accumulator.h"
-#include "evidence/load.h"
+#include "engine/engine.h"
 #include "time/instant.h"
 #include "time/period.h"
 #include "time/zone.h"
@@ -28,28 +26,23 @@ struct InputArgs {
 };
 void add_input_options(CLI::App& cmd, InputArgs& args);
 
-// What a command reads for one period: the contract file (or the default) and the version of it
-// in force, the zone and as_of, and the evidence.
-struct Inputs {
+// What every engine request names (engine/engine.h), read from the options: the contract
+// (--contract or the built-in default), its zone, as_of (--as-of, default now) and the evidence
+// folder (--data, --skip-invalid).
+struct EngineInputs {
   contract::Contract contract;
-  contract::Contract in_force;  // the version in force in the month the period starts in
   time::Zone zone;
   time::Instant as_of;
-  evidence::Evidence evidence;
-  // The transactions streamed into exact latency accumulators (evaluate/latency_accumulator.h)
-  // instead of a table, merged; nullptr when they were not streamed or there is no
-  // transactions.csv.
-  std::shared_ptr<evaluate::LatencyAccumulator> latency;
-  std::vector<std::string> warnings;  // skipped rows, DST readings, exemption notes
+  engine::EvidenceFolder source;
+
+  engine::Setting setting() const { return {&contract, &zone, as_of, nullptr}; }
 };
 
-// Loads the contract (--contract or the default), its zone and as_of (default now), the version
-// in force for `period`, and the evidence of --data (exemptions checked; invalid rows refused
-// unless --skip-invalid). The transactions go straight into an exact latency accumulator per
-// parser thread instead of a table (memory follows the distinct durations, not the traffic) when
-// nothing else of the contract in force reads them; the accumulators are planned on the slots an
-// evaluation of `period` uses. kExitOk, or the status after printing the problem.
-int load_for_period(const InputArgs& args, const time::Period& period, Inputs& out);
+// kExitOk, or the status after printing the problem.
+int read_engine_inputs(const InputArgs& args, EngineInputs& out);
+
+// Prints why the evidence was refused (its summary and the way out) and returns kExitBadInput.
+int report_refusal(const engine::Refused& refused);
 
 // A --period value; prints the accepted forms and returns nullopt when it is not one.
 std::optional<time::Period> period_option(std::string_view option, const std::string& text);

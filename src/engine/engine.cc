@@ -1,0 +1,126 @@
+#include "engine/engine.h"
+
+#include <map>
+#include <utility>
+
+#include "evaluate/columns_read.h"
+#include "evaluate/evaluate.h"
+#include "evaluate/exemptions.h"
+#include "io/regular_file.h"
+
+namespace meetlat::engine {
+namespace {
+
+constexpr std::string_view kStreamedKind = "transactions";
+
+using RowSinks = std::map<std::string, evidence::RowSinkFactory, std::less<>>;
+
+// The accumulators that received the streamed transactions, merged; nullptr when none did (no
+// streaming, or no transactions.csv).
+std::shared_ptr<evaluate::LatencyAccumulator> merged_latency(const evidence::Evidence& evidence) {
+  const auto it = evidence.sinks.find(kStreamedKind);
+  if (it == evidence.sinks.end() || it->second.empty()) return nullptr;
+  auto merged = std::dynamic_pointer_cast<evaluate::LatencyAccumulator>(it->second.front());
+  for (std::size_t i = 1; i < it->second.size(); ++i) {
+    merged->merge(dynamic_cast<const evaluate::LatencyAccumulator&>(*it->second[i]));
+  }
+  return merged;
+}
+
+// The contract version in force for `period` and the evidence an evaluation of it reads.
+std::variant<Loaded, Refused> load(const Setting& setting, const EvidenceFolder& source,
+                                   const time::Period& period) {
+  const parallel::ScopedExecutor use(setting.executor);
+  const contract::Contract& contract = *setting.contract;
+  Loaded out;
+  const date::year_month_day first{period.first_day};
+  out.in_force = std::make_shared<const contract::Contract>(
+      contract::contract_in_force(contract, date::local_days{first.year() / first.month() / 1}));
+  RowSinks sinks;
+  if (evaluate::LatencyAccumulator::can_stream(*out.in_force, kStreamedKind)) {
+    auto plan = std::make_shared<const evaluate::LatencyAccumulator>(
+        *out.in_force, *setting.zone, setting.as_of, period, kStreamedKind);
+    sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
+  }
+  io::check_folder(source.path);
+  evidence::LoadOptions options{*setting.zone};
+  options.sinks = std::move(sinks);
+  options.priorities.clear();
+  for (const auto& p : out.in_force->priorities) options.priorities.push_back(p.id);
+  options.severities = out.in_force->severities;
+  options.skip_invalid = source.skip_invalid;
+  options.kept_columns = evaluate::columns_read(*out.in_force);
+  out.evidence = evidence::load_evidence(source.path, options);
+  if (out.evidence.find("exemptions") != nullptr) {
+    evaluate::check_exemptions(out.evidence, io::read_regular(source.path / "exemptions.csv"));
+  }
+  if (!out.evidence.usable()) {
+    return Refused{out.evidence.diagnostics, out.evidence.summary()};
+  }
+  for (const auto& s : out.evidence.skipped) out.warnings.push_back(s.to_string());
+  for (const auto& w : out.evidence.warnings) out.warnings.push_back(w.to_string());
+  const auto notes = evaluate::exemption_warnings(out.evidence, *setting.zone, setting.as_of);
+  out.warnings.insert(out.warnings.end(), notes.begin(), notes.end());
+  out.latency = merged_latency(out.evidence);
+  return out;
+}
+
+// Loads for `period` and runs `compute` on what was loaded; the source's warnings come before
+// the result's own.
+template <typename Result, typename Compute>
+Outcome<Result> run(const Setting& setting, const EvidenceFolder& source,
+                    const time::Period& period, Compute compute) {
+  auto loaded = load(setting, source, period);
+  if (auto* refused = std::get_if<Refused>(&loaded)) return std::move(*refused);
+  Loaded& in = std::get<Loaded>(loaded);
+  const parallel::ScopedExecutor use(setting.executor);
+  Result result = compute(in);
+  return Computed<Result>{std::move(in), std::move(result)};
+}
+
+// Puts `first` before `warnings`.
+void prepend(const std::vector<std::string>& first, std::vector<std::string>& warnings) {
+  warnings.insert(warnings.begin(), first.begin(), first.end());
+}
+
+}  // namespace
+
+Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting, const EvidenceFolder& source,
+                                              const time::Period& period) {
+  return run<evaluate::Evaluation>(setting, source, period, [&](const Loaded& in) {
+    auto result = evaluate::evaluate(*in.in_force, in.evidence, *setting.zone,
+                                     {period, setting.as_of, in.latency.get()});
+    prepend(in.warnings, result.warnings);
+    return result;
+  });
+}
+
+Outcome<evaluate::History> evaluate_months(const Setting& setting, const EvidenceFolder& source,
+                                           const time::Period& from, const time::Period& to) {
+  // The history's tracks are those of an evaluation of `to` (history.h), under its contract.
+  return run<evaluate::History>(setting, source, to, [&](const Loaded& in) {
+    auto history = evaluate::evaluate_history(*in.in_force, in.evidence, *setting.zone,
+                                              {from, to, setting.as_of, in.latency.get()});
+    prepend(in.warnings, history.warnings);
+    for (const auto& a : setting.contract->amendments) {
+      if (from.first_day < a.effective_from && a.effective_from < to.end_day) {
+        history.warnings.push_back("the contract is amended from " +
+                                   time::format_date(a.effective_from) +
+                                   "; the history applies the version in force in " +
+                                   time::period_name(to) + " to every month");
+      }
+    }
+    return history;
+  });
+}
+
+Outcome<std::vector<evaluate::Action>> actions_through(const Setting& setting,
+                                                       const EvidenceFolder& source,
+                                                       const time::Period& period) {
+  return run<std::vector<evaluate::Action>>(setting, source, period, [&](const Loaded& in) {
+    return evaluate::evaluate_actions(*in.in_force, in.evidence, *setting.zone,
+                                      {period, setting.as_of, in.latency.get()});
+  });
+}
+
+}  // namespace meetlat::engine

@@ -1,0 +1,92 @@
+// The library entry point: an evaluation of a contract over an evidence source for a request —
+// one period, a range of months, or the action register — with the source's problems returned
+// as values. The CLI calls it; the workspace, the report writer and the server are to call it too.
+// Nothing in here prints.
+//
+// What it decides, so that every caller gets the same answer:
+// - the version of the contract in force for the period (contract::contract_in_force);
+// - which columns are kept (evaluate::columns_read) and whether the transactions are streamed
+//   into exact latency accumulators instead of a table (evaluate/latency_accumulator.h: when
+//   nothing else of the contract in force reads them), planned on the slots the request uses;
+// - the exemptions checked against the evidence (evaluate/exemptions.h);
+// - refusal: evidence with invalid rows is refused unless the source says to skip them;
+// - the warnings (rows left out, DST readings, exemption notes, then the evaluation's own).
+//
+// Errors a source cannot turn into diagnostics (an unreadable folder, a file that changes while
+// read: io::FileError; a time the zone cannot place: time::TimeError) are thrown.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "contract/model.h"
+#include "evaluate/actions.h"
+#include "evaluate/evaluation.h"
+#include "evaluate/history.h"
+#include "evaluate/latency_accumulator.h"
+#include "evidence/load.h"
+#include "parallel/executor.h"
+#include "time/instant.h"
+#include "time/period.h"
+#include "time/zone.h"
+
+namespace meetlat::engine {
+
+// Evidence files in a folder (docs/evidence.md).
+struct EvidenceFolder {
+  std::filesystem::path path;
+  bool skip_invalid =
+      false;  // leave invalid rows out (counted in the warnings) instead of refusing
+};
+
+// What every request names: the contract as loaded (with its amendments), its zone, the moment
+// of evaluation, and the threads to run on (nullptr: the calling thread's executor).
+struct Setting {
+  const contract::Contract* contract = nullptr;
+  const time::Zone* zone = nullptr;
+  time::Instant as_of;
+  parallel::Executor* executor = nullptr;
+};
+
+// The evidence was refused: it has invalid rows and the source does not skip them.
+struct Refused {
+  std::vector<evidence::Diagnostic> diagnostics;  // every file, schema order, then line order
+  std::string summary;  // for a reader: the diagnostics (at most 50) and the warnings
+};
+
+// What an evaluation of one request read. The results below point into `in_force`, which they
+// share.
+struct Loaded {
+  std::shared_ptr<const contract::Contract> in_force;
+  evidence::Evidence evidence;
+  std::shared_ptr<evaluate::LatencyAccumulator> latency;  // nullptr: not streamed
+  std::vector<std::string> warnings;
+};
+
+template <typename Result>
+struct Computed {
+  Loaded inputs;  // keeps the contract version the result points into
+  Result result;
+};
+
+template <typename Result>
+using Outcome = std::variant<Computed<Result>, Refused>;
+
+// One period (spec: a month, quarter, half-year, year or ISO week).
+Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting, const EvidenceFolder& source,
+                                              const time::Period& period);
+
+// Every month from `from` to `to` (months, from ≤ to), under the version in force at `to`; a
+// warning says so when an amendment takes effect inside the range.
+Outcome<evaluate::History> evaluate_months(const Setting& setting, const EvidenceFolder& source,
+                                           const time::Period& from, const time::Period& to);
+
+// The action register: every ladder step fired from the contract start up to `period`.
+Outcome<std::vector<evaluate::Action>> actions_through(const Setting& setting,
+                                                       const EvidenceFolder& source,
+                                                       const time::Period& period);
+
+}  // namespace meetlat::engine
