@@ -35,7 +35,7 @@ struct DayLine {
 std::vector<DayLine> holiday_lines(const Contract& c, int year) {
   std::vector<DayLine> lines;
   const auto in_year = [&](time::Date d) {
-    return static_cast<int>(date::year_month_day{d}.year()) == year;
+    return static_cast<int>(std::chrono::year_month_day{d}.year()) == year;
   };
   if (c.holidays.termijnenwet) {
     for (const time::Holiday& h : time::termijnenwet_holidays(year)) {

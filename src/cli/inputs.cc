@@ -116,9 +116,9 @@ void add_input_options(CLI::App& cmd, InputArgs& args) {
 
 int load_for_period(const InputArgs& args, const time::Period& period, Inputs& out) {
   if (const int code = load_contract_inputs(args, out); code != kExitOk) return code;
-  const date::year_month_day first{period.first_day};
-  out.in_force =
-      contract::contract_in_force(out.contract, date::local_days{first.year() / first.month() / 1});
+  const std::chrono::year_month_day first{period.first_day};
+  out.in_force = contract::contract_in_force(
+      out.contract, std::chrono::local_days{first.year() / first.month() / 1});
   RowSinks sinks;
   if (evaluate::LatencyAccumulator::can_stream(out.in_force, kStreamedKind)) {
     auto plan = std::make_shared<const evaluate::LatencyAccumulator>(
