@@ -1,5 +1,6 @@
-// The `meetlat` command line: parses arguments with CLI11 and dispatches to one file per command
-// group. Thin by design: it only wires the modules together.
+// The `meetlat` command line: parses the arguments (app.cc, the only file that includes CLI11)
+// and runs the command given (commands.h, one file per command group). Thin by design: it only
+// wires the modules together.
 #pragma once
 
 namespace meetlat::cli {

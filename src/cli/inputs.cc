@@ -102,18 +102,6 @@ std::shared_ptr<evaluate::LatencyAccumulator> merged_latency(const evidence::Evi
 
 }  // namespace
 
-void add_input_options(CLI::App& cmd, InputArgs& args) {
-  cmd.add_option("--data", args.data, "Folder of evidence CSV files (tickets.csv, ...)")
-      ->required();
-  cmd.add_option("--contract", args.contract,
-                 "Contract file (YAML); default: the built-in default contract");
-  cmd.add_option("--as-of", args.as_of,
-                 "The moment of evaluation (ISO 8601; without offset: contract zone); default "
-                 "now");
-  cmd.add_flag("--skip-invalid", args.skip_invalid,
-               "Leave invalid rows out (counted in warnings) instead of refusing");
-}
-
 int load_for_period(const InputArgs& args, const time::Period& period, Inputs& out) {
   if (const int code = load_contract_inputs(args, out); code != kExitOk) return code;
   const std::chrono::year_month_day first{period.first_day};

@@ -3,7 +3,6 @@
 // Every problem is printed to stderr; the functions return the exit status to end with.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -20,13 +19,13 @@
 
 namespace meetlat::cli {
 
+// The options of the commands that evaluate (app.cc declares them).
 struct InputArgs {
-  std::string data;
-  std::string contract;
-  std::string as_of;
+  std::string data;      // --data DIR
+  std::string contract;  // --contract FILE; empty: the default contract
+  std::string as_of;     // --as-of T; empty: now
   bool skip_invalid = false;
 };
-void add_input_options(CLI::App& cmd, InputArgs& args);
 
 // What a command reads for one period: the contract file (or the default) and the version of it
 // in force, the zone and as_of, and the evidence.
