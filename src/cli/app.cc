@@ -11,10 +11,7 @@
 #include <string>
 
 #include "cli/commands.h"
-
-#ifndef MEETLAT_VERSION
-#define MEETLAT_VERSION "0.0.0"
-#endif
+#include "cli/version.h"
 
 namespace meetlat::cli {
 
@@ -180,7 +177,7 @@ int flushed(int exit_code) {
 
 int run_parsed(int argc, char** argv) {
   CLI::App app{"meetlat — measures an IT service contract's KPIs from evidence", "meetlat"};
-  app.set_version_flag("--version", std::string("meetlat ") + MEETLAT_VERSION);
+  app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
   Options options;
   int exit_code = kExitOk;
