@@ -207,17 +207,22 @@ int run_parsed(int argc, char** argv) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
-  // The commands report what they know (file:line:column, a file that cannot be read); this is
-  // the net under them, so that nothing ends in an abort.
+int run(int argc, char** argv) { return flushed(run_parsed(argc, argv)); }
+
+int report_escaped(std::exception_ptr escaped, std::ostream& err) {
+  err << "meetlat: error: ";
   try {
-    return flushed(run_parsed(argc, argv));
+    std::rethrow_exception(escaped);
   } catch (const std::bad_alloc&) {
-    std::cerr << "meetlat: out of memory\n";
+    err << "out of memory";
   } catch (const std::exception& e) {
-    std::cerr << "meetlat: " << e.what() << '\n';
+    err << e.what();
+  } catch (...) {
+    err << "unknown exception";
   }
-  return flushed(kExitBadInput);
+  err << '\n';
+  std::cout.flush();
+  return kExitBadInput;
 }
 
 }  // namespace meetlat::cli
