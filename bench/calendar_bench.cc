@@ -23,7 +23,7 @@ std::vector<Instant> random_instants() {
   std::mt19937_64 rng(42);
   std::uniform_int_distribution<std::int64_t> us(0, 365LL * 86'400'000'000);
   std::vector<Instant> out(4096);
-  const Instant from{date::sys_days{date::year{2026} / 1 / 1}};
+  const Instant from{std::chrono::sys_days{std::chrono::year{2026} / 1 / 1}};
   for (Instant& t : out) t = from + Micros{us(rng)};
   return out;
 }

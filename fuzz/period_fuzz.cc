@@ -25,13 +25,13 @@ const time::Zone& amsterdam() {
 }
 
 bool printable_year(time::Date d) {
-  const date::year_month_day ymd{d};
-  return ymd.year() >= date::year{0} && ymd.year() <= date::year{9999};
+  const std::chrono::year_month_day ymd{d};
+  return ymd.year() >= std::chrono::year{0} && ymd.year() <= std::chrono::year{9999};
 }
 
 void check_period(const time::Period& p, std::string_view text) {
   check(p.first_day < p.end_day, "a period is not empty", text);
-  const time::Date last = p.end_day - date::days{1};
+  const time::Date last = p.end_day - std::chrono::days{1};
   check(time::period_containing(p.cadence, p.first_day) == p,
         "period_containing(first day) is the period", text);
   check(time::period_containing(p.cadence, last) == p, "period_containing(last day) is the period",
@@ -52,7 +52,7 @@ void check_period(const time::Period& p, std::string_view text) {
 
 // The contract year holding the period's last day, for a contract that starts on its first day.
 void check_contract_year(const time::Period& p, std::string_view text) {
-  const time::Date last = p.end_day - date::days{1};
+  const time::Date last = p.end_day - std::chrono::days{1};
   const time::Period cy = time::period_containing(time::Cadence::kContractYear, last, p.first_day);
   check(cy.first_day <= last && last < cy.end_day, "a contract year holds its day", text);
   // period_name takes Date{} (1970-01-01) for "no contract start".

@@ -27,8 +27,8 @@ const time::Zone& amsterdam() {
 // Whether Zone::format can write the instant's local date with a four-digit year (format_date
 // wraps other years, which the header allows).
 bool four_digit_year(time::Instant t) {
-  const date::year_month_day ymd{amsterdam().date_of(t)};
-  return ymd.year() >= date::year{0} && ymd.year() <= date::year{9999};
+  const std::chrono::year_month_day ymd{amsterdam().date_of(t)};
+  return ymd.year() >= std::chrono::year{0} && ymd.year() <= std::chrono::year{9999};
 }
 
 void timestamp(std::string_view text) {

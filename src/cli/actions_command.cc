@@ -14,14 +14,7 @@
 namespace meetlat::cli {
 namespace {
 
-struct ActionsArgs {
-  InputArgs inputs;
-  std::string period;
-  std::string format = "table";
-  std::string out;
-};
-
-int run_actions(const ActionsArgs& args) {
+int list_actions(const ActionsArgs& args) {
   const auto period = period_option("--period", args.period);
   if (!period) return kExitUsage;
   EngineInputs in;
@@ -40,20 +33,8 @@ int run_actions(const ActionsArgs& args) {
 
 }  // namespace
 
-void add_actions_command(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<ActionsArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "actions",
-      "List every action the escalation ladders fired from contract start up to a period");
-  add_input_options(*cmd, args->inputs);
-  cmd->add_option("--period", args->period, "2026-10, 2026-Q4, 2026-H2, 2026 or 2026-W43")
-      ->required();
-  cmd->add_option("--format", args->format, "table (default) or csv")
-      ->check(CLI::IsMember({"table", "csv"}));
-  cmd->add_option("--out", args->out, "Also write the register as CSV (actions.csv) to FILE");
-  cmd->callback([args, &exit_code] {
-    exit_code = run_reporting_errors("actions", [&] { return run_actions(*args); });
-  });
+int run_actions(const ActionsArgs& args) {
+  return run_reporting_errors("actions", [&] { return list_actions(args); });
 }
 
 }  // namespace meetlat::cli

@@ -1,3 +1,6 @@
+// The command line: every command, option and check of `meetlat`, declared with CLI11. This is
+// the only file that includes CLI/CLI.hpp (compiling it takes seconds); the commands' own files
+// receive plain structs (commands.h).
 #include "cli/app.h"
 
 #include <CLI/CLI.hpp>
@@ -5,16 +8,162 @@
 #include <cstring>
 #include <iostream>
 #include <new>
+#include <string>
 
 #include "cli/commands.h"
-
-#ifndef MEETLAT_VERSION
-#define MEETLAT_VERSION "0.0.0"
-#endif
+#include "cli/version.h"
 
 namespace meetlat::cli {
 
 namespace {
+
+// Every option of every command. CLI11 writes into it while it parses, and the callback of the
+// command given reads it afterwards: it must outlive the CLI::App that points into it.
+struct Options {
+  std::string check_file;
+  bool show_default = false;
+  std::string show_file;
+  int holidays_year = 0;
+  std::string holidays_file;
+  DeadlineArgs deadline;
+  EvaluateArgs evaluate;
+  GenerateArgs generate;
+  ActionsArgs actions;
+};
+
+void add_input_options(CLI::App& cmd, InputArgs& args) {
+  cmd.add_option("--data", args.data, "Folder of evidence CSV files (tickets.csv, ...)")
+      ->required();
+  cmd.add_option("--contract", args.contract,
+                 "Contract file (YAML); default: the built-in default contract");
+  cmd.add_option("--as-of", args.as_of,
+                 "The moment of evaluation (ISO 8601; without offset: contract zone); default "
+                 "now");
+  cmd.add_flag("--skip-invalid", args.skip_invalid,
+               "Leave invalid rows out (counted in warnings) instead of refusing");
+}
+
+void add_contract_commands(CLI::App& app, Options& o, int& exit_code) {
+  auto* group = app.add_subcommand("contract", "Check and show contract files");
+  group->require_subcommand(1);
+
+  auto* check =
+      group->add_subcommand("check", "Validate a contract file; errors name line and column");
+  check->add_option("FILE", o.check_file, "The contract file (YAML)")->required();
+  check->callback([&o, &exit_code] { exit_code = run_contract_check(o.check_file); });
+
+  auto* show = group->add_subcommand("show",
+                                     "Print the default contract as shipped (YAML, to start from), "
+                                     "or a summary of a contract file");
+  auto* default_flag =
+      show->add_flag("--default", o.show_default, "Print the built-in default contract (YAML)");
+  show->add_option("--contract", o.show_file, "Summarise this contract file as the engine reads it")
+      ->excludes(default_flag);
+  show->callback([&o, &exit_code] { exit_code = run_contract_show(o.show_default, o.show_file); });
+}
+
+void add_calendar_commands(CLI::App& app, Options& o, int& exit_code) {
+  auto* group =
+      app.add_subcommand("calendar", "Holidays and deadlines on the contract's calendars");
+  group->require_subcommand(1);
+
+  auto* holidays = group->add_subcommand("holidays",
+                                         "Print the contract's holidays of a year, one "
+                                         "'YYYY-MM-DD name' a line");
+  holidays->add_option("--year", o.holidays_year, "The year, e.g. 2026")
+      ->required()
+      ->check(CLI::Range(1900, 2199));
+  holidays->add_option("--contract", o.holidays_file,
+                       "Contract file (default: the built-in default contract)");
+  holidays->callback(
+      [&o, &exit_code] { exit_code = run_calendar_holidays(o.holidays_year, o.holidays_file); });
+
+  auto* deadline = group->add_subcommand(
+      "deadline", "Print the deadline (ISO 8601 with offset) of 'within D of T on calendar C'");
+  DeadlineArgs& d = o.deadline;
+  deadline
+      ->add_option("--from", d.from,
+                   "Start time stamp T, e.g. 2026-10-05T17:30 (contract zone) "
+                   "or with an offset")
+      ->required();
+  deadline
+      ->add_option("--within", d.within,
+                   "Duration D: 15m, 8h, 10d; on working_days 10d means 10 working days")
+      ->required();
+  deadline->add_option("--on", d.on, "Calendar C: 24x7, office_hours, peak_hours, working_days")
+      ->required();
+  deadline->add_option("--contract", d.contract_file,
+                       "Contract file (default: the built-in default contract)");
+  deadline->callback([&d, &exit_code] { exit_code = run_calendar_deadline(d); });
+}
+
+void add_evaluate_command(CLI::App& app, EvaluateArgs& args, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand(
+      "evaluate", "Evaluate every KPI of the contract over a period from a folder of evidence");
+  add_input_options(*cmd, args.inputs);
+  auto* period =
+      cmd->add_option("--period", args.period, "2026-10, 2026-Q4, 2026-H2, 2026 or 2026-W43");
+  auto* from = cmd->add_option("--from", args.from,
+                               "First month of a history (with --to, instead of --period)");
+  auto* to = cmd->add_option("--to", args.to, "Last month of a history");
+  from->needs(to)->excludes(period);
+  to->needs(from)->excludes(period);
+  cmd->add_option("--format", args.format, "json (default) or table")
+      ->check(CLI::IsMember({"json", "table"}));
+  cmd->callback([period, from, &args, &exit_code] {
+    if (period->count() == 0 && from->count() == 0) {
+      std::cerr << "evaluate: give --period, or --from and --to\n";
+      exit_code = kExitUsage;
+      return;
+    }
+    exit_code = run_evaluate(args);
+  });
+}
+
+void add_generate_command(CLI::App& app, GenerateArgs& args, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand(
+      "generate",
+      "Write realistic synthetic evidence for the default contract (every evidence file), "
+      "deterministic for a seed");
+  auto& o = args.options;
+  cmd->add_option("--out", args.out, "Folder to write the CSV files into (created if missing)")
+      ->required();
+  cmd->add_option("--from", args.from, "First month, YYYY-MM (not before the contract start)")
+      ->capture_default_str();
+  cmd->add_option("--months", o.months, "Number of months (1-120)")->capture_default_str();
+  cmd->add_option("--seed", o.seed, "Seed of the random numbers; same seed, same files")
+      ->capture_default_str();
+  cmd->add_option(
+         "--scale", o.scale,
+         "Multiplies the volumes that grow with the service (tickets, transactions, security "
+         "findings, trainings)")
+      ->capture_default_str();
+  cmd->add_option("--tickets-per-month", o.tickets_per_month, "Service-desk tickets a month")
+      ->capture_default_str();
+  cmd->add_option("--transactions-per-minute", o.transactions_per_minute,
+                  "User transactions a minute, averaged over the range (more in office hours)")
+      ->capture_default_str();
+  cmd->add_option("--probe-locations", o.probe_locations,
+                  "Availability probe locations, one probe a minute each")
+      ->capture_default_str();
+  cmd->add_option("--threads", o.threads,
+                  "Threads generating transactions (never changes the output)")
+      ->capture_default_str();
+  cmd->callback([&args, &exit_code] { exit_code = run_generate(args); });
+}
+
+void add_actions_command(CLI::App& app, ActionsArgs& args, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand(
+      "actions",
+      "List every action the escalation ladders fired from contract start up to a period");
+  add_input_options(*cmd, args.inputs);
+  cmd->add_option("--period", args.period, "2026-10, 2026-Q4, 2026-H2, 2026 or 2026-W43")
+      ->required();
+  cmd->add_option("--format", args.format, "table (default) or csv")
+      ->check(CLI::IsMember({"table", "csv"}));
+  cmd->add_option("--out", args.out, "Also write the register as CSV (actions.csv) to FILE");
+  cmd->callback([&args, &exit_code] { exit_code = run_actions(args); });
+}
 
 // The exit status of a command after its output was flushed: writing stdout may fail (a full
 // disk behind a redirection, a closed pipe), and a command whose output was lost did not do its
@@ -28,14 +177,15 @@ int flushed(int exit_code) {
 
 int run_parsed(int argc, char** argv) {
   CLI::App app{"meetlat — measures an IT service contract's KPIs from evidence", "meetlat"};
-  app.set_version_flag("--version", std::string("meetlat ") + MEETLAT_VERSION);
+  app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
+  Options options;
   int exit_code = kExitOk;
-  add_contract_commands(app, exit_code);
-  add_calendar_commands(app, exit_code);
-  add_evaluate_command(app, exit_code);
-  add_generate_command(app, exit_code);
-  add_actions_command(app, exit_code);
+  add_contract_commands(app, options, exit_code);
+  add_calendar_commands(app, options, exit_code);
+  add_evaluate_command(app, options.evaluate, exit_code);
+  add_generate_command(app, options.generate, exit_code);
+  add_actions_command(app, options.actions, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -57,17 +207,22 @@ int run_parsed(int argc, char** argv) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
-  // The commands report what they know (file:line:column, a file that cannot be read); this is
-  // the net under them, so that nothing ends in an abort.
+int run(int argc, char** argv) { return flushed(run_parsed(argc, argv)); }
+
+int report_escaped(std::exception_ptr escaped, std::ostream& err) {
+  err << "meetlat: error: ";
   try {
-    return flushed(run_parsed(argc, argv));
+    std::rethrow_exception(escaped);
   } catch (const std::bad_alloc&) {
-    std::cerr << "meetlat: out of memory\n";
+    err << "out of memory";
   } catch (const std::exception& e) {
-    std::cerr << "meetlat: " << e.what() << '\n';
+    err << e.what();
+  } catch (...) {
+    err << "unknown exception";
   }
-  return flushed(kExitBadInput);
+  err << '\n';
+  std::cout.flush();
+  return kExitBadInput;
 }
 
 }  // namespace meetlat::cli

@@ -35,7 +35,7 @@ struct DayLine {
 std::vector<DayLine> holiday_lines(const Contract& c, int year) {
   std::vector<DayLine> lines;
   const auto in_year = [&](time::Date d) {
-    return static_cast<int>(date::year_month_day{d}.year()) == year;
+    return static_cast<int>(std::chrono::year_month_day{d}.year()) == year;
   };
   if (c.holidays.termijnenwet) {
     for (const time::Holiday& h : time::termijnenwet_holidays(year)) {
@@ -63,38 +63,8 @@ std::vector<DayLine> holiday_lines(const Contract& c, int year) {
   return lines;
 }
 
-void add_holidays(CLI::App& group, int& exit_code) {
-  auto* cmd = group.add_subcommand("holidays",
-                                   "Print the contract's holidays of a year, one "
-                                   "'YYYY-MM-DD name' a line");
-  auto year = std::make_shared<int>(0);
-  auto file = std::make_shared<std::string>();
-  cmd->add_option("--year", *year, "The year, e.g. 2026")
-      ->required()
-      ->check(CLI::Range(1900, 2199));
-  cmd->add_option("--contract", *file, "Contract file (default: the built-in default contract)");
-  cmd->callback([year, file, &exit_code] {
-    const std::optional<Contract> c = contract_from(*file);
-    if (!c) {
-      exit_code = kExitBadInput;
-      return;
-    }
-    for (const DayLine& l : holiday_lines(*c, *year)) {
-      std::cout << time::format_date(l.date) << ' ' << l.text << '\n';
-    }
-    exit_code = kExitOk;
-  });
-}
-
-struct DeadlineArgs {
-  std::string from;
-  std::string within;
-  std::string on;
-  std::string file;
-};
-
-int run_deadline(const DeadlineArgs& args) {
-  const std::optional<Contract> c = contract_from(args.file);
+int deadline(const DeadlineArgs& args) {
+  const std::optional<Contract> c = contract_from(args.contract_file);
   if (!c) return kExitBadInput;
   const contract::CalendarDef* def = c->find_calendar(args.on);
   if (def == nullptr) {
@@ -133,39 +103,24 @@ int run_deadline(const DeadlineArgs& args) {
   return kExitOk;
 }
 
-void add_deadline(CLI::App& group, int& exit_code) {
-  auto* cmd = group.add_subcommand(
-      "deadline", "Print the deadline (ISO 8601 with offset) of 'within D of T on calendar C'");
-  auto args = std::make_shared<DeadlineArgs>();
-  cmd->add_option("--from", args->from,
-                  "Start time stamp T, e.g. 2026-10-05T17:30 (contract zone) "
-                  "or with an offset")
-      ->required();
-  cmd->add_option("--within", args->within,
-                  "Duration D: 15m, 8h, 10d; on working_days 10d means 10 working days")
-      ->required();
-  cmd->add_option("--on", args->on, "Calendar C: 24x7, office_hours, peak_hours, working_days")
-      ->required();
-  cmd->add_option("--contract", args->file,
-                  "Contract file (default: the built-in default contract)");
-  cmd->callback([args, &exit_code] {
-    try {
-      exit_code = run_deadline(*args);
-    } catch (const time::TimeError& e) {
-      std::cerr << "meetlat calendar deadline: " << e.what() << '\n';
-      exit_code = kExitBadInput;
-    }
-  });
-}
-
 }  // namespace
 
-void add_calendar_commands(CLI::App& app, int& exit_code) {
-  auto* group =
-      app.add_subcommand("calendar", "Holidays and deadlines on the contract's calendars");
-  group->require_subcommand(1);
-  add_holidays(*group, exit_code);
-  add_deadline(*group, exit_code);
+int run_calendar_holidays(int year, const std::string& contract_file) {
+  const std::optional<Contract> c = contract_from(contract_file);
+  if (!c) return kExitBadInput;
+  for (const DayLine& l : holiday_lines(*c, year)) {
+    std::cout << time::format_date(l.date) << ' ' << l.text << '\n';
+  }
+  return kExitOk;
+}
+
+int run_calendar_deadline(const DeadlineArgs& args) {
+  try {
+    return deadline(args);
+  } catch (const time::TimeError& e) {
+    std::cerr << "meetlat calendar deadline: " << e.what() << '\n';
+    return kExitBadInput;
+  }
 }
 
 }  // namespace meetlat::cli

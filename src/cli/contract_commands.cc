@@ -66,56 +66,23 @@ void print_summary(const Contract& c) {
   }
 }
 
-void add_check(CLI::App& group, int& exit_code) {
-  auto* cmd =
-      group.add_subcommand("check", "Validate a contract file; errors name line and column");
-  auto file = std::make_shared<std::string>();
-  cmd->add_option("FILE", *file, "The contract file (YAML)")->required();
-  cmd->callback([file, &exit_code] {
-    if (contract_from(*file, true)) {
-      std::cout << *file << ": ok\n";
-      exit_code = kExitOk;
-    } else {
-      exit_code = kExitBadInput;
-    }
-  });
-}
-
-void add_show(CLI::App& group, int& exit_code) {
-  auto* cmd = group.add_subcommand("show",
-                                   "Print the default contract as shipped (YAML, to start from), "
-                                   "or a summary of a contract file");
-  auto file = std::make_shared<std::string>();
-  auto use_default = std::make_shared<bool>(false);
-  auto* default_flag =
-      cmd->add_flag("--default", *use_default, "Print the built-in default contract (YAML)");
-  cmd->add_option("--contract", *file, "Summarise this contract file as the engine reads it")
-      ->excludes(default_flag);
-  // The callback keeps both option targets alive: CLI11 writes through these pointers when it
-  // parses, after this function has returned.
-  cmd->callback([file, use_default, &exit_code] {
-    if (*use_default || file->empty()) {
-      std::cout << contract::default_contract_yaml();
-      exit_code = kExitOk;
-      return;
-    }
-    const std::optional<Contract> c = contract_from(*file);
-    if (!c) {
-      exit_code = kExitBadInput;
-      return;
-    }
-    print_summary(*c);
-    exit_code = kExitOk;
-  });
-}
-
 }  // namespace
 
-void add_contract_commands(CLI::App& app, int& exit_code) {
-  auto* group = app.add_subcommand("contract", "Check and show contract files");
-  group->require_subcommand(1);
-  add_check(*group, exit_code);
-  add_show(*group, exit_code);
+int run_contract_check(const std::string& file) {
+  if (!contract_from(file, true)) return kExitBadInput;
+  std::cout << file << ": ok\n";
+  return kExitOk;
+}
+
+int run_contract_show(bool use_default, const std::string& file) {
+  if (use_default || file.empty()) {
+    std::cout << contract::default_contract_yaml();
+    return kExitOk;
+  }
+  const std::optional<Contract> c = contract_from(file);
+  if (!c) return kExitBadInput;
+  print_summary(*c);
+  return kExitOk;
 }
 
 }  // namespace meetlat::cli

@@ -18,14 +18,6 @@
 namespace meetlat::cli {
 namespace {
 
-struct EvaluateArgs {
-  InputArgs inputs;
-  std::string period;
-  std::string from;
-  std::string to;
-  std::string format = "json";
-};
-
 std::optional<time::Period> month_option(const std::string& name, const std::string& text) {
   const auto p = time::parse_period(text);
   if (!p || p->cadence != time::Cadence::kMonth) {
@@ -53,7 +45,7 @@ int run_history(const EvaluateArgs& args) {
   return kExitOk;
 }
 
-int run_evaluate(const EvaluateArgs& args) {
+int run_period(const EvaluateArgs& args) {
   if (args.period.empty()) return run_history(args);
   const auto period = period_option("--period", args.period);
   if (!period) return kExitUsage;
@@ -73,28 +65,8 @@ int run_evaluate(const EvaluateArgs& args) {
 
 }  // namespace
 
-void add_evaluate_command(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<EvaluateArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "evaluate", "Evaluate every KPI of the contract over a period from a folder of evidence");
-  add_input_options(*cmd, args->inputs);
-  auto* period =
-      cmd->add_option("--period", args->period, "2026-10, 2026-Q4, 2026-H2, 2026 or 2026-W43");
-  auto* from = cmd->add_option("--from", args->from,
-                               "First month of a history (with --to, instead of --period)");
-  auto* to = cmd->add_option("--to", args->to, "Last month of a history");
-  from->needs(to)->excludes(period);
-  to->needs(from)->excludes(period);
-  cmd->add_option("--format", args->format, "json (default) or table")
-      ->check(CLI::IsMember({"json", "table"}));
-  cmd->callback([period, from, args, &exit_code] {
-    if (period->count() == 0 && from->count() == 0) {
-      std::cerr << "evaluate: give --period, or --from and --to\n";
-      exit_code = kExitUsage;
-      return;
-    }
-    exit_code = run_reporting_errors("evaluate", [&] { return run_evaluate(*args); });
-  });
+int run_evaluate(const EvaluateArgs& args) {
+  return run_reporting_errors("evaluate", [&] { return run_period(args); });
 }
 
 }  // namespace meetlat::cli

@@ -14,12 +14,6 @@ namespace meetlat::cli {
 
 namespace {
 
-struct GenerateArgs {
-  std::string out;
-  std::string from = "2026-01";
-  sample::GenerateOptions options;
-};
-
 void print_summary(const std::vector<sample::WrittenFile>& files, const std::string& out,
                    double seconds) {
   std::int64_t rows = 0;
@@ -33,6 +27,8 @@ void print_summary(const std::vector<sample::WrittenFile>& files, const std::str
   std::printf("wrote %zu files, %lld rows, %.1f MB to %s in %.1f s\n", files.size(),
               static_cast<long long>(rows), static_cast<double>(bytes) / 1e6, out.c_str(), seconds);
 }
+
+}  // namespace
 
 int run_generate(GenerateArgs& args) {
   const auto first = sample::parse_month(args.from);
@@ -58,41 +54,6 @@ int run_generate(GenerateArgs& args) {
     return kExitBadInput;
   }
   return kExitOk;
-}
-
-}  // namespace
-
-void add_generate_command(CLI::App& app, int& exit_code) {
-  auto args = std::make_shared<GenerateArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "generate",
-      "Write realistic synthetic evidence for the default contract (every evidence file), "
-      "deterministic for a seed");
-  auto& o = args->options;
-  cmd->add_option("--out", args->out, "Folder to write the CSV files into (created if missing)")
-      ->required();
-  cmd->add_option("--from", args->from, "First month, YYYY-MM (not before the contract start)")
-      ->capture_default_str();
-  cmd->add_option("--months", o.months, "Number of months (1-120)")->capture_default_str();
-  cmd->add_option("--seed", o.seed, "Seed of the random numbers; same seed, same files")
-      ->capture_default_str();
-  cmd->add_option(
-         "--scale", o.scale,
-         "Multiplies the volumes that grow with the service (tickets, transactions, security "
-         "findings, trainings)")
-      ->capture_default_str();
-  cmd->add_option("--tickets-per-month", o.tickets_per_month, "Service-desk tickets a month")
-      ->capture_default_str();
-  cmd->add_option("--transactions-per-minute", o.transactions_per_minute,
-                  "User transactions a minute, averaged over the range (more in office hours)")
-      ->capture_default_str();
-  cmd->add_option("--probe-locations", o.probe_locations,
-                  "Availability probe locations, one probe a minute each")
-      ->capture_default_str();
-  cmd->add_option("--threads", o.threads,
-                  "Threads generating transactions (never changes the output)")
-      ->capture_default_str();
-  cmd->callback([args, &exit_code] { exit_code = run_generate(*args); });
 }
 
 }  // namespace meetlat::cli

@@ -34,18 +34,6 @@ std::optional<time::Instant> as_of_instant(const std::string& text, const time::
 
 }  // namespace
 
-void add_input_options(CLI::App& cmd, InputArgs& args) {
-  cmd.add_option("--data", args.data, "Folder of evidence CSV files (tickets.csv, ...)")
-      ->required();
-  cmd.add_option("--contract", args.contract,
-                 "Contract file (YAML); default: the built-in default contract");
-  cmd.add_option("--as-of", args.as_of,
-                 "The moment of evaluation (ISO 8601; without offset: contract zone); default "
-                 "now");
-  cmd.add_flag("--skip-invalid", args.skip_invalid,
-               "Leave invalid rows out (counted in warnings) instead of refusing");
-}
-
 int read_engine_inputs(const InputArgs& args, EngineInputs& out) {
   auto contract = contract_from(args.contract);
   if (!contract) return kExitBadInput;

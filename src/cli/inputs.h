@@ -3,7 +3,6 @@
 // printed to stderr; the functions return the exit status to end with.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <functional>
 #include <optional>
 #include <string>
@@ -18,13 +17,13 @@
 
 namespace meetlat::cli {
 
+// The options of the commands that evaluate (app.cc declares them).
 struct InputArgs {
-  std::string data;
-  std::string contract;
-  std::string as_of;
+  std::string data;      // --data DIR
+  std::string contract;  // --contract FILE; empty: the default contract
+  std::string as_of;     // --as-of T; empty: now
   bool skip_invalid = false;
 };
-void add_input_options(CLI::App& cmd, InputArgs& args);
 
 // What every engine request names (engine/engine.h), read from the options: the contract
 // (--contract or the built-in default), its zone, as_of (--as-of, default now) and the evidence

@@ -76,7 +76,7 @@ void read_contract_block(YamlReader& r, const YAML::Node& node, Contract& c) {
   const std::optional<time::Date> start = m.date("start", true);
   if (start) c.start = *start;
   c.term_months = m.integer("term_months", true, 1, 1200).value_or(36);
-  const time::Date end{date::year_month_day{c.start} + date::months{c.term_months}};
+  const time::Date end{std::chrono::year_month_day{c.start} + std::chrono::months{c.term_months}};
   if (start && end > time::kEndOfSupportedDays) {
     r.error(*m.find("start"), "contract: the term from " + time::format_date(c.start) + " for " +
                                   std::to_string(c.term_months) +
@@ -113,7 +113,7 @@ std::optional<NamedDay> read_named_day(YamlReader& r, const YAML::Node& node, st
 void read_removed_holiday(YamlReader& r, const YAML::Node& node, Holidays& h) {
   std::optional<time::Date> d = r.date(node, "holidays: remove");
   if (!d) return;
-  const int year = static_cast<int>(date::year_month_day{*d}.year());
+  const int year = static_cast<int>(std::chrono::year_month_day{*d}.year());
   for (const time::Holiday& hol : time::termijnenwet_holidays(year)) {
     if (hol.date == *d) {
       h.removed.push_back(NamedDay{*d, std::string(hol.name_nl)});

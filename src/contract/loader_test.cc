@@ -99,8 +99,8 @@ amendments:
   const LoadResult r = load_contract(kHead + kKpi + amendments, "small.yaml");
   for (const Diagnostic& d : r.diagnostics) ADD_FAILURE() << d.to_string();
   ASSERT_TRUE(r.ok());
-  const time::Date june{date::year{2026} / 6 / 1};
-  const time::Date july{date::year{2026} / 7 / 1};
+  const time::Date june{std::chrono::year{2026} / 6 / 1};
+  const time::Date july{std::chrono::year{2026} / 7 / 1};
   const Contract before = contract_in_force(*r.contract, june);
   ASSERT_EQ(before.kpis.size(), 1u);
   EXPECT_EQ(format_norm(before.kpis[0].objectives[0].norm), ">= 95%");

@@ -33,9 +33,9 @@ std::variant<Loaded, Refused> load(const Setting& setting, const EvidenceFolder&
   const parallel::ScopedExecutor use(setting.executor);
   const contract::Contract& contract = *setting.contract;
   Loaded out;
-  const date::year_month_day first{period.first_day};
+  const std::chrono::year_month_day first{period.first_day};
   out.in_force = std::make_shared<const contract::Contract>(
-      contract::contract_in_force(contract, date::local_days{first.year() / first.month() / 1}));
+      contract::contract_in_force(contract, std::chrono::local_days{first.year() / first.month() / 1}));
   RowSinks sinks;
   if (evaluate::LatencyAccumulator::can_stream(*out.in_force, kStreamedKind)) {
     auto plan = std::make_shared<const evaluate::LatencyAccumulator>(

@@ -37,7 +37,7 @@ time::Instant action_deadline(const Context& ctx, const contract::ActionDue& due
     return ctx.calendar("working_days")
         .open_days_deadline(slot.window.to - time::Micros{1}, due.count);
   }
-  return ctx.zone().start_of_day(slot.period.end_day + date::days{due.count});
+  return ctx.zone().start_of_day(slot.period.end_day + std::chrono::days{due.count});
 }
 
 std::vector<Action> collect_actions(const Context& ctx, const std::vector<KpiTrack>& tracks) {

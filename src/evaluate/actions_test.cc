@@ -37,9 +37,10 @@ class ActionsRoundTrip : public ::testing::Test {
     return evidence::load_evidence(folder, options);
   }
   time::Instant at(const char* text) const {
-    return zone_.start_of_day(date::local_days{date::year_month_day{
-        date::year{std::atoi(text)}, date::month{static_cast<unsigned>(std::atoi(text + 5))},
-        date::day{static_cast<unsigned>(std::atoi(text + 8))}}});
+    return zone_.start_of_day(std::chrono::local_days{
+        std::chrono::year_month_day{std::chrono::year{std::atoi(text)},
+                                    std::chrono::month{static_cast<unsigned>(std::atoi(text + 5))},
+                                    std::chrono::day{static_cast<unsigned>(std::atoi(text + 8))}}});
   }
 
   fs::path dir_;

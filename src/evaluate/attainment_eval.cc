@@ -49,7 +49,7 @@ class Deadlines {
         is_date_column(table, m.from_column)) {
       // Whole days after a date: the end of day from + N, in calendar days.
       dates_ = table.dates(m.from_column);
-      whole_days_ = date::days{within.within / day};
+      whole_days_ = std::chrono::days{within.within / day};
       zone_ = &ctx.zone();
       return;
     }
@@ -60,7 +60,8 @@ class Deadlines {
   time::Instant operator()(std::size_t row) const {
     if (column_) return (*column_)[row];
     if (evidence::is_missing(from_[row])) return evidence::kMissingInstant;
-    if (zone_ != nullptr) return zone_->start_of_day(dates_[row] + whole_days_ + date::days{1});
+    if (zone_ != nullptr)
+      return zone_->start_of_day(dates_[row] + whole_days_ + std::chrono::days{1});
     if (open_days_) return calendar_->open_days_deadline(from_[row], *open_days_);
     return calendar_->deadline(from_[row], within_);
   }
@@ -72,7 +73,7 @@ class Deadlines {
   std::optional<int> open_days_;       // N open days on calendar_
   time::Micros within_{};              // a duration on calendar_
   std::span<const time::Date> dates_;  // whole days after a date column, in zone_
-  date::days whole_days_{};
+  std::chrono::days whole_days_{};
   const time::Zone* zone_ = nullptr;
 };
 

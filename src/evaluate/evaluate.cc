@@ -61,7 +61,7 @@ Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence
                     out.warnings);
   }
   const time::Period last_month =
-      time::period_containing(time::Cadence::kMonth, request.period.end_day - date::days{1});
+      time::period_containing(time::Cadence::kMonth, request.period.end_day - std::chrono::days{1});
   const auto months = last_month.end_day <= contract.start
                           ? std::vector<MonthFinance>{}
                           : finance_by_month(ctx, tracks, last_month);

@@ -77,8 +77,8 @@ std::vector<std::vector<Charge>> charges_by_month(const std::vector<KpiTrack>& t
 }
 
 int contract_year_of(const time::Period& month, time::Date start) {
-  const date::year_month_day a{start};
-  const date::year_month_day b{month.first_day};
+  const std::chrono::year_month_day a{start};
+  const std::chrono::year_month_day b{month.first_day};
   const int months = (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
                      static_cast<int>(static_cast<unsigned>(b.month())) -
                      static_cast<int>(static_cast<unsigned>(a.month()));

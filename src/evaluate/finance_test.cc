@@ -35,7 +35,7 @@ struct Fixture {
   std::vector<KpiTrack> tracks;
 
   Fixture() {
-    contract.start = date::local_days{date::year{2026} / 1 / 1};
+    contract.start = std::chrono::local_days{std::chrono::year{2026} / 1 / 1};
     contract.monthly_fee.cents = 100'000;
     contract::Kpi kpi;
     kpi.id = "KPI-X";
@@ -60,12 +60,12 @@ struct Fixture {
     tracks.push_back(std::move(t));
   }
   std::vector<MonthFinance> months(int count) const {
-    const Context ctx(
-        contract, evidence, zone,
-        time::window(time::period_containing(time::Cadence::kYear,
-                                             date::local_days{date::year{2030} / 1 / 1}),
-                     zone)
-            .from);
+    const Context ctx(contract, evidence, zone,
+                      time::window(time::period_containing(
+                                       time::Cadence::kYear,
+                                       std::chrono::local_days{std::chrono::year{2030} / 1 / 1}),
+                                   zone)
+                          .from);
     time::Period last = time::period_containing(time::Cadence::kMonth, contract.start);
     for (int i = 1; i < count; ++i) last = time::next_period(last);
     return finance_by_month(ctx, tracks, last);

@@ -64,9 +64,9 @@ time::Date window_start(const contract::CountWithinRule& rule, const time::Perio
                                    std::max(now.first_day, contract_start), contract_start)
         .first_day;
   }
-  const date::year_month_day end{now.end_day};
-  return date::local_days{date::year_month_day{end.year() / end.month() / 1} -
-                          date::months{rule.months}};
+  const std::chrono::year_month_day end{now.end_day};
+  return std::chrono::local_days{std::chrono::year_month_day{end.year() / end.month() / 1} -
+                                 std::chrono::months{rule.months}};
 }
 
 // Breached final periods (or, counting misses, failing items in final periods) among slots

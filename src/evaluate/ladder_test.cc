@@ -39,7 +39,7 @@ struct Fixture {
     status = statuses;
     final.assign(statuses.size(), 1);
   }
-  static time::Date start() { return date::local_days{date::year{2026} / 1 / 1}; }
+  static time::Date start() { return std::chrono::local_days{std::chrono::year{2026} / 1 / 1}; }
   std::vector<Escalation> walk() const {
     return walk_ladder(kpi, {slots, objectives, status, final, start()});
   }

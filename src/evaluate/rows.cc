@@ -26,14 +26,15 @@ std::vector<time::Instant> row_instants(const evidence::Table& table, std::strin
     if (edge == DayEdge::kEnd) {  // a bare date as a `to` or a deadline: 24:00 of that day
       const auto bare = table.bare_dates(column);
       for (std::size_t i = 0; i < bare.size(); ++i) {
-        if (bare[i] != 0) out[i] = zone.start_of_day(zone.date_of(out[i]) + date::days{1});
+        if (bare[i] != 0) out[i] = zone.start_of_day(zone.date_of(out[i]) + std::chrono::days{1});
       }
     }
   } else if (type == ColumnType::kDate) {
     const auto days = table.dates(column);
     for (std::size_t i = 0; i < days.size(); ++i) {
       if (evidence::is_missing(days[i])) continue;
-      out[i] = zone.start_of_day(edge == DayEdge::kStart ? days[i] : days[i] + date::days{1});
+      out[i] =
+          zone.start_of_day(edge == DayEdge::kStart ? days[i] : days[i] + std::chrono::days{1});
     }
   } else {
     for (std::size_t i = 0; i < table.rows(); ++i) {

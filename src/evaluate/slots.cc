@@ -34,7 +34,7 @@ time::Period target_period(const Context& ctx, time::Cadence cadence,
   if (cadence == requested.cadence) return requested;
   // The period holding the request's last day: for a longer request its last period, for a
   // shorter one the period it lies in (an ISO week across two months: the later month).
-  const time::Date day = requested.end_day - date::days{1};
+  const time::Date day = requested.end_day - std::chrono::days{1};
   return time::period_containing(cadence, std::max(day, start), start);
 }
 

@@ -91,7 +91,7 @@ int slot_for(const Context& ctx, const KpiTrack& track, const time::Period& requ
 }
 
 time::Period charge_month(const Slot& slot) {
-  return time::period_containing(time::Cadence::kMonth, slot.period.end_day - date::days{1});
+  return time::period_containing(time::Cadence::kMonth, slot.period.end_day - std::chrono::days{1});
 }
 
 }  // namespace meetlat::evaluate

@@ -18,8 +18,8 @@ namespace meetlat::evaluate {
 namespace {
 
 int months_between(time::Date from, time::Date to) {
-  const date::year_month_day a{from};
-  const date::year_month_day b{to};
+  const std::chrono::year_month_day a{from};
+  const std::chrono::year_month_day b{to};
   return (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
          static_cast<int>(static_cast<unsigned>(b.month())) -
          static_cast<int>(static_cast<unsigned>(a.month()));
@@ -48,7 +48,7 @@ std::int64_t covered(const evidence::Table& table, const contract::TrajectoryMea
     if (!m.end_column.empty() && !evidence::is_missing(table.dates(m.end_column)[row])) {
       last = table.dates(m.end_column)[row];
     }
-    const time::Date end = std::min(last + date::days{1}, period.end_day);
+    const time::Date end = std::min(last + std::chrono::days{1}, period.end_day);
     if (first < end) spans.emplace_back(first, end);
   }
   std::sort(spans.begin(), spans.end());

@@ -40,7 +40,7 @@ MilestoneResult milestone(const MilestoneDates& dates, MilestoneUnit unit,
   MilestoneResult out;
   MeasureResult& r = out.result;
   if (const auto good = last_good_days(unit, norm)) {
-    out.deadline = dates.start + date::days{static_cast<std::int64_t>(*good)};
+    out.deadline = dates.start + std::chrono::days{static_cast<std::int64_t>(*good)};
   }
   const bool achieved = dates.achieved_on && *dates.achieved_on <= dates.today;
   const bool deadline_passed = out.deadline && *out.deadline < dates.today;

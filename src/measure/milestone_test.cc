@@ -12,11 +12,11 @@ using contract::Op;
 using contract::Unit;
 using testing::plain;
 
-const time::Date kStart{date::year{2026} / 1 / 1};
+const time::Date kStart{std::chrono::year{2026} / 1 / 1};
 const contract::Norm kSixWeeks = plain(Op::kLe, 6, Unit::kWeeks);
 const contract::Norm kThirtyDays = plain(Op::kLe, 30, Unit::kDays);
 
-time::Date jan(int d) { return kStart + date::days{d - 1}; }
+time::Date jan(int d) { return kStart + std::chrono::days{d - 1}; }
 
 TEST(Milestone, GoLiveInWeeksWithDeviation) {
   // Achieved 2026-02-12: 42 days = 6 weeks exactly → met, deviation 0; decided on the day.

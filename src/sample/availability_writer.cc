@@ -53,7 +53,7 @@ std::vector<Outage> plan_outages(const Generation& g) {
       outages.push_back(outage(s, s + minutes{rng.between(35, 140)}, false, "api"));
     }
     if (month.outage_into_next) {
-      const Day last = first_day_of(month.month + date::months{1}) - date::days{1};
+      const Day last = first_day_of(month.month + std::chrono::months{1}) - std::chrono::days{1};
       const LocalSeconds s = last + std::chrono::hours{23} + minutes{rng.between(52, 57)};
       outages.push_back(outage(s, s + minutes{rng.between(6, 12)}, false));
     }
@@ -102,7 +102,7 @@ void write_probes(Generation& g, const std::vector<Outage>& outages) {
     while (next_outage < outages.size() && outages[next_outage].end_at <= minute) ++next_outage;
     const bool down = next_outage < outages.size() && outages[next_outage].start_at <= minute;
     const char* prefix_end =
-        put_utc_minute_prefix(prefix, date::floor<seconds>(time::Instant{minute}));
+        put_utc_minute_prefix(prefix, std::chrono::floor<seconds>(time::Instant{minute}));
     std::int64_t count = 0;
     for (std::size_t l = 0; l < names.size(); ++l) {
       if (rng.chance(kLostProbe)) continue;

@@ -59,13 +59,13 @@ void CsvFile::fixed(double value, int decimals) {
   append(tmp, put_fixed(tmp, value, decimals));
 }
 
-void CsvFile::day(date::local_days value) {
+void CsvFile::day(std::chrono::local_days value) {
   separator();
   char tmp[kMaxFormattedChars];
   append(tmp, put_date(tmp, value));
 }
 
-void CsvFile::local(date::local_seconds value) {
+void CsvFile::local(std::chrono::local_seconds value) {
   separator();
   char tmp[kMaxFormattedChars];
   append(tmp, put_local(tmp, value));

@@ -6,8 +6,7 @@
 // per file.
 #pragma once
 
-#include <date/date.h>
-
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -38,8 +37,8 @@ class CsvFile {
   void integer(std::int64_t value);
   void fixed(double value, int decimals);
   void boolean(bool value) { text(value ? "true" : "false"); }
-  void day(date::local_days value);
-  void local(date::local_seconds value);  // wall-clock time in the contract zone
+  void day(std::chrono::local_days value);
+  void local(std::chrono::local_seconds value);  // wall-clock time in the contract zone
   void utc(time::Instant value, bool milliseconds);
   void empty() { separator(); }
   void end_row();

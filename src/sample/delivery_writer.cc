@@ -10,7 +10,7 @@ namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 
-Day contract_day(int n) { return first_day_of(kContractStart) + date::days{n}; }
+Day contract_day(int n) { return first_day_of(kContractStart) + std::chrono::days{n}; }
 
 void write_milestones(Generation& g, Rng& rng) {
   CsvFile file = g.open("milestones.csv", {"id", "planned_on", "achieved_on"});
@@ -65,8 +65,8 @@ void write_releases(Generation& g, Rng& rng) {
   Day d = nth_weekday(g.plan.front().month, 2, 1);
   std::size_t month_index = 0;
   bool low_done = false;
-  for (; d < g.clock.end_day(); d += date::days{14}) {
-    const auto ym = date::year_month_day{d}.year() / date::year_month_day{d}.month();
+  for (; d < g.clock.end_day(); d += std::chrono::days{14}) {
+    const auto ym = std::chrono::year_month_day{d}.year() / std::chrono::year_month_day{d}.month();
     while (month_index + 1 < g.plan.size() && g.plan[month_index].month < ym) {
       ++month_index;
       low_done = false;
@@ -118,10 +118,11 @@ void write_doc_updates(Generation& g, Rng& rng, const std::vector<Change>& chang
   CsvFile file = g.open("doc_updates.csv", {"change_id", "changed_at", "doc_updated_at"});
   std::size_t month_index = 0;
   int late_left = 0;
-  date::year_month current{};
+  std::chrono::year_month current{};
   for (const Change& c : changes) {
-    const Day day = date::floor<date::days>(c.at);
-    const auto ym = date::year_month_day{day}.year() / date::year_month_day{day}.month();
+    const Day day = std::chrono::floor<std::chrono::days>(c.at);
+    const auto ym =
+        std::chrono::year_month_day{day}.year() / std::chrono::year_month_day{day}.month();
     if (ym != current) {
       current = ym;
       while (month_index + 1 < g.plan.size() && g.plan[month_index].month < ym) ++month_index;

@@ -63,7 +63,7 @@ void check_replaceable(const std::filesystem::path& out) {
 std::vector<WrittenFile> write_all(const GenerateOptions& options,
                                    const std::filesystem::path& dir) {
   const Day first = first_day_of(options.first_month);
-  const Day end = first_day_of(options.first_month + date::months{options.months});
+  const Day end = first_day_of(options.first_month + std::chrono::months{options.months});
   const ServiceClock clock(time::Zone::load(kContractZone), first, end);
   const std::vector<MonthPlan> plan = make_plan(options);
   Generation g{options, clock, plan, dir, {}};

@@ -27,14 +27,14 @@ int to_int(std::string_view s) {
 
 }  // namespace
 
-std::optional<date::year_month> parse_month(std::string_view text) {
+std::optional<std::chrono::year_month> parse_month(std::string_view text) {
   if (text.size() != 7 || text[4] != '-') return std::nullopt;
   const auto y = text.substr(0, 4);
   const auto m = text.substr(5, 2);
   if (!is_digits(y) || !is_digits(m)) return std::nullopt;
   const int month = to_int(m);
   if (month < 1 || month > 12) return std::nullopt;
-  return date::year{to_int(y)} / date::month{static_cast<unsigned>(month)};
+  return std::chrono::year{to_int(y)} / std::chrono::month{static_cast<unsigned>(month)};
 }
 
 std::vector<std::string> validate(const GenerateOptions& o) {

@@ -7,8 +7,7 @@
 // releases) stay as they are.
 #pragma once
 
-#include <date/date.h>
-
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,18 +18,19 @@ namespace meetlat::sample {
 
 // The default contract starts here; milestones, the CO2 trajectory and contract years count from
 // it.
-inline constexpr date::year_month kContractStart{date::year{2026}, date::month{1}};
+inline constexpr std::chrono::year_month kContractStart{std::chrono::year{2026},
+                                                        std::chrono::month{1}};
 inline constexpr std::string_view kContractZone = "Europe/Amsterdam";
 
 struct GenerateOptions {
-  date::year_month first_month = kContractStart;  // --from
-  int months = 12;                                // --months
-  std::uint64_t seed = 1;                         // --seed
-  double scale = 1.0;                             // --scale
-  double tickets_per_month = 3000;                // --tickets-per-month
-  double transactions_per_minute = 20;            // --transactions-per-minute, month average
-  int probe_locations = 3;                        // --probe-locations, one probe a minute each
-  int threads = 2;                                // --threads; never changes the output
+  std::chrono::year_month first_month = kContractStart;  // --from
+  int months = 12;                                       // --months
+  std::uint64_t seed = 1;                                // --seed
+  double scale = 1.0;                                    // --scale
+  double tickets_per_month = 3000;                       // --tickets-per-month
+  double transactions_per_minute = 20;                   // --transactions-per-minute, month average
+  int probe_locations = 3;  // --probe-locations, one probe a minute each
+  int threads = 2;          // --threads; never changes the output
 };
 
 // Every problem with the options, one message each ("--months must be between 1 and 120");
@@ -38,6 +38,6 @@ struct GenerateOptions {
 std::vector<std::string> validate(const GenerateOptions& options);
 
 // "2026-10" to a month; nullopt for anything else.
-std::optional<date::year_month> parse_month(std::string_view text);
+std::optional<std::chrono::year_month> parse_month(std::string_view text);
 
 }  // namespace meetlat::sample

@@ -113,7 +113,7 @@ std::int64_t rows_of(const std::vector<WrittenFile>& files, std::string_view nam
 GenerateOptions small_options() {
   GenerateOptions o;
   o.months = 2;
-  o.first_month = date::year{2026} / date::month{3};  // spans the DST start
+  o.first_month = std::chrono::year{2026} / std::chrono::month{3};  // spans the DST start
   o.tickets_per_month = 300;
   o.transactions_per_minute = 1;
   o.probe_locations = 2;
@@ -204,7 +204,7 @@ TEST_F(GenerateTest, EveryTimeStampParsesAndRequiredCellsAreFilled) {
 
 TEST_F(GenerateTest, TicketsComeOnWeekdaysMostlyInOfficeHours) {
   GenerateOptions o;
-  o.first_month = date::year{2026} / date::month{10};
+  o.first_month = std::chrono::year{2026} / std::chrono::month{10};
   o.months = 1;
   o.transactions_per_minute = 0;
   const fs::path d = dir("out");
@@ -218,9 +218,9 @@ TEST_F(GenerateTest, TicketsComeOnWeekdaysMostlyInOfficeHours) {
     const auto t = time::parse_timestamp(rows[i][2], zone, &error);
     ASSERT_TRUE(t.has_value());
     const auto local = zone.to_local(t->at);
-    const auto day = date::floor<date::days>(local);
-    const unsigned wd = date::weekday{day}.iso_encoding();
-    const auto hour = date::floor<std::chrono::hours>(local - day).count();
+    const auto day = std::chrono::floor<std::chrono::days>(local);
+    const unsigned wd = std::chrono::weekday{day}.iso_encoding();
+    const auto hour = std::chrono::floor<std::chrono::hours>(local - day).count();
     if (wd >= 6) {
       ++weekend;
     } else {
@@ -237,7 +237,7 @@ TEST_F(GenerateTest, TicketsComeOnWeekdaysMostlyInOfficeHours) {
 // response written there must still not come before its ticket (meetlat would refuse the row).
 TEST_F(GenerateTest, NoTicketIsAnsweredOrResolvedBeforeItWasCreated) {
   GenerateOptions o;
-  o.first_month = date::year{2026} / date::month{10};  // the night of 2026-10-25
+  o.first_month = std::chrono::year{2026} / std::chrono::month{10};  // the night of 2026-10-25
   o.months = 1;
   o.tickets_per_month = 150000;
   o.transactions_per_minute = 0;
@@ -267,7 +267,7 @@ TEST_F(GenerateTest, NoTicketIsAnsweredOrResolvedBeforeItWasCreated) {
 
 TEST_F(GenerateTest, VolumesFollowTheOptions) {
   GenerateOptions o = small_options();
-  o.first_month = date::year{2026} / date::month{10};
+  o.first_month = std::chrono::year{2026} / std::chrono::month{10};
   o.months = 1;
   o.tickets_per_month = 1000;
   o.transactions_per_minute = 5;

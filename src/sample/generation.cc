@@ -22,17 +22,17 @@ LocalSeconds office_moment(Day d, Rng& rng) {
   return d + std::chrono::hours{8} + std::chrono::seconds{rng.below(std::uint64_t{10} * 3600)};
 }
 
-LocalSeconds moment_in_month(date::year_month m, Rng& rng) {
+LocalSeconds moment_in_month(std::chrono::year_month m, Rng& rng) {
   const Day first = first_day_of(m);
-  const auto days = (first_day_of(m + date::months{1}) - first).count();
+  const auto days = (first_day_of(m + std::chrono::months{1}) - first).count();
   return first + std::chrono::seconds{rng.below(static_cast<std::uint64_t>(days) * 86400)};
 }
 
-Day working_day_in(const ServiceClock& clock, date::year_month m, Rng& rng) {
+Day working_day_in(const ServiceClock& clock, std::chrono::year_month m, Rng& rng) {
   const Day first = first_day_of(m);
-  const auto days = (first_day_of(m + date::months{1}) - first).count();
-  return clock.working_day_on_or_after(first +
-                                       date::days{rng.below(static_cast<std::uint64_t>(days))});
+  const auto days = (first_day_of(m + std::chrono::months{1}) - first).count();
+  return clock.working_day_on_or_after(
+      first + std::chrono::days{rng.below(static_cast<std::uint64_t>(days))});
 }
 
 int jittered_count(double mean, Rng& rng) {

@@ -50,10 +50,10 @@ std::string make_id(std::string_view prefix, std::int64_t n, int width);
 // A moment in the office hours (08:00–18:00) of day d, to the second.
 LocalSeconds office_moment(Day d, Rng& rng);
 // A moment anywhere in month m's wall-clock time, to the second.
-LocalSeconds moment_in_month(date::year_month m, Rng& rng);
+LocalSeconds moment_in_month(std::chrono::year_month m, Rng& rng);
 // A random working day of month m (the first working day on or after a random day; may spill
 // into the next month when the month ends in holidays).
-Day working_day_in(const ServiceClock& clock, date::year_month m, Rng& rng);
+Day working_day_in(const ServiceClock& clock, std::chrono::year_month m, Rng& rng);
 // Count from an expected value: floor(mean × (0.8 … 1.2) + u), never negative.
 int jittered_count(double mean, Rng& rng);
 

@@ -15,7 +15,7 @@ constexpr std::array<std::string_view, 7> kOwners = {
     "de Vries, Anna", "Jansen, Pieter", "Bakker, Sanne",  "Visser, Mohammed",
     "Smit, Eva",      "Meijer, Daan",   "Service Manager"};
 
-std::string month_name(date::year_month m) {
+std::string month_name(std::chrono::year_month m) {
   char text[kMaxFormattedChars];
   return std::string(text, static_cast<std::size_t>(put_date(text, first_day_of(m)) - 3 - text));
 }
@@ -44,13 +44,13 @@ void write_report(Generation& g, Rng& rng, CsvFile& file, const std::string& id,
 void write_reports(Generation& g, Rng& rng) {
   CsvFile file = g.open("reports.csv", {"id", "due_at", "delivered_at", "kind"});
   for (const MonthPlan& month : g.plan) {
-    const Day next = first_day_of(month.month + date::months{1});
-    const Day due = g.clock.add_working_days(next - date::days{1}, 5);
+    const Day next = first_day_of(month.month + std::chrono::months{1});
+    const Day due = g.clock.add_working_days(next - std::chrono::days{1}, 5);
     write_report(g, rng, file, "RPT-" + month_name(month.month), due, month.late_report, "monthly");
     const unsigned m = static_cast<unsigned>(month.month.month());
     if (m % 3 == 0) {
       const int y = static_cast<int>(month.month.year());
-      const Day qbr_due = g.clock.add_working_days(next - date::days{1}, 15);
+      const Day qbr_due = g.clock.add_working_days(next - std::chrono::days{1}, 15);
       write_report(g, rng, file, "RPT-" + std::to_string(y) + "-Q" + std::to_string(m / 3), qbr_due,
                    false, "qbr");
     }
@@ -72,8 +72,8 @@ void write_actions(Generation& g, Rng& rng) {
     const auto incomplete = static_cast<int>(rng.below(static_cast<std::uint64_t>(count)));
     for (int i = 0; i < count; ++i) {
       const bool missing = month.action_without_owner && i == incomplete;
-      const Day deadline =
-          date::floor<date::days>(created[std::size_t(i)]) + date::days{rng.between(14, 30)};
+      const Day deadline = std::chrono::floor<std::chrono::days>(created[std::size_t(i)]) +
+                           std::chrono::days{rng.between(14, 30)};
       file.text(make_id("ACT-", ++n, 4));
       file.local(created[std::size_t(i)]);
       missing ? file.empty() : file.text(kOwners[rng.below(kOwners.size())]);
@@ -95,7 +95,7 @@ void write_emissions(Generation& g, Rng& rng) {
     const double margin =
         rng.chance(0.25) ? -(0.02 + 0.05 * rng.uniform()) : 0.005 + 0.02 * rng.uniform();
     file.day(first_day_of(month.month));
-    file.day(first_day_of(month.month + date::months{3}) - date::days{1});
+    file.day(first_day_of(month.month + std::chrono::months{3}) - std::chrono::days{1});
     file.fixed(100.0 * (1.0 - trajectory - margin), 1);
     file.end_row();
   }
@@ -114,9 +114,9 @@ void write_trainings(Generation& g, Rng& rng) {
       file.day(enrolled);
       const double u = rng.uniform();
       if (u < pass_share) {
-        closing_day(g, file, enrolled + date::days{rng.between(5, 58)});
+        closing_day(g, file, enrolled + std::chrono::days{rng.between(5, 58)});
       } else if (u < pass_share + 0.04) {
-        closing_day(g, file, enrolled + date::days{rng.between(62, 90)});
+        closing_day(g, file, enrolled + std::chrono::days{rng.between(62, 90)});
       } else {
         file.empty();
       }
@@ -135,7 +135,8 @@ void write_slm_sessions(Generation& g, Rng& rng) {
     if (month.missed_slm_session) {
       file.empty();
     } else {
-      closing_day(g, file, rng.chance(0.8) ? planned : planned + date::days{rng.between(1, 3)});
+      closing_day(g, file,
+                  rng.chance(0.8) ? planned : planned + std::chrono::days{rng.between(1, 3)});
     }
     file.end_row();
   }
@@ -151,7 +152,7 @@ void write_disputes(Generation& g, Rng& rng) {
     const auto days = rng.chance(1.0 / 6) ? rng.between(12, 20) : rng.between(2, 9);
     file.text(make_id("DSP-", ++n, 4));
     file.day(opened);
-    closing_day(g, file, opened + date::days{days});
+    closing_day(g, file, opened + std::chrono::days{days});
     file.end_row();
   }
   g.finish(file);
@@ -206,7 +207,7 @@ void write_dq_checks(Generation& g) {
   static constexpr std::string_view kFields[] = {"customer_id", "postcode", "iban", "email",
                                                  "birth_date"};
   CsvFile file = g.open("dq_checks.csv", {"field", "checked_on"});
-  for (Day d = g.clock.first_day(); d < g.clock.end_day(); d += date::days{1}) {
+  for (Day d = g.clock.first_day(); d < g.clock.end_day(); d += std::chrono::days{1}) {
     if (weekday_iso(d) != 1) continue;
     const Day checked = g.clock.working_day_on_or_after(d);
     if (checked >= g.clock.end_day()) continue;

@@ -44,7 +44,7 @@ std::vector<MonthPlan> make_plan(const GenerateOptions& options) {
   const int offset = (options.first_month - kContractStart).count();
   for (int i = 0; i < options.months; ++i) {
     MonthPlan m;
-    m.month = options.first_month + date::months{i};
+    m.month = options.first_month + std::chrono::months{i};
     m.contract_month = offset + i;
     plan.push_back(m);
   }

@@ -4,8 +4,7 @@
 // (docs/sample.md lists the shares), so a year of data always has a few breaches.
 #pragma once
 
-#include <date/date.h>
-
+#include <chrono>
 #include <cstdint>
 #include <vector>
 
@@ -14,7 +13,7 @@
 namespace meetlat::sample {
 
 struct MonthPlan {
-  date::year_month month;
+  std::chrono::year_month month;
   int contract_month = 0;  // 0 = the first month of the contract
 
   bool late_p1 = false;  // KPI-01: many P1/P2/P3 tickets answered late

@@ -84,15 +84,15 @@ void write_vulnerabilities(Generation& g, Rng& rng, CsvFile& file, int& next_id)
     }
     if (month.late_critical_patch)
       detected.push_back(office_moment(
-          g.clock.working_day_on_or_after(first_day_of(month.month) + date::days{3}), rng));
+          g.clock.working_day_on_or_after(first_day_of(month.month) + std::chrono::days{3}), rng));
     std::sort(detected.begin(), detected.end());
     const auto late = static_cast<std::size_t>(rng.below(detected.size()));
     for (std::size_t i = 0; i < detected.size(); ++i) {
       const bool late_critical = month.late_critical_patch && i == late;
       const std::string_view sev = late_critical ? "critical" : severity(rng.uniform());
       const std::int64_t days = late_critical ? rng.between(15, 25) : patch_days(sev, rng);
-      const LocalSeconds patched =
-          office_moment(date::floor<date::days>(detected[i]) + date::days{days}, rng);
+      const LocalSeconds patched = office_moment(
+          std::chrono::floor<std::chrono::days>(detected[i]) + std::chrono::days{days}, rng);
       file.text(make_id("VULN-", ++next_id, 4));
       file.text(sev);
       file.local(detected[i]);

@@ -32,18 +32,18 @@ constexpr std::array<double, 24> kUsersRestDay = {0.15, 0.12, 0.25, 0.25, 0.12, 
 constexpr seconds kOfficeOpen = hours{8};
 constexpr seconds kOfficeClose = hours{18};
 
-int year_of(Day d) { return static_cast<int>(date::year_month_day{d}.year()); }
+int year_of(Day d) { return static_cast<int>(std::chrono::year_month_day{d}.year()); }
 
 }  // namespace
 
-unsigned weekday_iso(Day d) { return date::weekday{d}.iso_encoding(); }
+unsigned weekday_iso(Day d) { return std::chrono::weekday{d}.iso_encoding(); }
 
-Day first_day_of(date::year_month m) { return Day{m / 1}; }
+Day first_day_of(std::chrono::year_month m) { return Day{m / 1}; }
 
-Day nth_weekday(date::year_month m, unsigned iso_weekday, int n) {
+Day nth_weekday(std::chrono::year_month m, unsigned iso_weekday, int n) {
   Day d = first_day_of(m);
-  while (weekday_iso(d) != iso_weekday) d += date::days{1};
-  return d + date::days{7 * (n - 1)};
+  while (weekday_iso(d) != iso_weekday) d += std::chrono::days{1};
+  return d + std::chrono::days{7 * (n - 1)};
 }
 
 ServiceClock::ServiceClock(time::Zone zone, Day first_day, Day end_day)
@@ -61,14 +61,14 @@ bool ServiceClock::is_holiday(Day d) const {
 bool ServiceClock::is_working_day(Day d) const { return weekday_iso(d) <= 5 && !is_holiday(d); }
 
 bool ServiceClock::is_office(LocalSeconds t) const {
-  const Day d = date::floor<date::days>(t);
+  const Day d = std::chrono::floor<std::chrono::days>(t);
   const auto tod = t - d;
   return tod >= kOfficeOpen && tod < kOfficeClose && is_working_day(d);
 }
 
 bool ServiceClock::is_peak(LocalSeconds t) const {
-  const Day d = date::floor<date::days>(t);
-  const auto h = date::floor<hours>(t - d).count();
+  const Day d = std::chrono::floor<std::chrono::days>(t);
+  const auto h = std::chrono::floor<hours>(t - d).count();
   return (h == 9 || h == 10 || h == 13 || h == 14) && is_working_day(d);
 }
 
@@ -79,7 +79,7 @@ bool ServiceClock::hour_exists(Day d, int hour) const {
 }
 
 LocalSeconds ServiceClock::add_office_time(LocalSeconds from, seconds office) const {
-  Day d = date::floor<date::days>(from);
+  Day d = std::chrono::floor<std::chrono::days>(from);
   seconds tod = from - d;
   for (;;) {
     if (is_working_day(d) && tod < kOfficeClose) {
@@ -87,21 +87,21 @@ LocalSeconds ServiceClock::add_office_time(LocalSeconds from, seconds office) co
       if (start + office <= kOfficeClose) return d + start + office;
       office -= kOfficeClose - start;
     }
-    d += date::days{1};
+    d += std::chrono::days{1};
     tod = seconds{0};
   }
 }
 
 Day ServiceClock::add_working_days(Day d, int n) const {
   while (n > 0) {
-    d += date::days{1};
+    d += std::chrono::days{1};
     if (is_working_day(d)) --n;
   }
   return d;
 }
 
 Day ServiceClock::working_day_on_or_after(Day d) const {
-  while (!is_working_day(d)) d += date::days{1};
+  while (!is_working_day(d)) d += std::chrono::days{1};
   return d;
 }
 
@@ -120,7 +120,7 @@ time::Instant ServiceClock::to_instant(LocalSeconds t) const {
 }
 
 LocalSeconds ServiceClock::to_local(time::Instant t) const {
-  return date::floor<seconds>(zone_.to_local(t));
+  return std::chrono::floor<seconds>(zone_.to_local(t));
 }
 
 }  // namespace meetlat::sample

@@ -2,11 +2,9 @@
 // days (Monday–Friday except the termijnenwet holidays), office hours (08:00–18:00) and peak
 // hours (09:00–11:00, 13:00–15:00) on working days, and the daily and weekly rhythm of load.
 //
-// Wall-clock times are `date::local_seconds`; conversions to instants use time::Zone with the
-// spec's DST rules. Immutable after construction; share between threads.
+// Wall-clock times are `std::chrono::local_seconds`; conversions to instants use time::Zone with
+// the spec's DST rules. Immutable after construction; share between threads.
 #pragma once
-
-#include <date/date.h>
 
 #include <chrono>
 #include <vector>
@@ -16,8 +14,8 @@
 
 namespace meetlat::sample {
 
-using LocalSeconds = date::local_seconds;
-using Day = date::local_days;
+using LocalSeconds = std::chrono::local_seconds;
+using Day = std::chrono::local_days;
 
 class ServiceClock {
  public:
@@ -64,8 +62,8 @@ class ServiceClock {
 
 // Calendar helpers on days.
 unsigned weekday_iso(Day d);  // 1 = Monday … 7 = Sunday
-Day first_day_of(date::year_month m);
+Day first_day_of(std::chrono::year_month m);
 // The n-th (1-based) given ISO weekday of month m, e.g. the second Tuesday.
-Day nth_weekday(date::year_month m, unsigned iso_weekday, int n);
+Day nth_weekday(std::chrono::year_month m, unsigned iso_weekday, int n);
 
 }  // namespace meetlat::sample

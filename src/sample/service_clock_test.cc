@@ -6,9 +6,11 @@ namespace meetlat::sample {
 namespace {
 
 using namespace std::chrono;  // NOLINT: test-local brevity
-using date::year;
+using std::chrono::year;
 
-Day day(int y, unsigned m, unsigned d) { return Day{year{y} / date::month{m} / date::day{d}}; }
+Day day(int y, unsigned m, unsigned d) {
+  return Day{year{y} / std::chrono::month{m} / std::chrono::day{d}};
+}
 
 class ServiceClockTest : public ::testing::Test {
  protected:

@@ -6,7 +6,7 @@ namespace meetlat::sample {
 
 namespace {
 
-char* put_ymd(char* out, date::year_month_day ymd) {
+char* put_ymd(char* out, std::chrono::year_month_day ymd) {
   const int y = static_cast<int>(ymd.year());
   out[0] = static_cast<char>('0' + y / 1000 % 10);
   out[1] = static_cast<char>('0' + y / 100 % 10);
@@ -61,21 +61,23 @@ char* put_fixed(char* out, double value, int decimals) {
   return out + decimals;
 }
 
-char* put_date(char* out, date::local_days day) { return put_ymd(out, date::year_month_day{day}); }
+char* put_date(char* out, std::chrono::local_days day) {
+  return put_ymd(out, std::chrono::year_month_day{day});
+}
 
-char* put_local(char* out, date::local_seconds t) {
-  const auto day = date::floor<date::days>(t);
-  out = put_ymd(out, date::year_month_day{day});
+char* put_local(char* out, std::chrono::local_seconds t) {
+  const auto day = std::chrono::floor<std::chrono::days>(t);
+  out = put_ymd(out, std::chrono::year_month_day{day});
   *out++ = ' ';
   return put_hms(out, t - day);
 }
 
 char* put_utc(char* out, time::Instant t, bool milliseconds) {
-  const auto day = date::floor<date::days>(t);
-  const auto ms = date::floor<std::chrono::milliseconds>(t - day);
-  out = put_ymd(out, date::year_month_day{day});
+  const auto day = std::chrono::floor<std::chrono::days>(t);
+  const auto ms = std::chrono::floor<std::chrono::milliseconds>(t - day);
+  out = put_ymd(out, std::chrono::year_month_day{day});
   *out++ = 'T';
-  out = put_hms(out, date::floor<std::chrono::seconds>(ms));
+  out = put_hms(out, std::chrono::floor<std::chrono::seconds>(ms));
   if (milliseconds) {
     const auto m = static_cast<unsigned>(ms.count() % 1000);
     out[0] = '.';
@@ -87,9 +89,9 @@ char* put_utc(char* out, time::Instant t, bool milliseconds) {
   return out;
 }
 
-char* put_utc_minute_prefix(char* out, date::sys_seconds minute_start) {
-  const auto day = date::floor<date::days>(minute_start);
-  out = put_ymd(out, date::year_month_day{day});
+char* put_utc_minute_prefix(char* out, std::chrono::sys_seconds minute_start) {
+  const auto day = std::chrono::floor<std::chrono::days>(minute_start);
+  out = put_ymd(out, std::chrono::year_month_day{day});
   *out++ = 'T';
   const auto s = static_cast<unsigned>((minute_start - day).count());
   put_two(out, s / 3600);

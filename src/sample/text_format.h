@@ -1,11 +1,9 @@
 // Hand-written formatting of the values the generator writes, into a caller's buffer: no
 // locale, no iostreams, no allocation. Each function writes at `out` and returns the end.
 //
-// Wall-clock times (`date::local_seconds`) are written as ITSM exports write them,
+// Wall-clock times (`std::chrono::local_seconds`) are written as ITSM exports write them,
 // "2026-10-05 09:12:00", and read as Europe/Amsterdam time; instants as UTC ISO 8601 with "Z".
 #pragma once
-
-#include <date/date.h>
 
 #include <chrono>
 #include <cstdint>
@@ -21,14 +19,14 @@ char* put_uint(char* out, std::uint64_t value);
 // `value` rounded to `decimals` digits after the point (0..9), e.g. 0.9312 with 2 → "0.93".
 char* put_fixed(char* out, double value, int decimals);
 // "2026-10-05".
-char* put_date(char* out, date::local_days day);
+char* put_date(char* out, std::chrono::local_days day);
 // "2026-10-05 09:12:00".
-char* put_local(char* out, date::local_seconds t);
+char* put_local(char* out, std::chrono::local_seconds t);
 // "2026-10-05T07:12:00Z", or with milliseconds "2026-10-05T07:12:00.123Z".
 char* put_utc(char* out, time::Instant t, bool milliseconds);
 // The "2026-10-05T07:12:" prefix of the UTC minute `minute_start`; a transaction appends
 // "SS.mmmZ".
-char* put_utc_minute_prefix(char* out, date::sys_seconds minute_start);
+char* put_utc_minute_prefix(char* out, std::chrono::sys_seconds minute_start);
 
 inline char* put_two(char* out, unsigned v) {
   out[0] = static_cast<char>('0' + v / 10);

@@ -26,18 +26,19 @@ TEST(TextFormat, Numbers) {
 }
 
 TEST(TextFormat, LocalTimeAsItsmExportsWriteIt) {
-  const date::local_seconds t =
-      date::local_days{date::year{2026} / 10 / 5} + hours{9} + minutes{12} + seconds{3};
+  const std::chrono::local_seconds t = std::chrono::local_days{std::chrono::year{2026} / 10 / 5} +
+                                       hours{9} + minutes{12} + seconds{3};
   EXPECT_EQ(text([&](char* p) { return put_local(p, t); }), "2026-10-05 09:12:03");
-  EXPECT_EQ(text([&](char* p) { return put_date(p, date::floor<date::days>(t)); }), "2026-10-05");
+  EXPECT_EQ(text([&](char* p) { return put_date(p, std::chrono::floor<std::chrono::days>(t)); }),
+            "2026-10-05");
 }
 
 TEST(TextFormat, UtcWithMilliseconds) {
-  const time::Instant t = date::sys_days{date::year{2026} / 10 / 5} + hours{7} + minutes{12} +
-                          milliseconds{123} + microseconds{999};
+  const time::Instant t = std::chrono::sys_days{std::chrono::year{2026} / 10 / 5} + hours{7} +
+                          minutes{12} + milliseconds{123} + microseconds{999};
   EXPECT_EQ(text([&](char* p) { return put_utc(p, t, true); }), "2026-10-05T07:12:00.123Z");
   EXPECT_EQ(text([&](char* p) { return put_utc(p, t, false); }), "2026-10-05T07:12:00Z");
-  EXPECT_EQ(text([&](char* p) { return put_utc_minute_prefix(p, date::floor<seconds>(t)); }),
+  EXPECT_EQ(text([&](char* p) { return put_utc_minute_prefix(p, std::chrono::floor<seconds>(t)); }),
             "2026-10-05T07:12:");
 }
 

@@ -27,12 +27,13 @@ struct Ticket {
 };
 
 // Creation times of one month's tickets, sorted, following the hourly load.
-std::vector<LocalSeconds> arrivals(const ServiceClock& clock, date::year_month m, int count,
+std::vector<LocalSeconds> arrivals(const ServiceClock& clock, std::chrono::year_month m, int count,
                                    Rng& rng) {
   std::vector<LocalSeconds> hour_start;
   std::vector<double> cumulative;
   double total = 0;
-  for (Day d = first_day_of(m); d < first_day_of(m + date::months{1}); d += date::days{1}) {
+  for (Day d = first_day_of(m); d < first_day_of(m + std::chrono::months{1});
+       d += std::chrono::days{1}) {
     for (int h = 0; h < 24; ++h) {
       if (!clock.hour_exists(d, h)) continue;
       total += clock.ticket_load(d, h);
@@ -59,7 +60,7 @@ std::vector<LocalSeconds> arrivals(const ServiceClock& clock, date::year_month m
 LocalSeconds local_not_before(const ServiceClock& clock, time::Instant at) {
   const LocalSeconds local = clock.to_local(at);
   if (!(clock.to_instant(local) < at)) return local;
-  return date::floor<std::chrono::hours>(local) + std::chrono::hours{1};
+  return std::chrono::floor<std::chrono::hours>(local) + std::chrono::hours{1};
 }
 
 // Response delay on the priority's calendar: within target, or late.
@@ -98,7 +99,7 @@ std::string_view category(int priority, Rng& rng) {
 // One RCA row; late ones (in a planned month) miss the 10-working-day deadline.
 void write_rca(Generation& g, CsvFile& rca, std::string_view id, int priority,
                LocalSeconds resolved_at, bool late_month, Rng& rng) {
-  const Day day = date::floor<date::days>(resolved_at);
+  const Day day = std::chrono::floor<std::chrono::days>(resolved_at);
   const bool late = late_month && rng.chance(0.3);
   const int working_days =
       late ? static_cast<int>(rng.between(11, 16)) : static_cast<int>(rng.between(1, 9));

@@ -75,23 +75,24 @@ double DayGenerator::slowdown(LocalSeconds local, const MonthPlan& month) const 
 DayChunk DayGenerator::generate(Day d) const {
   const auto& clock = g_.clock;
   const auto month_index =
-      (date::year_month_day{d}.year() / date::year_month_day{d}.month() - g_.options.first_month)
+      (std::chrono::year_month_day{d}.year() / std::chrono::year_month_day{d}.month() -
+       g_.options.first_month)
           .count();
   const MonthPlan& month = g_.plan[static_cast<std::size_t>(month_index)];
   Rng rng = g_.rng(Stream::kTransactions, static_cast<std::uint64_t>(d.time_since_epoch().count()));
   DayChunk chunk;
   std::size_t used = 0;
   char prefix[kMaxFormattedChars];
-  const time::Instant end = clock.zone().start_of_day(d + date::days{1});
+  const time::Instant end = clock.zone().start_of_day(d + std::chrono::days{1});
   for (time::Instant t = clock.zone().start_of_day(d); t < end; t += minutes{1}) {
     const LocalSeconds local = clock.to_local(t);
-    const int hour = static_cast<int>(date::floor<std::chrono::hours>(local - d).count());
+    const int hour = static_cast<int>(std::chrono::floor<std::chrono::hours>(local - d).count());
     const double expected = per_load_minute_ * clock.user_load(d, hour);
     const auto count = static_cast<std::int64_t>(std::floor(expected + rng.uniform()));
     if (count == 0) continue;
     const double speed = slowdown(local, month);
     const std::size_t prefix_len = static_cast<std::size_t>(
-        put_utc_minute_prefix(prefix, date::floor<seconds>(time::Instant{t})) - prefix);
+        put_utc_minute_prefix(prefix, std::chrono::floor<seconds>(time::Instant{t})) - prefix);
     chunk.rows.resize(used + static_cast<std::size_t>(count) * kMaxRowChars);
     char* p = chunk.rows.data() + used;
     for (std::int64_t i = 0; i < count; ++i) {
@@ -131,11 +132,11 @@ double per_load_minute(const Generation& g) {
   const auto& clock = g.clock;
   double load = 0;
   double minute_count = 0;
-  for (Day d = clock.first_day(); d < clock.end_day(); d += date::days{1}) {
-    const time::Instant end = clock.zone().start_of_day(d + date::days{1});
+  for (Day d = clock.first_day(); d < clock.end_day(); d += std::chrono::days{1}) {
+    const time::Instant end = clock.zone().start_of_day(d + std::chrono::days{1});
     for (time::Instant t = clock.zone().start_of_day(d); t < end; t += minutes{1}) {
       const int hour =
-          static_cast<int>(date::floor<std::chrono::hours>(clock.to_local(t) - d).count());
+          static_cast<int>(std::chrono::floor<std::chrono::hours>(clock.to_local(t) - d).count());
       load += clock.user_load(d, hour);
       minute_count += 1;
     }
@@ -214,7 +215,8 @@ void write_transactions(Generation& g) {
   CsvFile file = g.open("transactions.csv", {"at", "name", "duration_ms"});
   const DayGenerator generator(g, per_load_minute(g));
   std::vector<Day> days;
-  for (Day d = g.clock.first_day(); d < g.clock.end_day(); d += date::days{1}) days.push_back(d);
+  for (Day d = g.clock.first_day(); d < g.clock.end_day(); d += std::chrono::days{1})
+    days.push_back(d);
   if (g.options.threads <= 1) {
     for (Day d : days) {
       const DayChunk chunk = generator.generate(d);

@@ -191,8 +191,8 @@ namespace {
 std::vector<Date> closed_days(const CalendarSpec& spec, Date from, Date to) {
   std::vector<Date> days = spec.extra_closed_days;
   if (spec.termijnenwet_holidays) {
-    const int y0 = static_cast<int>(date::year_month_day{from}.year());
-    const int y1 = static_cast<int>(date::year_month_day{to}.year());
+    const int y0 = static_cast<int>(std::chrono::year_month_day{from}.year());
+    const int y1 = static_cast<int>(std::chrono::year_month_day{to}.year());
     for (int y = y0; y <= y1; ++y) {
       for (const Holiday& h : termijnenwet_holidays(y)) {
         if (std::find(spec.removed_holidays.begin(), spec.removed_holidays.end(), h.date) ==
@@ -257,7 +257,7 @@ Calendar Calendar::build(const CalendarSpec& spec, const Zone& zone, Date horizo
   std::vector<InstantRange> pieces;
   std::vector<InstantRange> day_pieces;
   index->open_days_before.push_back(0);
-  for (Date d = horizon_from; d < horizon_to; d += date::days{1}) {
+  for (Date d = horizon_from; d < horizon_to; d += std::chrono::days{1}) {
     day_pieces.clear();
     for (const MinuteRange& r : day_ranges(week, closed, closures, d)) {
       zone.instants_between(LocalTime{d} + r.from, LocalTime{d} + r.to, &day_pieces);
@@ -329,7 +329,7 @@ Instant Calendar::open_days_deadline(Instant from, int n) const {
   x.checked(from, "start");
   const Date day = x.zone.date_of(from);
   const std::size_t i = x.day_index(day);
-  if (n <= 0) return x.zone.start_of_day(day + date::days{1});
+  if (n <= 0) return x.zone.start_of_day(day + std::chrono::days{1});
   // The first m with open_days_before[m] reaching n more than the days up to and including `day`:
   // day m - 1 is the n-th open day after `day`.
   const std::int32_t target = x.open_days_before[i + 1] + n;
@@ -339,7 +339,7 @@ Instant Calendar::open_days_deadline(Instant from, int n) const {
                     " fall outside the horizon of calendar '" + x.name + "'");
   }
   const auto m = it - x.open_days_before.begin();
-  return x.zone.start_of_day(x.first_day + date::days{m});
+  return x.zone.start_of_day(x.first_day + std::chrono::days{m});
 }
 
 std::vector<Window> Calendar::open_intervals(Instant a, Instant b) const {

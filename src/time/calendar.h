@@ -61,8 +61,8 @@ class Calendar {
   // horizon throw TimeError; the default horizon (1999–2109) holds the supported years
   // (time/supported_years.h) with a margin for deadlines that run past their ends.
   static Calendar build(const CalendarSpec& spec, const Zone& zone,
-                        Date horizon_from = Date{date::year{1999} / 1 / 1},
-                        Date horizon_to = Date{date::year{2110} / 1 / 1});
+                        Date horizon_from = Date{std::chrono::year{1999} / 1 / 1},
+                        Date horizon_to = Date{std::chrono::year{2110} / 1 / 1});
 
   const std::string& name() const;
 

@@ -16,7 +16,7 @@ namespace {
 
 using std::chrono::hours;
 using std::chrono::minutes;
-using SysMinutes = date::sys_time<minutes>;
+using SysMinutes = std::chrono::sys_time<minutes>;
 
 class MinuteOracle {
  public:
@@ -25,9 +25,9 @@ class MinuteOracle {
 
   bool open_minute(SysMinutes m) {
     if (m < info_.begin || m >= info_.end) info_ = tz_->get_info(m);
-    const date::local_time<minutes> local{
-        date::floor<minutes>(m + info_.offset).time_since_epoch()};
-    const Date day = date::floor<date::days>(local);
+    const std::chrono::local_time<minutes> local{
+        std::chrono::floor<minutes>(m + info_.offset).time_since_epoch()};
+    const Date day = std::chrono::floor<std::chrono::days>(local);
     const minutes of_day = local - day;
     if (day != cached_day_) {
       cached_day_ = day;
@@ -37,14 +37,14 @@ class MinuteOracle {
     for (const Closure& c : spec_.closures) {
       if (c.date == day && c.from <= of_day && of_day < c.to) return false;
     }
-    const auto& ranges = spec_.hours[date::weekday{day}.iso_encoding() - 1];
+    const auto& ranges = spec_.hours[std::chrono::weekday{day}.iso_encoding() - 1];
     return std::any_of(ranges.begin(), ranges.end(),
                        [&](const MinuteRange& r) { return r.from <= of_day && of_day < r.to; });
   }
 
   Micros elapsed(Instant a, Instant b) {
     Micros total{0};
-    for (SysMinutes m = date::floor<minutes>(a); Instant{m} < b; m += minutes{1}) {
+    for (SysMinutes m = std::chrono::floor<minutes>(a); Instant{m} < b; m += minutes{1}) {
       if (!open_minute(m)) continue;
       total += std::min(b, Instant{m + minutes{1}}) - std::max(a, Instant{m});
     }
@@ -53,7 +53,7 @@ class MinuteOracle {
 
   Instant deadline(Instant from, Micros within) {
     Micros left = within;
-    for (SysMinutes m = date::floor<minutes>(from);; m += minutes{1}) {
+    for (SysMinutes m = std::chrono::floor<minutes>(from);; m += minutes{1}) {
       if (!open_minute(m)) continue;
       const Instant lo = std::max(from, Instant{m});
       const Micros here = Instant{m + minutes{1}} - lo;
@@ -69,7 +69,7 @@ class MinuteOracle {
     };
     if (has(spec_.extra_closed_days)) return true;
     if (!spec_.termijnenwet_holidays || has(spec_.removed_holidays)) return false;
-    const int year = static_cast<int>(date::year_month_day{day}.year());
+    const int year = static_cast<int>(std::chrono::year_month_day{day}.year());
     for (const Holiday& h : termijnenwet_holidays(year)) {
       if (h.date == day) return true;
     }
@@ -91,14 +91,14 @@ class RandomInstants {
 
   Instant next() {
     static const Instant kDstChanges[] = {
-        Instant{date::sys_days{date::year{2025} / 3 / 30}},
-        Instant{date::sys_days{date::year{2025} / 10 / 26}},
-        Instant{date::sys_days{date::year{2026} / 3 / 29}},
-        Instant{date::sys_days{date::year{2026} / 10 / 25}},
-        Instant{date::sys_days{date::year{2027} / 3 / 28}},
-        Instant{date::sys_days{date::year{2027} / 10 / 31}},
+        Instant{std::chrono::sys_days{std::chrono::year{2025} / 3 / 30}},
+        Instant{std::chrono::sys_days{std::chrono::year{2025} / 10 / 26}},
+        Instant{std::chrono::sys_days{std::chrono::year{2026} / 3 / 29}},
+        Instant{std::chrono::sys_days{std::chrono::year{2026} / 10 / 25}},
+        Instant{std::chrono::sys_days{std::chrono::year{2027} / 3 / 28}},
+        Instant{std::chrono::sys_days{std::chrono::year{2027} / 10 / 31}},
     };
-    const Instant from = Instant{date::sys_days{date::year{2025} / 1 / 1}};
+    const Instant from = Instant{std::chrono::sys_days{std::chrono::year{2025} / 1 / 1}};
     switch (pick(3)) {
       case 0:
         return kDstChanges[pick(6)] - hours{48} + Micros{uniform(4LL * 86'400'000'000)};
@@ -132,9 +132,9 @@ CalendarSpec office_hours() { return CalendarSpec::office_hours(); }
 CalendarSpec peak_hours() { return CalendarSpec::peak_hours(); }
 CalendarSpec working_days() {
   CalendarSpec spec = CalendarSpec::working_days();
-  spec.extra_closed_days.push_back(Date{date::year{2026} / 4 / 3});  // Goede Vrijdag
-  spec.removed_holidays.push_back(Date{date::year{2026} / 5 / 5});   // open on Bevrijdingsdag
-  spec.closures.push_back({Date{date::year{2026} / 12 / 24}, hours{12}, hours{24}});
+  spec.extra_closed_days.push_back(Date{std::chrono::year{2026} / 4 / 3});  // Goede Vrijdag
+  spec.removed_holidays.push_back(Date{std::chrono::year{2026} / 5 / 5});  // open on Bevrijdingsdag
+  spec.closures.push_back({Date{std::chrono::year{2026} / 12 / 24}, hours{12}, hours{24}});
   return spec;
 }
 // Every day, with ranges inside the DST hours: the repeated hour counts twice, the skipped none.
@@ -150,8 +150,8 @@ class CalendarOracleTest : public ::testing::TestWithParam<OracleCase> {};
 TEST_P(CalendarOracleTest, AgreesWithMinuteStepping) {
   const OracleCase& c = GetParam();
   const Zone zone = Zone::load("Europe/Amsterdam");
-  const Calendar cal = Calendar::build(c.spec(), zone, Date{date::year{2024} / 1 / 1},
-                                       Date{date::year{2029} / 1 / 1});
+  const Calendar cal = Calendar::build(c.spec(), zone, Date{std::chrono::year{2024} / 1 / 1},
+                                       Date{std::chrono::year{2029} / 1 / 1});
   MinuteOracle oracle(c.spec());
   RandomInstants random(0x5eed + static_cast<std::uint64_t>(c.max_budget_us % 1000));
   for (int i = 0; i < 10'000; ++i) {
@@ -159,7 +159,7 @@ TEST_P(CalendarOracleTest, AgreesWithMinuteStepping) {
     const Instant b = a + Micros{random.uniform(3LL * 86'400'000'000)};
     ASSERT_EQ(cal.elapsed(a, b), oracle.elapsed(a, b))
         << zone.format(a) << " .. " << zone.format(b);
-    ASSERT_EQ(cal.is_open(a), oracle.open_minute(date::floor<minutes>(a))) << zone.format(a);
+    ASSERT_EQ(cal.is_open(a), oracle.open_minute(std::chrono::floor<minutes>(a))) << zone.format(a);
     const Micros budget{1 + random.uniform(c.max_budget_us)};
     ASSERT_EQ(cal.deadline(a, budget), oracle.deadline(a, budget))
         << zone.format(a) << " + " << budget.count() << " us";

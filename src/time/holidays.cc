@@ -20,24 +20,24 @@ Date easter_sunday(int year) {
   const int m = (a + 11 * h + 22 * l) / 451;
   const int month = (h + l - 7 * m + 114) / 31;
   const int day = (h + l - 7 * m + 114) % 31 + 1;
-  return Date{date::year{year} / date::month{static_cast<unsigned>(month)} /
-              date::day{static_cast<unsigned>(day)}};
+  return Date{std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)} /
+              std::chrono::day{static_cast<unsigned>(day)}};
 }
 
 std::vector<Holiday> termijnenwet_holidays(int year) {
-  const date::year y{year};
+  const std::chrono::year y{year};
   const Date easter = easter_sunday(year);
-  Date koningsdag{y / date::April / 27};
-  if (date::weekday{koningsdag} == date::Sunday) koningsdag -= date::days{1};
+  Date koningsdag{y / std::chrono::April / 27};
+  if (std::chrono::weekday{koningsdag} == std::chrono::Sunday) koningsdag -= std::chrono::days{1};
   std::vector<Holiday> days = {
-      {Date{y / date::January / 1}, "Nieuwjaarsdag", "New Year's Day"},
-      {easter + date::days{1}, "Tweede Paasdag", "Easter Monday"},
+      {Date{y / std::chrono::January / 1}, "Nieuwjaarsdag", "New Year's Day"},
+      {easter + std::chrono::days{1}, "Tweede Paasdag", "Easter Monday"},
       {koningsdag, "Koningsdag", "King's Day"},
-      {Date{y / date::May / 5}, "Bevrijdingsdag", "Liberation Day"},
-      {easter + date::days{39}, "Hemelvaartsdag", "Ascension Day"},
-      {easter + date::days{50}, "Tweede Pinksterdag", "Whit Monday"},
-      {Date{y / date::December / 25}, "Eerste Kerstdag", "Christmas Day"},
-      {Date{y / date::December / 26}, "Tweede Kerstdag", "Boxing Day"},
+      {Date{y / std::chrono::May / 5}, "Bevrijdingsdag", "Liberation Day"},
+      {easter + std::chrono::days{39}, "Hemelvaartsdag", "Ascension Day"},
+      {easter + std::chrono::days{50}, "Tweede Pinksterdag", "Whit Monday"},
+      {Date{y / std::chrono::December / 25}, "Eerste Kerstdag", "Christmas Day"},
+      {Date{y / std::chrono::December / 26}, "Tweede Kerstdag", "Boxing Day"},
   };
   // Hemelvaartsdag falls on or before 5 May in some years (both on 5 May in 2016): keep both.
   std::stable_sort(days.begin(), days.end(),

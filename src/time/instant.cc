@@ -3,7 +3,7 @@
 namespace meetlat::time {
 
 std::string format_date(Date d) {
-  const date::year_month_day ymd{d};
+  const std::chrono::year_month_day ymd{d};
   const int y = static_cast<int>(ymd.year());
   const unsigned m = static_cast<unsigned>(ymd.month());
   const unsigned day = static_cast<unsigned>(ymd.day());
@@ -23,6 +23,6 @@ std::string format_date(Date d) {
   return out;
 }
 
-unsigned iso_weekday(Date d) { return date::weekday{d}.iso_encoding(); }
+unsigned iso_weekday(Date d) { return std::chrono::weekday{d}.iso_encoding(); }
 
 }  // namespace meetlat::time

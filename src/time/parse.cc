@@ -69,8 +69,8 @@ bool read_date(Scanner& s, Date* out) {
   const std::size_t day_col = s.pos();
   if (!s.digits(2, &d, "expected a two-digit day")) return false;
   if (d < 1 || d > days_in_month(y, m)) return s.fail(day_col, "day out of range for the month");
-  *out = Date{date::year{y} / date::month{static_cast<unsigned>(m)} /
-              date::day{static_cast<unsigned>(d)}};
+  *out = Date{std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(m)} /
+              std::chrono::day{static_cast<unsigned>(d)}};
   return true;
 }
 
@@ -188,7 +188,7 @@ int digits_at(std::uint64_t t, int at, int width) {
 // A time stamp in one of the fixed layouts read without the general parser: the day and the
 // time of day in µs, and whether it ends in 'Z' (UTC) or has no offset (wall-clock time).
 struct FixedStamp {
-  date::sys_days day;
+  std::chrono::sys_days day;
   std::int64_t time_of_day_us;
   bool utc;
 };
@@ -233,11 +233,12 @@ std::optional<FixedStamp> parse_fixed(std::string_view text) {
   }
   // Consecutive time stamps mostly share their date: remember the last one (per thread).
   thread_local int last_ymd = -1;
-  thread_local date::sys_days last_day{};
+  thread_local std::chrono::sys_days last_day{};
   const int ymd = (y * 100 + m) * 100 + d;
   if (ymd != last_ymd) {
-    last_day = date::sys_days{date::year{y} / date::month{static_cast<unsigned>(m)} /
-                              date::day{static_cast<unsigned>(d)}};
+    last_day =
+        std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(m)} /
+                              std::chrono::day{static_cast<unsigned>(d)}};
     last_ymd = ymd;
   }
   return FixedStamp{
@@ -306,7 +307,7 @@ std::optional<ParsedTimestamp> parse_general(std::string_view text, const Zone& 
     s.fail("unexpected characters after the time stamp");
     return std::nullopt;
   }
-  out.at = Instant{date::sys_days{day.time_since_epoch()}} + time_of_day - offset;
+  out.at = Instant{std::chrono::sys_days{day.time_since_epoch()}} + time_of_day - offset;
   return out;
 }
 

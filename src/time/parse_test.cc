@@ -19,7 +19,9 @@ const Zone& amsterdam() {
 }
 
 Instant utc(int y, unsigned m, unsigned d, Micros t = Micros{0}) {
-  return Instant{date::sys_days{date::year{y} / date::month{m} / date::day{d}}} + t;
+  return Instant{std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} /
+                                       std::chrono::day{d}}} +
+         t;
 }
 
 ParsedTimestamp parse_ok(std::string_view text) {
@@ -164,14 +166,14 @@ TEST(ParseTimestampTest, FixedLayoutsAgreeWithTheGeneralParser) {
 
 TEST(ParseDateTest, BareDatesAndTimestampsInTheZone) {
   ParseError error;
-  EXPECT_EQ(parse_date("2026-10-05", &error), Date{date::year{2026} / 10 / 5});
+  EXPECT_EQ(parse_date("2026-10-05", &error), Date{std::chrono::year{2026} / 10 / 5});
   EXPECT_FALSE(parse_date("2026-10-05T10:00:00", &error).has_value());
   EXPECT_EQ(error.column, 10u);
   // 23:30 UTC on 5 October is already 6 October in Amsterdam.
   EXPECT_EQ(parse_date("2026-10-05T23:30:00Z", &error, &amsterdam()),
-            Date{date::year{2026} / 10 / 6});
+            Date{std::chrono::year{2026} / 10 / 6});
   EXPECT_EQ(parse_date("2026-10-05T10:00:00", &error, &amsterdam()),
-            Date{date::year{2026} / 10 / 5});
+            Date{std::chrono::year{2026} / 10 / 5});
   EXPECT_FALSE(parse_date("2026-04-31", &error).has_value());
   EXPECT_EQ(error.column, 8u);
 }

@@ -13,10 +13,11 @@ constexpr std::array<std::string_view, 6> kCadenceNames = {"week",      "month",
 
 // Adds whole months to a date; a day past the end of the target month becomes its last day.
 Date add_months(Date d, int months) {
-  const date::year_month_day ymd{d};
-  const date::year_month ym = date::year_month{ymd.year(), ymd.month()} + date::months{months};
-  const date::day last =
-      date::year_month_day_last{ym.year(), date::month_day_last{ym.month()}}.day();
+  const std::chrono::year_month_day ymd{d};
+  const std::chrono::year_month ym =
+      std::chrono::year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
+  const std::chrono::day last =
+      std::chrono::year_month_day_last{ym.year(), std::chrono::month_day_last{ym.month()}}.day();
   return Date{ym / (ymd.day() > last ? last : ymd.day())};
 }
 
@@ -39,8 +40,8 @@ int months_of(Cadence c) {
 
 // Monday of ISO week 1 of ISO year `y` (the week holding 4 January).
 Date iso_week1_monday(int y) {
-  const Date jan4{date::year{y} / date::January / 4};
-  return jan4 - date::days{date::weekday{jan4}.iso_encoding() - 1};
+  const Date jan4{std::chrono::year{y} / std::chrono::January / 4};
+  return jan4 - std::chrono::days{std::chrono::weekday{jan4}.iso_encoding() - 1};
 }
 
 bool read_digits(std::string_view text, std::size_t from, std::size_t n, int* value) {
@@ -60,14 +61,16 @@ std::string two_digits(unsigned v) {
 
 // The 0-based contract year holding day `d` (not before `start`).
 int contract_year_index(Date start, Date d) {
-  int k = (date::year_month_day{d}.year() - date::year_month_day{start}.year()).count();
+  int k =
+      (std::chrono::year_month_day{d}.year() - std::chrono::year_month_day{start}.year()).count();
   while (k > 0 && add_months(start, 12 * k) > d) --k;
   while (add_months(start, 12 * (k + 1)) <= d) ++k;
   return k;
 }
 
 Period months_period(Cadence c, int year, int first_month) {
-  const Date first{date::year{year} / date::month{static_cast<unsigned>(first_month)} / 1};
+  const Date first{std::chrono::year{year} /
+                   std::chrono::month{static_cast<unsigned>(first_month)} / 1};
   return Period{c, first, add_months(first, months_of(c))};
 }
 
@@ -100,15 +103,15 @@ std::optional<Period> parse_period(std::string_view text) {
     const Date week1 = iso_week1_monday(year);
     const int weeks_in_year = static_cast<int>((iso_week1_monday(year + 1) - week1).count() / 7);
     if (n < 1 || n > weeks_in_year) return std::nullopt;
-    const Date first = week1 + date::days{7 * (n - 1)};
-    return Period{Cadence::kWeek, first, first + date::days{7}};
+    const Date first = week1 + std::chrono::days{7 * (n - 1)};
+    return Period{Cadence::kWeek, first, first + std::chrono::days{7}};
   }
   if (text.size() != 7 || !read_digits(text, 5, 2, &n) || n < 1 || n > 12) return std::nullopt;
   return months_period(Cadence::kMonth, year, n);
 }
 
 std::string period_name(const Period& p, Date contract_start) {
-  const date::year_month_day first{p.first_day};
+  const std::chrono::year_month_day first{p.first_day};
   const unsigned month = static_cast<unsigned>(first.month());
   std::string y = format_date(p.first_day).substr(0, 4);
   switch (p.cadence) {
@@ -122,7 +125,7 @@ std::string period_name(const Period& p, Date contract_start) {
       return y;
     case Cadence::kWeek: {
       // The ISO year is the year of the week's Thursday.
-      const date::year_month_day thursday{p.first_day + date::days{3}};
+      const std::chrono::year_month_day thursday{p.first_day + std::chrono::days{3}};
       const int iso_year = static_cast<int>(thursday.year());
       const auto week = (p.first_day - iso_week1_monday(iso_year)).count() / 7 + 1;
       return format_date(Date{thursday.year() / 1 / 1}).substr(0, 4) + "-W" +
@@ -144,13 +147,13 @@ Window window(const Period& p, const Zone& zone) {
 }
 
 Period period_containing(Cadence cadence, Date d, Date contract_start) {
-  const date::year_month_day ymd{d};
+  const std::chrono::year_month_day ymd{d};
   const int year = static_cast<int>(ymd.year());
   const int month = static_cast<int>(static_cast<unsigned>(ymd.month()));
   switch (cadence) {
     case Cadence::kWeek: {
-      const Date monday = d - date::days{date::weekday{d}.iso_encoding() - 1};
-      return Period{cadence, monday, monday + date::days{7}};
+      const Date monday = d - std::chrono::days{std::chrono::weekday{d}.iso_encoding() - 1};
+      return Period{cadence, monday, monday + std::chrono::days{7}};
     }
     case Cadence::kMonth:
     case Cadence::kQuarter:
@@ -174,7 +177,7 @@ Period period_containing(Cadence cadence, Date d, Date contract_start) {
 
 Period next_period(const Period& p) {
   if (p.cadence == Cadence::kWeek) {
-    return Period{p.cadence, p.end_day, p.end_day + date::days{7}};
+    return Period{p.cadence, p.end_day, p.end_day + std::chrono::days{7}};
   }
   return Period{p.cadence, p.end_day, add_months(p.end_day, months_of(p.cadence))};
 }

@@ -8,7 +8,7 @@ namespace meetlat::time {
 namespace {
 
 Date ymd(int y, unsigned m, unsigned d) {
-  return Date{date::year{y} / date::month{m} / date::day{d}};
+  return Date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
 }
 
 const Zone& amsterdam() {

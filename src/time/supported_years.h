@@ -12,8 +12,8 @@
 
 namespace meetlat::time {
 
-inline constexpr Date kFirstSupportedDay{date::year{2000} / 1 / 1};
-inline constexpr Date kEndOfSupportedDays{date::year{2100} / 1 / 1};  // exclusive
+inline constexpr Date kFirstSupportedDay{std::chrono::year{2000} / 1 / 1};
+inline constexpr Date kEndOfSupportedDays{std::chrono::year{2100} / 1 / 1};  // exclusive
 inline constexpr std::string_view kSupportedYears = "2000-2099";
 
 inline bool is_supported(Date d) { return d >= kFirstSupportedDay && d < kEndOfSupportedDays; }
@@ -22,8 +22,10 @@ inline bool is_supported(Date d) { return d >= kFirstSupportedDay && d < kEndOfS
 // by the largest offsets in use (-12:00 and +14:00).
 inline bool is_supported(Instant t) {
   using std::chrono::hours;
-  const Instant first{date::sys_days{date::year{2000} / 1 / 1}.time_since_epoch() - hours{14}};
-  const Instant end{date::sys_days{date::year{2100} / 1 / 1}.time_since_epoch() + hours{12}};
+  const Instant first{std::chrono::sys_days{std::chrono::year{2000} / 1 / 1}.time_since_epoch() -
+                      hours{14}};
+  const Instant end{std::chrono::sys_days{std::chrono::year{2100} / 1 / 1}.time_since_epoch() +
+                    hours{12}};
   return t >= first && t < end;
 }
 

@@ -121,9 +121,9 @@ std::shared_ptr<const Zone::Table> Zone::Table::compute(const date::time_zone& t
                                                         std::string zone_name) {
   auto table = std::make_shared<Table>();
   table->name = std::move(zone_name);
-  const date::sys_seconds first = date::sys_days{date::year{1970} / 1 / 1};
-  const date::sys_seconds last = date::sys_days{date::year{2200} / 1 / 1};
-  date::sys_seconds at = first;
+  const std::chrono::sys_seconds first = std::chrono::sys_days{std::chrono::year{1970} / 1 / 1};
+  const std::chrono::sys_seconds last = std::chrono::sys_days{std::chrono::year{2200} / 1 / 1};
+  std::chrono::sys_seconds at = first;
   while (at < last) {
     const date::sys_info info = tz.get_info(at);
     const std::int64_t offset = info.offset.count() * kMicrosPerSecond;
@@ -144,7 +144,7 @@ std::shared_ptr<const Zone::Table> Zone::Table::compute(const date::time_zone& t
 const std::string& Zone::name() const { return table_->name; }
 
 Instant Zone::to_instant(LocalTime local, LocalTimeIssue* issue) const {
-  const Date day = date::floor<date::days>(local);
+  const Date day = std::chrono::floor<std::chrono::days>(local);
   return to_instant(day, local - day, issue);
 }
 
@@ -213,7 +213,7 @@ LocalTime Zone::to_local(Instant t) const {
   return LocalTime{Micros{utc_us + table_->offset_us[table_->segment_at_utc(utc_us)]}};
 }
 
-Date Zone::date_of(Instant t) const { return date::floor<date::days>(to_local(t)); }
+Date Zone::date_of(Instant t) const { return std::chrono::floor<std::chrono::days>(to_local(t)); }
 
 std::chrono::seconds Zone::offset(Instant t) const {
   const std::int64_t utc_us = t.time_since_epoch().count();
@@ -222,7 +222,7 @@ std::chrono::seconds Zone::offset(Instant t) const {
 
 std::string Zone::format(Instant t) const {
   const LocalTime local = to_local(t);
-  const Date day = date::floor<date::days>(local);
+  const Date day = std::chrono::floor<std::chrono::days>(local);
   const std::int64_t of_day_us = (local - day).count();
   const std::int64_t secs = of_day_us / kMicrosPerSecond;
   const std::int64_t frac_us = of_day_us % kMicrosPerSecond;
