@@ -34,8 +34,8 @@ std::variant<Loaded, Refused> load(const Setting& setting, const EvidenceFolder&
   const contract::Contract& contract = *setting.contract;
   Loaded out;
   const std::chrono::year_month_day first{period.first_day};
-  out.in_force = std::make_shared<const contract::Contract>(
-      contract::contract_in_force(contract, std::chrono::local_days{first.year() / first.month() / 1}));
+  out.in_force = std::make_shared<const contract::Contract>(contract::contract_in_force(
+      contract, std::chrono::local_days{first.year() / first.month() / 1}));
   RowSinks sinks;
   if (evaluate::LatencyAccumulator::can_stream(*out.in_force, kStreamedKind)) {
     auto plan = std::make_shared<const evaluate::LatencyAccumulator>(
