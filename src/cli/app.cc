@@ -209,7 +209,7 @@ int run_parsed(int argc, char** argv) {
 
 int run(int argc, char** argv) { return flushed(run_parsed(argc, argv)); }
 
-int report_escaped(std::exception_ptr escaped, std::ostream& err) {
+int report_escaped(const std::exception_ptr& escaped, std::ostream& err) {
   err << "meetlat: error: ";
   try {
     std::rethrow_exception(escaped);

@@ -24,6 +24,6 @@ int run(int argc, char** argv);
 // nothing foresaw; std::bad_alloc says "out of memory", an exception not derived from
 // std::exception "unknown exception"), flushes what stdout holds and returns kExitBadInput, so
 // the program exits with 1 and a message rather than an abort.
-int report_escaped(std::exception_ptr escaped, std::ostream& err);
+int report_escaped(const std::exception_ptr& escaped, std::ostream& err);
 
 }  // namespace meetlat::cli

@@ -27,6 +27,7 @@ std::string zone_suggestion(std::string_view name) {
   };
   const std::vector<std::string> names = time::Zone::names();
   std::vector<std::string> lowered;
+  lowered.reserve(names.size());
   for (const std::string& n : names) lowered.push_back(lower(n));
   const std::vector<std::string_view> candidates(lowered.begin(), lowered.end());
   const std::optional<std::string> best = text::did_you_mean(lower(name), candidates);

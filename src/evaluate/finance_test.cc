@@ -44,8 +44,8 @@ struct Fixture {
   }
   // A track of `cadence` with one fired step of `pct` percent in each slot of `fire`, and the
   // given statuses (final).
-  void add_track(time::Cadence cadence, std::vector<Status> status, std::vector<int> fire,
-                 const contract::LadderStep* step) {
+  void add_track(time::Cadence cadence, const std::vector<Status>& status,
+                 const std::vector<int>& fire, const contract::LadderStep* step) {
     KpiTrack t;
     t.kpi = &contract.kpis.front();
     time::Period p = time::period_containing(cadence, contract.start);

@@ -20,7 +20,7 @@ struct Fixture {
   std::vector<Status> status;
   std::vector<std::uint8_t> final;
 
-  Fixture(std::vector<Status> statuses, std::vector<contract::LadderStep> ladder) {
+  Fixture(const std::vector<Status>& statuses, std::vector<contract::LadderStep> ladder) {
     kpi.id = "KPI-X";
     kpi.objectives.push_back({});
     kpi.objectives[0].id = "o";

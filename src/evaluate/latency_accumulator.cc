@@ -150,8 +150,9 @@ bool LatencyAccumulator::name_counted(std::size_t objective, std::uint32_t code,
   if (code >= known.size()) known.resize(static_cast<std::size_t>(code) + 1, -1);
   if (known[code] < 0) {
     const auto& wanted = plan_->objectives[objective].measure->names;
-    known[code] =
+    const bool counted =
         wanted.empty() || std::find(wanted.begin(), wanted.end(), names.text(code)) != wanted.end();
+    known[code] = counted ? 1 : 0;
   }
   return known[code] != 0;
 }

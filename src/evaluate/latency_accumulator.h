@@ -84,9 +84,6 @@ class LatencyAccumulator : public evidence::RowSink {
 
   std::shared_ptr<const Plan> plan_;
   std::vector<ObjectiveState> state_;  // per planned objective
-  int at_column_ = -1;
-  int name_column_ = -1;
-  int value_column_ = -1;
 };
 
 }  // namespace meetlat::evaluate

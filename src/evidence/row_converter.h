@@ -53,7 +53,7 @@ class RowConverter {
   // The cell of schema column `column` in `record`; for a short row, past_end_ set to just past
   // its last cell.
   const Cell* cell_for(std::size_t column, const CsvRecord& record);
-  bool convert(std::size_t column, const Cell& cell);
+  bool convert(std::size_t index, const Cell& cell);
   // Where column `index`'s value of the current row goes: the table, or its emptied scratch.
   Column& column_for(std::size_t index);
   bool convert_instant(Column& column, const Cell& cell);

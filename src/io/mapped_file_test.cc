@@ -60,7 +60,7 @@ TEST_F(MappedFileTest, AFileThatGrewWhileReadIsReported) {
 }
 
 TEST_F(MappedFileTest, AnEmptyFileIsReadNotMapped) {
-  std::ofstream{path_};
+  { const std::ofstream empty(path_); }
   const MappedFile file(path_);
   EXPECT_FALSE(file.mapped());
   EXPECT_EQ(file.text(), "");

@@ -91,7 +91,7 @@ TEST(ProbeAvailability, GapsLowerCoverageNotAvailability) {
   // Probes only in minutes 0–59; minutes 60–99 have none. Coverage 60/100; one down minute in
   // 100 minutes: value 0.99 → met.
   std::vector<Probe> probes = all_up();
-  probes.resize(60 * 3);
+  probes.resize(std::size_t{60} * 3);
   for (std::uint32_t loc = 0; loc < 3; ++loc) set_down(probes, 30, loc);
   const ProbeAvailabilityResult p = probe_availability(probes, {}, kWindow, kEnd, kNorm);
   EXPECT_EQ(p.observed_minutes, 60);

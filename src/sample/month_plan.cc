@@ -41,7 +41,7 @@ void mark_with_streak(std::vector<MonthPlan>& plan, Rng& rng, double share, bool
 
 std::vector<MonthPlan> make_plan(const GenerateOptions& options) {
   std::vector<MonthPlan> plan;
-  const int offset = (options.first_month - kContractStart).count();
+  const auto offset = static_cast<int>((options.first_month - kContractStart).count());
   for (int i = 0; i < options.months; ++i) {
     MonthPlan m;
     m.month = options.first_month + std::chrono::months{i};

@@ -61,8 +61,8 @@ std::string two_digits(unsigned v) {
 
 // The 0-based contract year holding day `d` (not before `start`).
 int contract_year_index(Date start, Date d) {
-  int k =
-      (std::chrono::year_month_day{d}.year() - std::chrono::year_month_day{start}.year()).count();
+  int k = static_cast<int>(
+      (std::chrono::year_month_day{d}.year() - std::chrono::year_month_day{start}.year()).count());
   while (k > 0 && add_months(start, 12 * k) > d) --k;
   while (add_months(start, 12 * (k + 1)) <= d) ++k;
   return k;

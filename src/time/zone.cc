@@ -100,7 +100,7 @@ Zone Zone::load(std::string_view iana_name) {
 std::vector<std::string> Zone::names() {
   std::vector<std::string> out;
   const date::tzdb& db = date::get_tzdb();
-  for (const auto& zone : db.zones) out.push_back(std::string(zone.name()));
+  for (const auto& zone : db.zones) out.emplace_back(zone.name());
   std::sort(out.begin(), out.end());
   return out;
 }
