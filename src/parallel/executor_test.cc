@@ -57,6 +57,7 @@ TEST(Executor, ConcurrentCallersAllFinishOnTheSamePool) {
   Threads threads;
   std::atomic<int> items{0};
   std::vector<std::thread> callers;
+  callers.reserve(4);
   for (int c = 0; c < 4; ++c) {
     callers.emplace_back([&] {
       executor.for_each(50, [&](std::size_t) {
