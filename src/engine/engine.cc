@@ -27,29 +27,27 @@ std::shared_ptr<evaluate::LatencyAccumulator> merged_latency(const evidence::Evi
   return merged;
 }
 
-// The contract version in force for `period` and the evidence an evaluation of it reads.
+// The contract's versions and the evidence an evaluation of `period` reads.
 std::variant<Loaded, Refused> load(const Setting& setting, const EvidenceFolder& source,
                                    const time::Period& period) {
   const parallel::ScopedExecutor use(setting.executor);
   const contract::Contract& contract = *setting.contract;
   Loaded out;
-  const std::chrono::year_month_day first{period.first_day};
-  out.in_force = std::make_shared<const contract::Contract>(contract::contract_in_force(
-      contract, std::chrono::local_days{first.year() / first.month() / 1}));
+  out.versions = std::make_shared<const contract::Versions>(contract);
   RowSinks sinks;
-  if (evaluate::LatencyAccumulator::can_stream(*out.in_force, kStreamedKind)) {
+  if (evaluate::LatencyAccumulator::can_stream(contract, kStreamedKind)) {
     auto plan = std::make_shared<const evaluate::LatencyAccumulator>(
-        *out.in_force, *setting.zone, setting.as_of, period, kStreamedKind);
+        contract, *setting.zone, setting.as_of, period, kStreamedKind);
     sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
   }
   io::check_folder(source.path);
   evidence::LoadOptions options{*setting.zone};
   options.sinks = std::move(sinks);
   options.priorities.clear();
-  for (const auto& p : out.in_force->priorities) options.priorities.push_back(p.id);
-  options.severities = out.in_force->severities;
+  for (const auto& p : contract.priorities) options.priorities.push_back(p.id);
+  options.severities = contract.severities;
   options.skip_invalid = source.skip_invalid;
-  options.kept_columns = evaluate::columns_read(*out.in_force);
+  options.kept_columns = evaluate::columns_read(contract);
   out.evidence = evidence::load_evidence(source.path, options);
   if (out.evidence.find("exemptions") != nullptr) {
     evaluate::check_exemptions(out.evidence, io::read_regular(source.path / "exemptions.csv"));
@@ -88,7 +86,7 @@ void prepend(const std::vector<std::string>& first, std::vector<std::string>& wa
 Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting, const EvidenceFolder& source,
                                               const time::Period& period) {
   return run<evaluate::Evaluation>(setting, source, period, [&](const Loaded& in) {
-    auto result = evaluate::evaluate(*in.in_force, in.evidence, *setting.zone,
+    auto result = evaluate::evaluate(*in.versions, in.evidence, *setting.zone,
                                      {period, setting.as_of, in.latency.get()});
     prepend(in.warnings, result.warnings);
     return result;
@@ -97,19 +95,11 @@ Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting, const Evid
 
 Outcome<evaluate::History> evaluate_months(const Setting& setting, const EvidenceFolder& source,
                                            const time::Period& from, const time::Period& to) {
-  // The history's tracks are those of an evaluation of `to` (history.h), under its contract.
+  // The history's tracks are those of an evaluation of `to` (history.h).
   return run<evaluate::History>(setting, source, to, [&](const Loaded& in) {
-    auto history = evaluate::evaluate_history(*in.in_force, in.evidence, *setting.zone,
+    auto history = evaluate::evaluate_history(*in.versions, in.evidence, *setting.zone,
                                               {from, to, setting.as_of, in.latency.get()});
     prepend(in.warnings, history.warnings);
-    for (const auto& a : setting.contract->amendments) {
-      if (from.first_day < a.effective_from && a.effective_from < to.end_day) {
-        history.warnings.push_back("the contract is amended from " +
-                                   time::format_date(a.effective_from) +
-                                   "; the history applies the version in force in " +
-                                   time::period_name(to) + " to every month");
-      }
-    }
     return history;
   });
 }
@@ -118,7 +108,7 @@ Outcome<std::vector<evaluate::Action>> actions_through(const Setting& setting,
                                                        const EvidenceFolder& source,
                                                        const time::Period& period) {
   return run<std::vector<evaluate::Action>>(setting, source, period, [&](const Loaded& in) {
-    return evaluate::evaluate_actions(*in.in_force, in.evidence, *setting.zone,
+    return evaluate::evaluate_actions(*in.versions, in.evidence, *setting.zone,
                                       {period, setting.as_of, in.latency.get()});
   });
 }

@@ -4,7 +4,8 @@
 // Nothing in here prints.
 //
 // What it decides, so that every caller gets the same answer:
-// - the version of the contract in force for the period (contract::contract_in_force);
+// - the contract's versions (contract/versions.h): every period is evaluated under the version
+//   in force on its first day, in a history and in the ladder walk alike;
 // - which columns are kept (evaluate::columns_read) and whether the transactions are streamed
 //   into exact latency accumulators instead of a table (evaluate/latency_accumulator.h: when
 //   nothing else of the contract in force reads them), planned on the slots the request uses;
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "contract/model.h"
+#include "contract/versions.h"
 #include "evaluate/actions.h"
 #include "evaluate/evaluation.h"
 #include "evaluate/history.h"
@@ -57,10 +59,10 @@ struct Refused {
   std::string summary;  // for a reader: the diagnostics (at most 50) and the warnings
 };
 
-// What an evaluation of one request read. The results below point into `in_force`, which they
+// What an evaluation of one request read. The results below point into `versions`, which they
 // share.
 struct Loaded {
-  std::shared_ptr<const contract::Contract> in_force;
+  std::shared_ptr<const contract::Versions> versions;
   evidence::Evidence evidence;
   std::shared_ptr<evaluate::LatencyAccumulator> latency;  // nullptr: not streamed
   std::vector<std::string> warnings;
@@ -79,8 +81,7 @@ using Outcome = std::variant<Computed<Result>, Refused>;
 Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting, const EvidenceFolder& source,
                                               const time::Period& period);
 
-// Every month from `from` to `to` (months, from ≤ to), under the version in force at `to`; a
-// warning says so when an amendment takes effect inside the range.
+// Every month from `from` to `to` (months, from ≤ to), each under the version in force for it.
 Outcome<evaluate::History> evaluate_months(const Setting& setting, const EvidenceFolder& source,
                                            const time::Period& from, const time::Period& to);
 

@@ -48,11 +48,11 @@ std::vector<Action> collect_actions(const Context& ctx, const std::vector<KpiTra
       const Slot& slot = track.slots[s];
       for (const auto& fired : track.escalation[s].steps) {
         Action a;
-        a.kpi = track.kpi;
+        a.kpi = track.terms[s];
         a.step = fired.step;
         a.period = slot.period;
         a.period_name = time::period_name(slot.period, start);
-        a.id = track.kpi->id + "/" + a.period_name + "/" + fired.step->action;
+        a.id = track.id + "/" + a.period_name + "/" + fired.step->action;
         a.created_at = slot.window.to;
         a.deadline = fired.deadline;
         a.status = a.deadline && !(ctx.as_of() < *a.deadline) ? "overdue" : "open";

@@ -51,7 +51,8 @@ class ActionsRoundTrip : public ::testing::Test {
 TEST_F(ActionsRoundTrip, RegisterListsOwnerDeadlineAndStatus) {
   const auto input = load(dir_ / "in");
   const auto month = *time::parse_period("2026-02");
-  const auto actions = evaluate_actions(contract_, input, zone_, {month, at("2026-03-20")});
+  const contract::Versions versions(contract_);  // the actions point into it
+  const auto actions = evaluate_actions(versions, input, zone_, {month, at("2026-03-20")});
   ASSERT_EQ(actions.size(), 2U);
   EXPECT_EQ(actions[0].id, "KPI-01/2026-01/slm-overleg");
   // 5 working days after Sat 2026-01-31: Feb 2..6 → end of Fri 2026-02-06.
@@ -67,7 +68,8 @@ TEST_F(ActionsRoundTrip, RegisterListsOwnerDeadlineAndStatus) {
   // A step without `due` (contract check warns about it) gives an action without a deadline,
   // which can never be late: open, however long ago it fired.
   contract_.kpis[0].ladder[0].due.reset();
-  const auto undated = evaluate_actions(contract_, input, zone_, {month, at("2026-12-20")});
+  const contract::Versions undated_versions(contract_);
+  const auto undated = evaluate_actions(undated_versions, input, zone_, {month, at("2026-12-20")});
   ASSERT_EQ(undated.size(), 2U);
   EXPECT_FALSE(undated[0].deadline);
   EXPECT_EQ(undated[0].status, "open");
@@ -76,7 +78,8 @@ TEST_F(ActionsRoundTrip, RegisterListsOwnerDeadlineAndStatus) {
 TEST_F(ActionsRoundTrip, CsvReadsBackAsEvidenceAndKpi06MeasuresIt) {
   const auto input = load(dir_ / "in");
   const auto month = *time::parse_period("2026-02");
-  const auto actions = evaluate_actions(contract_, input, zone_, {month, at("2026-03-20")});
+  const contract::Versions versions(contract_);  // the actions point into it
+  const auto actions = evaluate_actions(versions, input, zone_, {month, at("2026-03-20")});
   std::ofstream(dir_ / "out" / "actions.csv") << actions_csv(actions, zone_);
 
   const auto output = load(dir_ / "out");
@@ -91,7 +94,7 @@ TEST_F(ActionsRoundTrip, CsvReadsBackAsEvidenceAndKpi06MeasuresIt) {
   // 0/1 and breached, and fired a malus, when SLM-overleg had no deadline).
   auto share = [&](const char* period) {
     const auto e =
-        evaluate(contract_, output, zone_, {*time::parse_period(period), at("2026-04-10")});
+        evaluate(versions, output, zone_, {*time::parse_period(period), at("2026-04-10")});
     for (const auto& k : e.kpis) {
       if (k.kpi->id != "KPI-06") continue;
       for (const auto& o : k.objectives) {

@@ -5,10 +5,32 @@
 
 namespace meetlat::evaluate {
 
+Context::Context(const contract::Versions& versions, const evidence::Evidence& evidence,
+                 const time::Zone& zone, time::Instant as_of, const LatencyAccumulator* latency)
+    : versions_(versions), evidence_(evidence), zone_(zone), as_of_(as_of), latency_(latency) {
+  compile_calendars();
+}
+
 Context::Context(const contract::Contract& contract, const evidence::Evidence& evidence,
                  const time::Zone& zone, time::Instant as_of, const LatencyAccumulator* latency)
-    : contract_(contract), evidence_(evidence), zone_(zone), as_of_(as_of), latency_(latency) {
-  for (const auto& [name, def] : contract.calendars) {
+    : Context(std::make_unique<const contract::Versions>(contract), evidence, zone, as_of,
+              latency) {}
+
+Context::Context(std::unique_ptr<const contract::Versions> owned,
+                 const evidence::Evidence& evidence, const time::Zone& zone, time::Instant as_of,
+                 const LatencyAccumulator* latency)
+    : owned_(std::move(owned)),
+      versions_(*owned_),
+      evidence_(evidence),
+      zone_(zone),
+      as_of_(as_of),
+      latency_(latency) {
+  compile_calendars();
+}
+
+void Context::compile_calendars() {
+  const time::Zone& zone = zone_;
+  for (const auto& [name, def] : versions_.contract().calendars) {
     calendars_.emplace(name, time::Calendar::build(def.spec, zone));
   }
   if (!calendars_.contains("24x7")) {

@@ -1,14 +1,16 @@
-// What every objective evaluator reads: the contract, the evidence, the zone, the compiled
-// calendars and the moment of evaluation. Built once per evaluation; read-only afterwards.
+// What every objective evaluator reads: the contract and its versions, the evidence, the zone, the
+// compiled calendars and the moment of evaluation. Built once per evaluation; read-only afterwards.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "contract/model.h"
+#include "contract/versions.h"
 #include "evidence/load.h"
 #include "time/calendar.h"
 #include "time/period.h"
@@ -26,13 +28,19 @@ struct Slot {
 
 class Context {
  public:
-  // Compiles every calendar of `contract` in `zone`. The references must outlive the Context.
+  // Compiles every calendar of the contract in `zone`. The references must outlive the Context.
   // `latency`, when set, holds the quantile samples of the streamed transactions
   // (latency_accumulator.h) and must outlive the Context too.
+  Context(const contract::Versions& versions, const evidence::Evidence& evidence,
+          const time::Zone& zone, time::Instant as_of, const LatencyAccumulator* latency = nullptr);
+  // The same over the versions of `contract`, which the Context keeps.
   Context(const contract::Contract& contract, const evidence::Evidence& evidence,
           const time::Zone& zone, time::Instant as_of, const LatencyAccumulator* latency = nullptr);
 
-  const contract::Contract& contract() const { return contract_; }
+  // The contract as loaded: start, fee, caps, calendars and priorities hold for every version;
+  // its KPIs are those of versions().
+  const contract::Contract& contract() const { return versions_.contract(); }
+  const contract::Versions& versions() const { return versions_; }
   const evidence::Evidence& evidence() const { return evidence_; }
   const time::Zone& zone() const { return zone_; }
   time::Instant as_of() const { return as_of_; }
@@ -42,7 +50,12 @@ class Context {
   const time::Calendar& calendar(std::string_view name) const;
 
  private:
-  const contract::Contract& contract_;
+  Context(std::unique_ptr<const contract::Versions> owned, const evidence::Evidence& evidence,
+          const time::Zone& zone, time::Instant as_of, const LatencyAccumulator* latency);
+  void compile_calendars();
+
+  std::unique_ptr<const contract::Versions> owned_;  // set by the Contract constructor
+  const contract::Versions& versions_;
   const evidence::Evidence& evidence_;
   const time::Zone& zone_;
   time::Instant as_of_;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "contract/model.h"
+#include "contract/versions.h"
 #include "evaluate/actions.h"
 #include "evaluate/evaluation.h"
 #include "evidence/load.h"
@@ -35,13 +36,15 @@ struct Request {
   parallel::Executor* executor = nullptr;
 };
 
-// `contract` must be the version in force for the period (contract::contract_in_force) and must
-// outlive the result, which points into it. `zone` is the contract's zone.
-Evaluation evaluate(const contract::Contract& contract, const evidence::Evidence& evidence,
+// Every period under the version of the contract in force on its first day (track.h): the KPIs
+// shown are those that version holds, and the result's contract is the version in force for the
+// requested period. `versions` must outlive the result, which points into it. `zone` is the
+// contract's zone.
+Evaluation evaluate(const contract::Versions& versions, const evidence::Evidence& evidence,
                     const time::Zone& zone, const Request& request);
 
 // Every action fired from the contract start up to the requested period (actions.h).
-std::vector<Action> evaluate_actions(const contract::Contract& contract,
+std::vector<Action> evaluate_actions(const contract::Versions& versions,
                                      const evidence::Evidence& evidence, const time::Zone& zone,
                                      const Request& request);
 

@@ -42,15 +42,15 @@ struct Charge {
 
 // A bonus earned in slot s of a track, if any.
 std::optional<Charge> bonus_charge(const KpiTrack& t, std::size_t s) {
-  const auto& bonus = t.kpi->bonus;
+  const auto& bonus = t.terms[s]->bonus;
   if (!bonus || t.final[s] == 0 || t.status[s] != Status::kMet) return std::nullopt;
   const int streak = t.escalation[s].met_streak;
   if (streak < bonus->met_streak) return std::nullopt;
   const time::Cadence c = t.slots[s].period.cadence;
   std::string en =
-      t.kpi->id + " met for the " + ordinal_en(streak) + " consecutive " + period_word_en(c);
+      t.id + " met for the " + ordinal_en(streak) + " consecutive " + period_word_en(c);
   std::string nl =
-      t.kpi->id + " voor de " + ordinal_nl(streak) + " " + period_word_nl(c) + " op rij gehaald";
+      t.id + " voor de " + ordinal_nl(streak) + " " + period_word_nl(c) + " op rij gehaald";
   if (!bonus->condition.en.empty()) en += " (" + bonus->condition.en + ")";
   if (!bonus->condition.nl.empty()) nl += " (" + bonus->condition.nl + ")";
   return Charge{bonus->pct, true, std::move(en), std::move(nl)};

@@ -47,14 +47,15 @@ struct Fixture {
   void add_track(time::Cadence cadence, const std::vector<Status>& status,
                  const std::vector<int>& fire, const contract::LadderStep* step) {
     KpiTrack t;
-    t.kpi = &contract.kpis.front();
+    t.id = contract.kpis.front().id;
     time::Period p = time::period_containing(cadence, contract.start);
     for (std::size_t i = 0; i < status.size(); ++i, p = time::next_period(p)) {
       t.slots.push_back({p, time::window(p, zone)});
+      t.terms.push_back(&contract.kpis.front());
     }
     t.status = status;
     t.final.assign(status.size(), 1);
-    t.escalation = walk_ladder(*t.kpi, {t.slots, {}, t.status, t.final, contract.start});
+    t.escalation = walk_ladder(contract.kpis.front(), {t.slots, {}, t.status, t.final, contract.start});
     for (const int s : fire)
       t.escalation[static_cast<std::size_t>(s)].steps.push_back({step, "x", "x", {}});
     tracks.push_back(std::move(t));
@@ -129,7 +130,8 @@ TEST(Finance, BonusNettedAgainstMalus) {
   f.add_track(time::Cadence::kMonth, {Status::kMet, Status::kBreached}, {1}, &f.malus_step);
   static contract::Kpi plain;
   plain.id = "KPI-Y";
-  f.tracks[1].kpi = &plain;
+  f.tracks[1].id = plain.id;
+  f.tracks[1].terms.assign(2, &plain);
   const auto m = f.months(2);
   EXPECT_EQ(m[0].bonus_cents, 0);
   EXPECT_EQ(m[1].bonus_cents, 1'000);

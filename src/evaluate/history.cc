@@ -3,14 +3,18 @@
 #include "evaluate/context.h"
 #include "evaluate/finance.h"
 #include "evaluate/objective_eval.h"
+#include "evaluate/slots.h"
 #include "evaluate/track.h"
 
 namespace meetlat::evaluate {
 namespace {
 
-HistoryKpi month_entry(const Context& ctx, const KpiTrack& track, const time::Period& month) {
+// The KPI of `track` in `month` under `terms`, the KPI as it stands in the version in force on
+// the first day of its period that the month stands for.
+HistoryKpi month_entry(const Context& ctx, const KpiTrack& track, const contract::Kpi& terms,
+                       const time::Period& month) {
   HistoryKpi out;
-  out.kpi = track.kpi;
+  out.kpi = &terms;
   const int s = slot_for(ctx, track, month);
   if (s < 0) {
     out.period = month;
@@ -25,7 +29,7 @@ HistoryKpi month_entry(const Context& ctx, const KpiTrack& track, const time::Pe
   out.window = at.window;
   out.final = track.final[slot] != 0;
   out.status = track.status[slot];
-  for (const auto& results : track.objectives) out.objectives.push_back(results[slot]);
+  out.objectives = track.objectives_at(slot);
   out.escalation = track.escalation[slot];
   if (charge_month(at).first_day != month.first_day) out.escalation.steps.clear();
   return out;
@@ -33,10 +37,11 @@ HistoryKpi month_entry(const Context& ctx, const KpiTrack& track, const time::Pe
 
 }  // namespace
 
-History evaluate_history(const contract::Contract& contract, const evidence::Evidence& evidence,
+History evaluate_history(const contract::Versions& versions, const evidence::Evidence& evidence,
                          const time::Zone& zone, const HistoryRequest& request) {
   const parallel::ScopedExecutor use(request.executor);
-  const Context ctx(contract, evidence, zone, request.as_of, request.latency);
+  const Context ctx(versions, evidence, zone, request.as_of, request.latency);
+  const contract::Contract& contract = versions.in_force(request.to.first_day).terms;
   History out;
   out.contract = &contract;
   out.from_name = time::period_name(request.from);
@@ -53,7 +58,14 @@ History evaluate_history(const contract::Contract& contract, const evidence::Evi
     month.month = m;
     month.name = time::period_name(m);
     for (const auto& track : tracks) {
-      month.kpis.push_back(month_entry(ctx, track, m));
+      const contract::Kpi* any = track.terms.empty()
+                                     ? versions.all().front().terms.find_kpi(track.id)
+                                     : track.terms.front();
+      if (any == nullptr) continue;
+      const time::Period shown = target_period(ctx, slot_cadence(any->cadence), m);
+      const contract::Kpi* terms = terms_for(ctx, track.id, shown);
+      if (terms == nullptr) continue;  // not in force in this month
+      month.kpis.push_back(month_entry(ctx, track, *terms, m));
       const HistoryKpi& k = month.kpis.back();
       repeat_warnings(*k.kpi, k.period_name, k.objectives, out.warnings);
     }

@@ -10,13 +10,16 @@
 // target_period: a quarterly KPI shows its quarter, with the results at as_of); its escalation
 // steps are shown in the month in which that period ends, the month its money is charged in.
 //
-// Pure; the result points into `contract`, which must outlive it.
+// Each month shows the KPIs of the contract version in force on the first day of the period it
+// stands for, evaluated under that version (track.h), so an amendment never rewrites the months
+// before it. Pure; the result points into `versions`, which must outlive it.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "contract/model.h"
+#include "contract/versions.h"
 #include "evaluate/actions.h"
 #include "evaluate/evaluation.h"
 #include "evidence/load.h"
@@ -70,8 +73,8 @@ struct History {
   std::vector<std::string> warnings;
 };
 
-// `contract` is the version in force for `to`; `zone` the contract's zone.
-History evaluate_history(const contract::Contract& contract, const evidence::Evidence& evidence,
+// The history's `contract` is the version in force in `to`; `zone` is the contract's zone.
+History evaluate_history(const contract::Versions& versions, const evidence::Evidence& evidence,
                          const time::Zone& zone, const HistoryRequest& request);
 
 // "meetlat.history/1" JSON and a terminal grid (KPIs × months with status letters, then money).

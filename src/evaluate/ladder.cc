@@ -1,5 +1,6 @@
 #include "evaluate/ladder.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -14,12 +15,17 @@ struct Subject {
   std::vector<std::int64_t> misses;  // failing items per slot
 };
 
-Subject subject_of(const contract::Kpi& kpi, const contract::LadderStep& step,
-                   const KpiSeries& series) {
+// The row of `objectives` that holds objective `id`.
+std::size_t index_of(const KpiSeries& series, const std::string& id) {
+  const auto it = std::find(series.objective_ids.begin(), series.objective_ids.end(), id);
+  return static_cast<std::size_t>(it - series.objective_ids.begin());
+}
+
+Subject subject_of(const contract::LadderStep& step, const KpiSeries& series) {
   Subject out;
   out.misses.assign(series.slots.size(), 0);
-  for (std::size_t i = 0; i < kpi.objectives.size(); ++i) {
-    if (step.objective && kpi.objectives[i].id != *step.objective) continue;
+  for (std::size_t i = 0; i < series.objective_ids.size(); ++i) {
+    if (step.objective && series.objective_ids[i] != *step.objective) continue;
     for (std::size_t s = 0; s < series.slots.size(); ++s) {
       out.misses[s] += series.objectives[i][s].failing;
     }
@@ -38,11 +44,11 @@ std::string subject_name(const contract::Kpi& kpi, const contract::LadderStep& s
                          const KpiSeries& series, std::size_t s) {
   if (step.objective) return kpi.id + " " + *step.objective;
   std::string ids;
-  for (const auto& results : series.objectives) {
-    if (results[s].status != Status::kBreached) continue;
-    ids += (ids.empty() ? "" : ", ") + results[s].id;
+  for (const auto& o : kpi.objectives) {
+    if (series.objectives[index_of(series, o.id)][s].status != Status::kBreached) continue;
+    ids += (ids.empty() ? "" : ", ") + o.id;
   }
-  return ids.empty() || series.objectives.size() == 1 ? kpi.id : kpi.id + " (" + ids + ")";
+  return ids.empty() || kpi.objectives.size() == 1 ? kpi.id : kpi.id + " (" + ids + ")";
 }
 
 // "deze maand", "dit kwartaal": the Dutch demonstrative follows the noun's gender.
@@ -114,9 +120,9 @@ std::optional<Reason> deviation_fires(const contract::Kpi& kpi, const contract::
                                       const contract::DeviationRule& rule, const KpiSeries& series,
                                       std::size_t s) {
   const double amount = rule.amount.to_double();
-  for (std::size_t i = 0; i < kpi.objectives.size(); ++i) {
-    if (step.objective && kpi.objectives[i].id != *step.objective) continue;
-    const auto& r = series.objectives[i][s];
+  for (const auto& o : kpi.objectives) {
+    if (step.objective && o.id != *step.objective) continue;
+    const auto& r = series.objectives[index_of(series, o.id)][s];
     if (r.status == Status::kNoData || r.status == Status::kPending) continue;
     const auto miss = rule.percentage_points ? r.miss_absolute : r.miss_relative;
     if (!miss || !deviates(r, rule)) continue;
@@ -214,7 +220,7 @@ std::vector<int> streaks(std::span<const Status> status, std::span<const std::ui
   return out;
 }
 
-std::vector<Escalation> walk_ladder(const contract::Kpi& kpi, const KpiSeries& series) {
+std::vector<Escalation> walk_ladder(const KpiSeries& series) {
   std::vector<Escalation> out(series.slots.size());
   const auto breached = streaks(series.kpi_status, series.final, Status::kBreached);
   const auto met = streaks(series.kpi_status, series.final, Status::kMet);
@@ -222,15 +228,29 @@ std::vector<Escalation> walk_ladder(const contract::Kpi& kpi, const KpiSeries& s
     out[s].streak = breached[s];
     out[s].met_streak = met[s];
   }
-  for (const auto& step : kpi.ladder) {
-    const Subject subject = subject_of(kpi, step, series);
-    for (std::size_t s = 0; s < out.size(); ++s) {
-      if (auto reason = step_fires(kpi, step, subject, series, s)) {
-        out[s].steps.push_back({&step, std::move(reason->en), std::move(reason->nl), {}});
+  // Each run of slots under the same terms fires the steps of their ladder.
+  for (std::size_t first = 0, end = 0; first < out.size(); first = end) {
+    const contract::Kpi& kpi = *series.terms[first];
+    end = first + 1;
+    while (end < out.size() && series.terms[end] == &kpi) ++end;
+    for (const auto& step : kpi.ladder) {
+      const Subject subject = subject_of(step, series);
+      for (std::size_t s = first; s < end; ++s) {
+        if (auto reason = step_fires(kpi, step, subject, series, s)) {
+          out[s].steps.push_back({&step, std::move(reason->en), std::move(reason->nl), {}});
+        }
       }
     }
   }
   return out;
+}
+
+std::vector<Escalation> walk_ladder(const contract::Kpi& kpi, const KpiSeries& series) {
+  const std::vector<const contract::Kpi*> terms(series.slots.size(), &kpi);
+  std::vector<std::string> ids;
+  for (const auto& o : kpi.objectives) ids.push_back(o.id);
+  return walk_ladder({series.slots, series.objectives, series.kpi_status, series.final,
+                      series.contract_start, terms, ids});
 }
 
 Status combine_statuses(std::span<const Status> objectives) {

@@ -16,7 +16,11 @@
 //   breach            the period is breached.
 // Streak and breach rules also need the period itself to be breached.
 //
-// Pure; the result points into `kpi`'s ladder, which must outlive it.
+// Each slot fires the steps of the ladder of the KPI as it stands in that slot (KpiSeries::terms:
+// the version in force there, track.h), in that ladder's order; the streaks and the count_within
+// windows look back across versions, following the KPI and its objectives by id.
+//
+// Pure; the result points into the ladders of the terms, which must outlive it.
 #pragma once
 
 #include <span>
@@ -28,18 +32,24 @@
 
 namespace meetlat::evaluate {
 
-// The results of one KPI over its slots: objectives[i][s] is objective i of the KPI in slot s;
-// kpi_status[s] the KPI's status there; final[s] whether slot s had ended at as_of.
+// The results of one KPI over its slots: objectives[i][s] is objective objective_ids[i] in slot s;
+// kpi_status[s] the KPI's status there; final[s] whether slot s had ended at as_of; terms[s] the
+// KPI as it stands in slot s.
 struct KpiSeries {
   std::span<const Slot> slots;
   const std::vector<std::vector<ObjectiveResult>>& objectives;
   std::span<const Status> kpi_status;
   std::span<const std::uint8_t> final;
   time::Date contract_start;
+  std::span<const contract::Kpi* const> terms = {};
+  std::span<const std::string> objective_ids = {};
 };
 
 // The escalation in every slot: the KPI's streak and the steps that fire there, each with its
 // reason in English and Dutch. Deadlines are left unset (actions.h fills them).
+std::vector<Escalation> walk_ladder(const KpiSeries& series);
+// The same with `kpi` as the terms of every slot and its objectives as objectives[i] (the series'
+// terms and objective_ids are not read).
 std::vector<Escalation> walk_ladder(const contract::Kpi& kpi, const KpiSeries& series);
 
 // Consecutive final periods with status `counted` ending at each slot; a final period with the

@@ -6,6 +6,7 @@
 
 #include "evaluate/objective_eval.h"
 #include "evaluate/slots.h"
+#include "evaluate/track.h"
 #include "evidence/load.h"
 
 namespace meetlat::evaluate {
@@ -32,7 +33,8 @@ struct LatencyAccumulator::Plan {
     std::vector<Run> runs;
     int at = -1, name = -1, value = -1;  // schema column indices
   };
-  std::vector<Objective> objectives;
+  std::shared_ptr<const contract::Versions> versions;  // the measures point into it
+  std::vector<Objective> objectives;  // an id once per version of its measure
   time::Instant as_of;
   std::string kind;
 };
@@ -45,34 +47,48 @@ LatencyAccumulator::LatencyAccumulator(const contract::Contract& contract, const
 std::shared_ptr<const LatencyAccumulator::Plan> LatencyAccumulator::make_plan(
     const contract::Contract& contract, const time::Zone& zone, time::Instant as_of,
     const time::Period& requested, std::string_view kind) {
-  const evidence::Evidence none;
-  const Context ctx(contract, none, zone, as_of);
   auto plan = std::make_shared<Plan>();
+  plan->versions = std::make_shared<const contract::Versions>(contract);
   plan->as_of = as_of;
   plan->kind = std::string(kind);
-  for (const auto& kpi : contract.kpis) {
-    for (const auto& o : kpi.objectives) {
+  const evidence::Evidence none;
+  const Context ctx(*plan->versions, none, zone, as_of);
+  // Each objective of each run of slots under the same terms (track.h), and the aggregate slot
+  // under the terms in force on the request's first day.
+  auto add = [&](const contract::Kpi& terms, std::vector<Slot> slots) {
+    for (const auto& o : terms.objectives) {
       const auto* m = std::get_if<contract::QuantileMeasure>(&o.measure);
       if (m == nullptr || m->evidence != kind) continue;
-      Plan::Objective planned{o.id,
-                              m,
-                              {},
-                              column_of(kind, m->time_column),
-                              column_of(kind, m->name_column),
-                              column_of(kind, m->value_column)};
-      std::vector<std::vector<Slot>> runs{track_slots(ctx, kpi, requested)};
-      if (auto whole = aggregate_slot(ctx, kpi, requested); whole && !runs[0].empty()) {
-        runs.push_back({*whole});
+      Plan::Run run;
+      for (const Slot& slot : slots) {
+        run.counted.push_back(quantile_counted_time(ctx, *m, slot.window));
       }
-      for (auto& slots : runs) {
-        Plan::Run run;
-        for (const Slot& slot : slots) {
-          run.counted.push_back(quantile_counted_time(ctx, *m, slot.window));
-        }
-        run.slots = std::move(slots);
-        planned.runs.push_back(std::move(run));
+      run.slots = slots;
+      const auto same = std::find_if(plan->objectives.begin(), plan->objectives.end(),
+                                     [&](const Plan::Objective& p) { return p.measure == m; });
+      if (same != plan->objectives.end()) {  // another run under the same terms
+        same->runs.push_back(std::move(run));
+        continue;
       }
-      plan->objectives.push_back(std::move(planned));
+      plan->objectives.push_back({o.id,
+                                  m,
+                                  {std::move(run)},
+                                  column_of(kind, m->time_column),
+                                  column_of(kind, m->name_column),
+                                  column_of(kind, m->value_column)});
+    }
+  };
+  for (const KpiTrack& track : plan_tracks(ctx, requested)) {
+    if (track.slots.empty()) continue;
+    for (std::size_t first = 0, end = 0; first < track.slots.size(); first = end) {
+      end = first + 1;
+      while (end < track.slots.size() && track.terms[end] == track.terms[first]) ++end;
+      add(*track.terms[first],
+          {track.slots.begin() + static_cast<long>(first),
+           track.slots.begin() + static_cast<long>(end)});
+    }
+    if (auto whole = aggregate_slot(ctx, *track.terms.front(), requested)) {
+      if (const contract::Kpi* terms = terms_for(ctx, track.id, requested)) add(*terms, {*whole});
     }
   }
   return plan;
@@ -88,8 +104,10 @@ LatencyAccumulator::LatencyAccumulator(std::shared_ptr<const Plan> plan) : plan_
 }
 
 bool LatencyAccumulator::can_stream(const contract::Contract& contract, std::string_view kind) {
-  for (const auto& kpi : contract.kpis) {
-    for (const auto& o : kpi.objectives) {
+  const contract::Versions versions(contract);
+  for (const auto& version : versions.all()) {
+    for (const auto& kpi : version.terms.kpis) {
+      for (const auto& o : kpi.objectives) {
       const bool reads = std::visit(
           [&](const auto& m) {
             using M = std::decay_t<decltype(m)>;
@@ -102,7 +120,8 @@ bool LatencyAccumulator::can_stream(const contract::Contract& contract, std::str
             }
           },
           o.measure);
-      if (reads) return false;
+        if (reads) return false;
+      }
     }
   }
   const auto* schema = evidence::find_schema(kind);

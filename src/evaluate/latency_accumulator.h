@@ -3,13 +3,14 @@
 // (value_counts.h). evaluate() then reads the quantiles from the counts instead of a table
 // (quantile_eval.cc), with exactly the values, counts and statuses it reads from the table.
 //
-// Built from what evaluate() will be asked: the contract in force, its zone, as_of and the
-// requested period. It plans every quantile objective over `kind` ("transactions") on the slots
-// evaluate() uses (slots.h track_slots and aggregate_slot), and classifies a sample like
+// Built from what evaluate() will be asked: the contract as loaded (with its amendments), its zone,
+// as_of and the requested period. It plans every quantile objective over `kind` ("transactions")
+// on the slots evaluate() uses (track.h plan_tracks, under the version in force in each, and
+// slots.h aggregate_slot), and classifies a sample like
 // quantile_eval.cc: at or before as_of, a counted name, in a slot, inside the `in` calendar and
-// outside the `outside` calendar. The contract must outlive the accumulation (the rows added);
-// afterwards the counts are found by objective id, so evaluate() may be given any copy of the
-// contract. evaluate() treats an objective over the streamed kind that the accumulator did not
+// outside the `outside` calendar. The plan keeps its own copy of the contract's versions;
+// the counts are found by objective id and slot window, so evaluate() may be given any copy of
+// the contract. evaluate() treats an objective over the streamed kind that the accumulator did not
 // plan as an error, never as an empty table.
 //
 // As an evidence::RowSink it takes rows of `kind`'s table (columns at, name, duration_ms by the
@@ -39,8 +40,8 @@ class LatencyAccumulator : public evidence::RowSink {
                      time::Instant as_of, const time::Period& requested,
                      std::string_view kind = "transactions");
 
-  // Whether streaming `kind` loses nothing `contract` reads: every measure on `kind` is a
-  // quantile measure, and no exemption applies to it (kinds without key have none).
+  // Whether streaming `kind` loses nothing `contract` reads: every measure on `kind`, in every
+  // version of the contract, is a quantile measure, and no exemption applies to it (kinds without key have none).
   static bool can_stream(const contract::Contract& contract, std::string_view kind);
 
   // An empty accumulator with the same plan (for another parser thread).
