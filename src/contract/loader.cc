@@ -317,6 +317,60 @@ std::optional<time::Date> read_month(YamlReader& r, const MapReader& m) {
   return p->first_day;
 }
 
+// The KPI `id` as the contract stood before the amendment being read: the latest amendment that
+// states it, else the contract's own KPIs; nullptr for a new id.
+const Kpi* previous_terms(const Contract& c, const std::string& id) {
+  for (auto a = c.amendments.rbegin(); a != c.amendments.rend(); ++a) {
+    for (const Kpi& k : a->kpis) {
+      if (k.id == id) return &k;
+    }
+  }
+  return c.find_kpi(id);
+}
+
+// The block with `id` in a list of blocks (its `key` when it has one), for the position of a
+// diagnostic; the list itself when there is none.
+YAML::Node block_with_id(const YAML::Node& list, const std::string& id, const char* key) {
+  for (const auto& item : list) {
+    if (item.IsMap() && item["id"] && item["id"].IsScalar() && item["id"].Scalar() == id) {
+      return item[key] ? item[key] : item;
+    }
+  }
+  return list;
+}
+
+// An amended KPI keeps its periods: its cadence, `weekly` and its objectives' own cadences, since
+// its escalation runs on across versions (versions.h).
+void check_same_periods(LoadContext& ctx, const YAML::Node& kpis, const Contract& c,
+                        const Kpi& changed) {
+  const Kpi* before = previous_terms(c, changed.id);
+  if (before == nullptr) return;
+  const std::string advice =
+      ": its periods and its ladder run on across versions; to change them, remove it and add a "
+      "KPI with a new id";
+  if (before->cadence != changed.cadence) {
+    ctx.reader.error(block_with_id(kpis, changed.id, "cadence").Mark(),
+                     "amendment: " + changed.id + " keeps its cadence " +
+                         quoted(std::string(cadence_name(before->cadence))) + advice);
+  }
+  if (before->weekly != changed.weekly) {
+    ctx.reader.error(block_with_id(kpis, changed.id, "weekly").Mark(),
+                     "amendment: " + changed.id +
+                         " keeps weekly: " + (before->weekly ? "true" : "false") + advice);
+  }
+  for (const Objective& o : changed.objectives) {
+    for (const Objective& was : before->objectives) {
+      if (was.id != o.id || objective_cadence(*before, was) == objective_cadence(changed, o)) {
+        continue;
+      }
+      ctx.reader.error(
+          block_with_id(block_with_id(kpis, changed.id, "objectives"), o.id, "cadence").Mark(),
+          "amendment: " + changed.id + " " + o.id + " keeps its cadence " +
+              quoted(std::string(cadence_name(objective_cadence(*before, was)))) + advice);
+    }
+  }
+}
+
 void read_amendment(LoadContext& ctx, const YAML::Node& node, Contract& c, Parameters& in_force,
                     std::set<std::string>& kpi_ids) {
   static constexpr std::array<std::string_view, 5> kNotYet{"contract", "calendars", "holidays",
@@ -351,6 +405,7 @@ void read_amendment(LoadContext& ctx, const YAML::Node& node, Contract& c, Param
   }
   if (const std::optional<YAML::Node> kpis = m.find("kpis")) {
     a.kpis = detail::read_kpis(ctx, *kpis, "amendment: kpis");
+    for (const Kpi& k : a.kpis) check_same_periods(ctx, *kpis, c, k);
   }
   for (const std::string& id :
        m.strings("remove_kpis", false).value_or(std::vector<std::string>{})) {

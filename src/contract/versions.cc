@@ -6,7 +6,8 @@ Versions::Versions(const Contract& contract) : contract_(contract) {
   versions_.push_back({0, contract.start, contract_in_force(contract, contract.start)});
   int number = 0;
   for (const Amendment& a : contract.amendments) {
-    versions_.push_back({++number, a.effective_from, contract_in_force(contract, a.effective_from)});
+    versions_.push_back(
+        {++number, a.effective_from, contract_in_force(contract, a.effective_from)});
   }
 }
 

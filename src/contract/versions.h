@@ -19,9 +19,9 @@
 namespace meetlat::contract {
 
 struct Version {
-  int number = 0;              // 0: as signed; n: after the n-th amendment
-  time::Date effective_from;   // the contract start for version 0
-  Contract terms;              // contract_in_force(contract, effective_from); no amendments
+  int number = 0;             // 0: as signed; n: after the n-th amendment
+  time::Date effective_from;  // the contract start for version 0
+  Contract terms;             // contract_in_force(contract, effective_from); no amendments
 };
 
 class Versions {

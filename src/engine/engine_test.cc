@@ -70,7 +70,8 @@ TEST_F(EngineTest, AResultKeepsTheContractVersionItPointsInto) {
   // Moved away from where it was computed, the result still reads its contract.
   const Computed<evaluate::Evaluation> computed = std::move(std::get<0>(outcome));
   ASSERT_FALSE(computed.result.kpis.empty());
-  EXPECT_EQ(computed.result.contract, &computed.inputs.versions->in_force(october_.first_day).terms);
+  EXPECT_EQ(computed.result.contract,
+            &computed.inputs.versions->in_force(october_.first_day).terms);
   EXPECT_EQ(computed.result.kpis.front().kpi->id, "KPI-01");
   EXPECT_EQ(computed.result.kpis.front().objectives.front().count, 1);
 }

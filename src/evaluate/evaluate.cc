@@ -72,8 +72,7 @@ Evaluation evaluate(const contract::Versions& versions, const evidence::Evidence
                                    ? ctx.versions().all().front().terms.find_kpi(track.id)
                                    : track.terms.front();
     if (any == nullptr) continue;
-    const contract::Kpi* terms =
-        terms_for(ctx, track.id, shown_period(ctx, *any, request.period));
+    const contract::Kpi* terms = terms_for(ctx, track.id, shown_period(ctx, *any, request.period));
     if (terms == nullptr) continue;
     out.kpis.push_back(kpi_result(ctx, track, *terms, request.period));
     const KpiResult& k = out.kpis.back();

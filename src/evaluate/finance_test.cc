@@ -55,7 +55,8 @@ struct Fixture {
     }
     t.status = status;
     t.final.assign(status.size(), 1);
-    t.escalation = walk_ladder(contract.kpis.front(), {t.slots, {}, t.status, t.final, contract.start});
+    t.escalation =
+        walk_ladder(contract.kpis.front(), {t.slots, {}, t.status, t.final, contract.start});
     for (const int s : fire)
       t.escalation[static_cast<std::size_t>(s)].steps.push_back({step, "x", "x", {}});
     tracks.push_back(std::move(t));

@@ -1,6 +1,9 @@
 // The terminal form of a history: a grid of KPIs × months with one status letter per cell
 // (M met, B breached, P pending, - no_data, · the KPI's period ends in a later month, a trailing
-// ! when a ladder step fired), then the money per month and per contract year.
+// ! when a ladder step fired, empty when the month's contract version does not hold the KPI),
+// then the money per month and per contract year.
+#include <algorithm>
+
 #include "evaluate/finance.h"
 #include "evaluate/history.h"
 
@@ -45,10 +48,24 @@ std::string grid(const History& h) {
   std::string out = pad("KPI", 8);
   for (const auto& m : h.months) out += pad(m.name.substr(2), 7);
   out += "\n";
-  for (std::size_t k = 0; k < h.contract->kpis.size(); ++k) {
-    out += pad(h.contract->kpis[k].id, 8);
+  // Every KPI of the months, in order of first appearance (contract order without amendments); a
+  // month whose contract version does not hold a KPI leaves its cell empty.
+  std::vector<std::string> ids;
+  for (const auto& m : h.months) {
+    for (const auto& k : m.kpis) {
+      if (std::find(ids.begin(), ids.end(), k.kpi->id) == ids.end()) ids.push_back(k.kpi->id);
+    }
+  }
+  for (const auto& id : ids) {
+    out += pad(id, 8);
     for (std::size_t i = 0; i < h.months.size(); ++i) {
-      const auto& entry = h.months[i].kpis[k];
+      const auto found = std::find_if(h.months[i].kpis.begin(), h.months[i].kpis.end(),
+                                      [&](const HistoryKpi& k) { return k.kpi->id == id; });
+      if (found == h.months[i].kpis.end()) {
+        out += pad("", 7);
+        continue;
+      }
+      const auto& entry = *found;
       const bool last = i + 1 == h.months.size();
       out += pad(last && entry.period.end_day > h.months[i].month.end_day
                      ? std::string(1, letter(entry.status)) + "…"
@@ -83,13 +100,25 @@ std::string money(const History& h) {
   return out;
 }
 
+// Whether the KPIs differ between the months (an amendment added or removed one).
+bool amended(const History& h) {
+  for (const auto& m : h.months) {
+    if (m.kpis.size() != h.months.front().kpis.size()) return true;
+    for (std::size_t k = 0; k < m.kpis.size(); ++k) {
+      if (m.kpis[k].kpi->id != h.months.front().kpis[k].kpi->id) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string history_table(const History& h, const time::Zone& zone) {
   std::string out = h.contract->id + " — " + h.from_name + " to " + h.to_name + ", as of " +
                     zone.format(h.as_of) + "\n\n" + grid(h) +
                     "M met, B breached, P pending, - no data, ! a ladder step fired, · period "
-                    "ends later, … to date\n\n";
+                    "ends later, … to date" +
+                    (amended(h) ? "; empty: not in the contract version in force" : "") + "\n\n";
   out += money(h);
   for (const auto& m : h.months) {
     for (const auto& line : m.finance.explanation_en) out += "  " + m.name + ": " + line + "\n";

@@ -34,7 +34,7 @@ struct LatencyAccumulator::Plan {
     int at = -1, name = -1, value = -1;  // schema column indices
   };
   std::shared_ptr<const contract::Versions> versions;  // the measures point into it
-  std::vector<Objective> objectives;  // an id once per version of its measure
+  std::vector<Objective> objectives;                   // an id once per version of its measure
   time::Instant as_of;
   std::string kind;
 };
@@ -83,9 +83,8 @@ std::shared_ptr<const LatencyAccumulator::Plan> LatencyAccumulator::make_plan(
     for (std::size_t first = 0, end = 0; first < track.slots.size(); first = end) {
       end = first + 1;
       while (end < track.slots.size() && track.terms[end] == track.terms[first]) ++end;
-      add(*track.terms[first],
-          {track.slots.begin() + static_cast<long>(first),
-           track.slots.begin() + static_cast<long>(end)});
+      add(*track.terms[first], {track.slots.begin() + static_cast<long>(first),
+                                track.slots.begin() + static_cast<long>(end)});
     }
     if (auto whole = aggregate_slot(ctx, *track.terms.front(), requested)) {
       if (const contract::Kpi* terms = terms_for(ctx, track.id, requested)) add(*terms, {*whole});
@@ -108,18 +107,18 @@ bool LatencyAccumulator::can_stream(const contract::Contract& contract, std::str
   for (const auto& version : versions.all()) {
     for (const auto& kpi : version.terms.kpis) {
       for (const auto& o : kpi.objectives) {
-      const bool reads = std::visit(
-          [&](const auto& m) {
-            using M = std::decay_t<decltype(m)>;
-            if constexpr (std::is_same_v<M, contract::QuantileMeasure>) {
-              return false;
-            } else if constexpr (std::is_same_v<M, contract::AvailabilityMeasure>) {
-              return m.outages == kind || (m.probes && *m.probes == kind);
-            } else {
-              return m.evidence == kind;
-            }
-          },
-          o.measure);
+        const bool reads = std::visit(
+            [&](const auto& m) {
+              using M = std::decay_t<decltype(m)>;
+              if constexpr (std::is_same_v<M, contract::QuantileMeasure>) {
+                return false;
+              } else if constexpr (std::is_same_v<M, contract::AvailabilityMeasure>) {
+                return m.outages == kind || (m.probes && *m.probes == kind);
+              } else {
+                return m.evidence == kind;
+              }
+            },
+            o.measure);
         if (reads) return false;
       }
     }

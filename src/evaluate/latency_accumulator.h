@@ -41,7 +41,8 @@ class LatencyAccumulator : public evidence::RowSink {
                      std::string_view kind = "transactions");
 
   // Whether streaming `kind` loses nothing `contract` reads: every measure on `kind`, in every
-  // version of the contract, is a quantile measure, and no exemption applies to it (kinds without key have none).
+  // version of the contract, is a quantile measure, and no exemption applies to it (kinds without
+  // key have none).
   static bool can_stream(const contract::Contract& contract, std::string_view kind);
 
   // An empty accumulator with the same plan (for another parser thread).

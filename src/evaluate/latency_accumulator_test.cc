@@ -125,7 +125,8 @@ class LatencyAccumulatorTest : public ::testing::Test {
     e.tables.emplace("transactions", std::move(*load.table));
     auto merged = std::dynamic_pointer_cast<LatencyAccumulator>(load.sinks.at(0));
     merged->merge(dynamic_cast<const LatencyAccumulator&>(*load.sinks.at(1)));
-    return to_json(evaluate(contract::Versions(contract_), e, zone_, {period, as_of, merged.get()}), zone_);
+    return to_json(evaluate(contract::Versions(contract_), e, zone_, {period, as_of, merged.get()}),
+                   zone_);
   }
 
   static time::Instant instant(const char* text) {

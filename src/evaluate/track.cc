@@ -24,8 +24,8 @@ void finish_track(const Context& ctx, KpiTrack& t) {
     t.status[s] = combine_statuses(statuses);
     t.final[s] = ctx.as_of() < t.slots[s].window.to ? 0 : 1;
   }
-  t.escalation = walk_ladder({t.slots, t.objectives, t.status, t.final, ctx.contract().start,
-                              t.terms, t.objective_ids});
+  t.escalation = walk_ladder(
+      {t.slots, t.objectives, t.status, t.final, ctx.contract().start, t.terms, t.objective_ids});
   for (std::size_t s = 0; s < t.slots.size(); ++s) {
     for (auto& fired : t.escalation[s].steps) {
       if (fired.step->due) fired.deadline = action_deadline(ctx, *fired.step->due, t.slots[s]);

@@ -22,14 +22,14 @@
 namespace meetlat::evaluate {
 
 struct KpiTrack {
-  std::string id;                            // "KPI-01"
-  std::vector<Slot> slots;                   // the KPI's cadence, in order
-  std::vector<const contract::Kpi*> terms;   // per slot: the KPI in the version in force there
-  std::vector<std::string> objective_ids;    // of every slot's terms, in order of first appearance
+  std::string id;                           // "KPI-01"
+  std::vector<Slot> slots;                  // the KPI's cadence, in order
+  std::vector<const contract::Kpi*> terms;  // per slot: the KPI in the version in force there
+  std::vector<std::string> objective_ids;   // of every slot's terms, in order of first appearance
   // [objective (objective_ids)][slot]; where a slot's terms lack the objective, a no_data result.
   std::vector<std::vector<ObjectiveResult>> objectives;
-  std::vector<Status> status;       // the KPI's, per slot
-  std::vector<std::uint8_t> final;  // slot had ended at as_of
+  std::vector<Status> status;          // the KPI's, per slot
+  std::vector<std::uint8_t> final;     // slot had ended at as_of
   std::vector<Escalation> escalation;  // per slot, deadlines filled in
 
   // The results of slot s's objectives, in the order of its terms.
