@@ -1,4 +1,5 @@
 #include "contract/loader.h"
+#include "contract/versions.h"
 
 #include <gtest/gtest.h>
 
@@ -110,6 +111,17 @@ amendments:
   EXPECT_EQ(format_norm(after.kpis[0].objectives[0].norm), ">= 97%");
   const auto& q = std::get<QuantileMeasure>(after.kpis[1].objectives[0].measure);
   EXPECT_EQ(q.names, (std::vector<std::string>{"login", "search"}));
+
+  // The versions: as signed until June, amended from the first of July; a day before the start
+  // falls under the signed version.
+  const Versions versions(*r.contract);
+  ASSERT_EQ(versions.all().size(), 2u);
+  EXPECT_EQ(versions.in_force(june + std::chrono::days{29}).number, 0);
+  EXPECT_EQ(versions.in_force(july).number, 1);
+  EXPECT_EQ(versions.in_force(july).effective_from, july);
+  EXPECT_EQ(versions.in_force(r.contract->start - std::chrono::days{1}).number, 0);
+  EXPECT_EQ(versions.in_force(july).terms.kpis.size(), 2u);
+  EXPECT_TRUE(versions.in_force(july).terms.amendments.empty());
 }
 
 TEST(LoadContract, ReportsEveryProblemAtOnceInFileOrder) {
