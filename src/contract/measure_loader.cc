@@ -3,6 +3,7 @@
 #include <functional>
 
 #include "contract/loader_internal.h"
+#include "contract/measure_columns.h"
 #include "contract/value_parsers.h"
 #include "text/did_you_mean.h"
 #include "time/parse.h"
@@ -37,13 +38,11 @@ const EvidenceKind* read_evidence(const MapReader& m, std::string_view key,
   return nullptr;
 }
 
-using TypeCheck = bool (*)(ColumnType);
-
-// A column of `kind` named by `key`; `fallback` when absent (empty: required). `need` describes
-// the accepted column types for messages.
+// A column of `kind` named by `key`; `fallback` when absent (empty: required). `holds` is what
+// the measure's evaluator reads from it (measure_columns.h); check_columns checks the fallback.
 std::optional<std::string> read_column(const MapReader& m, std::string_view key,
-                                       const EvidenceKind& kind, TypeCheck accepts,
-                                       std::string_view need, std::string_view fallback = {}) {
+                                       const EvidenceKind& kind, const Holds& holds,
+                                       std::string_view fallback = {}) {
   const std::optional<YAML::Node> node = fallback.empty() ? m.require(key) : m.find(key);
   if (!node) return fallback.empty() ? std::nullopt : std::optional<std::string>(fallback);
   std::optional<std::string> name = m.reader().string(*node, m.what() + ": " + std::string(key));
@@ -56,19 +55,14 @@ std::optional<std::string> read_column(const MapReader& m, std::string_view key,
                                 suggestion(*name, names));
     return std::nullopt;
   }
-  if (!accepts(column->type)) {
+  if (!holds.accepts(column->type)) {
     m.reader().error(*node, "column " + quoted(*name) + " of " + std::string(kind.name) +
                                 " holds a " + std::string(column_type_name(column->type)) + "; " +
-                                std::string(key) + " needs " + std::string(need));
+                                std::string(key) + " needs " + std::string(holds.what));
     return std::nullopt;
   }
   return name;
 }
-
-bool any_type(ColumnType) { return true; }
-bool time_type(ColumnType t) { return is_time_column(t); }
-bool number_type(ColumnType t) { return is_number_column(t); }
-bool boolean_type(ColumnType t) { return t == ColumnType::kBoolean; }
 
 std::optional<std::string> read_calendar(LoadContext& ctx, const MapReader& m, std::string_view key,
                                          std::string_view fallback) {
@@ -182,7 +176,7 @@ std::optional<Deadline> read_deadline(LoadContext& ctx, const MapReader& m,
   }
   if (column) {
     if (m.has("on")) ctx.reader.error(*m.find("on"), m.what() + ": on goes with within");
-    std::optional<std::string> c = read_column(m, "deadline", kind, time_type, "a time column");
+    std::optional<std::string> c = read_column(m, "deadline", kind, kTimeColumn);
     if (!c) return std::nullopt;
     return DeadlineColumn{*c};
   }
@@ -213,8 +207,8 @@ std::optional<Measure> read_attainment(LoadContext& ctx, const MapReader& m) {
   AttainmentMeasure a;
   a.evidence = kind->name;
   std::optional<Filter> where = read_filter(ctx, m, *kind);
-  std::optional<std::string> from = read_column(m, "from", *kind, time_type, "a time column");
-  std::optional<std::string> to = read_column(m, "to", *kind, time_type, "a time column");
+  std::optional<std::string> from = read_column(m, "from", *kind, kTimeColumn);
+  std::optional<std::string> to = read_column(m, "to", *kind, kTimeColumn);
   std::optional<Deadline> deadline = read_deadline(ctx, m, *kind);
   std::optional<std::string> count_in = m.string("count_in", false);
   if (count_in && *count_in != "deadline" && *count_in != "from") {
@@ -289,10 +283,9 @@ std::optional<Measure> read_quantile(LoadContext& ctx, const MapReader& m) {
   if (kind == nullptr) return std::nullopt;
   QuantileMeasure q;
   q.evidence = kind->name;
-  std::optional<std::string> value =
-      read_column(m, "value", *kind, number_type, "a number column", "duration_ms");
-  std::optional<std::string> at = read_column(m, "time", *kind, time_type, "a time column", "at");
-  std::optional<std::string> name = read_column(m, "name", *kind, any_type, "a column", "name");
+  std::optional<std::string> value = read_column(m, "value", *kind, kNumberColumn, "duration_ms");
+  std::optional<std::string> at = read_column(m, "time", *kind, kTimestampColumn, "at");
+  std::optional<std::string> name = read_column(m, "name", *kind, kTextColumn, "name");
   std::optional<Decimal> level = read_percent_as_ratio(ctx, m, "q", Decimal{95, 2});
   std::optional<std::string> in = read_calendar(ctx, m, "in", "");
   std::optional<std::string> outside;
@@ -319,11 +312,9 @@ std::optional<Measure> read_quantile(LoadContext& ctx, const MapReader& m) {
 std::optional<Measure> read_ratio_of_sums(LoadContext&, const MapReader& m) {
   const EvidenceKind* kind = read_evidence(m, "evidence", "");
   if (kind == nullptr) return std::nullopt;
-  std::optional<std::string> num =
-      read_column(m, "numerator", *kind, number_type, "a number column");
-  std::optional<std::string> den =
-      read_column(m, "denominator", *kind, number_type, "a number column");
-  std::optional<std::string> date = read_column(m, "date", *kind, any_type, "a column");
+  std::optional<std::string> num = read_column(m, "numerator", *kind, kNumberColumn);
+  std::optional<std::string> den = read_column(m, "denominator", *kind, kNumberColumn);
+  std::optional<std::string> date = read_column(m, "date", *kind, kPeriodColumn);
   if (!num || !den || !date) return std::nullopt;
   return RatioOfSumsMeasure{std::string(kind->name), *num, *den, *date};
 }
@@ -333,7 +324,7 @@ std::optional<Measure> read_share(LoadContext& ctx, const MapReader& m) {
   if (kind == nullptr) return std::nullopt;
   ShareMeasure s;
   s.evidence = kind->name;
-  std::optional<std::string> date = read_column(m, "date", *kind, time_type, "a time column");
+  std::optional<std::string> date = read_column(m, "date", *kind, kTimeColumn);
   if (m.has("is_true") == m.has("all_present")) {
     ctx.reader.error(m.node(), m.what() +
                                    ": give either is_true (a boolean column) or "
@@ -342,8 +333,7 @@ std::optional<Measure> read_share(LoadContext& ctx, const MapReader& m) {
   }
   bool ok = date.has_value();
   if (m.has("is_true")) {
-    std::optional<std::string> c =
-        read_column(m, "is_true", *kind, boolean_type, "a boolean column");
+    std::optional<std::string> c = read_column(m, "is_true", *kind, kBooleanColumn);
     ok = ok && c.has_value();
     s.true_column = c;
   }
@@ -380,7 +370,7 @@ std::optional<Measure> read_extreme(LoadContext& ctx, const MapReader& m) {
   if (kind == nullptr) return std::nullopt;
   ExtremeMeasure e;
   e.evidence = kind->name;
-  std::optional<std::string> date = read_column(m, "date", *kind, time_type, "a time column");
+  std::optional<std::string> date = read_column(m, "date", *kind, kTimeColumn);
   const int given = m.has("min") + m.has("max") + m.has("min_days") + m.has("max_days");
   if (given != 1) {
     ctx.reader.error(m.node(), m.what() +
@@ -393,7 +383,7 @@ std::optional<Measure> read_extreme(LoadContext& ctx, const MapReader& m) {
   bool ok = date.has_value();
   for (std::string_view key : {"min", "max"}) {
     if (!m.has(key)) continue;
-    std::optional<std::string> c = read_column(m, key, *kind, number_type, "a number column");
+    std::optional<std::string> c = read_column(m, key, *kind, kNumberColumn);
     ok = ok && c;
     if (c) e.value_column = *c;
   }
@@ -426,7 +416,7 @@ std::optional<Measure> read_extreme(LoadContext& ctx, const MapReader& m) {
 std::optional<Measure> read_count(LoadContext& ctx, const MapReader& m) {
   const EvidenceKind* kind = read_evidence(m, "evidence", "");
   if (kind == nullptr) return std::nullopt;
-  std::optional<std::string> date = read_column(m, "date", *kind, time_type, "a time column");
+  std::optional<std::string> date = read_column(m, "date", *kind, kTimeColumn);
   std::optional<Filter> where = read_filter(ctx, m, *kind);
   if (!date || !where) return std::nullopt;
   return CountMeasure{std::string(kind->name), *date, std::move(*where)};
@@ -452,10 +442,8 @@ std::optional<Measure> read_trajectory(LoadContext& ctx, const MapReader& m) {
   t.evidence = kind->name;
   const EvidenceColumn* end = kind->find_column(t.end_column);
   if (end == nullptr || end->type != ColumnType::kDate) t.end_column.clear();
-  std::optional<std::string> value =
-      read_column(m, "value", *kind, number_type, "a number column", "tco2e");
-  std::optional<std::string> date =
-      read_column(m, "date", *kind, time_type, "a time column", "period_start");
+  std::optional<std::string> value = read_column(m, "value", *kind, kNumberColumn, "tco2e");
+  std::optional<std::string> date = read_column(m, "date", *kind, kTimeColumn, "period_start");
   std::optional<Decimal> reduction = read_percent_as_ratio(ctx, m, "reduction", Decimal{25, 2});
   std::optional<int> months = m.integer("over_months", false, 1, 1200);
   if (m.has("over_months") && !months) return std::nullopt;
@@ -489,16 +477,48 @@ std::optional<Measure> read_coverage(LoadContext& ctx, const MapReader& m) {
   if (kind == nullptr) return std::nullopt;
   CoverageMeasure c;
   c.evidence = kind->name;
-  std::optional<std::string> column =
-      read_column(m, "column", *kind, any_type, "a column", "field");
-  std::optional<std::string> date =
-      read_column(m, "date", *kind, time_type, "a time column", "checked_on");
+  std::optional<std::string> column = read_column(m, "column", *kind, kTextColumn, "field");
+  std::optional<std::string> date = read_column(m, "date", *kind, kTimeColumn, "checked_on");
   const bool items_ok =
       read_names(ctx, m, "items", "critical_fields", c.items, c.items_from_parameters);
   if (!column || !date || !items_ok) return std::nullopt;
   c.column = *column;
   c.date_column = *date;
   return c;
+}
+
+// Checks every column the measure's evaluator reads (measure_columns.h) against the catalog. The
+// columns the contract names were checked as they were read; this finds a default of an absent
+// key and a column the kind reads by itself that the named evidence kind lacks or holds in
+// another type (availability on tickets: no column 'start'), which the evaluator could not read.
+void check_columns(LoadContext& ctx, const MapReader& m, std::string_view measure_kind,
+                   const Measure& measure) {
+  for (const MeasureColumn& c : evidence_columns(measure)) {
+    const EvidenceKind* kind = find_evidence_kind(c.evidence);
+    if (kind == nullptr) continue;  // reported where the kind was read
+    const EvidenceColumn* column = kind->find_column(c.column);
+    if (column != nullptr && c.holds.accepts(column->type)) continue;
+    const std::optional<YAML::Node> given = c.key.empty() ? std::nullopt : m.find(c.key);
+    const std::string name = quoted(c.column);
+    const std::string kind_name(kind->name);
+    const std::string role = c.key.empty() ? std::string(measure_kind) : std::string(c.key);
+    std::string message;
+    if (given) {
+      message = column == nullptr ? kind_name + " has no column " + name
+                                  : "column " + name + " of " + kind_name + " holds a " +
+                                        std::string(column_type_name(column->type)) + "; " + role +
+                                        " needs " + std::string(c.holds.what);
+    } else {
+      const std::string reads = c.key.empty()
+                                    ? std::string(measure_kind) + " reads the column " + name
+                                    : "without " + role + ", the column " + name + " applies";
+      message = m.what() + ": " + reads + ", but " + kind_name +
+                (column == nullptr ? " has no column " + name
+                                   : " holds a " + std::string(column_type_name(column->type)) +
+                                         " there; " + role + " needs " + std::string(c.holds.what));
+    }
+    ctx.reader.error(given ? *given : m.node(), message);
+  }
 }
 
 struct KindReader {
@@ -557,6 +577,8 @@ std::optional<Measure> read_measure(LoadContext& ctx, const YAML::Node& node,
     const std::size_t errors_before = ctx.reader.error_count();
     MapReader m(ctx.reader, node, label, r.keys);
     std::optional<Measure> measure = r.read(ctx, m);
+    if (measure && ctx.reader.error_count() == errors_before)
+      check_columns(ctx, m, r.kind, *measure);
     if (ctx.reader.error_count() != errors_before) return std::nullopt;
     return measure;
   }

@@ -4,6 +4,7 @@
 // register does not hold becomes a warning.
 #include <cstdio>
 
+#include "contract/measure_columns.h"
 #include "evaluate/objective_eval.h"
 #include "evaluate/rows.h"
 #include "measure/availability.h"
@@ -12,6 +13,10 @@
 
 namespace meetlat::evaluate {
 namespace {
+
+// The columns of the outage register and of the probes, as their descriptor lists them.
+namespace outage_columns = contract::outage_columns;
+namespace probe_columns = contract::probe_columns;
 
 double minutes(time::Micros d) { return static_cast<double>(d.count()) / 60e6; }
 
@@ -23,8 +28,8 @@ void add_availability_details(const measure::AvailabilityResult& a, ObjectiveRes
 
 void note_exempted_outage(const Context& ctx, const evidence::Table& table, std::size_t row,
                           std::span<const Slot> slots, std::vector<ObjectiveResult>& results) {
-  const time::Instant start = table.instants("start")[row];
-  const time::Instant end = table.instants("end")[row];
+  const time::Instant start = table.instants(outage_columns::kStart)[row];
+  const time::Instant end = table.instants(outage_columns::kEnd)[row];
   if (ctx.as_of() < start) return;
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const auto& w = slots[s].window;
@@ -44,11 +49,13 @@ struct Register {
 Register read_register(const Context& ctx, const contract::AvailabilityMeasure& m,
                        const evidence::Table& table, std::span<const Slot> slots,
                        std::vector<ObjectiveResult>& results) {
-  const auto start = table.instants("start");
-  const auto end = table.instants("end");
-  const auto planned = table.bools("planned");
+  const auto start = table.instants(outage_columns::kStart);
+  const auto end = table.instants(outage_columns::kEnd);
+  const auto planned = table.bools(outage_columns::kPlanned);
   contract::Filter filter;
-  if (!m.services.empty()) filter.push_back({"service", m.services, std::nullopt, {}});
+  if (!m.services.empty()) {
+    filter.push_back({std::string(outage_columns::kService), m.services, std::nullopt, {}});
+  }
   const auto pass = row_filter(table, filter);
   // An exempted outage is not downtime; it is listed in the periods it overlaps.
   const auto exempted = exempted_rows(ctx, table);
@@ -86,11 +93,11 @@ std::vector<ObjectiveResult> from_outages(const Context& ctx, const contract::Ob
 std::vector<std::vector<measure::Probe>> probes_by_slot(const Context& ctx,
                                                         const evidence::Table& table,
                                                         std::span<const Slot> slots) {
-  const auto at = table.instants("at");
-  const auto location = table.codes("location");
-  const auto up = table.bools("up");
+  const auto at = table.instants(probe_columns::kAt);
+  const auto location = table.codes(probe_columns::kLocation);
+  const auto up = table.bools(probe_columns::kUp);
   std::vector<std::vector<measure::Probe>> out(slots.size());
-  const auto per_slot = rows_by_slot(ctx, table, "at", slots);
+  const auto per_slot = rows_by_slot(ctx, table, probe_columns::kAt, slots);
   for (std::size_t s = 0; s < slots.size(); ++s) {
     out[s].reserve(per_slot[s].size());
     for (const auto row : per_slot[s]) out[s].push_back({at[row], location[row], up[row] == 1});

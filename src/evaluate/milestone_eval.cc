@@ -2,6 +2,7 @@
 // exit_runbook in days). A milestone belongs to the period in which it is decided — that of its
 // achievement, or of its deadline when that passed first: `pending` in the periods before,
 // `no_data` (reason "decided in …") in the periods after, so a ladder counts it once.
+#include "contract/measure_columns.h"
 #include "evaluate/objective_eval.h"
 #include "measure/milestone.h"
 
@@ -17,12 +18,13 @@ std::vector<ObjectiveResult> evaluate_milestone(const Context& ctx, const contra
   measure::MilestoneDates dates;
   dates.start = ctx.contract().start;
   dates.today = ctx.zone().date_of(ctx.as_of());
+  using namespace contract::milestone_columns;
   std::vector<std::size_t> rows;
   for (std::size_t row = 0; row < table->rows(); ++row) {
-    if (table->text("id", row) != m.milestone) continue;
+    if (table->text(kId, row) != m.milestone) continue;
     rows.push_back(row);
-    const auto achieved = table->dates("achieved_on")[row];
-    const auto planned = table->dates("planned_on")[row];
+    const auto achieved = table->dates(kAchievedOn)[row];
+    const auto planned = table->dates(kPlannedOn)[row];
     if (!evidence::is_missing(achieved)) dates.achieved_on = achieved;
     if (!evidence::is_missing(planned)) dates.planned_on = planned;
   }
