@@ -23,10 +23,10 @@ int list_actions(const ActionsArgs& args) {
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, actions] = std::get<0>(outcome);
   if (!args.out.empty()) {
-    io::write_file_atomically(args.out, evaluate::actions_csv(actions, in.zone));
+    io::write_file_atomically(args.out, evaluate::actions_csv(actions, *loaded.versions, in.zone));
   }
-  std::cout << (args.format == "csv" ? evaluate::actions_csv(actions, in.zone)
-                                     : evaluate::actions_table(actions, in.zone));
+  std::cout << (args.format == "csv" ? evaluate::actions_csv(actions, *loaded.versions, in.zone)
+                                     : evaluate::actions_table(actions, *loaded.versions, in.zone));
   for (const auto& w : loaded.warnings) std::cerr << "warning: " << w << '\n';
   return kExitOk;
 }

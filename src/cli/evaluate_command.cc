@@ -39,9 +39,10 @@ int run_history(const EvaluateArgs& args) {
   if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
   const auto outcome = engine::evaluate_months(in.setting(), in.source, *from, *to);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
-  const auto& history = std::get<0>(outcome).result;
-  std::cout << (args.format == "table" ? evaluate::history_table(history, in.zone)
-                                       : evaluate::history_json(history, in.zone));
+  const auto& [loaded, history] = std::get<0>(outcome);
+  std::cout << (args.format == "table"
+                    ? evaluate::history_table(history, *loaded.versions, in.zone)
+                    : evaluate::history_json(history, *loaded.versions, in.zone));
   return kExitOk;
 }
 
@@ -53,12 +54,12 @@ int run_period(const EvaluateArgs& args) {
   if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
   const auto outcome = engine::evaluate_period(in.setting(), in.source, *period);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
-  const auto& result = std::get<0>(outcome).result;
+  const auto& [loaded, result] = std::get<0>(outcome);
   if (args.format == "table") {
     const bool colour = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
-    std::cout << evaluate::to_table(result, in.zone, colour);
+    std::cout << evaluate::to_table(result, *loaded.versions, in.zone, colour);
   } else {
-    std::cout << evaluate::to_json(result, in.zone);
+    std::cout << evaluate::to_json(result, *loaded.versions, in.zone);
   }
   return kExitOk;
 }

@@ -227,6 +227,19 @@ std::optional<Kpi> read_kpi(LoadContext& ctx, const YAML::Node& node) {
   }
   k.ladder = read_list<LadderStep>(ctx, block, "ladder",
                                    [&](const YAML::Node& n) { return read_step(ctx, n, k); });
+  // The action id names the step in results and in the action register (KPI-01/2026-03/malus).
+  if (const std::optional<YAML::Node> ladder = block.find("ladder");
+      ladder && ladder->IsSequence()) {
+    std::set<std::string> actions;
+    for (const auto& step : *ladder) {
+      if (!step.IsMap() || !step["action"] || !step["action"].IsScalar()) continue;
+      if (!actions.insert(step["action"].Scalar()).second) {
+        ctx.reader.error(step["action"], k.id + " ladder: action " +
+                                             quoted(step["action"].Scalar()) +
+                                             " names two steps; each step needs its own action id");
+      }
+    }
+  }
   if (const std::optional<YAML::Node> bonus = block.find("bonus")) {
     k.bonus = read_bonus(ctx, *bonus, k.id);
   }

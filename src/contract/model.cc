@@ -123,6 +123,13 @@ const Kpi* Contract::find_kpi(std::string_view kpi_id) const {
   return it == kpis.end() ? nullptr : &*it;
 }
 
+const LadderStep* Kpi::find_step(std::string_view action) const {
+  for (const LadderStep& s : ladder) {
+    if (s.action == action) return &s;
+  }
+  return nullptr;
+}
+
 bool Contract::example_money() const {
   if (monthly_fee.example || caps.example) return true;
   for (const Kpi& k : kpis) {

@@ -308,8 +308,11 @@ struct Kpi {
   // that week (KPI-10, "wekelijks + maand"); the ladder stays on `cadence`.
   bool weekly = false;
   std::vector<Objective> objectives;
-  std::vector<LadderStep> ladder;
+  std::vector<LadderStep> ladder;  // action ids unique (the loader checks)
   std::optional<Bonus> bonus;
+
+  // The ladder step with this action id, or nullptr.
+  const LadderStep* find_step(std::string_view action) const;
 };
 
 // The cadence an objective is decided on: its own, else its KPI's.

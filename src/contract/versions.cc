@@ -1,5 +1,8 @@
 #include "contract/versions.h"
 
+#include <stdexcept>
+#include <string>
+
 namespace meetlat::contract {
 
 Versions::Versions(const Contract& contract) : contract_(contract) {
@@ -18,6 +21,34 @@ const Version& Versions::in_force(time::Date day) const {
     out = &v;
   }
   return *out;
+}
+
+const Version& Versions::at(int number) const {
+  if (number < 0 || static_cast<std::size_t>(number) >= versions_.size()) {
+    throw std::out_of_range("contract " + contract_.id + " has no version " +
+                            std::to_string(number));
+  }
+  return versions_[static_cast<std::size_t>(number)];
+}
+
+const Kpi& Versions::kpi(int version, std::string_view kpi_id) const {
+  const Kpi* k = at(version).terms.find_kpi(kpi_id);
+  if (k == nullptr) {
+    throw std::out_of_range("version " + std::to_string(version) + " of contract " + contract_.id +
+                            " has no KPI " + std::string(kpi_id));
+  }
+  return *k;
+}
+
+const LadderStep& Versions::step(int version, std::string_view kpi_id,
+                                 std::string_view action) const {
+  const Kpi& k = kpi(version, kpi_id);
+  const LadderStep* s = k.find_step(action);
+  if (s == nullptr) {
+    throw std::out_of_range("version " + std::to_string(version) + " of contract " + contract_.id +
+                            ": " + k.id + " has no ladder step " + std::string(action));
+  }
+  return *s;
 }
 
 }  // namespace meetlat::contract

@@ -11,6 +11,7 @@
 // results that point into them stay valid as long as the Versions live.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "contract/model.h"
@@ -37,6 +38,13 @@ class Versions {
   // The version in force on `day`: the last one effective on or before it (version 0 for a day
   // before the contract start).
   const Version& in_force(time::Date day) const;
+
+  // What a result names (evaluate/evaluation.h: results carry ids and the version number they
+  // were computed under). Throws std::out_of_range when the version does not hold it: a result
+  // read with a contract other than the one it was computed under.
+  const Version& at(int number) const;
+  const Kpi& kpi(int version, std::string_view kpi_id) const;
+  const LadderStep& step(int version, std::string_view kpi_id, std::string_view action) const;
 
  private:
   Contract contract_;

@@ -1,12 +1,14 @@
 // The entry point's contract: results or refusals as values, nothing printed, and results that
-// keep the contract version they point into.
+// name their contract version, KPIs and steps by id.
 #include "engine/engine.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 
 #include "contract/default_contract.h"
+#include "evaluate/result_json.h"
 #include "time/parse.h"
 
 namespace meetlat::engine {
@@ -61,19 +63,27 @@ TEST_F(EngineTest, InvalidRowsComeBackAsARefusalAndNothingIsPrinted) {
   EXPECT_NE(warnings.front().find("tickets.csv"), std::string::npos) << warnings.front();
 }
 
-TEST_F(EngineTest, AResultKeepsTheContractVersionItPointsInto) {
+TEST_F(EngineTest, AResultIsAValueNamingItsContractVersion) {
   write("tickets.csv",
         "id,priority,created_at,responded_at\n"
         "INC-1,P1,2026-10-02T09:00:00+02:00,2026-10-02T09:10:00+02:00\n");
-  auto outcome = evaluate_period(setting(), {folder_, false}, october_);
-  ASSERT_TRUE(std::holds_alternative<Computed<evaluate::Evaluation>>(outcome));
-  // Moved away from where it was computed, the result still reads its contract.
-  const Computed<evaluate::Evaluation> computed = std::move(std::get<0>(outcome));
-  ASSERT_FALSE(computed.result.kpis.empty());
-  EXPECT_EQ(computed.result.contract,
-            &computed.inputs.versions->in_force(october_.first_day).terms);
-  EXPECT_EQ(computed.result.kpis.front().kpi->id, "KPI-01");
-  EXPECT_EQ(computed.result.kpis.front().objectives.front().count, 1);
+  std::optional<evaluate::Evaluation> kept;
+  {
+    auto outcome = evaluate_period(setting(), {folder_, false}, october_);
+    ASSERT_TRUE(std::holds_alternative<Computed<evaluate::Evaluation>>(outcome));
+    kept = std::get<0>(outcome).result;
+  }
+  // Copied out, with every input gone, the result still says what it is about, by id.
+  ASSERT_FALSE(kept->kpis.empty());
+  EXPECT_EQ(kept->contract_id, "default");
+  EXPECT_EQ(kept->contract_version, 0);
+  EXPECT_EQ(kept->kpis.front().kpi_id, "KPI-01");
+  EXPECT_EQ(kept->kpis.front().contract_version, 0);
+  EXPECT_EQ(kept->kpis.front().objectives.front().count, 1);
+  // Rendered against the versions of the contract it was computed under.
+  const contract::Versions versions(contract_);
+  EXPECT_NE(evaluate::to_json(*kept, versions, zone_).find("\"id\": \"KPI-01\""),
+            std::string::npos);
 }
 
 TEST_F(EngineTest, AFolderThatIsNotThereIsAnError) {

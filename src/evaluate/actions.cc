@@ -48,11 +48,12 @@ std::vector<Action> collect_actions(const Context& ctx, const std::vector<KpiTra
       const Slot& slot = track.slots[s];
       for (const auto& fired : track.escalation[s].steps) {
         Action a;
-        a.kpi = track.terms[s];
-        a.step = fired.step;
+        a.kpi_id = track.id;
+        a.action = fired.action;
+        a.contract_version = track.versions[s];
         a.period = slot.period;
         a.period_name = time::period_name(slot.period, start);
-        a.id = track.id + "/" + a.period_name + "/" + fired.step->action;
+        a.id = track.id + "/" + a.period_name + "/" + fired.action;
         a.created_at = slot.window.to;
         a.deadline = fired.deadline;
         a.status = a.deadline && !(ctx.as_of() < *a.deadline) ? "overdue" : "open";
@@ -67,29 +68,31 @@ std::vector<Action> collect_actions(const Context& ctx, const std::vector<KpiTra
   return out;
 }
 
-std::string actions_csv(const std::vector<Action>& actions, const time::Zone& zone) {
+std::string actions_csv(const std::vector<Action>& actions, const contract::Versions& versions,
+                        const time::Zone& zone) {
   std::string out =
       "id,created_at,owner,deadline,status,kpi,period,action,label_nl,label_en,malus_pct,because\n";
   for (const auto& a : actions) {
-    const auto& step = *a.step;
+    const auto& step = versions.step(a.contract_version, a.kpi_id, a.action);
     out += csv_cell(a.id) + "," + zone.format(a.created_at) + "," +
            std::string(contract::owner_name(step.owner)) + "," +
            (a.deadline ? deadline_date(*a.deadline, zone) : "") + "," + a.status + "," +
-           csv_cell(a.kpi->id) + "," + csv_cell(a.period_name) + "," + csv_cell(step.action) + "," +
+           csv_cell(a.kpi_id) + "," + csv_cell(a.period_name) + "," + csv_cell(step.action) + "," +
            csv_cell(step.label.nl) + "," + csv_cell(step.label.en) + "," +
            (step.malus_pct ? decimal_text(*step.malus_pct) : "") + "," + csv_cell(a.because) + "\n";
   }
   return out;
 }
 
-std::string actions_table(const std::vector<Action>& actions, const time::Zone& zone) {
+std::string actions_table(const std::vector<Action>& actions, const contract::Versions& versions,
+                          const time::Zone& zone) {
   std::string out = pad("KPI", 8) + pad("period", 9) + pad("action", 34) + pad("owner", 9) +
                     pad("deadline", 11) + pad("status", 8) + "because\n";
   for (const auto& a : actions) {
-    const auto& step = *a.step;
+    const auto& step = versions.step(a.contract_version, a.kpi_id, a.action);
     std::string action = step.label.en;
     if (step.malus_pct) action += " (" + decimal_text(*step.malus_pct) + "%)";
-    out += pad(a.kpi->id, 8) + pad(a.period_name, 9) + pad(action, 34) +
+    out += pad(a.kpi_id, 8) + pad(a.period_name, 9) + pad(action, 34) +
            pad(std::string(contract::owner_name(step.owner)), 9) +
            pad(a.deadline ? deadline_date(*a.deadline, zone) : "-", 11) + pad(a.status, 8) +
            a.because + "\n";

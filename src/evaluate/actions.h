@@ -9,7 +9,7 @@
 // meetlat has no evidence of completion yet, so the status is "open" while the deadline lies
 // after as_of (or there is none) and "overdue" from the deadline on.
 //
-// Pure; actions point into the contract's ladders, which must outlive them.
+// Pure; an action is a value naming its KPI, step and contract version by id (evaluation.h).
 #pragma once
 
 #include <optional>
@@ -24,9 +24,10 @@ namespace meetlat::evaluate {
 
 struct Action {
   std::string id;  // "KPI-01/2026-03/verbeterplan": unique per KPI, period and step
-  const contract::Kpi* kpi = nullptr;
-  const contract::LadderStep* step = nullptr;
-  time::Period period;  // the period whose result fired it
+  std::string kpi_id;
+  std::string action;        // the step's action id
+  int contract_version = 0;  // the version whose ladder fired it (in force for `period`)
+  time::Period period;       // the period whose result fired it
   std::string period_name;
   time::Instant created_at;
   std::optional<time::Instant> deadline;
@@ -46,9 +47,11 @@ std::vector<Action> collect_actions(const Context& ctx, const std::vector<KpiTra
 // created_at, owner, deadline, status; deadline as the date of its last day), followed by the
 // informative columns kpi, period, action, label_nl, label_en, malus_pct, because, which the
 // evidence loader ignores. RFC 4180 quoting.
-std::string actions_csv(const std::vector<Action>& actions, const time::Zone& zone);
+std::string actions_csv(const std::vector<Action>& actions, const contract::Versions& versions,
+                        const time::Zone& zone);
 
 // The register as a terminal table.
-std::string actions_table(const std::vector<Action>& actions, const time::Zone& zone);
+std::string actions_table(const std::vector<Action>& actions, const contract::Versions& versions,
+                          const time::Zone& zone);
 
 }  // namespace meetlat::evaluate

@@ -80,7 +80,7 @@ TEST_F(ActionsRoundTrip, CsvReadsBackAsEvidenceAndKpi06MeasuresIt) {
   const auto month = *time::parse_period("2026-02");
   const contract::Versions versions(contract_);  // the actions point into it
   const auto actions = evaluate_actions(versions, input, zone_, {month, at("2026-03-20")});
-  std::ofstream(dir_ / "out" / "actions.csv") << actions_csv(actions, zone_);
+  std::ofstream(dir_ / "out" / "actions.csv") << actions_csv(actions, versions, zone_);
 
   const auto output = load(dir_ / "out");
   ASSERT_TRUE(output.diagnostics.empty()) << output.summary();
@@ -96,7 +96,7 @@ TEST_F(ActionsRoundTrip, CsvReadsBackAsEvidenceAndKpi06MeasuresIt) {
     const auto e =
         evaluate(versions, output, zone_, {*time::parse_period(period), at("2026-04-10")});
     for (const auto& k : e.kpis) {
-      if (k.kpi->id != "KPI-06") continue;
+      if (k.kpi_id != "KPI-06") continue;
       for (const auto& o : k.objectives) {
         if (o.id == "actions_complete") return std::make_pair(o.status, o.value);
       }

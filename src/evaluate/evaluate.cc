@@ -22,11 +22,12 @@ time::Period shown_period(const Context& ctx, const contract::Kpi& kpi,
 KpiResult kpi_result(const Context& ctx, const KpiTrack& track, const contract::Kpi& terms,
                      const time::Period& requested) {
   KpiResult out;
-  out.kpi = &terms;
+  out.kpi_id = terms.id;
   const std::optional<Slot> whole = aggregate_slot(ctx, terms, requested);
   const bool aggregate = whole.has_value();
   out.period = shown_period(ctx, terms, requested);
   out.window = time::window(out.period, ctx.zone());
+  out.contract_version = ctx.versions().in_force(out.period.first_day).number;
   out.final = !(ctx.as_of() < out.window.to);
   if (track.slots.empty()) {
     for (const auto& o : terms.objectives) {
@@ -58,9 +59,11 @@ Evaluation evaluate(const contract::Versions& versions, const evidence::Evidence
                     const time::Zone& zone, const Request& request) {
   const parallel::ScopedExecutor use(request.executor);
   const Context ctx(versions, evidence, zone, request.as_of, request.latency);
-  const contract::Contract& contract = versions.in_force(request.period.first_day).terms;
+  const contract::Version& in_force = versions.in_force(request.period.first_day);
+  const contract::Contract& contract = in_force.terms;
   Evaluation out;
-  out.contract = &contract;
+  out.contract_id = contract.id;
+  out.contract_version = in_force.number;
   out.period = request.period;
   out.period_name = time::period_name(request.period, contract.start);
   out.as_of = request.as_of;
@@ -76,7 +79,7 @@ Evaluation evaluate(const contract::Versions& versions, const evidence::Evidence
     if (terms == nullptr) continue;
     out.kpis.push_back(kpi_result(ctx, track, *terms, request.period));
     const KpiResult& k = out.kpis.back();
-    repeat_warnings(*k.kpi, time::period_name(k.period, contract.start), k.objectives,
+    repeat_warnings(k.kpi_id, time::period_name(k.period, contract.start), k.objectives,
                     out.warnings);
   }
   const time::Period last_month =

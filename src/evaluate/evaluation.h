@@ -2,7 +2,10 @@
 // (spec/cli-and-output.md, format "meetlat.evaluation/1") and the terminal table show.
 //
 // Plain values, produced by evaluate() and read by the printers; instants are UTC and are shown
-// in the contract zone by the printers.
+// in the contract zone by the printers. A result names what it is about by id — the contract, the
+// number of the contract version it was computed under (contract/versions.h), the KPI, the ladder
+// step's action — so it can be kept, sent and read back without the contract in memory; a printer
+// finds titles and labels with contract::Versions::kpi/step.
 #pragma once
 
 #include <cstdint>
@@ -63,7 +66,7 @@ struct ObjectiveResult {
 
 // A ladder step that fired in a period: the action it calls for.
 struct StepFired {
-  const contract::LadderStep* step = nullptr;  // points into the evaluated contract
+  std::string action;  // the step's action id in the ladder of the KPI as it stood in the period
   // Why, naming the KPI and the objectives concerned:
   // "KPI-01 (P2) breached for the 3rd consecutive month".
   std::string because;
@@ -79,7 +82,8 @@ struct Escalation {
 };
 
 struct KpiResult {
-  const contract::Kpi* kpi = nullptr;  // points into the evaluated contract
+  std::string kpi_id;
+  int contract_version = 0;  // the version in force on the first day of `period`
   Status status = Status::kNoData;
   time::Period period;  // the KPI's window for the requested period
   time::Window window;
@@ -136,7 +140,8 @@ struct Finance {
 };
 
 struct Evaluation {
-  const contract::Contract* contract = nullptr;
+  std::string contract_id;
+  int contract_version = 0;  // the version in force on the first day of `period`
   time::Period period;
   std::string period_name;
   time::Instant as_of;

@@ -67,8 +67,9 @@ std::vector<std::vector<Charge>> charges_by_month(const std::vector<KpiTrack>& t
       if (it == months.end() || it->first_day != month.first_day) continue;
       auto& list = out[static_cast<std::size_t>(it - months.begin())];
       for (const auto& fired : t.escalation[s].steps) {
-        if (!fired.step->malus_pct) continue;
-        list.push_back({*fired.step->malus_pct, false, fired.because, fired.because_nl});
+        const contract::LadderStep& step = *t.terms[s]->find_step(fired.action);
+        if (!step.malus_pct) continue;
+        list.push_back({*step.malus_pct, false, fired.because, fired.because_nl});
       }
       if (auto bonus = bonus_charge(t, s)) list.push_back(std::move(*bonus));
     }

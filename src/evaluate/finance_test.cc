@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
+
 #include "evaluate/ladder.h"
 
 namespace meetlat::evaluate {
@@ -33,6 +35,7 @@ struct Fixture {
   time::Zone zone;
   contract::LadderStep malus_step;
   std::vector<KpiTrack> tracks;
+  std::deque<contract::Kpi> track_kpis;  // one per track
 
   Fixture() {
     contract.start = std::chrono::local_days{std::chrono::year{2026} / 1 / 1};
@@ -47,18 +50,21 @@ struct Fixture {
   void add_track(time::Cadence cadence, const std::vector<Status>& status,
                  const std::vector<int>& fire, const contract::LadderStep* step) {
     KpiTrack t;
-    t.id = contract.kpis.front().id;
+    // The track's KPI: the contract's, with `step` in its ladder (finance finds fired steps there).
+    contract::Kpi& kpi = track_kpis.emplace_back(contract.kpis.front());
+    if (step != nullptr) kpi.ladder.push_back(*step);
+    t.id = kpi.id;
     time::Period p = time::period_containing(cadence, contract.start);
     for (std::size_t i = 0; i < status.size(); ++i, p = time::next_period(p)) {
       t.slots.push_back({p, time::window(p, zone)});
-      t.terms.push_back(&contract.kpis.front());
+      t.terms.push_back(&kpi);
+      t.versions.push_back(0);
     }
     t.status = status;
     t.final.assign(status.size(), 1);
-    t.escalation =
-        walk_ladder(contract.kpis.front(), {t.slots, {}, t.status, t.final, contract.start});
+    t.escalation = walk_ladder(contract::Kpi{}, {t.slots, {}, t.status, t.final, contract.start});
     for (const int s : fire)
-      t.escalation[static_cast<std::size_t>(s)].steps.push_back({step, "x", "x", {}});
+      t.escalation[static_cast<std::size_t>(s)].steps.push_back({step->action, "x", "x", {}});
     tracks.push_back(std::move(t));
   }
   std::vector<MonthFinance> months(int count) const {
@@ -129,10 +135,9 @@ TEST(Finance, BonusNettedAgainstMalus) {
   // KPI met in Jan and Feb: bonus in Feb (met 2 in a row); another KPI's malus in Feb.
   f.add_track(time::Cadence::kMonth, {Status::kMet, Status::kMet}, {}, nullptr);
   f.add_track(time::Cadence::kMonth, {Status::kMet, Status::kBreached}, {1}, &f.malus_step);
-  static contract::Kpi plain;
-  plain.id = "KPI-Y";
-  f.tracks[1].id = plain.id;
-  f.tracks[1].terms.assign(2, &plain);
+  // The second KPI has no bonus.
+  f.track_kpis[1].bonus.reset();
+  f.track_kpis[1].id = f.tracks[1].id = "KPI-Y";
   const auto m = f.months(2);
   EXPECT_EQ(m[0].bonus_cents, 0);
   EXPECT_EQ(m[1].bonus_cents, 1'000);

@@ -14,16 +14,18 @@ namespace {
 HistoryKpi month_entry(const Context& ctx, const KpiTrack& track, const contract::Kpi& terms,
                        const time::Period& month) {
   HistoryKpi out;
-  out.kpi = &terms;
+  out.kpi_id = terms.id;
   const int s = slot_for(ctx, track, month);
   if (s < 0) {
     out.period = month;
     out.period_name = time::period_name(month);
     out.window = time::window(month, ctx.zone());
+    out.contract_version = ctx.versions().in_force(month.first_day).number;
     return out;
   }
   const auto slot = static_cast<std::size_t>(s);
   const Slot& at = track.slots[slot];
+  out.contract_version = track.versions[slot];
   out.period = at.period;
   out.period_name = time::period_name(at.period, ctx.contract().start);
   out.window = at.window;
@@ -41,9 +43,11 @@ History evaluate_history(const contract::Versions& versions, const evidence::Evi
                          const time::Zone& zone, const HistoryRequest& request) {
   const parallel::ScopedExecutor use(request.executor);
   const Context ctx(versions, evidence, zone, request.as_of, request.latency);
-  const contract::Contract& contract = versions.in_force(request.to.first_day).terms;
+  const contract::Version& in_force = versions.in_force(request.to.first_day);
+  const contract::Contract& contract = in_force.terms;
   History out;
-  out.contract = &contract;
+  out.contract_id = contract.id;
+  out.contract_version = in_force.number;
   out.from_name = time::period_name(request.from);
   out.to_name = time::period_name(request.to);
   out.as_of = request.as_of;
@@ -67,7 +71,7 @@ History evaluate_history(const contract::Versions& versions, const evidence::Evi
       if (terms == nullptr) continue;  // not in force in this month
       month.kpis.push_back(month_entry(ctx, track, *terms, m));
       const HistoryKpi& k = month.kpis.back();
-      repeat_warnings(*k.kpi, k.period_name, k.objectives, out.warnings);
+      repeat_warnings(k.kpi_id, k.period_name, k.objectives, out.warnings);
     }
     for (const auto& f : finance) {
       if (f.month.first_day == m.first_day) month.finance = f;

@@ -12,7 +12,7 @@
 //
 // Each month shows the KPIs of the contract version in force on the first day of the period it
 // stands for, evaluated under that version (track.h), so an amendment never rewrites the months
-// before it. Pure; the result points into `versions`, which must outlive it.
+// before it. Pure; the result is a value (ids, evaluation.h).
 #pragma once
 
 #include <string>
@@ -44,8 +44,9 @@ struct HistoryRequest {
 };
 
 struct HistoryKpi {
-  const contract::Kpi* kpi = nullptr;
-  time::Period period;  // the KPI's own period that the month stands for
+  std::string kpi_id;
+  int contract_version = 0;  // the version in force on the first day of `period`
+  time::Period period;       // the KPI's own period that the month stands for
   std::string period_name;
   time::Window window;
   bool final = false;
@@ -62,7 +63,8 @@ struct HistoryMonth {
 };
 
 struct History {
-  const contract::Contract* contract = nullptr;
+  std::string contract_id;
+  int contract_version = 0;  // the version in force in `to`
   std::string from_name;
   std::string to_name;
   time::Instant as_of;
@@ -77,8 +79,11 @@ struct History {
 History evaluate_history(const contract::Versions& versions, const evidence::Evidence& evidence,
                          const time::Zone& zone, const HistoryRequest& request);
 
-// "meetlat.history/1" JSON and a terminal grid (KPIs × months with status letters, then money).
-std::string history_json(const History& history, const time::Zone& zone);
-std::string history_table(const History& history, const time::Zone& zone);
+// "meetlat.history/1" JSON and a terminal grid (KPIs × months with status letters, then money);
+// `versions` are those of the contract the history was computed under.
+std::string history_json(const History& history, const contract::Versions& versions,
+                         const time::Zone& zone);
+std::string history_table(const History& history, const contract::Versions& versions,
+                          const time::Zone& zone);
 
 }  // namespace meetlat::evaluate

@@ -53,14 +53,14 @@ std::string grid(const History& h) {
   std::vector<std::string> ids;
   for (const auto& m : h.months) {
     for (const auto& k : m.kpis) {
-      if (std::find(ids.begin(), ids.end(), k.kpi->id) == ids.end()) ids.push_back(k.kpi->id);
+      if (std::find(ids.begin(), ids.end(), k.kpi_id) == ids.end()) ids.push_back(k.kpi_id);
     }
   }
   for (const auto& id : ids) {
     out += pad(id, 8);
     for (std::size_t i = 0; i < h.months.size(); ++i) {
       const auto found = std::find_if(h.months[i].kpis.begin(), h.months[i].kpis.end(),
-                                      [&](const HistoryKpi& k) { return k.kpi->id == id; });
+                                      [&](const HistoryKpi& k) { return k.kpi_id == id; });
       if (found == h.months[i].kpis.end()) {
         out += pad("", 7);
         continue;
@@ -77,8 +77,7 @@ std::string grid(const History& h) {
   return out;
 }
 
-std::string money(const History& h) {
-  const std::string& currency = h.contract->monthly_fee.currency;
+std::string money(const History& h, const std::string& currency) {
   std::string out = pad("month", 9) + pad_left("malus", 14) + pad_left("bonus", 14) +
                     pad_left("net", 15) + "  caps\n";
   for (const auto& m : h.months) {
@@ -105,7 +104,7 @@ bool amended(const History& h) {
   for (const auto& m : h.months) {
     if (m.kpis.size() != h.months.front().kpis.size()) return true;
     for (std::size_t k = 0; k < m.kpis.size(); ++k) {
-      if (m.kpis[k].kpi->id != h.months.front().kpis[k].kpi->id) return true;
+      if (m.kpis[k].kpi_id != h.months.front().kpis[k].kpi_id) return true;
     }
   }
   return false;
@@ -113,18 +112,19 @@ bool amended(const History& h) {
 
 }  // namespace
 
-std::string history_table(const History& h, const time::Zone& zone) {
-  std::string out = h.contract->id + " — " + h.from_name + " to " + h.to_name + ", as of " +
+std::string history_table(const History& h, const contract::Versions& versions,
+                          const time::Zone& zone) {
+  std::string out = h.contract_id + " — " + h.from_name + " to " + h.to_name + ", as of " +
                     zone.format(h.as_of) + "\n\n" + grid(h) +
                     "M met, B breached, P pending, - no data, ! a ladder step fired, · period "
                     "ends later, … to date" +
                     (amended(h) ? "; empty: not in the contract version in force" : "") + "\n\n";
-  out += money(h);
+  out += money(h, versions.contract().monthly_fee.currency);
   for (const auto& m : h.months) {
     for (const auto& line : m.finance.explanation_en) out += "  " + m.name + ": " + line + "\n";
   }
   if (h.example_money) out += "Note: example values (fee or percentages), not yet agreed.\n";
-  if (!h.actions.empty()) out += "\n" + actions_table(h.actions, zone);
+  if (!h.actions.empty()) out += "\n" + actions_table(h.actions, versions, zone);
   for (const auto& w : h.warnings) out += "warning: " + w + "\n";
   return out;
 }

@@ -237,7 +237,7 @@ std::vector<Escalation> walk_ladder(const KpiSeries& series) {
       const Subject subject = subject_of(step, series);
       for (std::size_t s = first; s < end; ++s) {
         if (auto reason = step_fires(kpi, step, subject, series, s)) {
-          out[s].steps.push_back({&step, std::move(reason->en), std::move(reason->nl), {}});
+          out[s].steps.push_back({step.action, std::move(reason->en), std::move(reason->nl), {}});
         }
       }
     }

@@ -105,7 +105,8 @@ class LatencyAccumulatorTest : public ::testing::Test {
     auto load =
         evidence::load_evidence_text(*evidence::find_schema("transactions"), text_, options);
     e.tables.emplace("transactions", std::move(*load.table));
-    return to_json(evaluate(contract::Versions(contract_), e, zone_, {period, as_of}), zone_);
+    const contract::Versions versions(contract_);
+    return to_json(evaluate(versions, e, zone_, {period, as_of}), versions, zone_);
   }
 
   // Streams the transactions into an accumulator planned on `planned_on` and evaluates
@@ -125,8 +126,8 @@ class LatencyAccumulatorTest : public ::testing::Test {
     e.tables.emplace("transactions", std::move(*load.table));
     auto merged = std::dynamic_pointer_cast<LatencyAccumulator>(load.sinks.at(0));
     merged->merge(dynamic_cast<const LatencyAccumulator&>(*load.sinks.at(1)));
-    return to_json(evaluate(contract::Versions(contract_), e, zone_, {period, as_of, merged.get()}),
-                   zone_);
+    const contract::Versions versions(contract_);
+    return to_json(evaluate(versions, e, zone_, {period, as_of, merged.get()}), versions, zone_);
   }
 
   static time::Instant instant(const char* text) {

@@ -154,11 +154,11 @@ std::vector<ObjectiveResult> evaluate_objective(const Context& ctx, const contra
   return results;
 }
 
-void repeat_warnings(const contract::Kpi& kpi, const std::string& period_name,
+void repeat_warnings(std::string_view kpi_id, const std::string& period_name,
                      std::span<const ObjectiveResult> objectives, std::vector<std::string>& out) {
   for (const ObjectiveResult& r : objectives) {
     for (const std::string& w : r.warnings) {
-      std::string line = kpi.id + " " + r.id + " " + period_name + ": " + w;
+      std::string line = std::string(kpi_id) + " " + r.id + " " + period_name + ": " + w;
       if (std::find(out.begin(), out.end(), line) == out.end()) out.push_back(std::move(line));
     }
   }

@@ -81,7 +81,7 @@ std::vector<std::uint8_t> exempted_rows(const Context& ctx, const evidence::Tabl
 void note_exempted(const evidence::Table& table, std::size_t row, ObjectiveResult& out);
 // Adds the warnings of `objectives` (the results of `kpi` for `period_name`) to `out`, each as
 // "KPI-03 availability 2026-10: …", leaving out one that is already there.
-void repeat_warnings(const contract::Kpi& kpi, const std::string& period_name,
+void repeat_warnings(std::string_view kpi_id, const std::string& period_name,
                      std::span<const ObjectiveResult> objectives, std::vector<std::string>& out);
 // Takes the rows flagged in `exempted` out of each slot's rows, noting them in `results`.
 void drop_exempted(const std::vector<std::uint8_t>& exempted, const evidence::Table& table,

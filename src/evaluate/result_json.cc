@@ -66,10 +66,14 @@ Json objective(const ObjectiveResult& r) {
   return j;
 }
 
-Json escalation(const Escalation& e, const time::Zone& zone) {
+Json escalation(const Escalation& e, const contract::Kpi& kpi, const time::Zone& zone) {
   Json steps = Json::array();
   for (const auto& fired : e.steps) {
-    const auto& step = *fired.step;
+    const contract::LadderStep* found = kpi.find_step(fired.action);
+    if (found == nullptr) {
+      throw std::out_of_range(kpi.id + " has no ladder step " + fired.action);
+    }
+    const auto& step = *found;
     Json s;
     s["action"] = step.action;
     s["label"] = text(step.label);
@@ -95,13 +99,13 @@ Json contract_header(const contract::Contract& c) {
 
 void add_kpi_results(Json& j, const time::Window& window, bool final,
                      const std::vector<ObjectiveResult>& objectives, const Escalation& escalation,
-                     const time::Zone& zone) {
+                     const contract::Kpi& kpi, const time::Zone& zone) {
   j["window"] = Json{{"from", zone.format(window.from)}, {"to", zone.format(window.to)}};
   j["final"] = final;
   Json list = Json::array();
   for (const auto& o : objectives) list.push_back(objective(o));
   j["objectives"] = list;
-  j["escalation"] = json_parts::escalation(escalation, zone);
+  j["escalation"] = json_parts::escalation(escalation, kpi, zone);
 }
 
 Json month_finance(const MonthFinance& m) {
@@ -141,11 +145,11 @@ Json year_finance(const YearFinance& y, const time::Zone& zone) {
   return j;
 }
 
-Json action(const Action& a, const time::Zone& zone) {
-  const auto& step = *a.step;
+Json action(const Action& a, const contract::Versions& versions, const time::Zone& zone) {
+  const auto& step = versions.step(a.contract_version, a.kpi_id, a.action);
   Json j;
   j["id"] = a.id;
-  j["kpi"] = a.kpi->id;
+  j["kpi"] = a.kpi_id;
   j["period"] = a.period_name;
   j["action"] = step.action;
   j["label"] = text(step.label);
@@ -165,14 +169,15 @@ namespace {
 using json_parts::Json;
 using json_parts::text;
 
-Json kpi_json(const KpiResult& k, const time::Zone& zone) {
+Json kpi_json(const KpiResult& k, const contract::Versions& versions, const time::Zone& zone) {
+  const contract::Kpi& kpi = versions.kpi(k.contract_version, k.kpi_id);
   Json j;
-  j["id"] = k.kpi->id;
-  j["title"] = text(k.kpi->title);
-  j["requirement"] = k.kpi->requirement;
+  j["id"] = k.kpi_id;
+  j["title"] = text(kpi.title);
+  j["requirement"] = kpi.requirement;
   j["status"] = measure::status_name(k.status);
-  j["cadence"] = contract::cadence_name(k.kpi->cadence);
-  json_parts::add_kpi_results(j, k.window, k.final, k.objectives, k.escalation, zone);
+  j["cadence"] = contract::cadence_name(kpi.cadence);
+  json_parts::add_kpi_results(j, k.window, k.final, k.objectives, k.escalation, kpi, zone);
   return j;
 }
 
@@ -200,14 +205,15 @@ Json finance_json(const Finance& f, const time::Zone& zone) {
 
 }  // namespace
 
-std::string to_json(const Evaluation& e, const time::Zone& zone) {
+std::string to_json(const Evaluation& e, const contract::Versions& versions,
+                    const time::Zone& zone) {
   Json j;
   j["format"] = "meetlat.evaluation/1";
-  j["contract"] = json_parts::contract_header(*e.contract);
+  j["contract"] = json_parts::contract_header(versions.at(e.contract_version).terms);
   j["period"] = e.period_name;
   j["as_of"] = zone.format(e.as_of);
   Json kpis = Json::array();
-  for (const auto& k : e.kpis) kpis.push_back(kpi_json(k, zone));
+  for (const auto& k : e.kpis) kpis.push_back(kpi_json(k, versions, zone));
   j["kpis"] = kpis;
   j["finance"] = finance_json(e.finance, zone);
   j["warnings"] = e.warnings;

@@ -5,11 +5,15 @@
 
 #include <string>
 
+#include "contract/versions.h"
 #include "evaluate/evaluation.h"
 #include "time/zone.h"
 
 namespace meetlat::evaluate {
 
-std::string to_json(const Evaluation& evaluation, const time::Zone& zone);
+// `versions` are those of the contract the evaluation was computed under (it names the KPIs and
+// steps by id and version).
+std::string to_json(const Evaluation& evaluation, const contract::Versions& versions,
+                    const time::Zone& zone);
 
 }  // namespace meetlat::evaluate

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "contract/versions.h"
 #include "evaluate/actions.h"
 #include "evaluate/evaluation.h"
 #include "time/zone.h"
@@ -15,15 +16,16 @@ using Json = nlohmann::ordered_json;
 Json text(const contract::Text& t);
 // {"id", "name", "example_money"} of the evaluated contract.
 Json contract_header(const contract::Contract& c);
-// The members every KPI result has in both formats: window, final, objectives, escalation.
+// The members every KPI result has in both formats: window, final, objectives, escalation; `kpi`
+// is the KPI as it stood in the result's contract version (its ladder's steps are named).
 void add_kpi_results(Json& j, const time::Window& window, bool final,
                      const std::vector<ObjectiveResult>& objectives, const Escalation& escalation,
-                     const time::Zone& zone);
+                     const contract::Kpi& kpi, const time::Zone& zone);
 Json objective(const ObjectiveResult& r);
-Json escalation(const Escalation& e, const time::Zone& zone);
+Json escalation(const Escalation& e, const contract::Kpi& kpi, const time::Zone& zone);
 // A month's money: amounts in cents and in currency units, caps, explanation.
 Json month_finance(const MonthFinance& m);
 Json year_finance(const YearFinance& y, const time::Zone& zone);
-Json action(const Action& a, const time::Zone& zone);
+Json action(const Action& a, const contract::Versions& versions, const time::Zone& zone);
 
 }  // namespace meetlat::evaluate::json_parts

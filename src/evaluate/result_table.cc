@@ -126,22 +126,23 @@ std::string objective_notes(const ObjectiveResult& o) {
 
 }  // namespace
 
-std::string to_table(const Evaluation& e, const time::Zone& zone, bool colour) {
+std::string to_table(const Evaluation& e, const contract::Versions& versions,
+                     const time::Zone& zone, bool colour) {
   std::string out =
-      e.contract->id + " — " + e.period_name + ", as of " + zone.format(e.as_of) + "\n\n";
+      e.contract_id + " — " + e.period_name + ", as of " + zone.format(e.as_of) + "\n\n";
   // Each KPI's own window: its cadence period holding the one asked for, or the period asked
   // for itself (a quarter of a monthly KPI, an ISO week of a weekly one).
   out += pad("KPI", 8) + pad("objective", 21) + pad("window", 10) + pad("value", 14) +
          pad("norm", 16) + pad("items", 28) + "status\n";
   for (const auto& k : e.kpis) {
     // Short: a contract year's name "CY1 (2026-01-01/2027-01-01)" shows as "CY1".
-    std::string window = time::period_name(k.period, e.contract->start);
+    std::string window = time::period_name(k.period, versions.contract().start);
     window = window.substr(0, window.find(' '));
     for (const auto& o : k.objectives) {
       const std::string items =
           std::to_string(o.count) + " (" + std::to_string(o.failing) + " failing" +
           (o.pending > 0 ? ", " + std::to_string(o.pending) + " pending" : "") + ")";
-      out += pad(k.kpi->id, 8) + pad(o.id, 21) + pad(window, 10) + pad(value_text(o), 14) +
+      out += pad(k.kpi_id, 8) + pad(o.id, 21) + pad(window, 10) + pad(value_text(o), 14) +
              pad(contract::format_norm(o.norm), 16) + pad(items, 28) +
              status_text(o.status, colour);
       if (!k.final) out += " (to date)";
@@ -149,8 +150,9 @@ std::string to_table(const Evaluation& e, const time::Zone& zone, bool colour) {
       out += objective_notes(o);
     }
     for (const auto& fired : k.escalation.steps) {
-      out += pad("", 8) + "→ " + fired.step->label.en + " (" +
-             std::string(contract::owner_name(fired.step->owner)) +
+      const auto& step = versions.step(k.contract_version, k.kpi_id, fired.action);
+      out += pad("", 8) + "→ " + step.label.en + " (" +
+             std::string(contract::owner_name(step.owner)) +
              (fired.deadline ? ", due " + zone.format(*fired.deadline) : "") +
              "): " + fired.because + "\n";
     }

@@ -5,11 +5,14 @@
 
 #include <string>
 
+#include "contract/versions.h"
 #include "evaluate/evaluation.h"
 #include "time/zone.h"
 
 namespace meetlat::evaluate {
 
-std::string to_table(const Evaluation& evaluation, const time::Zone& zone, bool colour);
+// `versions` as for to_json.
+std::string to_table(const Evaluation& evaluation, const contract::Versions& versions,
+                     const time::Zone& zone, bool colour);
 
 }  // namespace meetlat::evaluate

@@ -28,7 +28,8 @@ void finish_track(const Context& ctx, KpiTrack& t) {
       {t.slots, t.objectives, t.status, t.final, ctx.contract().start, t.terms, t.objective_ids});
   for (std::size_t s = 0; s < t.slots.size(); ++s) {
     for (auto& fired : t.escalation[s].steps) {
-      if (fired.step->due) fired.deadline = action_deadline(ctx, *fired.step->due, t.slots[s]);
+      const contract::LadderStep& step = *t.terms[s]->find_step(fired.action);
+      if (step.due) fired.deadline = action_deadline(ctx, *step.due, t.slots[s]);
     }
   }
 }
@@ -88,10 +89,12 @@ std::vector<KpiTrack> plan_tracks(const Context& ctx, const time::Period& reques
   for (std::size_t k = 0; k < tracks.size(); ++k) {
     KpiTrack& t = tracks[k];
     for (const Slot& slot : track_slots(ctx, *first_terms[k], requested)) {
-      const contract::Kpi* terms = terms_for(ctx, t.id, slot.period);
+      const contract::Version& version = ctx.versions().in_force(slot.period.first_day);
+      const contract::Kpi* terms = version.terms.find_kpi(t.id);
       if (terms == nullptr) continue;
       t.slots.push_back(slot);
       t.terms.push_back(terms);
+      t.versions.push_back(version.number);
       for (const auto& o : terms->objectives) {
         if (std::find(t.objective_ids.begin(), t.objective_ids.end(), o.id) ==
             t.objective_ids.end()) {

@@ -25,6 +25,7 @@ struct KpiTrack {
   std::string id;                           // "KPI-01"
   std::vector<Slot> slots;                  // the KPI's cadence, in order
   std::vector<const contract::Kpi*> terms;  // per slot: the KPI in the version in force there
+  std::vector<int> versions;                // per slot: that version's number
   std::vector<std::string> objective_ids;   // of every slot's terms, in order of first appearance
   // [objective (objective_ids)][slot]; where a slot's terms lack the objective, a no_data result.
   std::vector<std::vector<ObjectiveResult>> objectives;
