@@ -10,6 +10,7 @@
 #include "engine/engine.h"
 #include "evaluate/actions.h"
 #include "io/atomic_write.h"
+#include "report/actions_register.h"
 
 namespace meetlat::cli {
 namespace {
@@ -23,10 +24,10 @@ int list_actions(const ActionsArgs& args) {
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, actions] = std::get<0>(outcome);
   if (!args.out.empty()) {
-    io::write_file_atomically(args.out, evaluate::actions_csv(actions, *loaded.versions, in.zone));
+    io::write_file_atomically(args.out, report::actions_csv(actions, *loaded.versions, in.zone));
   }
-  std::cout << (args.format == "csv" ? evaluate::actions_csv(actions, *loaded.versions, in.zone)
-                                     : evaluate::actions_table(actions, *loaded.versions, in.zone));
+  std::cout << (args.format == "csv" ? report::actions_csv(actions, *loaded.versions, in.zone)
+                                     : report::actions_table(actions, *loaded.versions, in.zone));
   for (const auto& w : loaded.warnings) std::cerr << "warning: " << w << '\n';
   return kExitOk;
 }

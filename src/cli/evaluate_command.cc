@@ -12,8 +12,9 @@
 #include "cli/commands.h"
 #include "cli/inputs.h"
 #include "engine/engine.h"
-#include "evaluate/result_json.h"
-#include "evaluate/result_table.h"
+#include "report/history_report.h"
+#include "report/result_json.h"
+#include "report/result_table.h"
 
 namespace meetlat::cli {
 namespace {
@@ -40,9 +41,8 @@ int run_history(const EvaluateArgs& args) {
   const auto outcome = engine::evaluate_months(in.setting(), in.source, *from, *to);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, history] = std::get<0>(outcome);
-  std::cout << (args.format == "table"
-                    ? evaluate::history_table(history, *loaded.versions, in.zone)
-                    : evaluate::history_json(history, *loaded.versions, in.zone));
+  std::cout << (args.format == "table" ? report::history_table(history, *loaded.versions, in.zone)
+                                       : report::history_json(history, *loaded.versions, in.zone));
   return kExitOk;
 }
 
@@ -57,9 +57,9 @@ int run_period(const EvaluateArgs& args) {
   const auto& [loaded, result] = std::get<0>(outcome);
   if (args.format == "table") {
     const bool colour = isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
-    std::cout << evaluate::to_table(result, *loaded.versions, in.zone, colour);
+    std::cout << report::to_table(result, *loaded.versions, in.zone, colour);
   } else {
-    std::cout << evaluate::to_json(result, *loaded.versions, in.zone);
+    std::cout << report::to_json(result, *loaded.versions, in.zone);
   }
   return kExitOk;
 }

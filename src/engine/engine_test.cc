@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "contract/default_contract.h"
-#include "evaluate/result_json.h"
+#include "report/result_json.h"
 #include "time/parse.h"
 
 namespace meetlat::engine {
@@ -82,8 +82,7 @@ TEST_F(EngineTest, AResultIsAValueNamingItsContractVersion) {
   EXPECT_EQ(kept->kpis.front().objectives.front().count, 1);
   // Rendered against the versions of the contract it was computed under.
   const contract::Versions versions(contract_);
-  EXPECT_NE(evaluate::to_json(*kept, versions, zone_).find("\"id\": \"KPI-01\""),
-            std::string::npos);
+  EXPECT_NE(report::to_json(*kept, versions, zone_).find("\"id\": \"KPI-01\""), std::string::npos);
 }
 
 TEST_F(EngineTest, AFolderThatIsNotThereIsAnError) {

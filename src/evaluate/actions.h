@@ -43,15 +43,4 @@ time::Instant action_deadline(const Context& ctx, const contract::ActionDue& due
 // KPIs, then ladder order.
 std::vector<Action> collect_actions(const Context& ctx, const std::vector<KpiTrack>& tracks);
 
-// The register as actions.csv in the evidence format of spec "Evidence files" (columns id,
-// created_at, owner, deadline, status; deadline as the date of its last day), followed by the
-// informative columns kpi, period, action, label_nl, label_en, malus_pct, because, which the
-// evidence loader ignores. RFC 4180 quoting.
-std::string actions_csv(const std::vector<Action>& actions, const contract::Versions& versions,
-                        const time::Zone& zone);
-
-// The register as a terminal table.
-std::string actions_table(const std::vector<Action>& actions, const contract::Versions& versions,
-                          const time::Zone& zone);
-
 }  // namespace meetlat::evaluate

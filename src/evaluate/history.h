@@ -79,11 +79,4 @@ struct History {
 History evaluate_history(const contract::Versions& versions, const evidence::Evidence& evidence,
                          const time::Zone& zone, const HistoryRequest& request);
 
-// "meetlat.history/1" JSON and a terminal grid (KPIs × months with status letters, then money);
-// `versions` are those of the contract the history was computed under.
-std::string history_json(const History& history, const contract::Versions& versions,
-                         const time::Zone& zone);
-std::string history_table(const History& history, const contract::Versions& versions,
-                          const time::Zone& zone);
-
 }  // namespace meetlat::evaluate

@@ -11,9 +11,9 @@
 
 #include "contract/default_contract.h"
 #include "evaluate/evaluate.h"
-#include "evaluate/result_json.h"
 #include "evidence/load.h"
 #include "measure/quantile.h"
+#include "report/result_json.h"
 #include "time/parse.h"
 
 namespace meetlat::evaluate {
@@ -106,7 +106,7 @@ class LatencyAccumulatorTest : public ::testing::Test {
         evidence::load_evidence_text(*evidence::find_schema("transactions"), text_, options);
     e.tables.emplace("transactions", std::move(*load.table));
     const contract::Versions versions(contract_);
-    return to_json(evaluate(versions, e, zone_, {period, as_of}), versions, zone_);
+    return report::to_json(evaluate(versions, e, zone_, {period, as_of}), versions, zone_);
   }
 
   // Streams the transactions into an accumulator planned on `planned_on` and evaluates
@@ -127,7 +127,8 @@ class LatencyAccumulatorTest : public ::testing::Test {
     auto merged = std::dynamic_pointer_cast<LatencyAccumulator>(load.sinks.at(0));
     merged->merge(dynamic_cast<const LatencyAccumulator&>(*load.sinks.at(1)));
     const contract::Versions versions(contract_);
-    return to_json(evaluate(versions, e, zone_, {period, as_of, merged.get()}), versions, zone_);
+    return report::to_json(evaluate(versions, e, zone_, {period, as_of, merged.get()}), versions,
+                           zone_);
   }
 
   static time::Instant instant(const char* text) {

@@ -1,9 +1,12 @@
-#include "evaluate/result_json.h"
+#include "report/result_json.h"
 
 #include "evaluate/finance.h"
-#include "evaluate/result_json_parts.h"
+#include "report/json_parts.h"
 
-namespace meetlat::evaluate {
+namespace meetlat::report {
+
+// The results this module renders.
+using namespace evaluate;  // NOLINT(google-build-using-namespace)
 namespace json_parts {
 namespace {
 
@@ -222,4 +225,4 @@ std::string to_json(const Evaluation& e, const contract::Versions& versions,
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace meetlat::evaluate
+}  // namespace meetlat::report

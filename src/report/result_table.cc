@@ -1,4 +1,4 @@
-#include "evaluate/result_table.h"
+#include "report/result_table.h"
 
 #include <cmath>
 #include <cstdint>
@@ -8,7 +8,10 @@
 #include "evaluate/finance.h"
 #include "time/period.h"
 
-namespace meetlat::evaluate {
+namespace meetlat::report {
+
+// The results this module renders.
+using namespace evaluate;  // NOLINT(google-build-using-namespace)
 namespace {
 
 // The value with `decimals` decimals in its unit ("99.95%", "312 ms").
@@ -177,4 +180,4 @@ std::string to_table(const Evaluation& e, const contract::Versions& versions,
   return out;
 }
 
-}  // namespace meetlat::evaluate
+}  // namespace meetlat::report

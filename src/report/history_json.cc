@@ -1,8 +1,11 @@
 // "meetlat.history/1": the shape is documented in docs/escalation-and-money.md.
-#include "evaluate/history.h"
-#include "evaluate/result_json_parts.h"
+#include "report/history_report.h"
+#include "report/json_parts.h"
 
-namespace meetlat::evaluate {
+namespace meetlat::report {
+
+// The results this module renders.
+using namespace evaluate;  // NOLINT(google-build-using-namespace)
 namespace {
 
 using json_parts::Json;
@@ -52,4 +55,4 @@ std::string history_json(const History& h, const contract::Versions& versions,
   return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace meetlat::evaluate
+}  // namespace meetlat::report

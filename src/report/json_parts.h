@@ -1,5 +1,5 @@
 // The pieces of the JSON results shared by "meetlat.evaluation/1" (result_json.cc) and
-// "meetlat.history/1" (history_json.cc). Internal to the evaluate module.
+// "meetlat.history/1" (history_json.cc). Internal to the report module.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -9,7 +9,13 @@
 #include "evaluate/evaluation.h"
 #include "time/zone.h"
 
-namespace meetlat::evaluate::json_parts {
+namespace meetlat::report::json_parts {
+
+using evaluate::Action;
+using evaluate::Escalation;
+using evaluate::MonthFinance;
+using evaluate::ObjectiveResult;
+using evaluate::YearFinance;
 
 using Json = nlohmann::ordered_json;
 
@@ -28,4 +34,4 @@ Json month_finance(const MonthFinance& m);
 Json year_finance(const YearFinance& y, const time::Zone& zone);
 Json action(const Action& a, const contract::Versions& versions, const time::Zone& zone);
 
-}  // namespace meetlat::evaluate::json_parts
+}  // namespace meetlat::report::json_parts

@@ -9,10 +9,10 @@
 #include "evaluate/evaluation.h"
 #include "time/zone.h"
 
-namespace meetlat::evaluate {
+namespace meetlat::report {
 
 // `versions` as for to_json.
-std::string to_table(const Evaluation& evaluation, const contract::Versions& versions,
+std::string to_table(const evaluate::Evaluation& evaluation, const contract::Versions& versions,
                      const time::Zone& zone, bool colour);
 
-}  // namespace meetlat::evaluate
+}  // namespace meetlat::report

@@ -9,11 +9,11 @@
 #include "evaluate/evaluation.h"
 #include "time/zone.h"
 
-namespace meetlat::evaluate {
+namespace meetlat::report {
 
 // `versions` are those of the contract the evaluation was computed under (it names the KPIs and
 // steps by id and version).
-std::string to_json(const Evaluation& evaluation, const contract::Versions& versions,
+std::string to_json(const evaluate::Evaluation& evaluation, const contract::Versions& versions,
                     const time::Zone& zone);
 
-}  // namespace meetlat::evaluate
+}  // namespace meetlat::report

@@ -5,9 +5,13 @@
 #include <algorithm>
 
 #include "evaluate/finance.h"
-#include "evaluate/history.h"
+#include "report/actions_register.h"
+#include "report/history_report.h"
 
-namespace meetlat::evaluate {
+namespace meetlat::report {
+
+// The results this module renders.
+using namespace evaluate;  // NOLINT(google-build-using-namespace)
 namespace {
 
 std::string pad(std::string s, std::size_t width) {
@@ -129,4 +133,4 @@ std::string history_table(const History& h, const contract::Versions& versions,
   return out;
 }
 
-}  // namespace meetlat::evaluate
+}  // namespace meetlat::report
