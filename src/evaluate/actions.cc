@@ -31,7 +31,6 @@ std::vector<Action> collect_actions(const Context& ctx, const std::vector<KpiTra
         a.deadline = fired.deadline;
         a.status = a.deadline && !(ctx.as_of() < *a.deadline) ? "overdue" : "open";
         a.because = fired.because;
-        a.because_nl = fired.because_nl;
         out.push_back(std::move(a));
       }
     }

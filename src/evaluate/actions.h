@@ -32,8 +32,7 @@ struct Action {
   time::Instant created_at;
   std::optional<time::Instant> deadline;
   std::string status;  // "open" or "overdue"
-  std::string because;
-  std::string because_nl;
+  Reason because;
 };
 
 // The deadline of an action due `due` after the end of `slot`.

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "contract/model.h"
+#include "evaluate/reason.h"
 #include "measure/result.h"
 #include "time/period.h"
 
@@ -67,10 +68,9 @@ struct ObjectiveResult {
 // A ladder step that fired in a period: the action it calls for.
 struct StepFired {
   std::string action;  // the step's action id in the ladder of the KPI as it stood in the period
-  // Why, naming the KPI and the objectives concerned:
-  // "KPI-01 (P2) breached for the 3rd consecutive month".
-  std::string because;
-  std::string because_nl;  // "KPI-01 (P2) voor de 3e maand op rij niet gehaald"
+  // Why, naming the KPI and the objectives concerned (worded by report/wording.h: "KPI-01 (P2)
+  // breached for the 3rd consecutive month").
+  Reason because;
   // The action's deadline: step.due after the end of the period (actions.h); unset without due.
   std::optional<time::Instant> deadline;
 };
@@ -107,8 +107,7 @@ struct MonthFinance {
   bool capped_month = false;
   bool capped_year = false;
   std::int64_t year_malus_cents = 0;  // malus charged in the contract year through this month
-  std::vector<std::string> explanation_nl;
-  std::vector<std::string> explanation_en;
+  std::vector<MoneyLine> explanation;
 };
 
 // The months of one contract year that have been computed (through the last month asked for).
@@ -134,9 +133,8 @@ struct Finance {
   bool capped = false;   // a monthly or a contract-year cap lowered the malus
   bool example = false;  // the fee or a percentage is an example value
   std::vector<MonthFinance> months;
-  std::optional<YearFinance> year;  // the contract year of the last month, through that month
-  std::vector<std::string> explanation_nl;
-  std::vector<std::string> explanation_en;
+  std::optional<YearFinance> year;     // the contract year of the last month, through that month
+  std::vector<MoneyLine> explanation;  // the months', then a note on example values
 };
 
 struct Evaluation {

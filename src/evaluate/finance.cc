@@ -3,22 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "evaluate/ladder.h"
-
 namespace meetlat::evaluate {
 namespace {
 
 using contract::Decimal;
-
-std::string group_digits(std::int64_t units, char separator) {
-  std::string digits = std::to_string(units);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-    digits.insert(static_cast<std::size_t>(i), 1, separator);
-  }
-  return digits;
-}
-
-std::string symbol(const std::string& currency) { return currency == "EUR" ? "€" : currency; }
 
 Decimal add(const Decimal& a, const Decimal& b) {
   const int scale = std::max(a.scale, b.scale);
@@ -36,8 +24,7 @@ bool less(const Decimal& a, const Decimal& b) { return add(a, {-b.units, b.scale
 struct Charge {
   Decimal pct;
   bool bonus = false;
-  std::string because_en;
-  std::string because_nl;
+  Reason because;
 };
 
 // A bonus earned in slot s of a track, if any.
@@ -46,14 +33,9 @@ std::optional<Charge> bonus_charge(const KpiTrack& t, std::size_t s) {
   if (!bonus || t.final[s] == 0 || t.status[s] != Status::kMet) return std::nullopt;
   const int streak = t.escalation[s].met_streak;
   if (streak < bonus->met_streak) return std::nullopt;
-  const time::Cadence c = t.slots[s].period.cadence;
-  std::string en =
-      t.id + " met for the " + ordinal_en(streak) + " consecutive " + period_word_en(c);
-  std::string nl =
-      t.id + " voor de " + ordinal_nl(streak) + " " + period_word_nl(c) + " op rij gehaald";
-  if (!bonus->condition.en.empty()) en += " (" + bonus->condition.en + ")";
-  if (!bonus->condition.nl.empty()) nl += " (" + bonus->condition.nl + ")";
-  return Charge{bonus->pct, true, std::move(en), std::move(nl)};
+  Reason why{Reason::Kind::kMetStreak, t.id, t.slots[s].period.cadence, streak};
+  why.condition = bonus->condition;
+  return Charge{bonus->pct, true, std::move(why)};
 }
 
 // The charges of every month in `months`, by month index, in contract order of the KPIs.
@@ -69,7 +51,7 @@ std::vector<std::vector<Charge>> charges_by_month(const std::vector<KpiTrack>& t
       for (const auto& fired : t.escalation[s].steps) {
         const contract::LadderStep& step = *t.terms[s]->find_step(fired.action);
         if (!step.malus_pct) continue;
-        list.push_back({*step.malus_pct, false, fired.because, fired.because_nl});
+        list.push_back({*step.malus_pct, false, fired.because});
       }
       if (auto bonus = bonus_charge(t, s)) list.push_back(std::move(*bonus));
     }
@@ -89,12 +71,7 @@ int contract_year_of(const time::Period& month, time::Date start) {
 // Prices the months of a contract in order, carrying the contract-year total for the year cap.
 class MonthPricer {
  public:
-  explicit MonthPricer(const contract::Contract& c)
-      : contract_(c),
-        fee_(c.monthly_fee.cents),
-        currency_(c.monthly_fee.currency),
-        fee_en_(format_money_en(fee_, currency_)),
-        fee_nl_(format_money_nl(fee_, currency_)) {}
+  explicit MonthPricer(const contract::Contract& c) : contract_(c), fee_(c.monthly_fee.cents) {}
 
   MonthFinance price(MonthFinance m, const std::vector<Charge>& charges) {
     if (m.contract_year != year_) {
@@ -108,36 +85,25 @@ class MonthPricer {
     m.year_malus_cents = year_malus_;
     m.net_cents = m.bonus_cents - m.malus_cents;
     if (m.bonus_cents != 0 && m.malus_cents != 0) {
-      say(m,
-          "netto: bonus " + nl(m.bonus_cents) + " − malus " + nl(m.malus_cents) + " = " +
-              nl(m.net_cents),
-          "net: bonus " + en(m.bonus_cents) + " − malus " + en(m.malus_cents) + " = " +
-              en(m.net_cents));
+      MoneyLine net{MoneyLine::Kind::kNet};
+      net.cents = m.net_cents;
+      net.bonus_cents = m.bonus_cents;
+      net.malus_cents = m.malus_cents;
+      m.explanation.push_back(std::move(net));
     }
     return m;
   }
 
  private:
-  std::string en(std::int64_t cents) const { return format_money_en(cents, currency_); }
-  std::string nl(std::int64_t cents) const { return format_money_nl(cents, currency_); }
-  static void say(MonthFinance& m, std::string nl_line, std::string en_line) {
-    m.explanation_nl.push_back(std::move(nl_line));
-    m.explanation_en.push_back(std::move(en_line));
-  }
-
   // One line per charge; sets the bonus and returns the malus percentage before the caps.
   Decimal explain_charges(MonthFinance& m, const std::vector<Charge>& charges) {
     Decimal malus{0, 0};
     Decimal bonus{0, 0};
     int malus_steps = 0;
     for (const auto& c : charges) {
-      const char* kind = c.bonus ? "bonus " : "malus ";
-      const std::int64_t cents = percent_of(fee_, c.pct);
-      say(m,
-          c.because_nl + " → " + kind + decimal_text(c.pct, true) + "% van " + fee_nl_ + " = " +
-              nl(cents),
-          c.because_en + " → " + kind + decimal_text(c.pct) + "% of " + fee_en_ + " = " +
-              en(cents));
+      MoneyLine line{MoneyLine::Kind::kCharge, c.because, c.bonus, c.pct};
+      line.cents = percent_of(fee_, c.pct);
+      m.explanation.push_back(std::move(line));
       if (c.bonus) {
         bonus = add(bonus, c.pct);
       } else {
@@ -149,11 +115,10 @@ class MonthPricer {
     m.malus_pct = malus.to_double();
     m.malus_uncapped_cents = percent_of(fee_, malus);
     if (malus_steps > 1) {
-      say(m,
-          "malus totaal " + decimal_text(malus, true) + "% van " + fee_nl_ + " = " +
-              nl(m.malus_uncapped_cents),
-          "malus total " + decimal_text(malus) + "% of " + fee_en_ + " = " +
-              en(m.malus_uncapped_cents));
+      MoneyLine total{MoneyLine::Kind::kMalusTotal};
+      total.pct = malus;
+      total.cents = m.malus_uncapped_cents;
+      m.explanation.push_back(std::move(total));
     }
     return malus;
   }
@@ -164,11 +129,11 @@ class MonthPricer {
     if (!cap || !less(*cap, malus_pct)) return;
     m.capped_month = true;
     m.malus_cents = percent_of(fee_, *cap);
-    say(m,
-        "maximum per maand " + decimal_text(*cap, true) + "% van " + fee_nl_ + " = " +
-            nl(m.malus_cents) + ": malus " + nl(m.malus_uncapped_cents) + " → " + nl(m.malus_cents),
-        "monthly cap " + decimal_text(*cap) + "% of " + fee_en_ + " = " + en(m.malus_cents) +
-            ": malus " + en(m.malus_uncapped_cents) + " → " + en(m.malus_cents));
+    MoneyLine line{MoneyLine::Kind::kMonthCap};
+    line.pct = *cap;
+    line.cents = m.malus_cents;
+    line.before_cents = m.malus_uncapped_cents;
+    m.explanation.push_back(std::move(line));
   }
 
   void apply_year_cap(MonthFinance& m) {
@@ -180,21 +145,18 @@ class MonthPricer {
     const std::int64_t before = m.malus_cents;
     m.malus_cents = left;
     m.capped_year = true;
-    const std::string year = std::to_string(m.contract_year);
-    say(m,
-        "maximum contractjaar " + year + ": " + decimal_text(*cap, true) + "% van 12 × " + fee_nl_ +
-            " = " + nl(cap_cents) + "; eerder dit contractjaar " + nl(year_malus_) + ", ruimte " +
-            nl(left) + ": malus " + nl(before) + " → " + nl(left),
-        "contract year " + year + " cap: " + decimal_text(*cap) + "% of 12 × " + fee_en_ + " = " +
-            en(cap_cents) + "; charged earlier this contract year " + en(year_malus_) + ", left " +
-            en(left) + ": malus " + en(before) + " → " + en(left));
+    MoneyLine line{MoneyLine::Kind::kYearCap};
+    line.pct = *cap;
+    line.cents = left;
+    line.before_cents = before;
+    line.cap_cents = cap_cents;
+    line.earlier_cents = year_malus_;
+    line.contract_year = m.contract_year;
+    m.explanation.push_back(std::move(line));
   }
 
   const contract::Contract& contract_;
   std::int64_t fee_;
-  std::string currency_;
-  std::string fee_en_;
-  std::string fee_nl_;
   int year_ = 0;
   std::int64_t year_malus_ = 0;
 };
@@ -210,30 +172,6 @@ std::int64_t percent_of(std::int64_t cents, const Decimal& percent) {
   const i128 rounded =
       numerator >= 0 ? (numerator + half) / denominator : -((-numerator + half) / denominator);
   return static_cast<std::int64_t>(rounded);
-}
-
-std::string format_money_nl(std::int64_t cents, const std::string& currency) {
-  const std::int64_t a = std::llabs(cents);
-  const std::string frac = (a % 100 < 10 ? "0" : "") + std::to_string(a % 100);
-  return (cents < 0 ? "-" : "") + symbol(currency) + " " + group_digits(a / 100, '.') + "," + frac;
-}
-
-std::string format_money_en(std::int64_t cents, const std::string& currency) {
-  const std::int64_t a = std::llabs(cents);
-  const std::string frac = (a % 100 < 10 ? "0" : "") + std::to_string(a % 100);
-  return (cents < 0 ? "-" : "") + symbol(currency) + group_digits(a / 100, ',') + "." + frac;
-}
-
-std::string decimal_text(const Decimal& d, bool dutch) {
-  std::string digits = std::to_string(std::llabs(d.units));
-  if (d.scale > 0) {
-    const auto scale = static_cast<std::size_t>(d.scale);
-    if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
-    digits.insert(digits.size() - scale, dutch ? "," : ".");
-    while (digits.back() == '0') digits.pop_back();
-    if (digits.back() == '.' || digits.back() == ',') digits.pop_back();
-  }
-  return (d.units < 0 ? "-" : "") + digits;
 }
 
 std::vector<MonthFinance> finance_by_month(const Context& ctx, const std::vector<KpiTrack>& tracks,
@@ -299,10 +237,7 @@ Finance finance_of(const contract::Contract& contract, const std::vector<MonthFi
     f.bonus_cents += m.bonus_cents;
     f.net_cents += m.net_cents;
     f.capped = f.capped || m.capped_month || m.capped_year;
-    f.explanation_nl.insert(f.explanation_nl.end(), m.explanation_nl.begin(),
-                            m.explanation_nl.end());
-    f.explanation_en.insert(f.explanation_en.end(), m.explanation_en.begin(),
-                            m.explanation_en.end());
+    f.explanation.insert(f.explanation.end(), m.explanation.begin(), m.explanation.end());
     f.months.push_back(m);
   }
   if (!f.months.empty()) {
@@ -311,11 +246,7 @@ Finance finance_of(const contract::Contract& contract, const std::vector<MonthFi
       if (y.contract_year == f.months.back().contract_year) f.year = y;
     }
   }
-  if (f.example) {
-    f.explanation_nl.emplace_back(
-        "let op: voorbeeldwaarden (vergoeding of percentages), nog niet overeengekomen");
-    f.explanation_en.emplace_back("note: example values (fee or percentages), not yet agreed");
-  }
+  if (f.example) f.explanation.push_back({MoneyLine::Kind::kExampleValues});
   return f;
 }
 

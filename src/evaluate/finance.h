@@ -1,5 +1,5 @@
-// Bonus and malus per calendar month, with caps, in integer cents, explained step by step in
-// Dutch and English (docs/escalation-and-money.md).
+// Bonus and malus per calendar month, with caps, in integer cents, explained step by step as facts
+// (evaluate/reason.h MoneyLine; report/wording.h words them; docs/escalation-and-money.md).
 //
 // What is charged in a month: every malus step fired in a final period that ends in that month
 // (a quarterly KPI's step is charged in the quarter's last month), and every bonus whose KPI was
@@ -48,11 +48,5 @@ Finance finance_of(const contract::Contract& contract, const std::vector<MonthFi
 
 // percent (exact decimal, 2 = 2%) of `cents`, rounded half away from zero.
 std::int64_t percent_of(std::int64_t cents, const contract::Decimal& percent);
-
-// "€ 100.000,00" (nl) / "€100,000.00" (en) style amounts for explanations.
-std::string format_money_nl(std::int64_t cents, const std::string& currency);
-std::string format_money_en(std::int64_t cents, const std::string& currency);
-// A decimal in its shortest form: "2", "2.5"; with a comma in Dutch.
-std::string decimal_text(const contract::Decimal& d, bool dutch = false);
 
 }  // namespace meetlat::evaluate

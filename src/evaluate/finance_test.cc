@@ -22,12 +22,6 @@ TEST(PercentOf, RoundsHalfAwayFromZeroToTheCent) {
   EXPECT_EQ(percent_of(1, {49, 0}), 0);                // 0.49 → 0
 }
 
-TEST(Money, FormatsBothLanguages) {
-  EXPECT_EQ(format_money_nl(10'000'000, "EUR"), "€ 100.000,00");
-  EXPECT_EQ(format_money_en(200'005, "EUR"), "€2,000.05");
-  EXPECT_EQ(decimal_text({25, 1}, true), "2,5");
-}
-
 // A contract of one monthly KPI from 2026-01-01 with a fee of € 1.000,00 and hand-made tracks.
 struct Fixture {
   contract::Contract contract;
@@ -64,7 +58,8 @@ struct Fixture {
     t.final.assign(status.size(), 1);
     t.escalation = walk_ladder(contract::Kpi{}, {t.slots, {}, t.status, t.final, contract.start});
     for (const int s : fire)
-      t.escalation[static_cast<std::size_t>(s)].steps.push_back({step->action, "x", "x", {}});
+      t.escalation[static_cast<std::size_t>(s)].steps.push_back(
+          {step->action, {Reason::Kind::kBreached, "x"}, {}});
     tracks.push_back(std::move(t));
   }
   std::vector<MonthFinance> months(int count) const {
@@ -125,7 +120,11 @@ TEST(Finance, RoundsOnceOnTheMonthsTotal) {
   // 1% of 100 = 1 cent on the month's total, not 1 + 1.
   const auto m = f.months(1);
   EXPECT_EQ(m[0].malus_cents, 1);
-  EXPECT_EQ(m[0].explanation_en[0], "x → malus 0.5% of €1.00 = €0.01");
+  ASSERT_FALSE(m[0].explanation.empty());
+  const MoneyLine& first = m[0].explanation[0];
+  EXPECT_EQ(first.kind, MoneyLine::Kind::kCharge);
+  EXPECT_EQ(first.pct.to_double(), 0.5);
+  EXPECT_EQ(first.cents, 1);  // 0.5% of 100 cents, rounded half away from zero
 }
 
 TEST(Finance, BonusNettedAgainstMalus) {

@@ -51,17 +51,6 @@ std::string subject_name(const contract::Kpi& kpi, const contract::LadderStep& s
   return ids.empty() || kpi.objectives.size() == 1 ? kpi.id : kpi.id + " (" + ids + ")";
 }
 
-// "deze maand", "dit kwartaal": the Dutch demonstrative follows the noun's gender.
-std::string this_period_nl(time::Cadence c) {
-  const bool neuter = c != time::Cadence::kMonth && c != time::Cadence::kWeek;
-  return (neuter ? "dit " : "deze ") + period_word_nl(c);
-}
-
-struct Reason {
-  std::string en;
-  std::string nl;
-};
-
 // The first day of the window of a count_within rule ending with `now`.
 time::Date window_start(const contract::CountWithinRule& rule, const time::Period& now,
                         time::Date contract_start) {
@@ -92,16 +81,6 @@ std::int64_t count_within(const contract::CountWithinRule& rule, const KpiSeries
   return count;
 }
 
-std::string number_text(double v, bool dutch) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", v);
-  std::string out = buffer;
-  if (dutch) {
-    for (auto& c : out) c = c == '.' ? ',' : c;
-  }
-  return out;
-}
-
 // Whether result `r` misses its norm by more than the rule's amount, decided exactly
 // (Norm::misses_by_more_than). Under a minimum-volume rule the miss is the failing items over the
 // maximum (set_miss), compared with the amount as a count.
@@ -126,18 +105,11 @@ std::optional<Reason> deviation_fires(const contract::Kpi& kpi, const contract::
     if (r.status == Status::kNoData || r.status == Status::kPending) continue;
     const auto miss = rule.percentage_points ? r.miss_absolute : r.miss_relative;
     if (!miss || !deviates(r, rule)) continue;
-    const std::string name = kpi.id + " " + r.id;
-    if (rule.percentage_points) {
-      return Reason{name + " misses its norm by " + number_text(*miss * 100, false) +
-                        " percentage points (more than " + number_text(amount * 100, false) + ")",
-                    name + " wijkt " + number_text(*miss * 100, true) +
-                        " procentpunt af van de norm (meer dan " + number_text(amount * 100, true) +
-                        ")"};
-    }
-    return Reason{name + " misses its norm by " + number_text(*miss * 100, false) +
-                      "% (more than " + number_text(amount * 100, false) + "%)",
-                  name + " wijkt " + number_text(*miss * 100, true) +
-                      "% af van de norm (meer dan " + number_text(amount * 100, true) + "%)"};
+    Reason out{Reason::Kind::kDeviation, kpi.id + " " + r.id, series.slots[s].period.cadence};
+    out.miss = *miss;
+    out.amount = amount;
+    out.percentage_points = rule.percentage_points;
+    return out;
   }
   return std::nullopt;
 }
@@ -146,35 +118,20 @@ std::optional<Reason> streak_fires(const contract::StreakRule& rule, const Subje
                                    const std::string& name, time::Cadence cadence, std::size_t s) {
   const int streak = subject.streak[s];
   if (streak != rule.periods && !(rule.or_more && streak > rule.periods)) return std::nullopt;
-  if (streak == 1) {
-    return Reason{name + " breached this " + period_word_en(cadence),
-                  name + " niet gehaald " + this_period_nl(cadence)};
-  }
-  return Reason{
-      name + " breached for the " + ordinal_en(streak) + " consecutive " + period_word_en(cadence),
-      name + " voor de " + ordinal_nl(streak) + " " + period_word_nl(cadence) +
-          " op rij niet gehaald"};
+  if (streak == 1) return Reason{Reason::Kind::kBreached, name, cadence};
+  return Reason{Reason::Kind::kBreachedStreak, name, cadence, streak};
 }
 
 std::optional<Reason> count_fires(const contract::CountWithinRule& rule, const KpiSeries& series,
                                   const Subject& subject, const std::string& name, std::size_t s) {
   const std::int64_t count = count_within(rule, series, subject, s);
   if (count < rule.breaches) return std::nullopt;
-  const std::string months = std::to_string(rule.months);
-  const std::string window_en = rule.contract_year ? "the contract year" : months + " months";
-  const std::string window_nl = rule.contract_year ? "het contractjaar" : months + " maanden";
-  if (rule.misses) {
-    const std::string n = std::to_string(count);
-    return Reason{name + ": " + n + " misses within " + window_en + " (" +
-                      std::to_string(subject.misses[s]) + " this " +
-                      period_word_en(series.slots[s].period.cadence) + ")",
-                  name + ": " + n + " keer gemist binnen " + window_nl + " (" +
-                      std::to_string(subject.misses[s]) + " " +
-                      this_period_nl(series.slots[s].period.cadence) + ")"};
-  }
-  const int n = static_cast<int>(count);
-  return Reason{name + " breached for the " + ordinal_en(n) + " time within " + window_en,
-                name + " voor de " + ordinal_nl(n) + " keer niet gehaald binnen " + window_nl};
+  Reason out{rule.misses ? Reason::Kind::kMissesWithin : Reason::Kind::kBreachedWithin, name,
+             series.slots[s].period.cadence, count};
+  if (rule.misses) out.misses = subject.misses[s];
+  out.contract_year = rule.contract_year;
+  out.window_months = rule.months;
+  return out;
 }
 
 // Why `step` fires in slot s; nullopt when it does not.
@@ -194,8 +151,7 @@ std::optional<Reason> step_fires(const contract::Kpi& kpi, const contract::Ladde
   const std::string name = subject_name(kpi, step, series, s);
   const time::Cadence cadence = series.slots[s].period.cadence;
   if (std::holds_alternative<contract::BreachRule>(step.when)) {
-    return Reason{name + " breached this " + period_word_en(cadence),
-                  name + " niet gehaald " + this_period_nl(cadence)};
+    return Reason{Reason::Kind::kBreached, name, cadence};
   }
   if (const auto* rule = std::get_if<contract::StreakRule>(&step.when)) {
     return streak_fires(*rule, subject, name, cadence, s);
@@ -237,7 +193,7 @@ std::vector<Escalation> walk_ladder(const KpiSeries& series) {
       const Subject subject = subject_of(step, series);
       for (std::size_t s = first; s < end; ++s) {
         if (auto reason = step_fires(kpi, step, subject, series, s)) {
-          out[s].steps.push_back({step.action, std::move(reason->en), std::move(reason->nl), {}});
+          out[s].steps.push_back({step.action, std::move(*reason), {}});
         }
       }
     }
@@ -263,65 +219,6 @@ Status combine_statuses(std::span<const Status> objectives) {
   }
   if (pending) return Status::kPending;
   return met ? Status::kMet : Status::kNoData;
-}
-
-std::string ordinal_en(int n) {
-  const int tens = n % 100;
-  const char* suffix = "th";
-  if (tens < 11 || tens > 13) {
-    switch (n % 10) {
-      case 1:
-        suffix = "st";
-        break;
-      case 2:
-        suffix = "nd";
-        break;
-      case 3:
-        suffix = "rd";
-        break;
-      default:
-        break;
-    }
-  }
-  return std::to_string(n) + suffix;
-}
-
-std::string ordinal_nl(int n) { return std::to_string(n) + "e"; }
-
-std::string period_word_en(time::Cadence c) {
-  switch (c) {
-    case time::Cadence::kWeek:
-      return "week";
-    case time::Cadence::kMonth:
-      return "month";
-    case time::Cadence::kQuarter:
-      return "quarter";
-    case time::Cadence::kHalfYear:
-      return "half-year";
-    case time::Cadence::kYear:
-      return "year";
-    case time::Cadence::kContractYear:
-      return "contract year";
-  }
-  return "period";
-}
-
-std::string period_word_nl(time::Cadence c) {
-  switch (c) {
-    case time::Cadence::kWeek:
-      return "week";
-    case time::Cadence::kMonth:
-      return "maand";
-    case time::Cadence::kQuarter:
-      return "kwartaal";
-    case time::Cadence::kHalfYear:
-      return "halfjaar";
-    case time::Cadence::kYear:
-      return "jaar";
-    case time::Cadence::kContractYear:
-      return "contractjaar";
-  }
-  return "periode";
 }
 
 }  // namespace meetlat::evaluate

@@ -46,7 +46,7 @@ struct KpiSeries {
 };
 
 // The escalation in every slot: the KPI's streak and the steps that fire there, each with its
-// reason in English and Dutch. Deadlines are left unset (actions.h fills them).
+// reason (evaluate/reason.h). Deadlines are left unset (actions.h fills them).
 std::vector<Escalation> walk_ladder(const KpiSeries& series);
 // The same with `kpi` as the terms of every slot and its objectives as objectives[i] (the series'
 // terms and objective_ids are not read).
@@ -61,12 +61,5 @@ std::vector<int> streaks(std::span<const Status> status, std::span<const std::ui
 // A KPI's status from its objectives' (spec "Deciding"): breached when any objective is;
 // otherwise pending when any is; otherwise met when any is met; otherwise no_data.
 Status combine_statuses(std::span<const Status> objectives);
-
-// "1st", "2nd", "3rd", "11th" / "1e", "2e" for reasons.
-std::string ordinal_en(int n);
-std::string ordinal_nl(int n);
-// "month"/"maand" etc. of a cadence, singular.
-std::string period_word_en(time::Cadence c);
-std::string period_word_nl(time::Cadence c);
 
 }  // namespace meetlat::evaluate

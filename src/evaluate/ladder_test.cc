@@ -68,8 +68,11 @@ TEST(Ladder, StreakOrMoreFiresAtEveryLongerStreak) {
   EXPECT_EQ(f.fired(), (std::vector<std::size_t>{0, 0, 1, 1, 0, 0, 0, 1}));
   const auto walk = f.walk();
   EXPECT_EQ(walk[3].streak, 4);
-  EXPECT_EQ(walk[3].steps[0].because, "KPI-X breached for the 4th consecutive month");
-  EXPECT_EQ(walk[3].steps[0].because_nl, "KPI-X voor de 4e maand op rij niet gehaald");
+  const Reason& why = walk[3].steps[0].because;
+  EXPECT_EQ(why.kind, Reason::Kind::kBreachedStreak);
+  EXPECT_EQ(why.subject, "KPI-X");
+  EXPECT_EQ(why.count, 4);
+  EXPECT_EQ(why.cadence, time::Cadence::kMonth);
 }
 
 TEST(Ladder, NoDataAndPendingNeitherBreakNorExtendAStreak) {
@@ -109,8 +112,10 @@ TEST(Ladder, CountWithinTheContractYearRestartsEachYear) {
   const auto fired = f.fired();
   EXPECT_EQ(fired[10], 1U);
   EXPECT_EQ(fired[13], 0U);
-  EXPECT_EQ(f.walk()[10].steps[0].because,
-            "KPI-X breached for the 2nd time within the contract year");
+  const Reason& why = f.walk()[10].steps[0].because;
+  EXPECT_EQ(why.kind, Reason::Kind::kBreachedWithin);
+  EXPECT_EQ(why.count, 2);
+  EXPECT_TRUE(why.contract_year);
 }
 
 // Sets result `i` of the fixture to `value` against `norm`, with the misses set_miss gives.
@@ -133,7 +138,12 @@ TEST(Ladder, DeviationFiresOnlyAboveTheAmount) {
   set_value(f, 1, 0.425, norm);
   set_value(f, 2, 0.4249, norm);
   EXPECT_EQ(f.fired(), (std::vector<std::size_t>{0, 0, 1}));
-  EXPECT_EQ(f.walk()[2].steps[0].because, "KPI-X o misses its norm by 15.0% (more than 15.0%)");
+  const Reason& why = f.walk()[2].steps[0].because;
+  EXPECT_EQ(why.kind, Reason::Kind::kDeviation);
+  EXPECT_EQ(why.subject, "KPI-X o");
+  EXPECT_FALSE(why.percentage_points);
+  EXPECT_NEAR(why.miss, 0.1502, 1e-12);  // (0.5 − 0.4249) / 0.5
+  EXPECT_DOUBLE_EQ(why.amount, 0.15);
 }
 
 TEST(Ladder, DeviationInPercentagePointsAndAboveALowerIsBetterNorm) {
@@ -157,14 +167,6 @@ TEST(Ladder, MetStreakCountsConsecutiveMetPeriods) {
   std::vector<int> met;
   for (const auto& e : f.walk()) met.push_back(e.met_streak);
   EXPECT_EQ(met, (std::vector<int>{1, 2, 2, 3, 0, 1}));
-}
-
-TEST(Ladder, Ordinals) {
-  EXPECT_EQ(ordinal_en(1), "1st");
-  EXPECT_EQ(ordinal_en(2), "2nd");
-  EXPECT_EQ(ordinal_en(3), "3rd");
-  EXPECT_EQ(ordinal_en(11), "11th");
-  EXPECT_EQ(ordinal_en(22), "22nd");
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 #include "report/actions_register.h"
 
-#include "evaluate/finance.h"
+#include "report/wording.h"
 
 namespace meetlat::report {
 
@@ -43,7 +43,8 @@ std::string actions_csv(const std::vector<Action>& actions, const contract::Vers
            (a.deadline ? deadline_date(*a.deadline, zone) : "") + "," + a.status + "," +
            csv_cell(a.kpi_id) + "," + csv_cell(a.period_name) + "," + csv_cell(step.action) + "," +
            csv_cell(step.label.nl) + "," + csv_cell(step.label.en) + "," +
-           (step.malus_pct ? decimal_text(*step.malus_pct) : "") + "," + csv_cell(a.because) + "\n";
+           (step.malus_pct ? decimal_text(*step.malus_pct, english()) : "") + "," +
+           csv_cell(reason_text(a.because, english())) + "\n";
   }
   return out;
 }
@@ -55,11 +56,11 @@ std::string actions_table(const std::vector<Action>& actions, const contract::Ve
   for (const auto& a : actions) {
     const auto& step = versions.step(a.contract_version, a.kpi_id, a.action);
     std::string action = step.label.en;
-    if (step.malus_pct) action += " (" + decimal_text(*step.malus_pct) + "%)";
+    if (step.malus_pct) action += " (" + decimal_text(*step.malus_pct, english()) + "%)";
     out += pad(a.kpi_id, 8) + pad(a.period_name, 9) + pad(action, 34) +
            pad(std::string(contract::owner_name(step.owner)), 9) +
            pad(a.deadline ? deadline_date(*a.deadline, zone) : "-", 11) + pad(a.status, 8) +
-           a.because + "\n";
+           reason_text(a.because, english()) + "\n";
   }
   out += std::to_string(actions.size()) + (actions.size() == 1 ? " action\n" : " actions\n");
   return out;

@@ -35,8 +35,10 @@ std::string history_json(const History& h, const contract::Versions& versions,
   for (const auto& m : h.months) {
     Json kpis = Json::array();
     for (const auto& k : m.kpis) kpis.push_back(kpi_json(k, versions, zone));
-    periods.push_back(Json{
-        {"period", m.name}, {"kpis", kpis}, {"finance", json_parts::month_finance(m.finance)}});
+    periods.push_back(
+        Json{{"period", m.name},
+             {"kpis", kpis},
+             {"finance", json_parts::month_finance(m.finance, contract.monthly_fee)}});
   }
   j["periods"] = periods;
   Json years = Json::array();

@@ -4,9 +4,9 @@
 // then the money per month and per contract year.
 #include <algorithm>
 
-#include "evaluate/finance.h"
 #include "report/actions_register.h"
 #include "report/history_report.h"
+#include "report/wording.h"
 
 namespace meetlat::report {
 
@@ -88,16 +88,17 @@ std::string money(const History& h, const std::string& currency) {
     const auto& f = m.finance;
     std::string caps = f.capped_month ? "month" : "";
     if (f.capped_year) caps += caps.empty() ? "year" : ", year";
-    out += pad(m.name, 9) + pad_left(format_money_en(f.malus_cents, currency), 14) +
-           pad_left(format_money_en(f.bonus_cents, currency), 14) +
-           pad_left(format_money_en(f.net_cents, currency), 15) + "  " + caps + "\n";
+    out += pad(m.name, 9) + pad_left(money_text(f.malus_cents, currency, english()), 14) +
+           pad_left(money_text(f.bonus_cents, currency, english()), 14) +
+           pad_left(money_text(f.net_cents, currency, english()), 15) + "  " + caps + "\n";
   }
   for (const auto& y : h.years) {
     out += pad("CY" + std::to_string(y.contract_year), 9) +
-           pad_left(format_money_en(y.malus_cents, currency), 14) +
-           pad_left(format_money_en(y.bonus_cents, currency), 14) +
-           pad_left(format_money_en(y.net_cents, currency), 15) + "  " +
-           (y.malus_cap_cents ? "year cap " + format_money_en(*y.malus_cap_cents, currency) : "") +
+           pad_left(money_text(y.malus_cents, currency, english()), 14) +
+           pad_left(money_text(y.bonus_cents, currency, english()), 14) +
+           pad_left(money_text(y.net_cents, currency, english()), 15) + "  " +
+           (y.malus_cap_cents ? "year cap " + money_text(*y.malus_cap_cents, currency, english())
+                              : "") +
            (y.capped ? " (reached)" : "") + "\n";
   }
   return out;
@@ -125,7 +126,10 @@ std::string history_table(const History& h, const contract::Versions& versions,
                     (amended(h) ? "; empty: not in the contract version in force" : "") + "\n\n";
   out += money(h, versions.contract().monthly_fee.currency);
   for (const auto& m : h.months) {
-    for (const auto& line : m.finance.explanation_en) out += "  " + m.name + ": " + line + "\n";
+    for (const auto& line :
+         money_lines_text(m.finance.explanation, versions.contract().monthly_fee, english())) {
+      out += "  " + m.name + ": " + line + "\n";
+    }
   }
   if (h.example_money) out += "Note: example values (fee or percentages), not yet agreed.\n";
   if (!h.actions.empty()) out += "\n" + actions_table(h.actions, versions, zone);

@@ -29,8 +29,9 @@ void add_kpi_results(Json& j, const time::Window& window, bool final,
                      const contract::Kpi& kpi, const time::Zone& zone);
 Json objective(const ObjectiveResult& r);
 Json escalation(const Escalation& e, const contract::Kpi& kpi, const time::Zone& zone);
-// A month's money: amounts in cents and in currency units, caps, explanation.
-Json month_finance(const MonthFinance& m);
+// A month's money: amounts in cents and in currency units, caps, explanation; `fee` is the
+// contract's monthly fee.
+Json month_finance(const MonthFinance& m, const contract::Money& fee);
 Json year_finance(const YearFinance& y, const time::Zone& zone);
 Json action(const Action& a, const contract::Versions& versions, const time::Zone& zone);
 

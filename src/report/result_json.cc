@@ -1,7 +1,7 @@
 #include "report/result_json.h"
 
-#include "evaluate/finance.h"
 #include "report/json_parts.h"
+#include "report/wording.h"
 
 namespace meetlat::report {
 
@@ -89,8 +89,8 @@ Json escalation(const Escalation& e, const contract::Kpi& kpi, const time::Zone&
           std::to_string(step.due->count) + (step.due->working_days ? " working days" : " days");
     }
     s["deadline"] = fired.deadline ? Json(zone.format(*fired.deadline)) : Json(nullptr);
-    s["because"] = fired.because;
-    s["because_nl"] = fired.because_nl;
+    s["because"] = reason_text(fired.because, english());
+    s["because_nl"] = reason_text(fired.because, dutch());
     steps.push_back(std::move(s));
   }
   return Json{{"streak", e.streak}, {"met_streak", e.met_streak}, {"steps", steps}};
@@ -111,7 +111,7 @@ void add_kpi_results(Json& j, const time::Window& window, bool final,
   j["escalation"] = json_parts::escalation(escalation, kpi, zone);
 }
 
-Json month_finance(const MonthFinance& m) {
+Json month_finance(const MonthFinance& m, const contract::Money& fee) {
   Json j;
   j["month"] = m.month_name;
   j["contract_year"] = m.contract_year;
@@ -127,7 +127,8 @@ Json month_finance(const MonthFinance& m) {
   j["capped_month"] = m.capped_month;
   j["capped_year"] = m.capped_year;
   j["year_malus_cents"] = m.year_malus_cents;
-  j["explanation"] = Json{{"nl", m.explanation_nl}, {"en", m.explanation_en}};
+  j["explanation"] = Json{{"nl", money_lines_text(m.explanation, fee, dutch())},
+                          {"en", money_lines_text(m.explanation, fee, english())}};
   return j;
 }
 
@@ -161,7 +162,8 @@ Json action(const Action& a, const contract::Versions& versions, const time::Zon
   j["deadline"] = a.deadline ? Json(zone.format(*a.deadline)) : Json(nullptr);
   j["status"] = a.status;
   j["malus_pct"] = step.malus_pct ? step.malus_pct->to_double() : 0.0;
-  j["because"] = Json{{"nl", a.because_nl}, {"en", a.because}};
+  j["because"] =
+      Json{{"nl", reason_text(a.because, dutch())}, {"en", reason_text(a.because, english())}};
   return j;
 }
 
@@ -185,6 +187,7 @@ Json kpi_json(const KpiResult& k, const contract::Versions& versions, const time
 }
 
 Json finance_json(const Finance& f, const time::Zone& zone) {
+  const contract::Money fee{f.monthly_fee_cents, f.currency};
   Json j;
   j["currency"] = f.currency;
   j["monthly_fee"] = json_parts::amount(f.monthly_fee_cents);
@@ -200,9 +203,10 @@ Json finance_json(const Finance& f, const time::Zone& zone) {
   j["example"] = f.example;
   j["contract_year"] = f.year ? json_parts::year_finance(*f.year, zone) : Json(nullptr);
   Json months = Json::array();
-  for (const auto& m : f.months) months.push_back(json_parts::month_finance(m));
+  for (const auto& m : f.months) months.push_back(json_parts::month_finance(m, fee));
   j["months"] = months;
-  j["explanation"] = Json{{"nl", f.explanation_nl}, {"en", f.explanation_en}};
+  j["explanation"] = Json{{"nl", money_lines_text(f.explanation, fee, dutch())},
+                          {"en", money_lines_text(f.explanation, fee, english())}};
   return j;
 }
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <string>
 
-#include "evaluate/finance.h"
+#include "report/wording.h"
 #include "time/period.h"
 
 namespace meetlat::report {
@@ -157,23 +157,27 @@ std::string to_table(const Evaluation& e, const contract::Versions& versions,
       out += pad("", 8) + "→ " + step.label.en + " (" +
              std::string(contract::owner_name(step.owner)) +
              (fired.deadline ? ", due " + zone.format(*fired.deadline) : "") +
-             "): " + fired.because + "\n";
+             "): " + reason_text(fired.because, english()) + "\n";
     }
   }
   const auto& f = e.finance;
-  out += "\nMalus: " + format_money_en(f.malus_cents, f.currency) + (f.capped ? " (capped)" : "") +
-         "   Bonus: " + format_money_en(f.bonus_cents, f.currency) +
-         "   Net: " + format_money_en(f.net_cents, f.currency) + "\n";
+  out += "\nMalus: " + money_text(f.malus_cents, f.currency, english()) +
+         (f.capped ? " (capped)" : "") +
+         "   Bonus: " + money_text(f.bonus_cents, f.currency, english()) +
+         "   Net: " + money_text(f.net_cents, f.currency, english()) + "\n";
   if (f.year) {
     out += "Contract year " + std::to_string(f.year->contract_year) + " so far: malus " +
-           format_money_en(f.year->malus_cents, f.currency) +
+           money_text(f.year->malus_cents, f.currency, english()) +
            (f.year->malus_cap_cents
-                ? " of at most " + format_money_en(*f.year->malus_cap_cents, f.currency)
+                ? " of at most " + money_text(*f.year->malus_cap_cents, f.currency, english())
                 : "") +
            "\n";
   }
-  for (const auto& line : f.explanation_en) out += "  " + line + "\n";
-  if (f.example && f.explanation_en.empty()) {
+  for (const auto& line :
+       money_lines_text(f.explanation, {f.monthly_fee_cents, f.currency}, english())) {
+    out += "  " + line + "\n";
+  }
+  if (f.example && f.explanation.empty()) {
     out += "  note: example values (fee or percentages), not yet agreed\n";
   }
   for (const auto& w : e.warnings) out += "warning: " + w + "\n";
