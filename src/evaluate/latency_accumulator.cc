@@ -55,7 +55,7 @@ std::shared_ptr<const LatencyAccumulator::Plan> LatencyAccumulator::make_plan(
   const Context ctx(*plan->versions, none, zone, as_of);
   // Each objective of each run of slots under the same terms (track.h), and the aggregate slot
   // under the terms in force on the request's first day.
-  auto add = [&](const contract::Kpi& terms, std::vector<Slot> slots) {
+  auto add = [&](const contract::Kpi& terms, const std::vector<Slot>& slots) {
     for (const auto& o : terms.objectives) {
       const auto* m = std::get_if<contract::QuantileMeasure>(&o.measure);
       if (m == nullptr || m->evidence != kind) continue;
