@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "evidence/load.h"
+#include "evidence/source.h"
 #include "evidence/table.h"
 #include "time/zone.h"
 
@@ -33,9 +34,9 @@ bool exemptible_kind(std::string_view kind);
 // Checks the `evidence` cell of every row of the exemptions table of `evidence` (when present):
 // a row naming a kind that is unknown or cannot be exempted gets a diagnostic
 // ("exemptions.csv:3:1: evidence: unknown evidence kind 'tikets' ..."), and leaves the table like
-// any invalid row; with skip_invalid it is counted in `evidence.skipped`. `csv_text` is the text
-// of exemptions.csv as loaded; it is read only to find the cell's column.
-void check_exemptions(evidence::Evidence& evidence, std::string_view csv_text);
+// any invalid row; with skip_invalid it is counted in `evidence.skipped`. `evidence` was read from
+// `source`, which is asked only for the positions of the bad cells (EvidenceSource::locate).
+void check_exemptions(evidence::Evidence& evidence, const evidence::EvidenceSource& source);
 
 // The approved exemptions of `evidence` at `as_of`, by kind.
 class Exemptions {
