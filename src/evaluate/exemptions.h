@@ -8,8 +8,8 @@
 // not applied, and said so in the warnings. `record` is the id as the result's failing_ids
 // show it (evaluate/rows.h row_id): "INC-1042", or for siem "SOURCE 2026-10".
 //
-// Records of a kind can be exempted when the kind's rows have ids (tickets, outages, changes,
-// ...). Probes, transactions, emissions, api_endpoints and dq_checks have none, and milestones
+// Records of a kind can be exempted when the kind has a key (tickets, outages, changes,
+// ...). Probes, transactions, emissions, api_endpoints and dq_checks have no key, and milestones
 // are decided by their dates: naming one of them, or an unknown kind, is a diagnostic.
 //
 // Plain values; const access is thread-safe.

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "evidence/cell_value.h"
+#include "evidence/record_id.h"
 #include "evidence/repeated_strings.h"
 #include "text/utf8.h"
 #include "time/parse.h"
@@ -89,8 +90,10 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
     Column& column = out_.table.column(c);
     column.in_file = file_column[c] >= 0;
     const std::string_view name = schema.columns[c].name;
+    const auto identity = identity_columns(schema.kind);
     if (kept != options.kept_columns.end() && !kept->second.contains(name) &&
-        std::find(schema.key.begin(), schema.key.end(), name) == schema.key.end()) {
+        std::find(schema.key.begin(), schema.key.end(), name) == schema.key.end() &&
+        std::find(identity.begin(), identity.end(), name) == identity.end()) {
       column.kept = false;
     }
     scratch_[c].schema = column.schema;
