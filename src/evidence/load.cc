@@ -325,7 +325,7 @@ class CsvLocator final : public RecordLocator {
     out.reserve(lines.size());
     for (const std::uint32_t l : lines) {
       const auto column = columns.find(l);
-      out.push_back({file_, l, column == columns.end() ? 1 : column->second});
+      out.emplace_back(file_, l, column == columns.end() ? 1 : column->second);
     }
     return out;
   }

@@ -16,7 +16,8 @@ const time::Zone& amsterdam() {
   return zone;
 }
 
-Table load(std::string_view kind, std::string_view text, LoadOptions options = {amsterdam()}) {
+Table load(std::string_view kind, std::string_view text,
+           const LoadOptions& options = LoadOptions{amsterdam()}) {
   FileLoad loaded = load_evidence_text(*find_schema(kind), text, options);
   EXPECT_TRUE(loaded.diagnostics.empty()) << loaded.diagnostics.front().to_string();
   return std::move(*loaded.table);

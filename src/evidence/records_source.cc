@@ -122,7 +122,7 @@ std::vector<RecordPosition> RecordsSource::locate(std::string_view kind, std::st
   std::vector<RecordPosition> out;
   out.reserve(lines.size());
   for (const std::uint32_t line : lines) {
-    out.push_back({document(name_, kind), line, record_name(line), std::string(field)});
+    out.emplace_back(document(name_, kind), line, record_name(line), std::string(field));
   }
   return out;
 }

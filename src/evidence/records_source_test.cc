@@ -41,6 +41,7 @@ constexpr std::string_view kTicketsCsv =
 
 std::vector<std::string> messages(const std::vector<Diagnostic>& diagnostics) {
   std::vector<std::string> out;
+  out.reserve(diagnostics.size());
   for (const Diagnostic& d : diagnostics) out.push_back(d.message);
   return out;
 }
@@ -60,20 +61,17 @@ TEST(RecordsSourceTest, ABadValueGetsTheDiagnosticOfTheSameCsvCell) {
   EXPECT_EQ(expected[3], "id: duplicate id 'INC-1' (first on line 2)");
   expected[3] = "id: duplicate id 'INC-1' (first in record 1)";
   EXPECT_EQ(messages(pushed.diagnostics), expected);
-  std::vector<std::string> pushed_text;
-  for (const Diagnostic& d : pushed.diagnostics) pushed_text.push_back(d.to_string());
-  EXPECT_EQ(pushed_text,
-            (std::vector<std::string>{
-                "push 3 (tickets), record 2, field created_at: created_at: bad time stamp "
-                "'2026-13-05T10:00:00+02:00': month out of range",
-                "push 3 (tickets), record 3, field priority: priority: unknown priority 'P4' "
-                "(expected P1, P2, P3)",
-                "push 3 (tickets), record 3, field responded_at: responded_at "
-                "'2026-10-05T09:00:00+02:00' is before created_at '2026-10-05T10:00:00+02:00'",
-                "push 3 (tickets), record 4, field id: id: duplicate id 'INC-1' (first in "
-                "record 1)",
-                "push 3 (tickets), record 5, field id: id: required cell is empty",
-            }));
+  const std::vector<std::string> positions = {
+      "push 3 (tickets), record 2, field created_at",
+      "push 3 (tickets), record 3, field priority",
+      "push 3 (tickets), record 3, field responded_at",
+      "push 3 (tickets), record 4, field id",
+      "push 3 (tickets), record 5, field id",
+  };
+  ASSERT_EQ(pushed.diagnostics.size(), positions.size());
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    EXPECT_EQ(pushed.diagnostics[i].to_string(), positions[i] + ": " + expected[i]);
+  }
   EXPECT_EQ(csv.diagnostics[0].to_string(),
             "tickets.csv:3:15: created_at: bad time stamp '2026-13-05T10:00:00+02:00': month out "
             "of range");

@@ -41,7 +41,7 @@ std::vector<RecordPosition> FolderSource::locate(std::string_view kind, std::str
   out.reserve(lines.size());
   for (const std::uint32_t line : lines) {
     const auto column = columns.find(line);
-    out.push_back({file, line, column == columns.end() ? 1 : column->second});
+    out.emplace_back(file, line, column == columns.end() ? 1 : column->second);
   }
   return out;
 }
