@@ -6,7 +6,6 @@
 #include "evaluate/columns_read.h"
 #include "evaluate/evaluate.h"
 #include "evaluate/exemptions.h"
-#include "io/regular_file.h"
 
 namespace meetlat::engine {
 namespace {
@@ -28,7 +27,7 @@ std::shared_ptr<evaluate::LatencyAccumulator> merged_latency(const evidence::Evi
 }
 
 // The contract's versions and the evidence an evaluation of `period` reads.
-std::variant<Loaded, Refused> load(const Setting& setting, const EvidenceFolder& source,
+std::variant<Loaded, Refused> load(const Setting& setting, const evidence::EvidenceSource& source,
                                    const time::Period& period) {
   const parallel::ScopedExecutor use(setting.executor);
   const contract::Contract& contract = *setting.contract;
@@ -40,18 +39,15 @@ std::variant<Loaded, Refused> load(const Setting& setting, const EvidenceFolder&
         contract, *setting.zone, setting.as_of, period, kStreamedKind);
     sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
   }
-  io::check_folder(source.path);
   evidence::LoadOptions options{*setting.zone};
   options.sinks = std::move(sinks);
   options.priorities.clear();
   for (const auto& p : contract.priorities) options.priorities.push_back(p.id);
   options.severities = contract.severities;
-  options.skip_invalid = source.skip_invalid;
+  options.skip_invalid = source.skip_invalid();
   options.kept_columns = evaluate::columns_read(contract);
-  out.evidence = evidence::load_evidence(source.path, options);
-  if (out.evidence.find("exemptions") != nullptr) {
-    evaluate::check_exemptions(out.evidence, io::read_regular(source.path / "exemptions.csv"));
-  }
+  out.evidence = source.read(options);
+  if (out.evidence.find("exemptions") != nullptr) evaluate::check_exemptions(out.evidence, source);
   if (!out.evidence.usable()) {
     return Refused{out.evidence.diagnostics, out.evidence.summary()};
   }
@@ -66,7 +62,7 @@ std::variant<Loaded, Refused> load(const Setting& setting, const EvidenceFolder&
 // Loads for `period` and runs `compute` on what was loaded; the source's warnings come before
 // the result's own.
 template <typename Result, typename Compute>
-Outcome<Result> run(const Setting& setting, const EvidenceFolder& source,
+Outcome<Result> run(const Setting& setting, const evidence::EvidenceSource& source,
                     const time::Period& period, Compute compute) {
   auto loaded = load(setting, source, period);
   if (auto* refused = std::get_if<Refused>(&loaded)) return std::move(*refused);
@@ -83,7 +79,8 @@ void prepend(const std::vector<std::string>& first, std::vector<std::string>& wa
 
 }  // namespace
 
-Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting, const EvidenceFolder& source,
+Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting,
+                                              const evidence::EvidenceSource& source,
                                               const time::Period& period) {
   return run<evaluate::Evaluation>(setting, source, period, [&](const Loaded& in) {
     auto result = evaluate::evaluate(*in.versions, in.evidence, *setting.zone,
@@ -93,7 +90,8 @@ Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting, const Evid
   });
 }
 
-Outcome<evaluate::History> evaluate_months(const Setting& setting, const EvidenceFolder& source,
+Outcome<evaluate::History> evaluate_months(const Setting& setting,
+                                           const evidence::EvidenceSource& source,
                                            const time::Period& from, const time::Period& to) {
   // The history's tracks are those of an evaluation of `to` (history.h).
   return run<evaluate::History>(setting, source, to, [&](const Loaded& in) {
@@ -105,7 +103,7 @@ Outcome<evaluate::History> evaluate_months(const Setting& setting, const Evidenc
 }
 
 Outcome<std::vector<evaluate::Action>> actions_through(const Setting& setting,
-                                                       const EvidenceFolder& source,
+                                                       const evidence::EvidenceSource& source,
                                                        const time::Period& period) {
   return run<std::vector<evaluate::Action>>(setting, source, period, [&](const Loaded& in) {
     return evaluate::evaluate_actions(*in.versions, in.evidence, *setting.zone,

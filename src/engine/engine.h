@@ -30,6 +30,7 @@
 #include "evaluate/history.h"
 #include "evaluate/latency_accumulator.h"
 #include "evidence/load.h"
+#include "evidence/source.h"
 #include "parallel/executor.h"
 #include "time/instant.h"
 #include "time/period.h"
@@ -37,12 +38,10 @@
 
 namespace meetlat::engine {
 
-// Evidence files in a folder (docs/evidence.md).
-struct EvidenceFolder {
-  std::filesystem::path path;
-  bool skip_invalid =
-      false;  // leave invalid rows out (counted in the warnings) instead of refusing
-};
+// Evidence files in a folder (docs/evidence.md): `{path, skip_invalid}`, the CLI's source. Any
+// evidence::EvidenceSource (evidence/source.h) can be evaluated; its skip_invalid() leaves
+// invalid rows out (counted in the warnings) instead of refusing.
+using EvidenceFolder = evidence::FolderSource;
 
 // What every request names: the contract as loaded (with its amendments), its zone, the moment
 // of evaluation, and the threads to run on (nullptr: the calling thread's executor).
@@ -78,16 +77,18 @@ template <typename Result>
 using Outcome = std::variant<Computed<Result>, Refused>;
 
 // One period (spec: a month, quarter, half-year, year or ISO week).
-Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting, const EvidenceFolder& source,
+Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting,
+                                              const evidence::EvidenceSource& source,
                                               const time::Period& period);
 
 // Every month from `from` to `to` (months, from ≤ to), each under the version in force for it.
-Outcome<evaluate::History> evaluate_months(const Setting& setting, const EvidenceFolder& source,
+Outcome<evaluate::History> evaluate_months(const Setting& setting,
+                                           const evidence::EvidenceSource& source,
                                            const time::Period& from, const time::Period& to);
 
 // The action register: every ladder step fired from the contract start up to `period`.
 Outcome<std::vector<evaluate::Action>> actions_through(const Setting& setting,
-                                                       const EvidenceFolder& source,
+                                                       const evidence::EvidenceSource& source,
                                                        const time::Period& period);
 
 }  // namespace meetlat::engine

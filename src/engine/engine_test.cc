@@ -46,17 +46,17 @@ TEST_F(EngineTest, InvalidRowsComeBackAsARefusalAndNothingIsPrinted) {
         "INC-2,P7,2026-10-03T14:00:00+02:00,2026-10-03T14:15:00+02:00\n");
   testing::internal::CaptureStderr();
   testing::internal::CaptureStdout();
-  const auto outcome = evaluate_period(setting(), {folder_, false}, october_);
+  const auto outcome = evaluate_period(setting(), EvidenceFolder{folder_, false}, october_);
   EXPECT_EQ(testing::internal::GetCapturedStdout(), "");
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
   ASSERT_TRUE(std::holds_alternative<Refused>(outcome));
   const Refused& refused = std::get<Refused>(outcome);
   ASSERT_EQ(refused.diagnostics.size(), 1u);
-  EXPECT_EQ(refused.diagnostics[0].line, 3u);
+  EXPECT_EQ(refused.diagnostics[0].at.line, 3u);
   EXPECT_NE(refused.summary.find("tickets.csv:3"), std::string::npos) << refused.summary;
 
   // Skipping invalid rows evaluates the rest and says what was left out.
-  const auto skipped = evaluate_period(setting(), {folder_, true}, october_);
+  const auto skipped = evaluate_period(setting(), EvidenceFolder{folder_, true}, october_);
   ASSERT_TRUE(std::holds_alternative<Computed<evaluate::Evaluation>>(skipped));
   const auto& warnings = std::get<0>(skipped).result.warnings;
   ASSERT_FALSE(warnings.empty());
@@ -69,7 +69,7 @@ TEST_F(EngineTest, AResultIsAValueNamingItsContractVersion) {
         "INC-1,P1,2026-10-02T09:00:00+02:00,2026-10-02T09:10:00+02:00\n");
   std::optional<evaluate::Evaluation> kept;
   {
-    auto outcome = evaluate_period(setting(), {folder_, false}, october_);
+    auto outcome = evaluate_period(setting(), EvidenceFolder{folder_, false}, october_);
     ASSERT_TRUE(std::holds_alternative<Computed<evaluate::Evaluation>>(outcome));
     kept = std::get<0>(outcome).result;
   }
@@ -86,7 +86,8 @@ TEST_F(EngineTest, AResultIsAValueNamingItsContractVersion) {
 }
 
 TEST_F(EngineTest, AFolderThatIsNotThereIsAnError) {
-  EXPECT_THROW(evaluate_period(setting(), {folder_ / "missing", false}, october_), io::FileError);
+  EXPECT_THROW(evaluate_period(setting(), EvidenceFolder{folder_ / "missing", false}, october_),
+               io::FileError);
 }
 
 }  // namespace

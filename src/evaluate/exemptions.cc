@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "evaluate/rows.h"
-#include "evidence/csv_reader.h"
 #include "evidence/schema.h"
 #include "time/instant.h"
 
@@ -36,33 +35,11 @@ std::string kind_problem(std::string_view kind) {
   return "evidence: " + std::string(kind) + " cannot be exempted: its rows have no ids";
 }
 
-// The display column of the `evidence` cell on each line of `csv_text` (1 when not found).
-std::map<std::uint32_t, std::uint32_t> evidence_columns(std::string_view csv_text) {
-  std::map<std::uint32_t, std::uint32_t> out;
-  evidence::CsvParser parser(csv_text, evidence::skip_bom(csv_text), csv_text.size(), 1);
-  evidence::CsvRecord record;
-  int index = -1;
-  bool header = true;
-  while (parser.next(record)) {
-    if (header) {
-      for (std::size_t i = 0; i < record.cells.size(); ++i) {
-        if (record.cells[i].text == "evidence") index = static_cast<int>(i);
-      }
-      header = false;
-      continue;
-    }
-    if (index < 0 || static_cast<std::size_t>(index) >= record.cells.size()) continue;
-    const auto& cell = record.cells[static_cast<std::size_t>(index)];
-    out[record.line] = evidence::display_column(csv_text, cell.line_start, cell.offset);
-  }
-  return out;
-}
-
-void count_skipped(evidence::Evidence& evidence, std::uint64_t rows) {
+void count_skipped(evidence::Evidence& evidence, const std::string& source, std::uint64_t rows) {
   auto it = std::find_if(evidence.skipped.begin(), evidence.skipped.end(),
-                         [](const auto& s) { return s.file == kFile; });
+                         [&](const auto& s) { return s.file == source; });
   if (it == evidence.skipped.end()) {
-    evidence.skipped.push_back({std::string(kFile), 0, {}});
+    evidence.skipped.push_back({source, 0, {}});
     it = std::prev(evidence.skipped.end());
   }
   it->rows += rows;
@@ -76,32 +53,38 @@ bool exemptible_kind(std::string_view kind) {
   return schema != nullptr && !schema->key.empty() && kind != "milestones" && kind != kKind;
 }
 
-void check_exemptions(evidence::Evidence& evidence, std::string_view csv_text) {
+void check_exemptions(evidence::Evidence& evidence, const evidence::EvidenceSource& source) {
   const auto found = evidence.tables.find(kKind);
   if (found == evidence.tables.end()) return;
   evidence::Table& table = found->second;
   std::vector<std::uint8_t> keep(table.rows(), 1);
-  std::vector<evidence::Diagnostic> diagnostics;
-  std::map<std::uint32_t, std::uint32_t> columns;
+  std::vector<std::uint32_t> lines;
+  std::vector<std::string> problems;
   for (std::size_t row = 0; row < table.rows(); ++row) {
-    const std::string problem = kind_problem(table.text("evidence", row));
+    std::string problem = kind_problem(table.text("evidence", row));
     if (problem.empty()) continue;
-    if (columns.empty()) columns = evidence_columns(csv_text);
-    const std::uint32_t line = table.lines()[row];
-    const auto column = columns.find(line);
-    diagnostics.push_back({std::string(kFile), line, column == columns.end() ? 1 : column->second,
-                           evidence::DiagnosticKind::kUnknownKind, problem});
+    lines.push_back(table.lines()[row]);
+    problems.push_back(std::move(problem));
     keep[row] = 0;
   }
-  if (diagnostics.empty()) return;
+  if (problems.empty()) return;
+  std::vector<evidence::RecordPosition> at = source.locate(kKind, "evidence", lines);
+  std::vector<evidence::Diagnostic> diagnostics;
+  diagnostics.reserve(problems.size());
+  for (std::size_t i = 0; i < problems.size(); ++i) {
+    diagnostics.push_back(
+        {std::move(at[i]), evidence::DiagnosticKind::kUnknownKind, std::move(problems[i])});
+  }
+  const std::string source_name = diagnostics.front().at.source;
   table.keep_rows(keep);
-  if (evidence.skip_invalid) count_skipped(evidence, diagnostics.size());
-  // exemptions.csv is the last file in schema order: keep its diagnostics in line order.
+  if (evidence.skip_invalid) count_skipped(evidence, source_name, diagnostics.size());
+  // exemptions are the last kind in schema order: keep their diagnostics in position order.
   auto& all = evidence.diagnostics;
   all.insert(all.end(), diagnostics.begin(), diagnostics.end());
-  const auto first =
-      std::find_if(all.begin(), all.end(), [](const auto& d) { return d.file == kFile; });
-  std::stable_sort(first, all.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+  const auto first = std::find_if(all.begin(), all.end(),
+                                  [&](const auto& d) { return d.at.source == source_name; });
+  std::stable_sort(first, all.end(),
+                   [](const auto& a, const auto& b) { return a.at.line < b.at.line; });
 }
 
 Exemptions::Exemptions(const evidence::Evidence& evidence, const time::Zone& zone,

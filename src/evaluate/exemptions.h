@@ -8,8 +8,8 @@
 // not applied, and said so in the warnings. `record` is the id as the result's failing_ids
 // show it (evaluate/rows.h row_id): "INC-1042", or for siem "SOURCE 2026-10".
 //
-// Records of a kind can be exempted when the kind's rows have ids (tickets, outages, changes,
-// ...). Probes, transactions, emissions, api_endpoints and dq_checks have none, and milestones
+// Records of a kind can be exempted when the kind has a key (tickets, outages, changes,
+// ...). Probes, transactions, emissions, api_endpoints and dq_checks have no key, and milestones
 // are decided by their dates: naming one of them, or an unknown kind, is a diagnostic.
 //
 // Plain values; const access is thread-safe.
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "evidence/load.h"
+#include "evidence/source.h"
 #include "evidence/table.h"
 #include "time/zone.h"
 
@@ -33,9 +34,9 @@ bool exemptible_kind(std::string_view kind);
 // Checks the `evidence` cell of every row of the exemptions table of `evidence` (when present):
 // a row naming a kind that is unknown or cannot be exempted gets a diagnostic
 // ("exemptions.csv:3:1: evidence: unknown evidence kind 'tikets' ..."), and leaves the table like
-// any invalid row; with skip_invalid it is counted in `evidence.skipped`. `csv_text` is the text
-// of exemptions.csv as loaded; it is read only to find the cell's column.
-void check_exemptions(evidence::Evidence& evidence, std::string_view csv_text);
+// any invalid row; with skip_invalid it is counted in `evidence.skipped`. `evidence` was read from
+// `source`, which is asked only for the positions of the bad cells (EvidenceSource::locate).
+void check_exemptions(evidence::Evidence& evidence, const evidence::EvidenceSource& source);
 
 // The approved exemptions of `evidence` at `as_of`, by kind.
 class Exemptions {

@@ -1,10 +1,14 @@
 #include "evaluate/exemptions.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include "evidence/source.h"
 #include "time/parse.h"
 
 namespace meetlat::evaluate {
@@ -18,6 +22,22 @@ const time::Zone& amsterdam() {
 time::Instant at(std::string_view text) {
   return time::parse_timestamp(text, amsterdam(), nullptr)->at;
 }
+
+// A folder holding exemptions.csv with `csv`, removed at the end of the test.
+class ExemptionsFolder {
+ public:
+  explicit ExemptionsFolder(std::string_view csv)
+      : source(std::filesystem::temp_directory_path() /
+               ("meetlat_exemptions_test_" + std::to_string(::getpid()))) {
+    std::filesystem::create_directories(source.path);
+    std::ofstream(source.path / "exemptions.csv", std::ios::binary) << csv;
+  }
+  ~ExemptionsFolder() { std::filesystem::remove_all(source.path); }
+  ExemptionsFolder(const ExemptionsFolder&) = delete;
+  ExemptionsFolder& operator=(const ExemptionsFolder&) = delete;
+
+  evidence::FolderSource source;
+};
 
 void add(evidence::Evidence& e, std::string_view kind, std::string_view csv) {
   auto load = evidence::load_evidence_text(*evidence::find_schema(kind), csv,
@@ -122,16 +142,17 @@ TEST(CheckExemptionsTest, AnUnknownOrIdlessKindIsADiagnosticWithLineAndColumn) {
       "INC-2,tikets,typo,J. Jansen,2026-11-01\n"
       "probes.csv:7,  probes,flaky probe,J. Jansen,2026-11-01\n";
   add(e, "exemptions", csv);
-  check_exemptions(e, csv);
+  const ExemptionsFolder folder(csv);
+  check_exemptions(e, folder.source);
   ASSERT_EQ(e.diagnostics.size(), 2u);
-  EXPECT_EQ(e.diagnostics[0].file, "exemptions.csv");
-  EXPECT_EQ(e.diagnostics[0].line, 3u);
-  EXPECT_EQ(e.diagnostics[0].column, 7u);
+  EXPECT_EQ(e.diagnostics[0].at.source, "exemptions.csv");
+  EXPECT_EQ(e.diagnostics[0].at.line, 3u);
+  EXPECT_EQ(e.diagnostics[0].at.column, 7u);
   EXPECT_NE(
       e.diagnostics[0].message.find("unknown evidence kind 'tikets' (expected one of tickets"),
       std::string::npos);
-  EXPECT_EQ(e.diagnostics[1].line, 4u);
-  EXPECT_EQ(e.diagnostics[1].column, 16u);  // the cell's first character after the spaces
+  EXPECT_EQ(e.diagnostics[1].at.line, 4u);
+  EXPECT_EQ(e.diagnostics[1].at.column, 16u);  // the cell's first character after the spaces
   EXPECT_EQ(e.diagnostics[1].message, "evidence: probes cannot be exempted: its rows have no ids");
   // The invalid rows leave the table, like any invalid row.
   EXPECT_EQ(e.find("exemptions")->rows(), 1u);
@@ -143,7 +164,8 @@ TEST(CheckExemptionsTest, WithSkipInvalidTheRowsAreCountedAsLeftOut) {
   e.skip_invalid = true;
   const std::string csv = std::string(kHeader) + "milestones,golive,late,J. Jansen,2026-11-01\n";
   add(e, "exemptions", csv);
-  check_exemptions(e, csv);
+  const ExemptionsFolder folder(csv);
+  check_exemptions(e, folder.source);
   EXPECT_TRUE(e.usable());
   ASSERT_EQ(e.skipped.size(), 1u);
   EXPECT_EQ(e.skipped[0].to_string(), "left out 1 row of exemptions.csv: 1 unknown evidence kind");

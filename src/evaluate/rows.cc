@@ -116,23 +116,4 @@ std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contrac
 
 std::string row_id(const evidence::Table& table, std::size_t row) { return RowIds(table)(row); }
 
-RowIds::RowIds(const evidence::Table& table) : table_(table) {
-  for (const auto column : table.schema().key) {
-    key_.push_back({table.codes(column), &table.dictionary(column)});
-  }
-}
-
-std::string RowIds::operator()(std::size_t row) const {
-  if (key_.empty()) {
-    return std::string(table_.file_name()) + ":" + std::to_string(table_.lines()[row]);
-  }
-  std::string id;
-  for (const KeyColumn& k : key_) {
-    if (!id.empty()) id += ' ';
-    const std::uint32_t code = k.codes[row];
-    if (code != evidence::kMissingCode) id += k.dictionary->text(code);
-  }
-  return id;
-}
-
 }  // namespace meetlat::evaluate

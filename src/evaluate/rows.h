@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "contract/model.h"
+#include "evidence/record_id.h"
 #include "evidence/table.h"
 #include "time/zone.h"
 
@@ -58,23 +59,20 @@ class RowFilter {
 // 1 for every row that passes every condition of `filter`, else 0.
 std::vector<std::uint8_t> row_filter(const evidence::Table& table, const contract::Filter& filter);
 
-// The id a row is known by in results: its key columns joined by " " (tickets.id, "GET /users"),
-// or "file:line" for files without a key (probes, transactions).
+// The id a row is known by in results (evidence/record_id.h): its key columns joined by " "
+// (tickets.id, "fw 2026-10"); for files without a key (probes, transactions, ...) its identity
+// columns, canonicalised, with " #2", " #3" for repeated rows — never a position in the file.
 std::string row_id(const evidence::Table& table, std::size_t row);
 
-// row_id for many rows of one table, with its key columns looked up once. Valid while `table` is.
+// row_id for many rows of one table, with its columns looked up once. Valid while `table` is;
+// not thread-safe (evidence::RecordIds).
 class RowIds {
  public:
-  explicit RowIds(const evidence::Table& table);
-  std::string operator()(std::size_t row) const;
+  explicit RowIds(const evidence::Table& table) : ids_(table) {}
+  std::string operator()(std::size_t row) const { return ids_(row); }
 
  private:
-  struct KeyColumn {
-    std::span<const std::uint32_t> codes;
-    const evidence::Dictionary* dictionary;
-  };
-  const evidence::Table& table_;
-  std::vector<KeyColumn> key_;
+  evidence::RecordIds ids_;
 };
 
 }  // namespace meetlat::evaluate

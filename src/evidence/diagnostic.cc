@@ -52,17 +52,25 @@ std::string_view diagnostic_kind_name(DiagnosticKind kind) {
   return "?";
 }
 
-std::string Diagnostic::to_string() const {
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
+std::string RecordPosition::to_string() const {
+  if (in_text()) return source + ":" + std::to_string(line) + ":" + std::to_string(column);
+  return field.empty() ? record_string() : record_string() + ", field " + field;
 }
+
+std::string RecordPosition::record_string() const {
+  if (in_text()) return source + ":" + std::to_string(line);
+  return source + ", " + record;
+}
+
+std::string Diagnostic::to_string() const { return at.to_string() + ": " + message; }
 
 std::string Warning::to_string() const {
   if (kind == WarningKind::kUnrecognisedFile) {
-    return file + ": not an evidence file, ignored" +
+    return first.source + ": not an evidence file, ignored" +
            (suggestion.empty() ? std::string(" (docs/evidence.md lists the file names)")
                                : "; did you mean " + suggestion + "?");
   }
-  std::string text = file + ":" + std::to_string(first_line) + ": " + std::to_string(count) +
+  std::string text = first.record_string() + ": " + std::to_string(count) +
                      (count == 1 ? " local time" : " local times");
   if (kind == WarningKind::kRepeatedLocalTime) {
     return text + " in the hour repeated on " + date + " " + (count == 1 ? "was" : "were") +

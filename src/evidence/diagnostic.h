@@ -1,6 +1,11 @@
 // What loading evidence found wrong (diagnostics: the row is invalid) or worth telling
 // (warnings: the row was read, with an assumption), and the summaries shown to a user.
 //
+// Every one names where it is (RecordPosition): in a text source (a CSV file) a line and a
+// column, in a source of records (a JSON document, an API push) a record and a field. The
+// message is the same whatever the source: "created_at: bad time stamp '2026-13-01 10:00': month
+// out of range" after "tickets.csv:12:17" or after "push 3, record 2, field created_at".
+//
 // Lines and columns are 1-based. A column counts characters (UTF-8 code points) from the start
 // of the line, so it matches what an editor shows; for a cell it is the cell's first character
 // (for a quoted cell, the opening quote), for a bad time stamp the offending character inside it.
@@ -9,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace meetlat::evidence {
@@ -43,14 +49,45 @@ inline constexpr std::size_t kDiagnosticKinds =
 // A short, stable name for a kind: "bad time stamp", "duplicate id", ...
 std::string_view diagnostic_kind_name(DiagnosticKind kind);
 
-struct Diagnostic {
-  std::string file;  // the file name as shown to users ("tickets.csv")
+// Where a record, or a value in it, came from, as a user finds it again.
+struct RecordPosition {
+  RecordPosition() = default;
+  // In a text source. Not explicit: `{"tickets.csv", 12, 17}` is a position.
+  RecordPosition(std::string source_name, std::uint32_t line_number = 0,  // NOLINT
+                 std::uint32_t display_column = 0)
+      : source(std::move(source_name)), line(line_number), column(display_column) {}
+  // In a source of records: record number `ordinal`, found as `locator`, and its field `name`.
+  RecordPosition(std::string source_name, std::uint32_t ordinal, std::string locator,
+                 std::string name)
+      : source(std::move(source_name)),
+        line(ordinal),
+        record(std::move(locator)),
+        field(std::move(name)) {}
+
+  std::string source;  // the file or document as shown to users ("tickets.csv"), or "push 3"
+  // A text source: the 1-based line. A source of records: the record's 1-based ordinal. Either
+  // way the positions of one source sort by it, and equal values mean the same record.
   std::uint32_t line = 0;
-  std::uint32_t column = 0;
+  std::uint32_t column = 0;  // a text source: the 1-based column (see above); else 0
+  std::string record;        // a source of records: how to find the record ("record 2", "/3");
+                             // empty in a text source
+  std::string field;         // a source of records: the field's name ("created_at"), or empty
+
+  // Whether this is a position in a text source (line and column).
+  bool in_text() const { return record.empty(); }
+  // A text source: "tickets.csv:12:17"; records: "push 3, record 2, field created_at" (without
+  // the field when there is none).
+  std::string to_string() const;
+  // The record alone: "tickets.csv:12"; "push 3, record 2".
+  std::string record_string() const;
+};
+
+struct Diagnostic {
+  RecordPosition at;  // the cell; for a whole file (a missing column) line 1, column 1
   DiagnosticKind kind = DiagnosticKind::kMalformedCsv;
   std::string message;
 
-  // "tickets.csv:12:17: bad time stamp '2026-13-01 10:00': month out of range"
+  // "tickets.csv:12:17: created_at: bad time stamp '2026-13-01 10:00': month out of range"
   std::string to_string() const;
 };
 
@@ -63,10 +100,10 @@ enum class WarningKind {
 // Warnings are summarised: one per file, kind and calendar date of the DST change; one per
 // unrecognised file.
 struct Warning {
-  std::string file;
+  // The first such value (its record); for kUnrecognisedFile only the source: the file's name.
+  RecordPosition first;
   WarningKind kind = WarningKind::kRepeatedLocalTime;
   std::string date;  // "2026-10-25": the wall-clock date of the first such time stamp
-  std::uint32_t first_line = 0;
   std::uint64_t count = 0;
   std::string suggestion;  // kUnrecognisedFile: the evidence file it may have meant, or empty
 
@@ -78,7 +115,7 @@ struct Warning {
 // Rows of one file left out because they were invalid, with the count per kind of problem (a row
 // with two problems counts under both kinds, once as a row).
 struct SkippedRows {
-  std::string file;
+  std::string file;  // the source's name (RecordPosition::source)
   std::uint64_t rows = 0;
   std::vector<std::pair<DiagnosticKind, std::uint64_t>> reasons;  // in DiagnosticKind order
 

@@ -73,9 +73,10 @@ Header read_header(const FileSchema& schema, std::string_view text) {
     for (const CsvCell& cell : record.cells) found.emplace_back(cell.text);
     if (!record.problem.message.empty()) {
       header.problems.push_back(
-          {file, record.problem.line,
-           display_column(text, record.problem.line_start, record.problem.offset),
-           DiagnosticKind::kMalformedCsv, "header: " + std::string(record.problem.message)});
+          {{file, record.problem.line,
+            display_column(text, record.problem.line_start, record.problem.offset)},
+           DiagnosticKind::kMalformedCsv,
+           "header: " + std::string(record.problem.message)});
     }
     header.cells = record.cells.size();
     for (std::size_t i = 0; i < record.cells.size(); ++i) {
@@ -83,10 +84,10 @@ Header read_header(const FileSchema& schema, std::string_view text) {
       const int c = schema.column_index(cell.text);
       if (c < 0) continue;
       if (header.file_column[static_cast<std::size_t>(c)] >= 0) {
-        header.problems.push_back({file, cell.line,
-                                   display_column(text, cell.line_start, cell.offset),
-                                   DiagnosticKind::kDuplicateColumn,
-                                   "column " + std::string(cell.text) + " appears twice"});
+        header.problems.push_back(
+            {{file, cell.line, display_column(text, cell.line_start, cell.offset)},
+             DiagnosticKind::kDuplicateColumn,
+             "column " + std::string(cell.text) + " appears twice"});
       }
       header.file_column[static_cast<std::size_t>(c)] = static_cast<int>(i);
     }
@@ -102,7 +103,8 @@ Header read_header(const FileSchema& schema, std::string_view text) {
   }
   if (!missing.empty()) {
     header.problems.insert(header.problems.begin(),
-                           {file, 1, 1, DiagnosticKind::kMissingColumn,
+                           {{file, 1, 1},
+                            DiagnosticKind::kMissingColumn,
                             "missing required column" +
                                 std::string(missing.find(',') == std::string::npos ? "" : "s") +
                                 ": " + missing + header_hint(schema, header, found)});
@@ -161,18 +163,16 @@ void populate_pages(std::string_view text, std::size_t from, std::size_t bytes) 
 // Reads records starting in [spec.begin, spec.stop) into `chunk`, releasing the pages behind the
 // parser when `release` (a mapped file); returns the parser's final
 // position and line so a caller can check where it ended.
-std::pair<std::size_t, std::uint32_t> read_chunk(const FileSchema& schema, const Header& header,
-                                                 std::string_view text, ChunkSpec spec,
-                                                 const LoadOptions& options, Chunk& chunk,
-                                                 bool release,
-                                                 std::future<std::size_t>* later_stop = nullptr,
-                                                 std::atomic<std::size_t>* progress = nullptr) {
+std::pair<std::size_t, std::uint32_t> read_chunk(
+    const FileSchema& schema, const Header& header, std::string_view text, ChunkSpec spec,
+    const LoadOptions& options, const RecordLocator& locator, Chunk& chunk, bool release,
+    std::future<std::size_t>* later_stop = nullptr, std::atomic<std::size_t>* progress = nullptr) {
   if (chunk.sink == nullptr) {
     const std::size_t rows = estimated_rows(text, spec.begin, std::min(spec.stop, text.size()));
     chunk.table.reserve(rows);
     chunk.valid.reserve(rows);
   }
-  RowConverter converter(schema, header.file_column, header.cells, text, options, chunk);
+  RowConverter converter(schema, header.file_column, header.cells, locator, options, chunk);
   CsvParser parser(text, spec.begin, text.size(), spec.first_line);
   CsvRecord record;
   std::size_t kept = spec.begin;  // bytes before this may be handed back to the kernel
@@ -221,8 +221,8 @@ std::unique_ptr<Chunk> new_chunk(const FileSchema& schema, const RowSinkFactory*
 // finish together.
 // The second half is kept only when the first half's reader ended exactly where it began.
 Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view text,
-                const LoadOptions& options, std::vector<std::shared_ptr<RowSink>>& sinks,
-                bool release) {
+                const LoadOptions& options, const RecordLocator& locator,
+                std::vector<std::shared_ptr<RowSink>>& sinks, bool release) {
   const RowSinkFactory* factory = sink_factory(schema, options);
   std::shared_ptr<RowSink> first_sink;
   std::unique_ptr<Chunk> first = new_chunk(schema, factory, first_sink);
@@ -230,7 +230,7 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   const std::size_t size = text.size() - header.data_begin;
   if (options.threads < 2 || size < options.split_threshold_bytes || size <= 1) {
     read_chunk(schema, header, text, {header.data_begin, text.size(), header.data_line}, options,
-               *first, release);
+               locator, *first, release);
     return std::move(*first);
   }
   if (first->sink == nullptr) {
@@ -266,13 +266,14 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
     }
     split_promise.set_value(split);
     if (split < text.size()) {
-      read_chunk(schema, header, text, {split, text.size(), 1}, options, *second_chunk, release);
+      read_chunk(schema, header, text, {split, text.size(), 1}, options, locator, *second_chunk,
+                 release);
     }
     return split;
   });
   const auto [end, line] =
       read_chunk(schema, header, text, {header.data_begin, middle, header.data_line}, options,
-                 *first, release, &split_known, &progress);
+                 locator, *first, release, &split_known, &progress);
   const std::size_t split = second.get();
   if (split >= text.size()) return std::move(*first);  // no split: the first read everything
   if (end == split) {
@@ -280,94 +281,65 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
     first->append(std::move(*second_chunk));
     if (second_sink) sinks.push_back(second_sink);
   } else if (end < text.size()) {
-    read_chunk(schema, header, text, {end, text.size(), line}, options, *first, release);
+    read_chunk(schema, header, text, {end, text.size(), line}, options, locator, *first, release);
   }
   return std::move(*first);
 }
 
-// The display column of the first key cell of the records that start on `lines`, read again
-// from the text (only duplicate rows need it, so no column is kept per row while loading).
-std::unordered_map<std::uint32_t, std::uint32_t> key_cell_columns(
-    const FileSchema& schema, const Header& header, std::string_view text,
-    std::vector<std::uint32_t> lines) {
-  std::unordered_map<std::uint32_t, std::uint32_t> out;
-  const int key_cell =
-      header.file_column[static_cast<std::size_t>(schema.column_index(schema.key.front()))];
-  std::sort(lines.begin(), lines.end());
-  std::size_t pos = header.data_begin;
-  std::uint32_t line = header.data_line;
-  for (const std::uint32_t want : lines) {
-    for (; line < want; ++line) {
-      const void* lf = std::memchr(text.data() + pos, '\n', text.size() - pos);
-      if (lf == nullptr) return out;
-      pos = static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) + 1;
-    }
-    CsvParser parser(text, pos, text.size(), line);
-    CsvRecord record;
-    if (key_cell >= 0 && parser.next(record) &&
-        static_cast<std::size_t>(key_cell) < record.cells.size()) {
-      const CsvCell& cell = record.cells[static_cast<std::size_t>(key_cell)];
-      out[want] = display_column(text, cell.line_start, cell.offset + (cell.quoted ? 1 : 0));
-    }
-  }
-  return out;
-}
+// Positions in a CSV file: its name, the line and the display column of a character.
+class CsvLocator final : public RecordLocator {
+ public:
+  CsvLocator(std::string_view file, std::string_view text, const Header& header)
+      : file_(file), text_(text), header_(header) {}
 
-// Marks rows whose key repeats an earlier row's key as invalid, with a diagnostic.
-void check_duplicates(const FileSchema& schema, const Header& header, std::string_view text,
-                      Chunk& chunk) {
-  if (schema.key.empty()) return;
-  const auto lines = chunk.table.lines();
-  std::vector<std::pair<std::size_t, std::uint32_t>> repeats;  // row, line of the first one
-  if (schema.key.size() == 1) {                                // a distinct dictionary (table.h)
-    const auto& column =
-        chunk.table.column(static_cast<std::size_t>(schema.column_index(schema.key[0])));
-    for (const RepeatedRow& r : repeated_strings(column.codes, column.dictionary)) {
-      repeats.emplace_back(r.row, lines[r.first]);
-    }
-  } else {
-    // Two-column keys (few rows): equal strings share a code; a hash map of code pairs.
-    const auto first_codes = chunk.table.codes(schema.key[0]);
-    const auto second_codes = chunk.table.codes(schema.key[1]);
-    std::unordered_map<std::uint64_t, std::uint32_t> first_line;
-    for (std::size_t row = 0; row < lines.size(); ++row) {
-      if (first_codes[row] == kMissingCode || second_codes[row] == kMissingCode) continue;
-      const std::uint64_t key = (std::uint64_t{first_codes[row]} << 32) | second_codes[row];
-      const auto [it, inserted] = first_line.emplace(key, lines[row]);
-      if (!inserted) repeats.emplace_back(row, it->second);
-    }
+  RecordPosition cell(const CsvCell& cell, std::size_t inner_offset,
+                      std::size_t /*field*/) const override {
+    const std::size_t offset = cell.offset + inner_offset + (cell.quoted ? 1 : 0);
+    return {file_, cell.line, display_column(text_, cell.line_start, offset)};
   }
-  if (repeats.empty()) return;
-  std::vector<std::uint32_t> repeat_lines;
-  repeat_lines.reserve(repeats.size());
-  for (const auto& [row, first] : repeats) repeat_lines.push_back(lines[row]);
-  const auto columns = key_cell_columns(schema, header, text, std::move(repeat_lines));
-  for (const auto& [row, first] : repeats) {
-    chunk.valid[row] = 0;
-    std::string id(chunk.table.text(schema.key[0], row));
-    if (schema.key.size() > 1) id += "', '" + std::string(chunk.table.text(schema.key[1], row));
-    const auto column = columns.find(lines[row]);
-    chunk.diagnostics.push_back({std::string(schema.file_name), lines[row],
-                                 column == columns.end() ? 1 : column->second,
-                                 DiagnosticKind::kDuplicateId,
-                                 std::string(schema.key[0]) + ": duplicate id '" + id +
-                                     "' (first on line " + std::to_string(first) + ")"});
-  }
-}
 
-SkippedRows skipped_rows(const FileSchema& schema, std::uint64_t rows,
-                         const std::vector<Diagnostic>& diagnostics) {
-  SkippedRows skipped{std::string(schema.file_name), rows, {}};
-  std::map<DiagnosticKind, std::uint64_t> reasons;
-  const Diagnostic* previous = nullptr;
-  for (const Diagnostic& d : diagnostics) {
-    // A row with several problems of one kind counts once under that kind.
-    if (!previous || previous->line != d.line || previous->kind != d.kind) ++reasons[d.kind];
-    previous = &d;
+  // Reads the records that start on `lines` again (only duplicate rows need it, so no column is
+  // kept per row while loading); column 1 where the cell is not found.
+  std::vector<RecordPosition> cells_at(std::size_t field,
+                                       std::span<const std::uint32_t> lines) const override {
+    std::vector<std::uint32_t> sorted(lines.begin(), lines.end());
+    std::sort(sorted.begin(), sorted.end());
+    std::unordered_map<std::uint32_t, std::uint32_t> columns;
+    std::size_t pos = header_.data_begin;
+    std::uint32_t line = header_.data_line;
+    for (const std::uint32_t want : sorted) {
+      for (; line < want; ++line) {
+        const void* lf = std::memchr(text_.data() + pos, '\n', text_.size() - pos);
+        if (lf == nullptr) break;
+        pos = static_cast<std::size_t>(static_cast<const char*>(lf) - text_.data()) + 1;
+      }
+      if (line < want) break;
+      CsvParser parser(text_, pos, text_.size(), line);
+      CsvRecord record;
+      if (field != kNoField && parser.next(record) && field < record.cells.size()) {
+        const CsvCell& cell = record.cells[field];
+        columns[want] = display_column(text_, cell.line_start, cell.offset + (cell.quoted ? 1 : 0));
+      }
+    }
+    std::vector<RecordPosition> out;
+    out.reserve(lines.size());
+    for (const std::uint32_t l : lines) {
+      const auto column = columns.find(l);
+      out.emplace_back(file_, l, column == columns.end() ? 1 : column->second);
+    }
+    return out;
   }
-  skipped.reasons.assign(reasons.begin(), reasons.end());
-  return skipped;
-}
+
+  const std::string& source() const override { return file_; }
+  std::string record_phrase(std::uint32_t line) const override {
+    return "on line " + std::to_string(line);
+  }
+
+ private:
+  std::string file_;
+  std::string_view text_;
+  const Header& header_;
+};
 
 FileLoad unusable_file(const FileSchema& schema, std::string_view text, Header header) {
   FileLoad load;
@@ -393,6 +365,17 @@ FileLoad load_text(const FileSchema& schema, std::string_view text, const LoadOp
 const Table* Evidence::find(std::string_view kind) const {
   const auto it = tables.find(kind);
   return it == tables.end() ? nullptr : &it->second;
+}
+
+void Evidence::add(std::string_view kind, FileLoad&& load) {
+  auto move_into = [](auto& to, auto& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  move_into(diagnostics, load.diagnostics);
+  move_into(warnings, load.warnings);
+  if (load.skipped) skipped.push_back(std::move(*load.skipped));
+  if (load.table) tables.emplace(std::string(kind), std::move(*load.table));
+  if (!load.sinks.empty()) sinks[std::string(kind)] = std::move(load.sinks);
 }
 
 std::string Evidence::summary(std::size_t limit) const {
@@ -428,13 +411,13 @@ std::vector<Warning> check_folder_names(const std::filesystem::path& dir) {
     std::string lower = name;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    Warning w{name, WarningKind::kUnrecognisedFile, "", 0, 0, ""};
+    Warning w{{name}, WarningKind::kUnrecognisedFile, "", 0, ""};
     if (const auto guess = text::did_you_mean(lower, known)) w.suggestion = *guess;
     warnings.push_back(std::move(w));
   }
   if (error) throw EvidenceError("cannot read the folder " + dir.string() + ": " + error.message());
   std::sort(warnings.begin(), warnings.end(),
-            [](const Warning& a, const Warning& b) { return a.file < b.file; });
+            [](const Warning& a, const Warning& b) { return a.first.source < b.first.source; });
   if (!any_evidence) {
     throw EvidenceError(
         dir.string() + ": no evidence file in the folder (" + std::to_string(warnings.size()) +
@@ -457,15 +440,7 @@ Evidence load_evidence(const std::filesystem::path& dir, const LoadOptions& opti
     const io::MappedFile bytes(path);
     FileLoad load = load_text(schema, bytes.text(), options, bytes.mapped());
     bytes.check_unchanged();
-    auto move_into = [](auto& to, auto& from) {
-      to.insert(to.end(), std::make_move_iterator(from.begin()),
-                std::make_move_iterator(from.end()));
-    };
-    move_into(evidence.diagnostics, load.diagnostics);
-    move_into(evidence.warnings, load.warnings);
-    if (load.skipped) evidence.skipped.push_back(std::move(*load.skipped));
-    if (load.table) evidence.tables.emplace(std::string(schema.kind), std::move(*load.table));
-    if (!load.sinks.empty()) evidence.sinks[std::string(schema.kind)] = std::move(load.sinks);
+    evidence.add(schema.kind, std::move(load));
   }
   return evidence;
 }
@@ -481,23 +456,11 @@ FileLoad load_text(const FileSchema& schema, std::string_view text, const LoadOp
                    bool release) {
   Header header = read_header(schema, text);
   if (!header.problems.empty()) return unusable_file(schema, text, std::move(header));
-  FileLoad load;
-  Chunk chunk = read_rows(schema, header, text, options, load.sinks, release);
-  check_duplicates(schema, header, text, chunk);
-  std::stable_sort(chunk.diagnostics.begin(), chunk.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     return a.line != b.line ? a.line < b.line : a.column < b.column;
-                   });
-  const auto invalid =
-      static_cast<std::uint64_t>(std::count(chunk.valid.begin(), chunk.valid.end(), 0)) +
-      chunk.invalid_streamed;
-  if (invalid + chunk.malformed_rows > 0) {
-    load.skipped = skipped_rows(schema, invalid + chunk.malformed_rows, chunk.diagnostics);
-    if (invalid > 0 && chunk.sink == nullptr) chunk.table.keep_rows(chunk.valid);
-  }
-  load.table = std::move(chunk.table);
-  load.diagnostics = std::move(chunk.diagnostics);
-  load.warnings = std::move(chunk.warnings);
+  const CsvLocator locator(schema.file_name, text, header);
+  std::vector<std::shared_ptr<RowSink>> sinks;
+  Chunk chunk = read_rows(schema, header, text, options, locator, sinks, release);
+  FileLoad load = finish_load(schema, header.file_column, locator, std::move(chunk));
+  load.sinks = std::move(sinks);
   return load;
 }
 

@@ -1,4 +1,6 @@
-// Loading a data folder of evidence CSV files (spec/evidence-and-kpis.md, "Evidence files").
+// Loading a data folder of evidence CSV files (spec/evidence-and-kpis.md, "Evidence files"):
+// what FolderSource (source.h) reads; callers that may read other sources take an
+// EvidenceSource instead.
 //
 // load_evidence() reads every known file present in `dir` (tickets.csv, ..., export_tests.csv;
 // other files are ignored) into a Table. A file that is absent is simply not in the result —
@@ -33,7 +35,7 @@ using EvidenceError = io::FileError;
 // The outcome of reading one file.
 struct FileLoad {
   std::optional<Table> table;           // absent when the header lacks a required column
-  std::vector<Diagnostic> diagnostics;  // in line order
+  std::vector<Diagnostic> diagnostics;  // in position order (RecordPosition::line, column)
   std::vector<Warning> warnings;
   std::optional<SkippedRows> skipped;  // set when rows were left out
   // With a sink for the file's kind (LoadOptions::sinks): the sinks that received its valid
@@ -51,6 +53,9 @@ struct Evidence {
   // Its table is present (when the file was) and empty.
   std::map<std::string, std::vector<std::shared_ptr<RowSink>>, std::less<>> sinks;
 
+  // Adds what was read of one kind (after the kinds added before: sources add them in schema
+  // order).
+  void add(std::string_view kind, FileLoad&& load);
   // The table of a kind, or nullptr when its file was absent (or unusable).
   const Table* find(std::string_view kind) const;
   // Whether evaluation may go on: no diagnostics, or skip_invalid.

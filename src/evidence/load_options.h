@@ -33,7 +33,8 @@ struct LoadOptions {
   // kind's table is then still in Evidence, with its columns (in_file as in the header) but no
   // rows; Evidence::sinks holds the sinks. Ignored for kinds with a key.
   std::map<std::string, RowSinkFactory, std::less<>> sinks = {};
-  // Per kind ("tickets"), the columns to keep in its table besides the key; a kind not listed
+  // Per kind ("tickets"), the columns to keep in its table besides the key (and, for a kind
+  // without a key, its identity columns: record_id.h, which give its rows' ids); a kind not listed
   // keeps every column. Every cell of every column is still read and checked (the diagnostics do
   // not change); the others are dropped after the check, which saves memory and time when the
   // contract reads few of a large file's columns (Table::column_kept()).

@@ -135,9 +135,9 @@ TEST(LoadTest, EndBeforeStartInEveryFileThatHasIt) {
     const auto result = load(kind, text);
     ASSERT_EQ(result.diagnostics.size(), 1u) << kind;
     EXPECT_EQ(result.diagnostics[0].kind, DiagnosticKind::kEndBeforeStart) << kind;
-    EXPECT_EQ(result.diagnostics[0].line, 2u);
+    EXPECT_EQ(result.diagnostics[0].at.line, 2u);
     const std::string row = text.substr(text.find('\n') + 1);
-    EXPECT_EQ(result.diagnostics[0].column, row.find("2026-10-01") + 1) << kind;
+    EXPECT_EQ(result.diagnostics[0].at.column, row.find("2026-10-01") + 1) << kind;
     EXPECT_EQ(result.table->rows(), 0u);
   }
 }
@@ -168,7 +168,7 @@ TEST(LoadTest, RatiosNumbersBooleansSeverities) {
   const auto dates = load("slm_sessions", "id,planned_on\nS1,2026-02-30\n");
   ASSERT_EQ(dates.diagnostics.size(), 1u);
   EXPECT_EQ(dates.diagnostics[0].kind, DiagnosticKind::kBadDate);
-  EXPECT_EQ(dates.diagnostics[0].column, 12u);  // the day, "30"
+  EXPECT_EQ(dates.diagnostics[0].at.column, 12u);  // the day, "30"
 }
 
 TEST(LoadTest, SiemKeyIsSourceAndPeriod) {

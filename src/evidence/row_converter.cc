@@ -4,9 +4,13 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <map>
 #include <string>
+#include <unordered_map>
 
 #include "evidence/cell_value.h"
+#include "evidence/record_id.h"
+#include "evidence/repeated_strings.h"
 #include "text/utf8.h"
 #include "time/parse.h"
 #include "time/period.h"
@@ -38,17 +42,12 @@ bool accepted(std::string_view text, const std::vector<std::string>& values) {
   return std::find(values.begin(), values.end(), text) != values.end();
 }
 
-template <typename T>
-void shift(std::vector<T>& items, std::uint32_t by) {
-  for (T& item : items) item.line += by;
-}
-
 }  // namespace
 
 void Chunk::shift_lines(std::uint32_t by) {
   for (std::uint32_t& line : table.mutable_lines()) line += by;
-  shift(diagnostics, by);
-  for (Warning& w : warnings) w.first_line += by;
+  for (Diagnostic& d : diagnostics) d.at.line += by;
+  for (Warning& w : warnings) w.first.line += by;
 }
 
 void Chunk::append(Chunk&& other) {
@@ -71,12 +70,12 @@ void Chunk::append(Chunk&& other) {
 }
 
 RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_column,
-                           std::size_t header_cells, std::string_view buffer,
+                           std::size_t header_cells, const RecordLocator& locator,
                            const LoadOptions& options, Chunk& out)
     : schema_(schema),
       file_column_(file_column),
       header_cells_(header_cells),
-      buffer_(buffer),
+      locator_(locator),
       options_(options),
       out_(out),
       row_cells_(schema.columns.size()) {
@@ -91,8 +90,10 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
     Column& column = out_.table.column(c);
     column.in_file = file_column[c] >= 0;
     const std::string_view name = schema.columns[c].name;
+    const auto identity = identity_columns(schema.kind);
     if (kept != options.kept_columns.end() && !kept->second.contains(name) &&
-        std::find(schema.key.begin(), schema.key.end(), name) == schema.key.end()) {
+        std::find(schema.key.begin(), schema.key.end(), name) == schema.key.end() &&
+        std::find(identity.begin(), identity.end(), name) == identity.end()) {
       column.kept = false;
     }
     scratch_[c].schema = column.schema;
@@ -110,12 +111,17 @@ Column& RowConverter::column_for(std::size_t index) {
   return scratch;
 }
 
+RecordPosition RowConverter::position(const Cell& cell, std::size_t inner_offset) const {
+  const bool in_record =
+      !cells_.empty() && &cell >= cells_.data() && &cell < cells_.data() + cells_.size();
+  return locator_.cell(
+      cell, inner_offset,
+      in_record ? static_cast<std::size_t>(&cell - cells_.data()) : RecordLocator::kNoField);
+}
+
 void RowConverter::report(const Cell& cell, std::size_t inner_offset, DiagnosticKind kind,
                           std::string message) {
-  const std::size_t offset = cell.offset + inner_offset + (cell.quoted ? 1 : 0);
-  out_.diagnostics.push_back({std::string(schema_.file_name), cell.line,
-                              display_column(buffer_, cell.line_start, offset), kind,
-                              std::move(message)});
+  out_.diagnostics.push_back({position(cell, inner_offset), kind, std::move(message)});
 }
 
 const RowConverter::Cell* RowConverter::cell_for(std::size_t column, const CsvRecord& record) {
@@ -134,6 +140,7 @@ const RowConverter::Cell* RowConverter::cell_for(std::size_t column, const CsvRe
 }
 
 void RowConverter::add(const CsvRecord& record) {
+  cells_ = record.cells;
   if (!record.problem.message.empty() || record.cells.size() > header_cells_) {
     CsvProblem problem = record.problem;
     std::string message(problem.message);
@@ -143,8 +150,8 @@ void RowConverter::add(const CsvRecord& record) {
       message = "row has " + std::to_string(record.cells.size()) + " cells, the header has " +
                 std::to_string(header_cells_);
     }
-    out_.diagnostics.push_back({std::string(schema_.file_name), problem.line,
-                                display_column(buffer_, problem.line_start, problem.offset),
+    const CsvCell at{{}, problem.offset, problem.line_start, problem.line, false};
+    out_.diagnostics.push_back({locator_.cell(at, 0, RecordLocator::kNoField),
                                 DiagnosticKind::kMalformedCsv, std::move(message)});
     ++out_.malformed_rows;
     return;
@@ -415,8 +422,92 @@ void RowConverter::note_local_time(time::LocalTimeIssue issue, const Cell& cell)
       return;
     }
   }
-  out_.warnings.push_back(
-      {std::string(schema_.file_name), kind, std::string(date), cell.line, 1, {}});
+  out_.warnings.push_back({position(cell, 0), kind, std::string(date), 1, {}});
+}
+
+namespace {
+
+// Marks rows whose key repeats an earlier row's key as invalid, with a diagnostic.
+void check_duplicates(const FileSchema& schema, std::span<const int> file_column,
+                      const RecordLocator& locator, Chunk& chunk) {
+  if (schema.key.empty()) return;
+  const auto lines = chunk.table.lines();
+  std::vector<std::pair<std::size_t, std::uint32_t>> repeats;  // row, line of the first one
+  if (schema.key.size() == 1) {                                // a distinct dictionary (table.h)
+    const auto& column =
+        chunk.table.column(static_cast<std::size_t>(schema.column_index(schema.key[0])));
+    for (const RepeatedRow& r : repeated_strings(column.codes, column.dictionary)) {
+      repeats.emplace_back(r.row, lines[r.first]);
+    }
+  } else {
+    // Two-column keys (few rows): equal strings share a code; a hash map of code pairs.
+    const auto first_codes = chunk.table.codes(schema.key[0]);
+    const auto second_codes = chunk.table.codes(schema.key[1]);
+    std::unordered_map<std::uint64_t, std::uint32_t> first_line;
+    for (std::size_t row = 0; row < lines.size(); ++row) {
+      if (first_codes[row] == kMissingCode || second_codes[row] == kMissingCode) continue;
+      const std::uint64_t key = (std::uint64_t{first_codes[row]} << 32) | second_codes[row];
+      const auto [it, inserted] = first_line.emplace(key, lines[row]);
+      if (!inserted) repeats.emplace_back(row, it->second);
+    }
+  }
+  if (repeats.empty()) return;
+  std::vector<std::uint32_t> repeat_lines;
+  repeat_lines.reserve(repeats.size());
+  for (const auto& [row, first] : repeats) repeat_lines.push_back(lines[row]);
+  const int key_field = file_column[static_cast<std::size_t>(schema.column_index(schema.key[0]))];
+  std::vector<RecordPosition> positions = locator.cells_at(
+      key_field < 0 ? RecordLocator::kNoField : static_cast<std::size_t>(key_field), repeat_lines);
+  for (std::size_t i = 0; i < repeats.size(); ++i) {
+    const auto [row, first] = repeats[i];
+    chunk.valid[row] = 0;
+    std::string id(chunk.table.text(schema.key[0], row));
+    if (schema.key.size() > 1) id += "', '" + std::string(chunk.table.text(schema.key[1], row));
+    chunk.diagnostics.push_back({std::move(positions[i]), DiagnosticKind::kDuplicateId,
+                                 std::string(schema.key[0]) + ": duplicate id '" + id +
+                                     "' (first " + locator.record_phrase(first) + ")"});
+  }
+}
+
+SkippedRows skipped_rows(const std::string& source, std::uint64_t rows,
+                         const std::vector<Diagnostic>& diagnostics) {
+  SkippedRows skipped{source, rows, {}};
+  std::map<DiagnosticKind, std::uint64_t> reasons;
+  const Diagnostic* previous = nullptr;
+  for (const Diagnostic& d : diagnostics) {
+    // A row with several problems of one kind counts once under that kind.
+    if (!previous || previous->at.line != d.at.line || previous->kind != d.kind) ++reasons[d.kind];
+    previous = &d;
+  }
+  skipped.reasons.assign(reasons.begin(), reasons.end());
+  return skipped;
+}
+
+}  // namespace
+
+FileLoad finish_load(const FileSchema& schema, std::span<const int> file_column,
+                     const RecordLocator& locator, Chunk&& chunk) {
+  FileLoad load;
+  check_duplicates(schema, file_column, locator, chunk);
+  // Within a record, a text source orders by column, a source of records by the order the
+  // converter reported in (schema column order): both are stable sorts on these keys.
+  std::stable_sort(chunk.diagnostics.begin(), chunk.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return a.at.line != b.at.line ? a.at.line < b.at.line
+                                                   : a.at.column < b.at.column;
+                   });
+  const auto invalid =
+      static_cast<std::uint64_t>(std::count(chunk.valid.begin(), chunk.valid.end(), 0)) +
+      chunk.invalid_streamed;
+  if (invalid + chunk.malformed_rows > 0) {
+    load.skipped =
+        skipped_rows(locator.source(), invalid + chunk.malformed_rows, chunk.diagnostics);
+    if (invalid > 0 && chunk.sink == nullptr) chunk.table.keep_rows(chunk.valid);
+  }
+  load.table = std::move(chunk.table);
+  load.diagnostics = std::move(chunk.diagnostics);
+  load.warnings = std::move(chunk.warnings);
+  return load;
 }
 
 }  // namespace meetlat::evidence
