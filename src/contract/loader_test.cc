@@ -1,9 +1,10 @@
 #include "contract/loader.h"
-#include "contract/versions.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "contract/versions.h"
 
 namespace meetlat::contract {
 namespace {
