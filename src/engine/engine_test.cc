@@ -4,40 +4,15 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <optional>
 
-#include "contract/default_contract.h"
+#include "engine/engine_fixture.h"
 #include "report/result_json.h"
-#include "time/parse.h"
 
 namespace meetlat::engine {
 namespace {
 
-namespace fs = std::filesystem;
-
-class EngineTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    folder_ = fs::temp_directory_path() /
-              ("meetlat_engine_" +
-               std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(folder_);
-    fs::create_directories(folder_);
-  }
-  void TearDown() override { fs::remove_all(folder_); }
-
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(folder_ / name) << text;
-  }
-  Setting setting() const { return {&contract_, &zone_, as_of_, nullptr}; }
-
-  contract::Contract contract_ = contract::default_contract();
-  time::Zone zone_ = time::Zone::load("Europe/Amsterdam");
-  time::Instant as_of_ = time::parse_timestamp("2026-11-05T00:00:00+01:00", zone_, nullptr)->at;
-  time::Period october_ = *time::parse_period("2026-10");
-  fs::path folder_;
-};
+using EngineTest = EngineFixture;
 
 TEST_F(EngineTest, InvalidRowsComeBackAsARefusalAndNothingIsPrinted) {
   write("tickets.csv",
