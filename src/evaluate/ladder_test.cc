@@ -112,7 +112,8 @@ TEST(Ladder, CountWithinTheContractYearRestartsEachYear) {
   const auto fired = f.fired();
   EXPECT_EQ(fired[10], 1U);
   EXPECT_EQ(fired[13], 0U);
-  const Reason& why = f.walk()[10].steps[0].because;
+  const auto walk = f.walk();
+  const Reason& why = walk[10].steps[0].because;
   EXPECT_EQ(why.kind, Reason::Kind::kBreachedWithin);
   EXPECT_EQ(why.count, 2);
   EXPECT_TRUE(why.contract_year);
@@ -138,7 +139,8 @@ TEST(Ladder, DeviationFiresOnlyAboveTheAmount) {
   set_value(f, 1, 0.425, norm);
   set_value(f, 2, 0.4249, norm);
   EXPECT_EQ(f.fired(), (std::vector<std::size_t>{0, 0, 1}));
-  const Reason& why = f.walk()[2].steps[0].because;
+  const auto walk = f.walk();
+  const Reason& why = walk[2].steps[0].because;
   EXPECT_EQ(why.kind, Reason::Kind::kDeviation);
   EXPECT_EQ(why.subject, "KPI-X o");
   EXPECT_FALSE(why.percentage_points);
