@@ -149,6 +149,16 @@ void add_generate_command(CLI::App& app, GenerateArgs& args, int& exit_code) {
   cmd->add_option("--threads", o.threads,
                   "Threads generating transactions (never changes the output)")
       ->capture_default_str();
+  cmd->add_option("--time-stamps", args.time_stamps,
+                  "How time stamps are written: mixed (the generator's own), local "
+                  "(2026-10-05 09:12:00), local-t, local-ms, offset (+02:00), utc (Z), utc-ms")
+      ->capture_default_str();
+  cmd->add_option("--durations", args.durations,
+                  "Transaction durations in integer or decimal (one tenth) milliseconds")
+      ->capture_default_str();
+  cmd->add_flag("--quote-text", o.layout.quote_text,
+                "Quote every text cell (ids, names, codes, booleans, the header)");
+  cmd->add_flag("--crlf", o.layout.crlf, "End lines with CR LF instead of LF");
   cmd->callback([&args, &exit_code] { exit_code = run_generate(args); });
 }
 

@@ -43,7 +43,9 @@ int run_evaluate(const EvaluateArgs& args);
 
 struct GenerateArgs {
   std::string out;
-  std::string from = "2026-01";  // first month, YYYY-MM
+  std::string from = "2026-01";       // first month, YYYY-MM
+  std::string time_stamps = "mixed";  // sample::StampStyle by its option word
+  std::string durations = "integer";  // sample::DurationStyle by its option word
   sample::GenerateOptions options;
 };
 // `generate`: sample evidence into `out`, then a line per file written.

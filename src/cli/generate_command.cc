@@ -38,6 +38,20 @@ int run_generate(GenerateArgs& args) {
     return kExitUsage;
   }
   args.options.first_month = *first;
+  const auto stamps = sample::parse_stamp_style(args.time_stamps);
+  if (!stamps) {
+    std::cerr << "meetlat generate: --time-stamps must be one of " << sample::kStampStyleWords
+              << ", not \"" << args.time_stamps << "\"\n";
+    return kExitUsage;
+  }
+  args.options.layout.stamps = *stamps;
+  const auto durations = sample::parse_duration_style(args.durations);
+  if (!durations) {
+    std::cerr << "meetlat generate: --durations must be integer or decimal, not \""
+              << args.durations << "\"\n";
+    return kExitUsage;
+  }
+  args.options.layout.durations = *durations;
   const auto problems = sample::validate(args.options);
   for (const auto& p : problems) std::cerr << "meetlat generate: " << p << '\n';
   if (!problems.empty()) return kExitUsage;

@@ -15,8 +15,9 @@ std::string describe(const std::filesystem::path& path, std::string_view what, i
 
 }  // namespace
 
-CsvFile::CsvFile(std::filesystem::path path, std::initializer_list<std::string_view> header)
-    : path_(std::move(path)) {
+CsvFile::CsvFile(std::filesystem::path path, std::initializer_list<std::string_view> header,
+                 Layout layout, time::Zone zone)
+    : path_(std::move(path)), layout_(layout), zone_(std::move(zone)) {
   file_ = std::fopen(path_.c_str(), "wb");
   if (file_ == nullptr) throw GenerateError(describe(path_, "create", errno));
   buffer_.reserve(kBlockBytes + 4096);
@@ -31,7 +32,7 @@ CsvFile::~CsvFile() {
 
 void CsvFile::text(std::string_view value) {
   separator();
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+  if (!layout_.quote_text && value.find_first_of(",\"\r\n") == std::string_view::npos) {
     buffer_.append(value);
     return;
   }
@@ -66,19 +67,33 @@ void CsvFile::day(std::chrono::local_days value) {
 }
 
 void CsvFile::local(std::chrono::local_seconds value) {
+  if (layout_.stamps != StampStyle::kMixed) {
+    stamp(zone_.to_instant(time::LocalTime{value}));
+    return;
+  }
   separator();
   char tmp[kMaxFormattedChars];
   append(tmp, put_local(tmp, value));
 }
 
 void CsvFile::utc(time::Instant value, bool milliseconds) {
+  if (layout_.stamps != StampStyle::kMixed) {
+    stamp(value);
+    return;
+  }
   separator();
   char tmp[kMaxFormattedChars];
   append(tmp, put_utc(tmp, value, milliseconds));
 }
 
+void CsvFile::stamp(time::Instant value) {
+  separator();
+  char tmp[kMaxStampChars];
+  append(tmp, put_stamp(tmp, value, layout_.stamps, zone_.offset(value)));
+}
+
 void CsvFile::end_row() {
-  buffer_.push_back('\n');
+  buffer_.append(layout_.line_end());
   cells_ = 0;
   ++rows_;
   flush_if_full();

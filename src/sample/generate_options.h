@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sample/layout.h"
+
 namespace meetlat::sample {
 
 // The default contract starts here; milestones, the CO2 trajectory and contract years count from
@@ -31,6 +33,7 @@ struct GenerateOptions {
   double transactions_per_minute = 20;                   // --transactions-per-minute, month average
   int probe_locations = 3;  // --probe-locations, one probe a minute each
   int threads = 2;          // --threads; never changes the output
+  Layout layout;            // --time-stamps, --durations, --quote-text, --crlf
 };
 
 // Every problem with the options, one message each ("--months must be between 1 and 120");

@@ -33,7 +33,7 @@ struct Generation {
   std::vector<WrittenFile> written;
 
   CsvFile open(std::string_view file_name, std::initializer_list<std::string_view> header) const {
-    return CsvFile(out / file_name, header);
+    return CsvFile(out / file_name, header, options.layout, clock.zone());
   }
   // Closes `file` (throwing on a write error) and records it.
   void finish(CsvFile& file);

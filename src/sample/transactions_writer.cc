@@ -33,8 +33,8 @@ constexpr double kSigma = 0.40;
 constexpr double kPeakSlowdown = 1.25;
 constexpr double kSlowPeakMonth = 1.55;
 constexpr double kSlowOfficeMonth = 1.4;
-constexpr unsigned kTailPer65536 = 328;  // 0.5% of transactions are 3–10 times slower
-constexpr std::size_t kMaxRowChars = 64;
+constexpr unsigned kTailPer65536 = 328;   // 0.5% of transactions are 3–10 times slower
+constexpr std::size_t kMaxRowChars = 96;  // a stamp, a quoted name, a duration, CRLF
 
 // The kind of each 1/64th, so a name is one table look-up.
 std::array<std::uint8_t, 64> kind_table() {
@@ -82,6 +82,8 @@ DayChunk DayGenerator::generate(Day d) const {
   Rng rng = g_.rng(Stream::kTransactions, static_cast<std::uint64_t>(d.time_since_epoch().count()));
   DayChunk chunk;
   std::size_t used = 0;
+  const Layout& layout = g_.options.layout;
+  const bool mixed = layout.stamps == StampStyle::kMixed;
   char prefix[kMaxFormattedChars];
   const time::Instant end = clock.zone().start_of_day(d + std::chrono::days{1});
   for (time::Instant t = clock.zone().start_of_day(d); t < end; t += minutes{1}) {
@@ -91,6 +93,7 @@ DayChunk DayGenerator::generate(Day d) const {
     const auto count = static_cast<std::int64_t>(std::floor(expected + rng.uniform()));
     if (count == 0) continue;
     const double speed = slowdown(local, month);
+    const std::chrono::seconds offset = mixed ? std::chrono::seconds{0} : clock.zone().offset(t);
     const std::size_t prefix_len = static_cast<std::size_t>(
         put_utc_minute_prefix(prefix, std::chrono::floor<seconds>(time::Instant{t})) - prefix);
     chunk.rows.resize(used + static_cast<std::size_t>(count) * kMaxRowChars);
@@ -105,19 +108,27 @@ DayChunk DayGenerator::generate(Day d) const {
       if (((bits >> 32) & 0xffff) < kTailPer65536) {
         duration *= 3.0 + 7.0 * static_cast<double>((bits >> 48) & 0x3ff) / 1024.0;
       }
-      std::memcpy(p, prefix, prefix_len);
-      p += prefix_len;
-      p = put_two(p, ms / 1000);
-      p[0] = '.';
-      p[1] = static_cast<char>('0' + ms % 1000 / 100);
-      p = put_two(p + 2, ms % 100);
-      p[0] = 'Z';
-      p[1] = ',';
-      p += 2;
+      if (mixed) {
+        std::memcpy(p, prefix, prefix_len);
+        p += prefix_len;
+        p = put_two(p, ms / 1000);
+        p[0] = '.';
+        p[1] = static_cast<char>('0' + ms % 1000 / 100);
+        p = put_two(p + 2, ms % 100);
+        *p++ = 'Z';
+      } else {
+        p = put_stamp(p, t + std::chrono::milliseconds{ms}, layout.stamps, offset);
+      }
+      *p++ = ',';
+      if (layout.quote_text) *p++ = '"';
       std::memcpy(p, kind.name.data(), kind.name.size());
       p += kind.name.size();
+      if (layout.quote_text) *p++ = '"';
       *p++ = ',';
-      p = put_uint(p, static_cast<std::uint64_t>(std::llround(duration)));
+      p = layout.durations == DurationStyle::kDecimal
+              ? put_fixed(p, duration, 1)
+              : put_uint(p, static_cast<std::uint64_t>(std::llround(duration)));
+      if (layout.crlf) *p++ = '\r';
       *p++ = '\n';
     }
     used = static_cast<std::size_t>(p - chunk.rows.data());
