@@ -18,7 +18,7 @@
 // Prints the figures as JSON on stdout. With MEETLAT_JSON (the output of meetlat evaluate
 // --format json for the same folder) it compares every figure and exits 1 when any differs.
 import { DuckDBInstance } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 
 const [dir, month, asOf, meetlatJson] = process.argv.slice(2);
 if (!dir || !/^\d{4}-\d{2}$/.test(month ?? '') || !asOf) {
@@ -34,6 +34,20 @@ const one = async (sql) => (await rows(sql))[0];
 const csv = (file, columns) =>
   `read_csv('${dir}/${file}', header = true, auto_detect = false, columns = ${columns})`;
 
+// Real exports write time stamps with an offset or Z, or as wall-clock time without one
+// (docs/sample.md, Layouts): the first data row of a file says which. A zoned stamp is read as
+// TIMESTAMPTZ; a wall-clock one as TIMESTAMP and turned into an instant by ams() below.
+function zoned(file) {
+  const fd = openSync(`${dir}/${file}`, 'r');
+  const buffer = Buffer.alloc(4096);
+  const read = readSync(fd, buffer, 0, buffer.length, 0);
+  closeSync(fd);
+  const row = buffer.subarray(0, read).toString('utf8').split('\n')[1] ?? '';
+  return /\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})/.test(row);
+}
+const stampType = (file) => (zoned(file) ? 'TIMESTAMPTZ' : 'TIMESTAMP');
+const instant = (file, column) => (zoned(file) ? `"${column}"` : `ams("${column}")`);
+
 await db.run(`SET TimeZone = 'Europe/Amsterdam'`);
 // Window of the month in the contract zone, and as_of.
 await db.run(`CREATE TEMP TABLE win AS SELECT
@@ -47,12 +61,14 @@ await db.run(`CREATE MACRO ams(w) AS CASE
   THEN timezone('UTC', w - INTERVAL 2 HOUR) ELSE timezone('UTC', w - INTERVAL 1 HOUR) END`);
 
 async function attainment() {
+  const type = stampType('tickets.csv');
+  const at = (column) => instant('tickets.csv', column);
   const tickets = csv('tickets.csv', `{'id': 'VARCHAR', 'priority': 'VARCHAR',
-    'created_at': 'TIMESTAMP', 'responded_at': 'TIMESTAMP', 'resolved_at': 'TIMESTAMP',
+    'created_at': '${type}', 'responded_at': '${type}', 'resolved_at': '${type}',
     'category': 'VARCHAR', 'service': 'VARCHAR'}`);
   const result = await rows(`
-    WITH t AS (SELECT priority, ams(created_at) AS created, ams(responded_at) AS responded,
-                      ams(resolved_at) AS resolved FROM ${tickets}),
+    WITH t AS (SELECT priority, ${at('created_at')} AS created, ${at('responded_at')} AS responded,
+                      ${at('resolved_at')} AS resolved FROM ${tickets}),
     valid AS (SELECT * FROM t WHERE (responded IS NULL OR responded >= created)
                                 AND (resolved IS NULL OR resolved >= created)),
     items AS (SELECT priority, responded,
@@ -77,10 +93,12 @@ async function attainment() {
 }
 
 async function availability() {
-  const probes = csv('probes.csv', `{'at': 'TIMESTAMPTZ', 'location': 'VARCHAR', 'up': 'BOOLEAN'}`);
+  const probes = csv('probes.csv',
+    `{'at': '${stampType('probes.csv')}', 'location': 'VARCHAR', 'up': 'BOOLEAN'}`);
   const r = await one(`
-    WITH p AS (SELECT date_trunc('minute', timezone('UTC', "at")) AS minute, location, up
-               FROM ${probes}, win WHERE "at" >= w_from AND "at" < least(w_to, as_of)),
+    WITH i AS (SELECT ${instant('probes.csv', 'at')} AS "at", location, up FROM ${probes}),
+    p AS (SELECT date_trunc('minute', timezone('UTC', "at")) AS minute, location, up
+               FROM i, win WHERE "at" >= w_from AND "at" < least(w_to, as_of)),
     votes AS (SELECT minute, location, bool_and(up) AS up FROM p GROUP BY minute, location),
     minutes AS (SELECT minute, 2 * count(*) FILTER (WHERE NOT up) > count(*) AS down
                 FROM votes GROUP BY minute)
@@ -97,11 +115,12 @@ async function availability() {
 }
 
 async function quantiles() {
-  const tx = csv('transactions.csv', `{'at': 'TIMESTAMPTZ', 'name': 'VARCHAR',
-    'duration_ms': 'DOUBLE'}`);
+  const tx = csv('transactions.csv', `{'at': '${stampType('transactions.csv')}',
+    'name': 'VARCHAR', 'duration_ms': 'DOUBLE'}`);
   const result = await rows(`
-    WITH s AS (SELECT timezone('Europe/Amsterdam', "at") AS l, duration_ms AS d
-               FROM ${tx}, win
+    WITH i AS (SELECT ${instant('transactions.csv', 'at')} AS "at", duration_ms FROM ${tx}),
+    s AS (SELECT timezone('Europe/Amsterdam', "at") AS l, duration_ms AS d
+               FROM i, win
                WHERE "at" >= w_from AND "at" < w_to AND "at" <= as_of
                  AND duration_ms IS NOT NULL AND duration_ms >= 0),
     c AS (SELECT CASE

@@ -16,15 +16,31 @@ void ValueCounts::grow() {
   }
 }
 
+void ValueCounts::grow_dense(std::uint32_t tenth) {
+  // Whole pages' worth at a time, so a slot of a few samples keeps a small array.
+  constexpr std::size_t kStep = 512;
+  dense_.resize(std::min<std::size_t>(kDenseTenths, (tenth / kStep + 1) * kStep), 0);
+}
+
 void ValueCounts::merge(const ValueCounts& other) {
+  if (other.dense_.size() > dense_.size()) dense_.resize(other.dense_.size(), 0);
+  for (std::size_t k = 0; k < other.dense_.size(); ++k) {
+    if (other.dense_[k] == 0) continue;
+    if (dense_[k] == 0) ++used_;
+    dense_[k] += other.dense_[k];
+    total_ += other.dense_[k];
+  }
   for (const Entry& e : other.entries_) {
-    if (e.count != 0) add(std::bit_cast<double>(e.bits), e.count);
+    if (e.count != 0) add_keyed(std::bit_cast<double>(e.bits), e.count);
   }
 }
 
 std::vector<std::pair<double, std::uint64_t>> ValueCounts::sorted() const {
   std::vector<std::pair<double, std::uint64_t>> out;
   out.reserve(used_);
+  for (std::size_t k = 0; k < dense_.size(); ++k) {
+    if (dense_[k] != 0) out.emplace_back(static_cast<double>(k) / 10.0, dense_[k]);
+  }
   for (const Entry& e : entries_) {
     if (e.count != 0) out.emplace_back(std::bit_cast<double>(e.bits), e.count);
   }

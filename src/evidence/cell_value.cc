@@ -30,22 +30,42 @@ std::optional<bool> parse_bool(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<double> parse_number(std::string_view text) {
-  // Whole numbers of up to 15 digits (durations in ms, counts) are exactly their integer value:
-  // read without from_chars.
-  if (!text.empty() && text.size() <= 15) {
-    std::uint64_t whole = 0;
-    bool digits = true;
-    for (const char c : text) {
-      const auto d = static_cast<unsigned>(c - '0');
-      if (d > 9) {
-        digits = false;
-        break;
-      }
-      whole = whole * 10 + d;
+namespace {
+
+constexpr std::array<double, 16> kPowersOfTen = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+// "143", "143.4", "0.25": digits with at most one point between digits, at most 15 digits in all
+// (durations in ms, counts, ratios as export tools write them). The digits without the point are
+// an integer below 2^53 and the divisor a power of ten below 2^53, both exact doubles, so the
+// quotient, which IEEE 754 rounds correctly, is the double nearest to the decimal: the value
+// std::from_chars gives (Clinger's fast path). nullopt for anything else (from_chars decides).
+std::optional<double> parse_plain_decimal(std::string_view text) {
+  if (text.empty() || text.size() > 16) return std::nullopt;
+  std::uint64_t digits = 0;
+  std::size_t point = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto d = static_cast<unsigned>(text[i] - '0');
+    if (d <= 9) {
+      digits = digits * 10 + d;
+    } else if (text[i] == '.' && point == std::string_view::npos && i != 0 &&
+               i + 1 != text.size()) {
+      point = i;
+    } else {
+      return std::nullopt;
     }
-    if (digits) return static_cast<double>(whole);
   }
+  if (point == std::string_view::npos) {
+    if (text.size() > 15) return std::nullopt;
+    return static_cast<double>(digits);
+  }
+  return static_cast<double>(digits) / kPowersOfTen[text.size() - 1 - point];
+}
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view text) {
+  if (const auto plain = parse_plain_decimal(text)) return plain;
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   if (text.empty() || text.front() == '+') return std::nullopt;
   double value = 0;

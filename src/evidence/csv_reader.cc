@@ -45,11 +45,73 @@ std::size_t next_special(const char* data, std::size_t p, std::size_t end, std::
   return end;
 }
 
+// The number of '"' in [from, to): 16 bytes at a time (files that quote every text cell hold two
+// quotes a cell, too many for a memchr from one to the next).
+std::size_t count_quote_bytes(const char* from, const char* to) {
+  std::size_t count = 0;
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"');
+  while (to - from >= 16) {
+    // Each byte lane counts the quotes it saw (a match is -1: subtract it), for at most 255
+    // blocks, then the lanes are summed.
+    __m128i lanes = _mm_setzero_si128();
+    const std::ptrdiff_t blocks = std::min<std::ptrdiff_t>((to - from) / 16, 255);
+    for (std::ptrdiff_t b = 0; b < blocks; ++b, from += 16) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(from));
+      lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(block, quote));
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    count += static_cast<std::size_t>(_mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4));
+  }
+#endif
+  return count + static_cast<std::size_t>(std::count(from, to, '"'));
+}
+
+// Bit i set when data[i] is ',', LF, CR or '"', for the 64 bytes at `data`.
+std::uint64_t special_mask64(const char* data) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                quote = _mm_set1_epi8('"');
+  std::uint64_t mask = 0;
+  for (int i = 0; i < 4; ++i) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i));
+    const __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, comma), _mm_cmpeq_epi8(block, lf)),
+                     _mm_or_si128(_mm_cmpeq_epi8(block, cr), _mm_cmpeq_epi8(block, quote)));
+    mask |= static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(special)))
+            << (16 * i);
+  }
+  return mask;
+#else
+  std::uint64_t mask = 0;
+  for (int i = 0; i < 64; ++i) {
+    const char c = data[i];
+    if (c == ',' || c == '\n' || c == '\r' || c == '"') mask |= std::uint64_t{1} << i;
+  }
+  return mask;
+#endif
+}
+
 }  // namespace
 
 CsvParser::CsvParser(std::string_view buffer, std::size_t begin, std::size_t end,
                      std::uint32_t first_line)
     : buffer_(buffer), pos_(begin), end_(end), line_start_(begin), line_(first_line) {}
+
+std::size_t CsvParser::next_special_windowed(std::size_t p) {
+  const char* data = buffer_.data();
+  while (p < end_) {
+    if (p < window_ || p - window_ >= 64) {
+      if (p + 64 > buffer_.size()) return next_special(data, p, end_, buffer_.size());
+      window_ = p;
+      window_mask_ = special_mask64(data + p);
+    }
+    const std::uint64_t later = window_mask_ >> (p - window_);
+    if (later != 0) return std::min(end_, p + static_cast<std::size_t>(std::countr_zero(later)));
+    p = window_ + 64;
+  }
+  return end_;
+}
 
 void CsvParser::note_problem(CsvProblem& problem, std::string_view message,
                              std::size_t offset) const {
@@ -160,7 +222,24 @@ bool CsvParser::next_plain(CsvRecord& record) {
   std::size_t start = pos_;
   cells_.clear();
   while (true) {
-    const std::size_t stop = next_special(data, start, end_, buffer_.size());
+    if (start < end_ && data[start] == '"') {
+      // A quoted cell that holds no quote and no line break, followed by its separator or line
+      // end (as export tools quote every text cell); anything else is for the general reader.
+      std::size_t close = start + 1;
+      while ((close = next_special_windowed(close)) < end_ && data[close] == ',') ++close;
+      if (close == end_ || data[close] != '"') return false;
+      const std::size_t after = close + 1;
+      if (after >= end_) return false;
+      const char c = data[after];
+      const bool crlf = c == '\r' && after + 1 < end_ && data[after + 1] == '\n';
+      if (c != ',' && c != '\n' && !crlf) return false;
+      cells_.push_back(
+          {buffer_.substr(start + 1, close - start - 1), start, line_start_, line_, true});
+      start = after + (crlf ? 2 : 1);
+      if (c != ',') break;
+      continue;
+    }
+    const std::size_t stop = next_special_windowed(start);
     if (stop == end_) return false;  // the last line: the general reader handles its end
     const char c = data[stop];
     // A CR ends the line only before an LF (CRLF files, e.g. from Excel); a quote, or a lone CR
@@ -188,7 +267,7 @@ bool CsvParser::next(CsvRecord& record) {
   while (pos_ < end_) {
     // Most records are one line without quotes or CRs.
     if (next_plain(record)) {
-      if (cells_.size() == 1 && cells_[0].text.empty()) continue;  // a blank line
+      if (cells_.size() == 1 && !cells_[0].quoted && cells_[0].text.empty()) continue;  // blank
       return true;
     }
     cells_.clear();
@@ -239,14 +318,9 @@ std::size_t find_split_point(std::string_view buffer, std::size_t begin, std::si
   std::size_t quotes = 0;
   auto count_quotes = [&](std::size_t from, std::size_t to) {
     for (std::size_t p = from; p < to; p += kBlock) {
-      const char* q = data + p;
-      const char* stop = data + std::min(p + kBlock, to);
-      while (
-          (q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(stop - q))))) {
-        ++quotes;
-        ++q;
-      }
-      if (scanned) scanned(p, static_cast<std::size_t>(stop - data));
+      const std::size_t stop = std::min(p + kBlock, to);
+      quotes += count_quote_bytes(data + p, data + stop);
+      if (scanned) scanned(p, stop);
     }
   };
   count_quotes(begin, target);

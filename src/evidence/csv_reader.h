@@ -61,6 +61,10 @@ class CsvParser {
   // Reads the record at pos_ when it is one line ending in LF or CRLF, with no quote and no other
   // CR; otherwise reads nothing and returns false (next() then reads it the general way).
   bool next_plain(CsvRecord& record);
+  // The offset of the first ',', LF, CR or '"' in [p, end_), or end_: from a mask of 64 bytes
+  // kept between calls (a short record and the start of the next lie in one), 16 bytes at a time
+  // near the end of the buffer.
+  std::size_t next_special_windowed(std::size_t p);
   Terminator read_cell(CsvCell& cell, CsvProblem& problem);
   void read_quoted(std::size_t open, CsvCell& cell, CsvProblem& problem);
   std::size_t scan_unquoted(std::size_t p) const;
@@ -72,6 +76,8 @@ class CsvParser {
   std::size_t end_;
   std::size_t line_start_;
   std::uint32_t line_;
+  std::size_t window_ = static_cast<std::size_t>(-1);  // offset of the masked 64 bytes
+  std::uint64_t window_mask_ = 0;                      // bit i: buffer_[window_ + i] is special
   std::vector<CsvCell> cells_;
   std::string scratch_;
   std::vector<std::pair<std::size_t, std::size_t>> scratch_spans_;  // per cell; npos if unused

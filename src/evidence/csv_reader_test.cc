@@ -102,6 +102,14 @@ TEST(CsvReaderTest, LongRecordsOfEveryKindReadAsWritten) {
           record += "\"" + value + "\ry\"";  // a lone CR inside quotes is data
           value += "\ry";
           break;
+        case 5:
+          record += "\"" + value + ", quoted\"";  // quoted, as exports quote every text
+          value += ", quoted";
+          break;
+        case 6:
+          record += "\"\"";  // quoted and empty
+          value.clear();
+          break;
         default:
           record += value;
       }
@@ -126,6 +134,15 @@ TEST(CsvReaderTest, LongRecordsOfEveryKindReadAsWritten) {
   }
 }
 
+TEST(CsvReaderTest, AQuotedEmptyCellIsARecordNotABlankLine) {
+  const auto rows = read_all("a\n\"\"\n\n\"x\"\n");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1].cells, (std::vector<std::string>{""}));
+  EXPECT_EQ(rows[1].line, 2u);
+  EXPECT_EQ(rows[2].cells, (std::vector<std::string>{"x"}));
+  EXPECT_EQ(rows[2].line, 4u);
+}
+
 TEST(CsvReaderTest, CellOffsetsPointAtTheFirstCharacterAfterBlanks) {
   const std::string text =
       "id,name,when\n  INC-000000000001 , some long name here,2026-01-01 00:00:00\n";
@@ -140,6 +157,27 @@ TEST(CsvReaderTest, CellOffsetsPointAtTheFirstCharacterAfterBlanks) {
   EXPECT_EQ(record.cells[2].line, 2u);
   EXPECT_EQ(record.cells[2].line_start, text.find("  INC"));
   EXPECT_FALSE(parser.next(record));
+}
+
+TEST(CsvReaderTest, AQuotedCellIsAtItsOpeningQuote) {
+  for (const std::string end : {"\n", "\r\n"}) {
+    const std::string text = "\"x,y\",\"z\"" + end + "\"a\"\"b\",c" + end;
+    CsvParser parser(text, 0, text.size(), 1);
+    CsvRecord record;
+    ASSERT_TRUE(parser.next(record));
+    ASSERT_EQ(record.cells.size(), 2u);
+    EXPECT_EQ(record.cells[0].text, "x,y");
+    EXPECT_TRUE(record.cells[0].quoted);
+    EXPECT_EQ(record.cells[0].offset, 0u);
+    EXPECT_EQ(record.cells[1].text, "z");
+    EXPECT_EQ(record.cells[1].offset, 6u);
+    ASSERT_TRUE(parser.next(record));  // a doubled quote: the general reader
+    EXPECT_EQ(record.line, 2u);
+    EXPECT_EQ(record.cells[0].text, "a\"b");
+    EXPECT_EQ(record.cells[0].offset, text.find("\"a"));
+    EXPECT_EQ(record.cells[1].text, "c");
+    EXPECT_FALSE(parser.next(record));
+  }
 }
 
 TEST(CsvReaderTest, ALoneCarriageReturnOutsideQuotesIsAProblemAtIt) {
