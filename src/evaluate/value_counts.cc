@@ -39,7 +39,7 @@ std::vector<std::pair<double, std::uint64_t>> ValueCounts::sorted() const {
   std::vector<std::pair<double, std::uint64_t>> out;
   out.reserve(used_);
   for (std::size_t k = 0; k < dense_.size(); ++k) {
-    if (dense_[k] != 0) out.emplace_back(static_cast<double>(k) / 10.0, dense_[k]);
+    if (dense_[k] != 0) out.emplace_back(kTenthValues[k], dense_[k]);
   }
   for (const Entry& e : entries_) {
     if (e.count != 0) out.emplace_back(std::bit_cast<double>(e.bits), e.count);

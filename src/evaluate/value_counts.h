@@ -11,6 +11,7 @@
 // thread-safe for writing; merge() the counts of several threads.
 #pragma once
 
+#include <array>
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -35,8 +36,7 @@ class alignas(64) ValueCounts {
     const double tenths = value * 10.0;
     if (tenths >= 0.0 && tenths < kDenseTenths) {  // false for NaN
       const auto k = static_cast<std::uint32_t>(tenths + 0.5);
-      // The quotient is correctly rounded: equal exactly when `value` is the double nearest k/10.
-      if (static_cast<double>(k) / 10.0 == value) {
+      if (kTenthValues[k] == value) {
         if (k >= dense_.size()) grow_dense(k);
         if (dense_[k] == 0) ++used_;
         dense_[k] += times;
@@ -46,6 +46,15 @@ class alignas(64) ValueCounts {
     }
     add_keyed(value, times);
   }
+  // k / 10.0 for every k counted in the array: the double nearest to k tenths (a quotient is
+  // correctly rounded, at compile time too), so value == kTenthValues[k] exactly when `value` is
+  // that tenth. A table, not a division per sample.
+  static constexpr std::array<double, kDenseTenths> kTenthValues = [] {
+    std::array<double, kDenseTenths> values{};
+    for (std::uint32_t k = 0; k < kDenseTenths; ++k) values[k] = static_cast<double>(k) / 10.0;
+    return values;
+  }();
+
   void merge(const ValueCounts& other);
   // Samples added (with their multiplicity) and distinct values.
   std::uint64_t total() const { return total_; }
