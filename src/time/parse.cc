@@ -186,21 +186,25 @@ int digits_at(std::uint64_t t, int at, int width) {
 }
 
 // A time stamp in one of the fixed layouts read without the general parser: the day and the
-// time of day in µs, and whether it ends in 'Z' (UTC) or has no offset (wall-clock time).
+// time of day in µs, and whether it has an offset ('Z' is +00:00) or none (wall-clock time).
 struct FixedStamp {
   std::chrono::sys_days day;
   std::int64_t time_of_day_us;
-  bool utc;
+  bool zoned;
+  std::int64_t offset_s = 0;  // east of UTC, when zoned
 };
 
-// "YYYY-MM-DDTHH:MM:SS.mmmZ" or "YYYY-MM-DDTHH:MM:SSZ" (the layout APMs write) and
-// "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DDTHH:MM:SS" (wall-clock time, the layout of ticket
-// systems); nullopt for anything else (the general parser then decides and explains). Accepts
-// only what the general parser reads to the same value.
+// "YYYY-MM-DDTHH:MM:SS.mmmZ" or "YYYY-MM-DDTHH:MM:SSZ" (the layout APMs write),
+// "YYYY-MM-DDTHH:MM:SS+HH:MM" (or '-'), and "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DDTHH:MM:SS",
+// also with ".mmm" (wall-clock time, the layout of ticket systems and databases); nullopt for
+// anything else (the general parser then decides and explains). Accepts only what the general
+// parser reads to the same value; reads no byte outside `text`.
 std::optional<FixedStamp> parse_fixed(std::string_view text) {
   const std::size_t n = text.size();
   const bool utc = (n == 24 || n == 20) && text.back() == 'Z';
-  if (!utc && n != 19) return std::nullopt;
+  const bool offset = n == 25 && (text[19] == '+' || text[19] == '-');
+  if (!utc && !offset && n != 19 && n != 23) return std::nullopt;
+  const bool zoned = utc || offset;
   const char* p = text.data();
   // "YYYY-MM-", "DD HH:MM" (or 'T'), "HH:MM:SS" (bytes 11..18, overlapping the second word).
   const std::uint64_t a = word_at(p), b = word_at(p + 8), c = word_at(p + 11);
@@ -209,7 +213,7 @@ std::optional<FixedStamp> parse_fixed(std::string_view text) {
   const char between = p[10];
   if ((a & kDashes) != (std::uint64_t{'-'} << 32 | std::uint64_t{'-'} << 56) ||
       (c & kTimeColons) != (std::uint64_t{':'} << 16 | std::uint64_t{':'} << 40) ||
-      (between != 'T' && (utc || between != ' '))) {
+      (between != 'T' && (zoned || between != ' '))) {
     return std::nullopt;
   }
   const auto date_digits = digit_values(a, byte_mask({0, 1, 2, 3, 5, 6}));
@@ -220,13 +224,24 @@ std::optional<FixedStamp> parse_fixed(std::string_view text) {
             d = digits_at(*day_digits, 0, 2), h = digits_at(*time_digits, 0, 2),
             mi = digits_at(*time_digits, 3, 2), sec = digits_at(*time_digits, 6, 2);
   int ms = 0;
-  if (n == 24) {
-    // ".mmmZ" at bytes 19..23: the word at 16 is ":SS.mmmZ".
-    const std::uint64_t e = word_at(p + 16);
-    if (((e >> 24) & 0xFF) != '.') return std::nullopt;
-    const auto ms_digits = digit_values(e, byte_mask({4, 5, 6}));
+  if (n == 24 || n == 23) {
+    // ".mmm" at bytes 19..22: the word at 15 is "M:SS.mmm".
+    const std::uint64_t e = word_at(p + 15);
+    if (((e >> 32) & 0xFF) != '.') return std::nullopt;
+    const auto ms_digits = digit_values(e, byte_mask({5, 6, 7}));
     if (!ms_digits) return std::nullopt;
-    ms = digits_at(*ms_digits, 4, 3);
+    ms = digits_at(*ms_digits, 5, 3);
+  }
+  std::int64_t offset_s = 0;
+  if (offset) {
+    // "+HH:MM" at bytes 19..24: the word at 17 is "SS+HH:MM".
+    const std::uint64_t e = word_at(p + 17);
+    if (((e >> 40) & 0xFF) != ':') return std::nullopt;
+    const auto offset_digits = digit_values(e, byte_mask({3, 4, 6, 7}));
+    if (!offset_digits) return std::nullopt;
+    const int oh = digits_at(*offset_digits, 3, 2), om = digits_at(*offset_digits, 6, 2);
+    if (oh > 23 || om > 59) return std::nullopt;
+    offset_s = (text[19] == '-' ? -1 : 1) * (std::int64_t{oh} * 3600 + std::int64_t{om} * 60);
   }
   if (m < 1 || m > 12 || d < 1 || h > 23 || mi > 59 || sec > 59 || d > days_in_month(y, m)) {
     return std::nullopt;
@@ -245,7 +260,7 @@ std::optional<FixedStamp> parse_fixed(std::string_view text) {
       last_day,
       (static_cast<std::int64_t>(h) * 3600 + std::int64_t{mi} * 60 + sec) * 1'000'000 +
           static_cast<std::int64_t>(ms) * 1000,
-      utc};
+      zoned, offset_s};
 }
 
 std::optional<ParsedTimestamp> parse_general(std::string_view text, const Zone& zone,
@@ -261,8 +276,8 @@ std::optional<ParsedTimestamp> parse_timestamp(std::string_view text, const Zone
   if (const auto fixed = parse_fixed(text)) {
     out.emplace();
     const Micros time_of_day{fixed->time_of_day_us};
-    if (fixed->utc) {
-      out->at = Instant{fixed->day} + time_of_day;
+    if (fixed->zoned) {
+      out->at = Instant{fixed->day} + time_of_day - std::chrono::seconds{fixed->offset_s};
     } else {
       out->at = zone.to_instant(Date{fixed->day.time_since_epoch()}, time_of_day, &out->issue);
     }

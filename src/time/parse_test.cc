@@ -127,9 +127,14 @@ TEST(ParseTimestampTest, ErrorsPointAtTheFirstBadCharacter) {
 TEST(ParseTimestampTest, FixedLayoutsAgreeWithTheGeneralParser) {
   std::mt19937 random(20261128);
   const std::string replacements("0123456789-: TZ./+a\xff");
+  // The same stamp in a form the fixed layouts do not take.
   auto general_form = [](const std::string& text) {
     if (text.size() == 19) return text + ".0";
+    if (text.size() == 23 && text[19] == '.' && text.back() != 'Z') return text + "0";
     if (!text.empty() && text.back() == 'Z') return text.substr(0, text.size() - 1) + "+00:00";
+    if (text.size() == 25 && (text[19] == '+' || text[19] == '-') && text[22] == ':') {
+      return text.substr(0, 22) + text.substr(23);
+    }
     return text;
   };
   int accepted = 0;
@@ -139,9 +144,19 @@ TEST(ParseTimestampTest, FixedLayoutsAgreeWithTheGeneralParser) {
     const int h = static_cast<int>(random() % 24), mi = static_cast<int>(random() % 60),
               sec = static_cast<int>(random() % 60), ms = static_cast<int>(random() % 1000);
     char buffer[40];
-    switch (i % 3) {
+    const int oh = static_cast<int>(random() % 26), om = static_cast<int>(random() % 62);
+    switch (i % 5) {
       case 0:
         std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
+        break;
+      case 3:
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d%c%02d:%02d:%02d.%03d", y, mo, d,
+                      random() % 2 ? ' ' : 'T', h, mi, sec, ms);
+        break;
+      case 4:
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, d,
+                      h, mi, sec, random() % 2 ? '+' : '-', oh % 24 + (random() % 8 == 0 ? 2 : 0),
+                      random() % 8 == 0 ? om : om % 60);
         break;
       case 1:
         std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, mo, d, h, mi,
