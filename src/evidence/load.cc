@@ -214,12 +214,27 @@ std::unique_ptr<Chunk> new_chunk(const FileSchema& schema, const RowSinkFactory*
   return chunk;
 }
 
-// Reads all rows, in two halves on two threads when the file is large enough. The second
-// thread first finds where its half starts (find_split_point, which reads the first half for
-// quotes) while the first thread already parses up to the middle and then waits for that point;
-// the split is moved past the middle by as much as the first thread got ahead meanwhile, so both
-// finish together.
-// The second half is kept only when the first half's reader ended exactly where it began.
+// Whether a record in the first 64 KiB of the data spans lines (a quoted cell holding a line
+// break, as free-text fields of ticket exports do).
+bool sample_has_multiline_records(std::string_view text, std::size_t begin) {
+  const std::size_t end = std::min(text.size(), begin + std::size_t{64} * 1024);
+  CsvParser parser(text, begin, end, 1);
+  CsvRecord record;
+  while (parser.next(record)) {
+    if (parser.line() > record.line + 1 && parser.position() < end) return true;
+  }
+  return false;
+}
+
+// Reads all rows, in two halves on two threads when the file is large enough.
+//
+// When no record of the first 64 KiB spans lines, every line start is taken to be a record start:
+// the second thread begins at once at the first line after the middle. Otherwise it first finds
+// where its half starts (find_split_point, which reads the first half for quotes) while the first
+// thread already parses up to the middle and then waits for that point; the split is moved past
+// the middle by as much as the first thread got ahead meanwhile, so both finish together.
+// Either way the second half is kept only when the first half's reader ended exactly where it
+// began; otherwise (a quoted line break across the split) the first reader reads on to the end.
 Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view text,
                 const LoadOptions& options, const RecordLocator& locator,
                 std::vector<std::shared_ptr<RowSink>>& sinks, bool release) {
@@ -246,7 +261,23 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   std::atomic<std::size_t> progress{header.data_begin};  // how far the first thread has read
   std::promise<std::size_t> split_promise;
   std::future<std::size_t> split_known = split_promise.get_future();
+  // The split when every line start is a record start: just after the first line feed from the
+  // middle on; 0 when the quotes must be counted.
+  std::size_t line_split = 0;
+  if (!sample_has_multiline_records(text, header.data_begin)) {
+    const void* lf = std::memchr(text.data() + middle, '\n', text.size() - middle);
+    line_split = lf == nullptr
+                     ? text.size()
+                     : static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) + 1;
+  }
   auto second = std::async(std::launch::async, [&] {
+    if (line_split != 0) {
+      if (line_split < text.size()) {
+        read_chunk(schema, header, text, {line_split, text.size(), 1}, options, locator,
+                   *second_chunk, release);
+      }
+      return line_split;
+    }
     std::size_t split = text.size();
     try {
       ScannedRange scanned;
@@ -272,8 +303,11 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
     return split;
   });
   const auto [end, line] =
-      read_chunk(schema, header, text, {header.data_begin, middle, header.data_line}, options,
-                 locator, *first, release, &split_known, &progress);
+      line_split != 0
+          ? read_chunk(schema, header, text, {header.data_begin, line_split, header.data_line},
+                       options, locator, *first, release)
+          : read_chunk(schema, header, text, {header.data_begin, middle, header.data_line}, options,
+                       locator, *first, release, &split_known, &progress);
   const std::size_t split = second.get();
   if (split >= text.size()) return std::move(*first);  // no split: the first read everything
   if (end == split) {

@@ -350,6 +350,36 @@ TEST(LoadTest, SplitFallsBackWhenStrayQuotesMisleadTheParityScan) {
   EXPECT_EQ(messages(a), messages(b));
 }
 
+TEST(LoadTest, SplitFallsBackWhenALineStartInsideAQuotedCellIsTakenForARecord) {
+  // No record of the first 64 KiB spans lines, so the second thread starts at the first line
+  // after the middle without counting quotes: here that line lies inside a quoted cell of 2,000
+  // lines, and the second half must be discarded and read again from the cell's end.
+  std::string text = "id,priority,created_at,category\n";
+  for (int i = 0; i < 2500; ++i) text += "A" + std::to_string(i) + ",P1,2026-10-01T10:00Z,x\n";
+  text += "M1,P1,2026-10-01T10:00Z,\"first";
+  for (int i = 0; i < 2000; ++i) text += "\nB" + std::to_string(i) + ",P1,2026-10-01T10:00Z,x";
+  text += "\"\n";
+  for (int i = 0; i < 1000; ++i) text += "C" + std::to_string(i) + ",P1,2026-10-01T10:00Z,x\n";
+  ASSERT_GT(text.size() / 2, text.find("\"first"));
+  ASSERT_LT(text.size() / 2, text.find("C0,"));
+  LoadOptions one{amsterdam()};
+  one.threads = 1;
+  LoadOptions two{amsterdam()};
+  two.split_threshold_bytes = 1;
+  const FileLoad a = load_evidence_text(*find_schema("tickets"), text, one);
+  const FileLoad b = load_evidence_text(*find_schema("tickets"), text, two);
+  ASSERT_EQ(a.table->rows(), 3501u);
+  ASSERT_EQ(a.table->rows(), b.table->rows());
+  for (std::size_t row = 0; row < a.table->rows(); ++row) {
+    ASSERT_EQ(a.table->text("id", row), b.table->text("id", row));
+    ASSERT_EQ(a.table->text("category", row), b.table->text("category", row));
+    ASSERT_EQ(a.table->lines()[row], b.table->lines()[row]);
+  }
+  EXPECT_EQ(a.table->lines()[2501], 2000u + 2503u);  // C0, after the cell's 2,001 lines
+  EXPECT_EQ(messages(a), messages(b));
+  EXPECT_TRUE(messages(b).empty());
+}
+
 // A sink that keeps what it was given, as text.
 class RecordingSink : public RowSink {
  public:
