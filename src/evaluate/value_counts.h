@@ -35,7 +35,9 @@ class alignas(64) ValueCounts {
     if (times == 0) return;
     const double tenths = value * 10.0;
     if (tenths >= 0.0 && tenths < kDenseTenths) {  // false for NaN
-      const auto k = static_cast<std::uint32_t>(tenths + 0.5);
+      // value·10 lies within a rounding error of k: truncated, it is k or k − 1.
+      auto k = static_cast<std::uint32_t>(tenths);
+      if (kTenthValues[k] != value && k + 1 < kDenseTenths) ++k;
       if (kTenthValues[k] == value) {
         if (k >= dense_.size()) grow_dense(k);
         if (dense_[k] == 0) ++used_;
