@@ -96,32 +96,21 @@ void write_probes(Generation& g, const std::vector<Outage>& outages) {
   const time::Instant to = g.clock.zone().start_of_day(g.clock.end_day());
   Rng rng = g.rng(Stream::kProbes);
   const Layout& layout = g.options.layout;
-  const bool mixed = layout.stamps == StampStyle::kMixed;
+  const StampStyle style = layout.instant_style(false);
   const std::string_view quote = layout.quote_text ? "\"" : "";
   std::string rows;
   std::size_t next_outage = 0;
-  char prefix[kMaxFormattedChars];
   for (time::Instant minute = from; minute < to; minute += minutes{1}) {
     while (next_outage < outages.size() && outages[next_outage].end_at <= minute) ++next_outage;
     const bool down = next_outage < outages.size() && outages[next_outage].start_at <= minute;
-    const char* prefix_end =
-        put_utc_minute_prefix(prefix, std::chrono::floor<seconds>(time::Instant{minute}));
-    const seconds offset = mixed ? seconds{0} : g.clock.zone().offset(minute);
+    const seconds offset = g.clock.zone().offset(minute);
     std::int64_t count = 0;
     for (std::size_t l = 0; l < names.size(); ++l) {
       if (rng.chance(kLostProbe)) continue;
       const bool up = down ? !rng.chance(kDownSeen) : !rng.chance(kFalseAlarm);
       const auto second = static_cast<unsigned>(7 + 13 * (l % 4));
-      if (mixed) {
-        rows.append(prefix, static_cast<std::size_t>(prefix_end - prefix));
-        char sec[2];
-        put_two(sec, second);
-        rows.append(sec, 2);
-        rows.append("Z");
-      } else {
-        char stamp[kMaxStampChars];
-        rows.append(stamp, put_stamp(stamp, minute + seconds{second}, layout.stamps, offset));
-      }
+      char stamp[kMaxStampChars];
+      rows.append(stamp, put_stamp(stamp, minute + seconds{second}, style, offset));
       rows.append(",");
       rows.append(quote);
       rows.append(names[l]);

@@ -67,29 +67,15 @@ void CsvFile::day(std::chrono::local_days value) {
 }
 
 void CsvFile::local(std::chrono::local_seconds value) {
-  if (layout_.stamps != StampStyle::kMixed) {
-    stamp(zone_.to_instant(time::LocalTime{value}));
+  separator();
+  if (layout_.stamps == StampStyle::kMixed) {
+    char tmp[kMaxFormattedChars];
+    append(tmp, put_local(tmp, value));
     return;
   }
-  separator();
-  char tmp[kMaxFormattedChars];
-  append(tmp, put_local(tmp, value));
-}
-
-void CsvFile::utc(time::Instant value, bool milliseconds) {
-  if (layout_.stamps != StampStyle::kMixed) {
-    stamp(value);
-    return;
-  }
-  separator();
-  char tmp[kMaxFormattedChars];
-  append(tmp, put_utc(tmp, value, milliseconds));
-}
-
-void CsvFile::stamp(time::Instant value) {
-  separator();
+  const time::Instant at = zone_.to_instant(time::LocalTime{value});
   char tmp[kMaxStampChars];
-  append(tmp, put_stamp(tmp, value, layout_.stamps, zone_.offset(value)));
+  append(tmp, put_stamp(tmp, at, layout_.stamps, zone_.offset(at)));
 }
 
 void CsvFile::end_row() {

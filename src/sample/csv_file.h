@@ -46,8 +46,6 @@ class CsvFile {
   void day(std::chrono::local_days value);
   // A wall-clock time in the contract zone ("2026-10-05 09:12:00" in the mixed layout).
   void local(std::chrono::local_seconds value);
-  // An instant (UTC, with or without milliseconds, in the mixed layout).
-  void utc(time::Instant value, bool milliseconds);
   void empty() { separator(); }
   void end_row();
 
@@ -70,8 +68,6 @@ class CsvFile {
   void append(const char* begin, const char* end) { buffer_.append(begin, end); }
   void flush_if_full();
   void flush();
-
-  void stamp(time::Instant value);
 
   std::filesystem::path path_;
   Layout layout_;

@@ -39,6 +39,12 @@ struct Layout {
   bool crlf = false;        // "\r\n" line ends instead of "\n"
 
   std::string_view line_end() const { return crlf ? "\r\n" : "\n"; }
+  // The style of the instants of transactions and probes: in the mixed layout UTC, with
+  // milliseconds when `milliseconds`; else the layout's own.
+  StampStyle instant_style(bool milliseconds) const {
+    if (stamps != StampStyle::kMixed) return stamps;
+    return milliseconds ? StampStyle::kUtcMs : StampStyle::kUtc;
+  }
 };
 
 // The option words of `meetlat generate` ("local-t", "decimal", …); nullopt for anything else.

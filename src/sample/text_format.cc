@@ -72,33 +72,4 @@ char* put_local(char* out, std::chrono::local_seconds t) {
   return put_hms(out, t - day);
 }
 
-char* put_utc(char* out, time::Instant t, bool milliseconds) {
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const auto ms = std::chrono::floor<std::chrono::milliseconds>(t - day);
-  out = put_ymd(out, std::chrono::year_month_day{day});
-  *out++ = 'T';
-  out = put_hms(out, std::chrono::floor<std::chrono::seconds>(ms));
-  if (milliseconds) {
-    const auto m = static_cast<unsigned>(ms.count() % 1000);
-    out[0] = '.';
-    out[1] = static_cast<char>('0' + m / 100);
-    put_two(out + 2, m % 100);
-    out += 4;
-  }
-  *out++ = 'Z';
-  return out;
-}
-
-char* put_utc_minute_prefix(char* out, std::chrono::sys_seconds minute_start) {
-  const auto day = std::chrono::floor<std::chrono::days>(minute_start);
-  out = put_ymd(out, std::chrono::year_month_day{day});
-  *out++ = 'T';
-  const auto s = static_cast<unsigned>((minute_start - day).count());
-  put_two(out, s / 3600);
-  out[2] = ':';
-  put_two(out + 3, s / 60 % 60);
-  out[5] = ':';
-  return out + 6;
-}
-
 }  // namespace meetlat::sample

@@ -2,7 +2,8 @@
 // locale, no iostreams, no allocation. Each function writes at `out` and returns the end.
 //
 // Wall-clock times (`std::chrono::local_seconds`) are written as ITSM exports write them,
-// "2026-10-05 09:12:00", and read as Europe/Amsterdam time; instants as UTC ISO 8601 with "Z".
+// "2026-10-05 09:12:00", and read as Europe/Amsterdam time; instants in a layout's style by
+// put_stamp (layout.h).
 #pragma once
 
 #include <chrono>
@@ -22,12 +23,6 @@ char* put_fixed(char* out, double value, int decimals);
 char* put_date(char* out, std::chrono::local_days day);
 // "2026-10-05 09:12:00".
 char* put_local(char* out, std::chrono::local_seconds t);
-// "2026-10-05T07:12:00Z", or with milliseconds "2026-10-05T07:12:00.123Z".
-char* put_utc(char* out, time::Instant t, bool milliseconds);
-// The "2026-10-05T07:12:" prefix of the UTC minute `minute_start`; a transaction appends
-// "SS.mmmZ".
-char* put_utc_minute_prefix(char* out, std::chrono::sys_seconds minute_start);
-
 inline char* put_two(char* out, unsigned v) {
   out[0] = static_cast<char>('0' + v / 10);
   out[1] = static_cast<char>('0' + v % 10);

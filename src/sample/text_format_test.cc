@@ -35,13 +35,15 @@ TEST(TextFormat, LocalTimeAsItsmExportsWriteIt) {
             "2026-10-05");
 }
 
-TEST(TextFormat, UtcWithMilliseconds) {
+TEST(TextFormat, UtcStampsTruncateToTheMillisecond) {
   const time::Instant t = std::chrono::sys_days{std::chrono::year{2026} / 10 / 5} + hours{7} +
                           minutes{12} + milliseconds{123} + microseconds{999};
-  EXPECT_EQ(text([&](char* p) { return put_utc(p, t, true); }), "2026-10-05T07:12:00.123Z");
-  EXPECT_EQ(text([&](char* p) { return put_utc(p, t, false); }), "2026-10-05T07:12:00Z");
-  EXPECT_EQ(text([&](char* p) { return put_utc_minute_prefix(p, std::chrono::floor<seconds>(t)); }),
-            "2026-10-05T07:12:");
+  auto stamp = [&](StampStyle style) {
+    char buf[kMaxStampChars];
+    return std::string(buf, put_stamp(buf, t, style, hours{2}));
+  };
+  EXPECT_EQ(stamp(StampStyle::kUtcMs), "2026-10-05T07:12:00.123Z");
+  EXPECT_EQ(stamp(StampStyle::kUtc), "2026-10-05T07:12:00Z");
 }
 
 }  // namespace

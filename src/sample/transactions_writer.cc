@@ -83,8 +83,7 @@ DayChunk DayGenerator::generate(Day d) const {
   DayChunk chunk;
   std::size_t used = 0;
   const Layout& layout = g_.options.layout;
-  const bool mixed = layout.stamps == StampStyle::kMixed;
-  char prefix[kMaxFormattedChars];
+  const StampStyle style = layout.instant_style(true);
   const time::Instant end = clock.zone().start_of_day(d + std::chrono::days{1});
   for (time::Instant t = clock.zone().start_of_day(d); t < end; t += minutes{1}) {
     const LocalSeconds local = clock.to_local(t);
@@ -93,9 +92,7 @@ DayChunk DayGenerator::generate(Day d) const {
     const auto count = static_cast<std::int64_t>(std::floor(expected + rng.uniform()));
     if (count == 0) continue;
     const double speed = slowdown(local, month);
-    const std::chrono::seconds offset = mixed ? std::chrono::seconds{0} : clock.zone().offset(t);
-    const std::size_t prefix_len = static_cast<std::size_t>(
-        put_utc_minute_prefix(prefix, std::chrono::floor<seconds>(time::Instant{t})) - prefix);
+    const std::chrono::seconds offset = clock.zone().offset(t);
     chunk.rows.resize(used + static_cast<std::size_t>(count) * kMaxRowChars);
     char* p = chunk.rows.data() + used;
     for (std::int64_t i = 0; i < count; ++i) {
@@ -108,17 +105,7 @@ DayChunk DayGenerator::generate(Day d) const {
       if (((bits >> 32) & 0xffff) < kTailPer65536) {
         duration *= 3.0 + 7.0 * static_cast<double>((bits >> 48) & 0x3ff) / 1024.0;
       }
-      if (mixed) {
-        std::memcpy(p, prefix, prefix_len);
-        p += prefix_len;
-        p = put_two(p, ms / 1000);
-        p[0] = '.';
-        p[1] = static_cast<char>('0' + ms % 1000 / 100);
-        p = put_two(p + 2, ms % 100);
-        *p++ = 'Z';
-      } else {
-        p = put_stamp(p, t + std::chrono::milliseconds{ms}, layout.stamps, offset);
-      }
+      p = put_stamp(p, t + std::chrono::milliseconds{ms}, style, offset);
       *p++ = ',';
       if (layout.quote_text) *p++ = '"';
       std::memcpy(p, kind.name.data(), kind.name.size());
