@@ -28,6 +28,8 @@ RunResult run_shell(const std::string& command) {
   return r;
 }
 
+std::string meetlat_binary() { return MEETLAT_BINARY; }
+
 RunResult run_meetlat(const std::string& args, const std::filesystem::path& scratch) {
   const std::filesystem::path err_file = scratch / "stderr.txt";
   RunResult r = run_shell(std::string(MEETLAT_BINARY) + " " + args + " 2>" + err_file.string());

@@ -19,6 +19,10 @@ std::string read_file(const std::filesystem::path& p);
 // Runs `command` through /bin/sh, capturing its stdout (err stays empty).
 RunResult run_shell(const std::string& command);
 
+// The path of the `meetlat` binary under test, for commands run_meetlat cannot express (a pipeline,
+// a background process).
+std::string meetlat_binary();
+
 // Runs `meetlat <args>` through the shell, capturing stdout, and stderr through a file in
 // `scratch` (which must exist).
 RunResult run_meetlat(const std::string& args, const std::filesystem::path& scratch);

@@ -20,7 +20,7 @@ int list_actions(const ActionsArgs& args) {
   if (!period) return kExitUsage;
   EngineInputs in;
   if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
-  const auto outcome = engine::actions_through(in.setting(), in.source, *period);
+  const auto outcome = engine::actions_through(in.setting(), in.evidence(), *period);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, actions] = std::get<0>(outcome);
   if (!args.out.empty()) {

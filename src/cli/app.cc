@@ -29,11 +29,21 @@ struct Options {
   EvaluateArgs evaluate;
   GenerateArgs generate;
   ActionsArgs actions;
+  InitArgs init;
+  ImportArgs import;
+  AuditArgs audit;
 };
 
+void add_workspace_option(CLI::App& cmd, std::string& workspace) {
+  cmd.add_option("--workspace", workspace,
+                 "The workspace folder (meetlat init); default: the current folder when it is "
+                 "one");
+}
+
 void add_input_options(CLI::App& cmd, InputArgs& args) {
-  cmd.add_option("--data", args.data, "Folder of evidence CSV files (tickets.csv, ...)")
-      ->required();
+  cmd.add_option("--data", args.data,
+                 "Folder of evidence CSV files (tickets.csv, ...), instead of a workspace");
+  add_workspace_option(cmd, args.workspace);
   cmd.add_option("--contract", args.contract,
                  "Contract file (YAML); default: the built-in default contract");
   cmd.add_option("--as-of", args.as_of,
@@ -175,6 +185,40 @@ void add_actions_command(CLI::App& app, ActionsArgs& args, int& exit_code) {
   cmd->callback([&args, &exit_code] { exit_code = run_actions(args); });
 }
 
+void add_workspace_commands(CLI::App& app, Options& o, int& exit_code) {
+  auto* init = app.add_subcommand(
+      "init", "Create a workspace: a folder where evidence accumulates, with its contract");
+  init->add_option("DIR", o.init.dir, "The workspace folder (created when missing)")->required();
+  init->add_option("--contract", o.init.contract_file,
+                   "Contract file (YAML); default: the built-in default contract");
+  init->callback([&o, &exit_code] { exit_code = run_init(o.init); });
+
+  auto* import = app.add_subcommand(
+      "import",
+      "Import evidence files (or folders of them) into the workspace: all or nothing; the same "
+      "rows again change nothing, changed rows are corrections");
+  import->add_option("INPUT", o.import.inputs, "Evidence files (tickets.csv, ...) or folders")
+      ->required();
+  add_workspace_option(*import, o.import.workspace);
+  import->add_flag("--skip-invalid", o.import.skip_invalid,
+                   "Import the valid rows and report the invalid ones instead of refusing");
+  import->callback([&o, &exit_code] { exit_code = run_import(o.import);
+});
+
+auto* audit = app.add_subcommand("audit", "The workspace's audit log");
+audit->require_subcommand(1);
+auto* verify = audit->add_subcommand(
+    "verify", "Check the hash chain, and the workspace against it; exit 1 on any change");
+add_workspace_option(*verify, o.audit.workspace);
+verify->callback([&o, &exit_code] { exit_code = run_audit_verify(o.audit); });
+auto* export_events =
+    audit->add_subcommand("export", "Print every audit event, one a line, for a SIEM");
+add_workspace_option(*export_events, o.audit.workspace);
+export_events->add_option("--format", o.audit.format, "jsonl (default) or syslog (RFC 5424)")
+    ->check(CLI::IsMember({"jsonl", "syslog"}));
+export_events->callback([&o, &exit_code] { exit_code = run_audit_export(o.audit); });
+}  // namespace
+
 // The exit status of a command after its output was flushed: writing stdout may fail (a full
 // disk behind a redirection, a closed pipe), and a command whose output was lost did not do its
 // work.
@@ -196,6 +240,7 @@ int run_parsed(int argc, char** argv) {
   add_evaluate_command(app, options.evaluate, exit_code);
   add_generate_command(app, options.generate, exit_code);
   add_actions_command(app, options.actions, exit_code);
+  add_workspace_commands(app, options, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -215,7 +260,7 @@ int run_parsed(int argc, char** argv) {
   return exit_code;
 }
 
-}  // namespace
+}  // namespace meetlat::cli
 
 int run(int argc, char** argv) { return flushed(run_parsed(argc, argv)); }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/inputs.h"
 #include "sample/generate_options.h"
@@ -59,5 +60,31 @@ struct ActionsArgs {
 };
 // `actions`: the action register from the contract start up to `period`.
 int run_actions(const ActionsArgs& args);
+
+struct InitArgs {
+  std::string dir;
+  std::string contract_file;  // --contract; empty: the built-in default contract
+};
+// `init DIR`: a new workspace with the contract (docs/workspace.md).
+int run_init(const InitArgs& args);
+
+struct ImportArgs {
+  std::string workspace;            // --workspace; empty: the current folder
+  std::vector<std::string> inputs;  // evidence files and folders of them
+  bool skip_invalid = false;
+};
+// `import FILE... | DIR`: evidence into the workspace, all or nothing; a line per file with the
+// records accepted, unchanged, corrected and rejected.
+int run_import(const ImportArgs& args);
+
+struct AuditArgs {
+  std::string workspace;
+  std::string format = "jsonl";  // export: jsonl or syslog
+};
+// `audit verify`: the chain and the workspace against it; exit 1 and every problem when they
+// disagree.
+int run_audit_verify(const AuditArgs& args);
+// `audit export`: every event, one a line, for a SIEM.
+int run_audit_export(const AuditArgs& args);
 
 }  // namespace meetlat::cli

@@ -38,7 +38,7 @@ int run_history(const EvaluateArgs& args) {
   }
   EngineInputs in;
   if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
-  const auto outcome = engine::evaluate_months(in.setting(), in.source, *from, *to);
+  const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), *from, *to);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, history] = std::get<0>(outcome);
   std::cout << (args.format == "table" ? report::history_table(history, *loaded.versions, in.zone)
@@ -52,7 +52,7 @@ int run_period(const EvaluateArgs& args) {
   if (!period) return kExitUsage;
   EngineInputs in;
   if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
-  const auto outcome = engine::evaluate_period(in.setting(), in.source, *period);
+  const auto outcome = engine::evaluate_period(in.setting(), in.evidence(), *period);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, result] = std::get<0>(outcome);
   if (args.format == "table") {

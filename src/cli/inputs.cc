@@ -1,11 +1,17 @@
 #include "cli/inputs.h"
 
+#include <pwd.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <iostream>
+#include <vector>
 
 #include "cli/app.h"
 #include "cli/contract_source.h"
+#include "contract/loader.h"
 #include "io/file_error.h"
+#include "store/store_error.h"
 #include "time/parse.h"
 #include "time/supported_years.h"
 #include "time/time_error.h"
@@ -35,15 +41,63 @@ std::optional<time::Instant> as_of_instant(const std::string& text, const time::
 }  // namespace
 
 int read_engine_inputs(const InputArgs& args, EngineInputs& out) {
-  auto contract = contract_from(args.contract);
-  if (!contract) return kExitBadInput;
+  if (!args.data.empty() && !args.workspace.empty()) {
+    std::cerr << "give --data DIR (a folder of evidence files) or --workspace DIR, not both\n";
+    return kExitUsage;
+  }
+  std::optional<contract::Contract> contract;
+  if (args.data.empty()) {
+    const auto dir = workspace_folder("evaluating", args.workspace);
+    if (!dir) return kExitUsage;
+    if (!args.contract.empty()) {
+      std::cerr << "--contract: a workspace evaluates with its own contract (" << *dir
+                << "); leave --contract out\n";
+      return kExitUsage;
+    }
+    store::Workspace workspace = store::Workspace::open(*dir);
+    contract = workspace_contract(workspace);
+    if (!contract) return kExitBadInput;
+    out.source = workspace.evidence(args.skip_invalid);
+  } else {
+    contract = contract_from(args.contract);
+    if (!contract) return kExitBadInput;
+    out.source = std::make_unique<engine::EvidenceFolder>(args.data, args.skip_invalid);
+  }
   out.contract = std::move(*contract);
   out.zone = time::Zone::load(out.contract.timezone);
   const auto as_of = as_of_instant(args.as_of, out.zone);
   if (!as_of) return kExitUsage;
   out.as_of = *as_of;
-  out.source = {args.data, args.skip_invalid};
   return kExitOk;
+}
+
+std::optional<std::string> workspace_folder(std::string_view command, const std::string& option) {
+  if (!option.empty()) return option;
+  if (store::Workspace::is_workspace(".")) return ".";
+  std::cerr << command
+            << ": give --workspace DIR (or --data DIR for a folder of evidence files); the "
+               "current folder is not a workspace (meetlat init DIR makes one)\n";
+  return std::nullopt;
+}
+
+std::optional<contract::Contract> workspace_contract(store::Workspace& workspace) {
+  const std::string name =
+      (workspace.dir() / std::string(store::Workspace::kDatabaseName)).string() + " (contract)";
+  contract::LoadResult r = contract::load_contract(workspace.contract_yaml(), name);
+  for (const contract::Diagnostic& d : r.diagnostics) std::cerr << d.to_string() << '\n';
+  return std::move(r.contract);
+}
+
+std::string os_user() {
+  const uid_t uid = geteuid();
+  std::vector<char> buffer(16384);
+  passwd entry{};
+  passwd* found = nullptr;
+  if (getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) == 0 && found != nullptr &&
+      found->pw_name != nullptr) {
+    return found->pw_name;
+  }
+  return "uid " + std::to_string(uid);
 }
 
 int report_refusal(const engine::Refused& refused) {
@@ -74,6 +128,8 @@ int run_reporting_errors(std::string_view command, const std::function<int()>& b
   } catch (const io::FileError& e) {
     std::cerr << e.what() << '\n';
   } catch (const time::TimeError& e) {
+    std::cerr << command << ": " << e.what() << '\n';
+  } catch (const store::StoreError& e) {
     std::cerr << command << ": " << e.what() << '\n';
   }
   return kExitBadInput;

@@ -39,11 +39,8 @@ std::variant<Loaded, Refused> load(const Setting& setting, const evidence::Evide
         contract, *setting.zone, setting.as_of, period, kStreamedKind);
     sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
   }
-  evidence::LoadOptions options{*setting.zone};
+  evidence::LoadOptions options = checking_options(contract, *setting.zone);
   options.sinks = std::move(sinks);
-  options.priorities.clear();
-  for (const auto& p : contract.priorities) options.priorities.push_back(p.id);
-  options.severities = contract.severities;
   options.skip_invalid = source.skip_invalid();
   options.kept_columns = evaluate::columns_read(contract);
   out.evidence = source.read(options);
@@ -78,6 +75,14 @@ void prepend(const std::vector<std::string>& first, std::vector<std::string>& wa
 }
 
 }  // namespace
+
+evidence::LoadOptions checking_options(const contract::Contract& contract, const time::Zone& zone) {
+  evidence::LoadOptions options{zone};
+  options.priorities.clear();
+  for (const auto& p : contract.priorities) options.priorities.push_back(p.id);
+  options.severities = contract.severities;
+  return options;
+}
 
 Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting,
                                               const evidence::EvidenceSource& source,

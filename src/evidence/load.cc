@@ -428,7 +428,7 @@ namespace {
 // A warning for every file in `dir` that is not an evidence file (hidden files and folders
 // aside), with the evidence file it most likely meant ("Outages.csv", "slm-sessions.csv").
 // Throws EvidenceError when `dir` holds no evidence file at all: every KPI would be no_data.
-std::vector<Warning> check_folder_names(const std::filesystem::path& dir) {
+std::vector<Warning> folder_warnings(const std::filesystem::path& dir) {
   std::vector<std::string_view> known;
   for (const FileSchema& schema : all_schemas()) known.push_back(schema.file_name);
   std::vector<Warning> warnings;
@@ -467,16 +467,25 @@ std::vector<Warning> check_folder_names(const std::filesystem::path& dir) {
 Evidence load_evidence(const std::filesystem::path& dir, const LoadOptions& options) {
   Evidence evidence;
   evidence.skip_invalid = options.skip_invalid;
-  evidence.warnings = check_folder_names(dir);
+  evidence.warnings = folder_warnings(dir);
   for (const FileSchema& schema : all_schemas()) {
     const std::filesystem::path path = dir / std::string(schema.file_name);
     if (io::presence(path) == io::Presence::kAbsent) continue;
-    const io::MappedFile bytes(path);
-    FileLoad load = load_text(schema, bytes.text(), options, bytes.mapped());
-    bytes.check_unchanged();
-    evidence.add(schema.kind, std::move(load));
+    evidence.add(schema.kind, load_evidence_file(schema, path, options));
   }
   return evidence;
+}
+
+std::vector<Warning> check_evidence_folder(const std::filesystem::path& dir) {
+  return folder_warnings(dir);
+}
+
+FileLoad load_evidence_file(const FileSchema& schema, const std::filesystem::path& path,
+                            const LoadOptions& options) {
+  const io::MappedFile bytes(path);
+  FileLoad load = load_text(schema, bytes.text(), options, bytes.mapped());
+  bytes.check_unchanged();
+  return load;
 }
 
 FileLoad load_evidence_text(const FileSchema& schema, std::string_view text,

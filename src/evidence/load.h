@@ -67,6 +67,16 @@ struct Evidence {
 
 Evidence load_evidence(const std::filesystem::path& dir, const LoadOptions& options);
 
+// The warnings load_evidence gives for the names in `dir`: one per file that is not an evidence
+// file (with the one it may have meant). Throws EvidenceError when `dir` cannot be read or holds
+// no evidence file.
+std::vector<Warning> check_evidence_folder(const std::filesystem::path& dir);
+
+// Reads the file at `path` as an evidence file of `schema`, whatever the file's own name (the
+// diagnostics name it by schema.file_name). Throws EvidenceError as load_evidence does.
+FileLoad load_evidence_file(const FileSchema& schema, const std::filesystem::path& path,
+                            const LoadOptions& options);
+
 // Reads the CSV text of one file of `schema` (the whole file, BOM and header included). `text`
 // is only read during the call.
 FileLoad load_evidence_text(const FileSchema& schema, std::string_view text,

@@ -2,9 +2,10 @@
 
 #include <array>
 #include <chrono>
-#include <cstdio>
 #include <cstring>
 #include <unordered_map>
+
+#include "evidence/canonical_cell.h"
 
 namespace meetlat::evidence {
 namespace {
@@ -24,55 +25,6 @@ const std::vector<Identity>& identities() {
       {"exemptions", {"evidence", "record"}},
   };
   return all;
-}
-
-// "2026-10-05T07:00:00Z"; "2026-10-05T07:00:00.123Z" (trailing zeros of the fraction dropped).
-std::string format_utc(time::Instant t) {
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day date{day};
-  const std::chrono::hh_mm_ss<time::Micros> clock{t - day};
-  char text[48];
-  int n = std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d",
-                        static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                        static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
-                        static_cast<int>(clock.minutes().count()),
-                        static_cast<int>(clock.seconds().count()));
-  std::string out(text, static_cast<std::size_t>(n));
-  if (const auto micros = clock.subseconds().count(); micros != 0) {
-    n = std::snprintf(text, sizeof text, ".%06lld", static_cast<long long>(micros));
-    std::string fraction(text, static_cast<std::size_t>(n));
-    while (fraction.back() == '0') fraction.pop_back();
-    out += fraction;
-  }
-  return out + "Z";
-}
-
-// The canonical text of one cell; "" when it is missing.
-void append_cell(const Column& column, std::size_t row, std::string& out) {
-  switch (column.schema->type) {
-    case ColumnType::kInstant:
-      if (!is_missing(column.instants[row])) out += format_utc(column.instants[row]);
-      return;
-    case ColumnType::kDate:
-      if (!is_missing(column.dates[row])) out += time::format_date(column.dates[row]);
-      return;
-    case ColumnType::kId:
-    case ColumnType::kCategory:
-    case ColumnType::kText:
-      if (!is_missing_code(column.codes[row])) out += column.dictionary.text(column.codes[row]);
-      return;
-    case ColumnType::kBool:
-      if (column.bools[row] != kMissingBool) out += column.bools[row] != 0 ? "true" : "false";
-      return;
-    case ColumnType::kNumber:
-    case ColumnType::kRatio:
-      if (!is_missing(column.numbers[row])) {
-        char text[32];
-        const int n = std::snprintf(text, sizeof text, "%.17g", column.numbers[row]);
-        out.append(text, static_cast<std::size_t>(n));
-      }
-      return;
-  }
 }
 
 // The raw value of one cell, as bytes: equal values, equal bytes (codes index one dictionary).
@@ -125,7 +77,7 @@ std::string RecordIds::content(std::size_t row) const {
   std::string id;
   for (std::size_t i = 0; i < parts_.size(); ++i) {
     if (i > 0) id += ' ';
-    append_cell(*parts_[i].column, row, id);
+    append_canonical_cell(*parts_[i].column, row, nullptr, id);
   }
   return id;
 }

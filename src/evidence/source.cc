@@ -17,9 +17,15 @@ std::vector<RecordPosition> FolderSource::locate(std::string_view kind, std::str
                                                  std::span<const std::uint32_t> lines) const {
   const FileSchema* schema = find_schema(kind);
   const std::string file = schema != nullptr ? std::string(schema->file_name) : std::string(kind);
+  const std::string text = schema != nullptr ? io::read_regular(path / file) : std::string();
+  return locate_in_csv(file, text, field, lines);
+}
+
+std::vector<RecordPosition> locate_in_csv(std::string_view file_name, std::string_view text,
+                                          std::string_view field,
+                                          std::span<const std::uint32_t> lines) {
   std::map<std::uint32_t, std::uint32_t> columns;  // by line
-  if (schema != nullptr) {
-    const std::string text = io::read_regular(path / file);
+  if (!text.empty()) {
     CsvParser parser(text, skip_bom(text), text.size(), 1);
     CsvRecord record;
     int index = -1;
@@ -41,7 +47,7 @@ std::vector<RecordPosition> FolderSource::locate(std::string_view kind, std::str
   out.reserve(lines.size());
   for (const std::uint32_t line : lines) {
     const auto column = columns.find(line);
-    out.emplace_back(file, line, column == columns.end() ? 1 : column->second);
+    out.emplace_back(std::string(file_name), line, column == columns.end() ? 1 : column->second);
   }
   return out;
 }

@@ -73,4 +73,10 @@ class FolderSource final : public EvidenceSource {
   std::filesystem::path path;
 };
 
+// FolderSource::locate over the CSV `text` of a file shown as `file_name` (header included; empty:
+// every position is line and column 1 of `file_name`): for sources that hold CSV text.
+std::vector<RecordPosition> locate_in_csv(std::string_view file_name, std::string_view text,
+                                          std::string_view field,
+                                          std::span<const std::uint32_t> lines);
+
 }  // namespace meetlat::evidence

@@ -1,0 +1,160 @@
+// The workspace commands (docs/workspace.md): `init DIR [--contract FILE]`,
+// `import FILE... | DIR [--skip-invalid]`, `audit verify`, `audit export --format jsonl|syslog`.
+// `evaluate` and `actions` read a workspace through inputs.cc.
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "cli/contract_source.h"
+#include "cli/inputs.h"
+#include "contract/default_contract.h"
+#include "engine/engine.h"
+#include "evidence/load.h"
+#include "io/regular_file.h"
+#include "store/workspace.h"
+#include "text/did_you_mean.h"
+
+namespace meetlat::cli {
+namespace {
+
+int init(const InitArgs& args) {
+  std::string yaml(contract::default_contract_yaml());
+  if (!args.contract_file.empty()) {
+    if (!contract_from(args.contract_file)) return kExitBadInput;  // diagnostics printed
+    yaml = io::read_regular(args.contract_file);
+  }
+  const store::Workspace workspace = store::Workspace::create(args.dir, yaml, os_user());
+  std::cout << "workspace " << workspace.dir().string() << " created with the "
+            << (args.contract_file.empty() ? std::string("built-in default contract")
+                                           : "contract of " + args.contract_file)
+            << "\n";
+  return kExitOk;
+}
+
+// The evidence file a path names by its file name, or nullptr after printing why it is none.
+const evidence::FileSchema* schema_of(const std::filesystem::path& path) {
+  const std::string name = path.filename().string();
+  std::vector<std::string_view> known;
+  for (const evidence::FileSchema& schema : evidence::all_schemas()) {
+    if (schema.file_name == name) return &schema;
+    known.push_back(schema.file_name);
+  }
+  std::cerr << path.string() << ": not an evidence file name; evidence files are named "
+            << "tickets.csv, outages.csv, ... (docs/evidence.md)";
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (const auto guess = text::did_you_mean(lower, known))
+    std::cerr << "; did you mean " << *guess << "?";
+  std::cerr << "\n";
+  return nullptr;
+}
+
+int import(const ImportArgs& args) {
+  const auto dir = workspace_folder("import", args.workspace);
+  if (!dir) return kExitUsage;
+  store::Workspace workspace = store::Workspace::open(*dir);
+  const auto contract = workspace_contract(workspace);
+  if (!contract) return kExitBadInput;
+  const time::Zone zone = time::Zone::load(contract->timezone);
+  evidence::LoadOptions options = engine::checking_options(*contract, zone);
+  options.skip_invalid = args.skip_invalid;
+
+  // Every name is checked before anything is read.
+  std::vector<std::pair<std::filesystem::path, const evidence::FileSchema*>> files;
+  std::vector<evidence::Warning> warnings;
+  for (const std::string& input : args.inputs) {
+    const std::filesystem::path path(input);
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+      const auto found = evidence::check_evidence_folder(path);
+      warnings.insert(warnings.end(), found.begin(), found.end());
+      for (const evidence::FileSchema& schema : evidence::all_schemas()) {
+        const auto file = path / std::string(schema.file_name);
+        if (io::presence(file) == io::Presence::kPresent) files.emplace_back(file, &schema);
+      }
+      continue;
+    }
+    const evidence::FileSchema* schema = schema_of(path);
+    if (schema == nullptr) return kExitBadInput;
+    files.emplace_back(path, schema);
+  }
+  std::vector<store::IncomingFile> incoming;
+  for (const auto& [path, schema] : files) {
+    evidence::FileLoad load = evidence::load_evidence_file(*schema, path, options);
+    warnings.insert(warnings.end(), load.warnings.begin(), load.warnings.end());
+    incoming.push_back({path.string(), schema, std::move(load)});
+  }
+  const store::ImportResult result =
+      workspace.import(std::move(incoming), args.skip_invalid, zone, os_user());
+  if (result.refused) {
+    std::cerr << evidence::summarize_diagnostics(result.diagnostics);
+    std::cerr << "import refused: nothing was imported; fix the rows above, or run with "
+                 "--skip-invalid to import the valid rows and leave these out\n";
+    return kExitBadInput;
+  }
+  if (!result.diagnostics.empty()) {
+    std::cerr << "rejected rows:\n" << evidence::summarize_diagnostics(result.diagnostics);
+  }
+  for (const evidence::Warning& w : warnings) std::cerr << "warning: " << w.to_string() << '\n';
+  for (const store::FileCounts& f : result.files) {
+    std::cout << f.name << ": " << f.accepted << " accepted, " << f.unchanged << " unchanged, "
+              << f.corrected << " corrected, " << f.rejected << " rejected\n";
+  }
+  std::cout << "import " << result.import_id << " into " << workspace.dir().string()
+            << " (audit event " << result.event_seq << ")\n";
+  return kExitOk;
+}
+
+int audit_verify(const AuditArgs& args) {
+  const auto dir = workspace_folder("audit", args.workspace);
+  if (!dir) return kExitUsage;
+  store::Workspace workspace = store::Workspace::open(*dir);
+  const store::AuditCheck check = workspace.verify_audit();
+  if (!check.ok()) {
+    for (const std::string& problem : check.problems) std::cerr << problem << '\n';
+    std::cerr << "audit verify: " << check.problems.size()
+              << (check.problems.size() == 1 ? " problem" : " problems") << " in "
+              << workspace.dir().string() << ": it was changed outside meetlat\n";
+    return kExitBadInput;
+  }
+  std::cout << "audit verify: " << check.events << " events, the chain is intact and the "
+            << "workspace matches it (head " << check.head << ")\n";
+  return kExitOk;
+}
+
+int audit_export(const AuditArgs& args) {
+  const auto dir = workspace_folder("audit", args.workspace);
+  if (!dir) return kExitUsage;
+  store::Workspace workspace = store::Workspace::open(*dir);
+  const auto events = workspace.audit_events();
+  if (args.format == "syslog") {
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+    std::cout << store::audit_syslog(events, host);
+  } else {
+    std::cout << store::audit_jsonl(events);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_init(const InitArgs& args) {
+  return run_reporting_errors("init", [&] { return init(args); });
+}
+int run_import(const ImportArgs& args) {
+  return run_reporting_errors("import", [&] { return import(args); });
+}
+int run_audit_verify(const AuditArgs& args) {
+  return run_reporting_errors("audit verify", [&] { return audit_verify(args); });
+}
+int run_audit_export(const AuditArgs& args) {
+  return run_reporting_errors("audit export", [&] { return audit_export(args); });
+}
+
+}  // namespace meetlat::cli

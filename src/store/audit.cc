@@ -1,0 +1,255 @@
+#include "store/audit.h"
+
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "evidence/canonical_cell.h"
+#include "store/compression.h"
+#include "store/digest.h"
+#include "store/store_error.h"
+
+namespace meetlat::store {
+namespace {
+
+using nlohmann::json;
+
+void add_field(Sha256& digest, std::string_view field) {
+  digest.add(std::to_string(field.size())).add(":").add(field).add("\n");
+}
+
+// What the events say the workspace holds.
+struct Expected {
+  std::map<std::int64_t, std::pair<std::string, std::int64_t>> contracts;    // sha256, seq
+  std::map<std::int64_t, std::int64_t> imports;                              // id -> seq
+  std::map<std::int64_t, std::pair<std::int64_t, std::string>> corrections;  // count, sha256
+  std::map<SegmentKey, std::pair<std::string, std::int64_t>> segments;       // sha256, seq
+};
+
+void replay(const AuditEvent& event, Expected& expected, std::vector<std::string>& problems) {
+  json details;
+  try {
+    details = json::parse(event.details);
+  } catch (const json::exception&) {
+    problems.push_back("event " + std::to_string(event.seq) + ": its details are not JSON");
+    return;
+  }
+  if (details.contains("contract_version")) {
+    expected.contracts[details.at("contract_version").get<std::int64_t>()] = {
+        details.at("contract_sha256").get<std::string>(), event.seq};
+  }
+  if (details.contains("import_id")) {
+    const auto id = details.at("import_id").get<std::int64_t>();
+    expected.imports[id] = event.seq;
+    const json& corrections = details.at("corrections");
+    expected.corrections[id] = {corrections.at("count").get<std::int64_t>(),
+                                corrections.at("sha256").get<std::string>()};
+  }
+  if (details.contains("segments")) {
+    for (const json& s : details.at("segments")) {
+      expected.segments[{s.at("kind").get<std::string>(), s.at("part").get<std::string>()}] = {
+          s.at("sha256").get<std::string>(), event.seq};
+    }
+  }
+}
+
+void check_state(Backend& backend, const Expected& expected, std::vector<std::string>& problems) {
+  auto problem = [&problems](std::string text) { problems.push_back(std::move(text)); };
+  std::set<std::int64_t> versions;
+  for (const ContractVersion& v : backend.contract_versions()) {
+    versions.insert(v.version);
+    const auto it = expected.contracts.find(v.version);
+    const std::string name = "contract version " + std::to_string(v.version);
+    if (it == expected.contracts.end()) {
+      problem(name + " is not in the audit log");
+    } else if (sha256_hex(v.yaml) != it->second.first || v.sha256 != it->second.first) {
+      problem(name + " differs from the one the audit log recorded");
+    }
+  }
+  for (const auto& [version, recorded] : expected.contracts) {
+    if (!versions.contains(version)) {
+      problem("contract version " + std::to_string(version) + " recorded by event " +
+              std::to_string(recorded.second) + " is missing");
+    }
+  }
+  std::set<std::int64_t> imports;
+  for (const ImportRecord& i : backend.imports()) {
+    imports.insert(i.id);
+    const auto it = expected.imports.find(i.id);
+    if (it == expected.imports.end() || it->second != i.event_seq) {
+      problem("import " + std::to_string(i.id) + " is not in the audit log");
+    }
+  }
+  for (const auto& [id, seq] : expected.imports) {
+    if (!imports.contains(id)) {
+      problem("import " + std::to_string(id) + " recorded by event " + std::to_string(seq) +
+              " is missing");
+    }
+  }
+  std::map<std::int64_t, std::pair<std::int64_t, Sha256>> corrections;
+  for (const Correction& c : backend.corrections()) {
+    auto& [count, digest] = corrections[c.import_id];
+    ++count;
+    digest_correction(digest, c);
+  }
+  for (const auto& [id, recorded] : expected.corrections) {
+    const auto it = corrections.find(id);
+    const std::int64_t count = it == corrections.end() ? 0 : it->second.first;
+    const std::string digest = it == corrections.end() ? Sha256().hex() : it->second.second.hex();
+    if (count != recorded.first || digest != recorded.second) {
+      problem("the corrections of import " + std::to_string(id) + " (" + std::to_string(count) +
+              ") differ from the " + std::to_string(recorded.first) + " the audit log recorded");
+    }
+  }
+  for (const auto& [id, found] : corrections) {
+    if (!expected.corrections.contains(id)) {
+      problem("corrections of import " + std::to_string(id) + " are not in the audit log");
+    }
+  }
+  std::set<SegmentKey> present;
+  for (const SegmentInfo& s : backend.segments()) {
+    present.insert(s.key);
+    const std::string name =
+        "evidence segment " + s.key.kind + (s.key.part.empty() ? "" : " " + s.key.part);
+    const auto it = expected.segments.find(s.key);
+    if (it == expected.segments.end()) {
+      problem(name + " is not in the audit log");
+      continue;
+    }
+    if (s.sha256 != it->second.first || s.event_seq != it->second.second) {
+      problem(name + " is not the version the audit log recorded");
+      continue;
+    }
+    std::string rows;
+    try {
+      rows = decompress(backend.segment_bytes(s.key));
+    } catch (const StoreError& e) {
+      problem(name + ": " + e.what());
+      continue;
+    }
+    if (sha256_hex(rows) != s.sha256) problem(name + ": its rows were changed");
+  }
+  for (const auto& [key, recorded] : expected.segments) {
+    if (!present.contains(key)) {
+      problem("evidence segment " + key.kind + (key.part.empty() ? "" : " " + key.part) +
+              " recorded by event " + std::to_string(recorded.second) + " is missing");
+    }
+  }
+}
+
+// RFC 5424 PARAM-VALUE: '"', '\' and ']' escaped with '\'.
+std::string sd_value(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '"' || c == '\\' || c == ']') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+void digest_correction(Sha256& digest, const Correction& correction) {
+  add_field(digest, correction.kind);
+  add_field(digest, correction.record);
+  add_field(digest, correction.before);
+  add_field(digest, correction.after);
+}
+
+std::string audit_hash(const AuditEvent& event) {
+  Sha256 digest;
+  add_field(digest, event.prev);
+  add_field(digest, std::to_string(event.seq));
+  add_field(digest, event.at);
+  add_field(digest, event.actor);
+  add_field(digest, event.action);
+  add_field(digest, event.details);
+  return digest.hex();
+}
+
+std::int64_t next_audit_seq(Backend& backend) {
+  const auto last = backend.last_audit_event();
+  return last ? last->seq + 1 : 1;
+}
+
+AuditEvent append_audit_event(Backend& backend, std::string_view actor, std::string_view action,
+                              std::string details) {
+  const auto last = backend.last_audit_event();
+  AuditEvent event;
+  event.seq = last ? last->seq + 1 : 1;
+  event.at = utc_now();
+  event.actor = actor;
+  event.action = action;
+  event.details = std::move(details);
+  event.prev = last ? last->hash : "";
+  event.hash = audit_hash(event);
+  backend.append_audit(event);
+  return event;
+}
+
+AuditCheck verify_audit(Backend& backend) {
+  const ReadScope snapshot(backend);
+  AuditCheck check;
+  Expected expected;
+  std::string prev;
+  std::int64_t seq = 0;
+  for (const AuditEvent& event : backend.audit_events()) {
+    ++seq;
+    const std::string name = "event " + std::to_string(event.seq);
+    if (event.seq != seq) {
+      check.problems.push_back(name + ": expected event " + std::to_string(seq) +
+                               " here (an event was deleted or inserted)");
+      seq = event.seq;
+    }
+    if (event.prev != prev) {
+      check.problems.push_back(name + ": does not follow the event before it (the chain is " +
+                               "broken: an event was deleted, inserted or changed)");
+    }
+    if (audit_hash(event) != event.hash) {
+      check.problems.push_back(name + " (" + event.action + "): its content was changed");
+    }
+    prev = event.hash;
+    replay(event, expected, check.problems);
+  }
+  check.events = seq;
+  check.head = prev;
+  if (seq == 0) check.problems.emplace_back("the audit log is empty");
+  check_state(backend, expected, check.problems);
+  return check;
+}
+
+std::string audit_jsonl(const std::vector<AuditEvent>& events) {
+  std::string out;
+  for (const AuditEvent& e : events) {
+    json line = {{"seq", e.seq},       {"at", e.at},     {"actor", e.actor}, {"action", e.action},
+                 {"details", nullptr}, {"prev", e.prev}, {"hash", e.hash}};
+    try {
+      line["details"] = json::parse(e.details);
+    } catch (const json::exception&) {
+      line["details"] = e.details;
+    }
+    out += line.dump() + '\n';
+  }
+  return out;
+}
+
+std::string audit_syslog(const std::vector<AuditEvent>& events, std::string_view hostname) {
+  std::string out;
+  for (const AuditEvent& e : events) {
+    // <110>: facility 13 (log audit) * 8 + severity 6 (informational). 32473 is the private
+    // enterprise number RFC 5612 sets aside for examples and documentation.
+    out += "<110>1 " + e.at + " " + std::string(hostname.empty() ? "-" : hostname) + " meetlat - " +
+           e.action + " [meetlat@32473 seq=\"" + std::to_string(e.seq) + "\" actor=\"" +
+           sd_value(e.actor) + "\" hash=\"" + e.hash + "\" prev=\"" + e.prev + "\"] " + e.details +
+           '\n';
+  }
+  return out;
+}
+
+std::string utc_now() {
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  return evidence::format_utc(std::chrono::time_point_cast<time::Micros>(now));
+}
+
+}  // namespace meetlat::store

@@ -1,0 +1,148 @@
+// The store interface: what a workspace keeps, in the workspace's own terms, with no database
+// detail. The SQLite back end (sqlite_backend.h) implements it for one directory; a PostgreSQL
+// back end for several servers is to be a second implementation. Everything above it
+// (workspace.h, import.h, audit.h) is written against this interface only.
+//
+// What is kept:
+// - contract versions: the YAML text of each, its digest, the period it applies from;
+// - evidence as segments: per kind and part (a month "2026-10" of probes and transactions, ""
+//   for every other kind) the canonical CSV rows (canonical_rows.h), compressed, with their
+//   digest and row count and the optional columns any import had;
+// - imports and the corrections each made (a record's text before and after);
+// - the audit log: append-only events, each chained to the one before by its hash (audit.h).
+//
+// Transactions: begin_write() waits for any other writer (one writer at a time) and the changes
+// become visible to others at commit() all at once, or not at all; begin_read() gives a
+// consistent snapshot until end_read(). Readers never see a write in progress. A back end object
+// is used by one thread at a time.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace meetlat::store {
+
+// The schema of what a back end keeps. An older meetlat refuses a workspace with a newer
+// version; a newer one migrates an older one when it opens it.
+inline constexpr int kSchemaVersion = 1;
+
+struct SegmentKey {
+  std::string kind;  // "transactions"
+  std::string part;  // "2026-10", or "" for a kind kept whole
+
+  auto operator<=>(const SegmentKey&) const = default;
+};
+
+struct SegmentInfo {
+  SegmentKey key;
+  std::int64_t rows = 0;
+  std::string columns;         // the optional columns present, comma-separated in schema order
+  std::string sha256;          // of the canonical rows (uncompressed)
+  std::int64_t event_seq = 0;  // the audit event that wrote this version
+};
+
+struct ContractVersion {
+  std::int64_t version = 0;    // 1, 2, ...
+  std::string effective_from;  // the first period it applies to ("2027-01"); "" from the start
+  std::string yaml;
+  std::string sha256;  // of `yaml`
+  std::int64_t event_seq = 0;
+};
+
+struct ImportRecord {
+  std::int64_t id = 0;
+  std::int64_t event_seq = 0;
+  std::string summary;  // JSON: per file accepted, unchanged, corrected, rejected
+};
+
+struct Correction {
+  std::int64_t import_id = 0;
+  std::string kind;
+  std::string record;  // the record's id (evidence/record_id.h)
+  std::string before;  // its canonical row before the import
+  std::string after;   // and after
+};
+
+struct AuditEvent {
+  std::int64_t seq = 0;  // 1, 2, ... without gaps
+  std::string at;        // UTC, "2026-12-02T22:30:00Z"
+  std::string actor;     // who: the OS user, later a token's subject
+  std::string action;    // "init", "import", ...
+  std::string details;   // JSON: what changed, with digests
+  std::string prev;      // the previous event's hash ("" for the first)
+  std::string hash;      // audit.h: SHA-256 over prev and the fields above
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  Backend() = default;
+  Backend(const Backend&) = delete;
+  Backend& operator=(const Backend&) = delete;
+
+  virtual void begin_write() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+  virtual void begin_read() = 0;
+  virtual void end_read() noexcept = 0;
+
+  virtual std::optional<std::string> meta(std::string_view key) = 0;
+  virtual void set_meta(std::string_view key, std::string_view value) = 0;
+
+  virtual void add_contract_version(const ContractVersion& version) = 0;
+  virtual std::vector<ContractVersion> contract_versions() = 0;  // by version
+
+  // Returns the new import's id.
+  virtual std::int64_t add_import(std::int64_t event_seq, std::string_view summary) = 0;
+  virtual void set_import_summary(std::int64_t id, std::string_view summary) = 0;
+  virtual std::vector<ImportRecord> imports() = 0;  // by id
+  virtual void add_correction(const Correction& correction) = 0;
+  virtual std::vector<Correction> corrections() = 0;  // in the order added
+
+  virtual std::vector<SegmentInfo> segments() = 0;  // every current segment, by kind and part
+  virtual std::optional<SegmentInfo> segment(const SegmentKey& key) = 0;
+  virtual std::string segment_bytes(const SegmentKey& key) = 0;  // compressed; "" when absent
+  // Adds the segment or replaces its current version.
+  virtual void put_segment(const SegmentInfo& info, std::string_view compressed) = 0;
+
+  virtual void append_audit(const AuditEvent& event) = 0;
+  virtual std::vector<AuditEvent> audit_events() = 0;  // by seq
+  virtual std::optional<AuditEvent> last_audit_event() = 0;
+};
+
+// A write transaction that rolls back unless committed.
+class WriteScope {
+ public:
+  explicit WriteScope(Backend& backend) : backend_(backend) { backend_.begin_write(); }
+  WriteScope(const WriteScope&) = delete;
+  WriteScope& operator=(const WriteScope&) = delete;
+  ~WriteScope() {
+    if (!done_) backend_.rollback();
+  }
+  void commit() {
+    backend_.commit();
+    done_ = true;
+  }
+
+ private:
+  Backend& backend_;
+  bool done_ = false;
+};
+
+// A read snapshot for the scope's life.
+class ReadScope {
+ public:
+  explicit ReadScope(Backend& backend) : backend_(backend) { backend_.begin_read(); }
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+  ~ReadScope() { backend_.end_read(); }
+
+ private:
+  Backend& backend_;
+};
+
+}  // namespace meetlat::store

@@ -1,0 +1,142 @@
+#include "store/canonical_rows.h"
+
+#include <unordered_map>
+
+#include "evidence/canonical_cell.h"
+#include "evidence/csv_reader.h"
+#include "evidence/record_id.h"
+
+namespace meetlat::store {
+namespace {
+
+bool is_partitioned(std::string_view kind) { return kind == "probes" || kind == "transactions"; }
+
+void append_cell_text(std::string_view text, std::string& out) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (const char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+}  // namespace
+
+std::string canonical_header(const evidence::FileSchema& schema) {
+  std::string out;
+  for (std::size_t i = 0; i < schema.columns.size(); ++i) {
+    if (i > 0) out += ',';
+    out += schema.columns[i].name;
+  }
+  return out + '\n';
+}
+
+void append_canonical_row(const evidence::Table& table, std::size_t row, const time::Zone& zone,
+                          std::string& out) {
+  std::string cell;
+  const std::size_t columns = table.schema().columns.size();
+  for (std::size_t i = 0; i < columns; ++i) {
+    if (i > 0) out += ',';
+    cell.clear();
+    evidence::append_canonical_cell(table.column(i), row, &zone, cell);
+    append_cell_text(cell, out);
+  }
+  out += '\n';
+}
+
+std::string segment_part(const evidence::Table& table, std::size_t row) {
+  if (!is_partitioned(table.kind())) return {};
+  const time::Instant at = table.instants("at")[row];
+  const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(at)};
+  char text[16];
+  const int n = std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(day.year()),
+                              static_cast<unsigned>(day.month()));
+  return {text, static_cast<std::size_t>(n)};
+}
+
+std::map<std::string, PartRows> canonical_parts(const evidence::Table& table,
+                                                const time::Zone& zone) {
+  std::map<std::string, PartRows> parts;
+  PartRows* current = nullptr;
+  std::string current_part;
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    std::string part = segment_part(table, row);
+    if (current == nullptr || part != current_part) {
+      current = &parts[part];
+      current_part = std::move(part);
+    }
+    append_canonical_row(table, row, zone, current->text);
+    ++current->rows;
+  }
+  return parts;
+}
+
+std::string present_columns(const evidence::Table& table) {
+  std::string out;
+  for (const evidence::ColumnSchema& column : table.schema().columns) {
+    if (column.required || !table.in_file(column.name)) continue;
+    if (!out.empty()) out += ',';
+    out += column.name;
+  }
+  return out;
+}
+
+bool column_listed(std::string_view list, std::string_view column) {
+  std::size_t begin = 0;
+  while (begin < list.size()) {
+    std::size_t end = list.find(',', begin);
+    if (end == std::string_view::npos) end = list.size();
+    if (list.substr(begin, end - begin) == column) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
+std::string union_columns(const evidence::FileSchema& schema, std::string_view a,
+                          std::string_view b) {
+  std::string out;
+  for (const evidence::ColumnSchema& column : schema.columns) {
+    if (column.required || (!column_listed(a, column.name) && !column_listed(b, column.name))) {
+      continue;
+    }
+    if (!out.empty()) out += ',';
+    out += column.name;
+  }
+  return out;
+}
+
+std::vector<CanonicalRecord> canonical_records(const evidence::FileSchema& schema,
+                                               std::string_view rows) {
+  const bool keyed = !schema.key.empty();
+  std::vector<std::size_t> id_columns;
+  for (const std::string_view name : keyed ? std::span<const std::string_view>(schema.key)
+                                           : evidence::identity_columns(schema.kind)) {
+    id_columns.push_back(static_cast<std::size_t>(schema.column_index(name)));
+  }
+  std::vector<CanonicalRecord> out;
+  std::unordered_map<std::string, std::uint32_t> seen;
+  evidence::CsvParser parser(rows, 0, rows.size(), 1);
+  evidence::CsvRecord record;
+  std::size_t begin = 0;
+  while (parser.next(record)) {
+    std::string id;
+    for (std::size_t i = 0; i < id_columns.size(); ++i) {
+      if (i > 0) id += ' ';
+      if (id_columns[i] < record.cells.size()) id += record.cells[id_columns[i]].text;
+    }
+    if (!keyed) {
+      const std::uint32_t earlier = seen[id]++;
+      if (earlier > 0) id += " #" + std::to_string(earlier + 1);
+    }
+    const std::size_t end = parser.position();
+    out.push_back({std::move(id), std::string(rows.substr(begin, end - begin))});
+    begin = end;
+  }
+  return out;
+}
+
+}  // namespace meetlat::store

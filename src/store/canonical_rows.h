@@ -1,0 +1,64 @@
+// Evidence as the workspace keeps it: canonical CSV rows (evidence/canonical_cell.h), one line
+// per record with every column of the kind's schema in schema order (cells quoted only when they
+// hold a comma, a quote or a line break), grouped into segments.
+//
+// Canonical rows make a re-import cheap to judge: a record is unchanged exactly when its
+// canonical row is, whatever the export's spelling ("2026-10-05 09:00" in Amsterdam and
+// "2026-10-05T07:00:00Z" are one value). Read back with the kind's header line they give the
+// same table, value for value, as the file they came from.
+//
+// Segments: probes and transactions, the kinds with millions of rows, are kept per UTC month of
+// their `at` ("2026-10"), so that a month's import or correction rewrites one month; every other
+// kind is one segment (part "").
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evidence/schema.h"
+#include "evidence/table.h"
+#include "time/zone.h"
+
+namespace meetlat::store {
+
+// "at,name,duration_ms\n": every column of the schema.
+std::string canonical_header(const evidence::FileSchema& schema);
+
+// Appends the canonical row of `row` (ending in '\n').
+void append_canonical_row(const evidence::Table& table, std::size_t row, const time::Zone& zone,
+                          std::string& out);
+
+// The part of the segment `row` belongs to.
+std::string segment_part(const evidence::Table& table, std::size_t row);
+
+// The rows of a table by segment part, in table order within each.
+struct PartRows {
+  std::string text;  // canonical rows
+  std::uint64_t rows = 0;
+};
+std::map<std::string, PartRows> canonical_parts(const evidence::Table& table,
+                                                const time::Zone& zone);
+
+// The optional columns the table's file had (Table::in_file), comma-separated in schema order.
+std::string present_columns(const evidence::Table& table);
+// Whether such a list names `column`.
+bool column_listed(std::string_view list, std::string_view column);
+// The union of two such lists, in schema order.
+std::string union_columns(const evidence::FileSchema& schema, std::string_view a,
+                          std::string_view b);
+
+// One stored record: its id (evidence/record_id.h, from its canonical cells) and its row.
+struct CanonicalRecord {
+  std::string id;
+  std::string row;  // with its '\n'
+};
+// The records of canonical rows of `schema`'s kind, in order; rows equal in every identity cell
+// of a kind without a key are numbered "#2", "#3", ... in order, as record ids are.
+std::vector<CanonicalRecord> canonical_records(const evidence::FileSchema& schema,
+                                               std::string_view rows);
+
+}  // namespace meetlat::store

@@ -1,0 +1,110 @@
+#include "store/canonical_rows.h"
+
+#include <gtest/gtest.h>
+
+#include "evidence/load.h"
+
+namespace meetlat::store {
+namespace {
+
+const time::Zone& amsterdam() {
+  static const time::Zone zone = time::Zone::load("Europe/Amsterdam");
+  return zone;
+}
+
+evidence::Table load(std::string_view kind, const std::string& text) {
+  const evidence::FileSchema& schema = *evidence::find_schema(kind);
+  evidence::LoadOptions options{amsterdam()};
+  evidence::FileLoad loaded = evidence::load_evidence_text(schema, text, options);
+  EXPECT_TRUE(loaded.diagnostics.empty()) << loaded.diagnostics.front().to_string();
+  return std::move(*loaded.table);
+}
+
+std::string rows_of(const evidence::Table& table) {
+  std::string out;
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    append_canonical_row(table, row, amsterdam(), out);
+  }
+  return out;
+}
+
+TEST(CanonicalRows, OneSpellingPerValue) {
+  // Local time with a space, an offset, and UTC are one instant; quoted and trimmed text is the
+  // text; a percentage is its fraction; a bare date stays a date.
+  const auto table = load("tickets",
+                          "id,priority,created_at,responded_at,resolved_at,category,service\n"
+                          "INC-1, P1 ,2026-10-05 09:00,2026-10-05T09:30:00+02:00,2026-10-06,"
+                          "\"net, wan\",\"mail \"\"x\"\"\"\n");
+  EXPECT_EQ(rows_of(table),
+            "INC-1,P1,2026-10-05T07:00:00Z,2026-10-05T07:30:00Z,2026-10-06,\"net, wan\","
+            "\"mail \"\"x\"\"\"\n");
+  const auto numbers = load("releases",
+                            "id,released_at,regression_coverage\nR1,2026-10-05T07:00:00.120Z,93%\n"
+                            "R2,2026-10-05T07:00:00Z,0.930\n");
+  EXPECT_EQ(rows_of(numbers), "R1,2026-10-05T07:00:00.12Z,0.93\nR2,2026-10-05T07:00:00Z,0.93\n");
+  const auto decimals = load("transactions",
+                             "at,name,duration_ms\n2026-10-05 09:00,a,143.40\n2026-10-05 09:00,a,"
+                             "1e3\n2026-10-05 09:00,a,0.000001\n");
+  EXPECT_EQ(rows_of(decimals),
+            "2026-10-05T07:00:00Z,a,143.4\n2026-10-05T07:00:00Z,a,1000\n"
+            "2026-10-05T07:00:00Z,a,0.000001\n");
+}
+
+TEST(CanonicalRows, ReadBackGivesTheSameRows) {
+  const std::string file =
+      "id,priority,created_at,responded_at,resolved_at,category,service\n"
+      "INC-1,P1,2026-10-25 02:30,2026-10-25T03:10:00+01:00,2026-10-27,\"a\nb\",x\n"
+      "INC-2,P2,2026-03-29 12:00:00.5,,,,\n";
+  const auto table = load("tickets", file);
+  const std::string rows = rows_of(table);
+  const auto again = load("tickets", canonical_header(table.schema()) + rows);
+  EXPECT_EQ(rows_of(again), rows);
+  ASSERT_EQ(again.rows(), 2U);
+  EXPECT_EQ(again.instants("created_at")[0], table.instants("created_at")[0]);
+  EXPECT_EQ(again.bare_dates("resolved_at")[0], 1);
+}
+
+TEST(CanonicalRows, TransactionsArePartedByUtcMonth) {
+  const auto table = load("transactions",
+                          "at,name,duration_ms\n2026-10-31T23:30:00Z,a,1\n2026-11-01 00:30,a,2\n"
+                          "2026-11-01T00:30:00Z,a,3\n");
+  const auto parts = canonical_parts(table, amsterdam());
+  ASSERT_EQ(parts.size(), 2U);
+  // 2026-11-01 00:30 in Amsterdam is 2026-10-31T23:30Z: October.
+  EXPECT_EQ(parts.at("2026-10").rows, 2U);
+  EXPECT_EQ(parts.at("2026-11").rows, 1U);
+  const auto tickets = load("milestones", "id,planned_on\nM1,2026-10-01\n");
+  EXPECT_EQ(canonical_parts(tickets, amsterdam()).begin()->first, "");
+}
+
+TEST(CanonicalRows, RecordIdsOfStoredRows) {
+  const auto& probes = *evidence::find_schema("probes");
+  const auto records =
+      canonical_records(probes,
+                        "2026-10-05T07:00:00Z,ams,true\n2026-10-05T07:00:00Z,ams,false\n"
+                        "2026-10-05T07:00:00Z,rtm,true\n");
+  ASSERT_EQ(records.size(), 3U);
+  EXPECT_EQ(records[0].id, "2026-10-05T07:00:00Z ams");
+  EXPECT_EQ(records[1].id, "2026-10-05T07:00:00Z ams #2");
+  EXPECT_EQ(records[1].row, "2026-10-05T07:00:00Z,ams,false\n");
+  EXPECT_EQ(records[2].id, "2026-10-05T07:00:00Z rtm");
+  const auto& tickets = *evidence::find_schema("tickets");
+  const auto keyed = canonical_records(tickets, "INC-1,P1,2026-10-05T07:00:00Z,,,\"a\nb\",\n");
+  ASSERT_EQ(keyed.size(), 1U);
+  EXPECT_EQ(keyed[0].id, "INC-1");
+  EXPECT_EQ(keyed[0].row, "INC-1,P1,2026-10-05T07:00:00Z,,,\"a\nb\",\n");
+}
+
+TEST(CanonicalRows, ColumnLists) {
+  const auto& tickets = *evidence::find_schema("tickets");
+  EXPECT_EQ(union_columns(tickets, "service", "responded_at,category"),
+            "responded_at,category,service");
+  EXPECT_TRUE(column_listed("responded_at,category", "category"));
+  EXPECT_FALSE(column_listed("responded_at,category", "resolved_at"));
+  EXPECT_FALSE(column_listed("", "service"));
+  const auto table = load("tickets", "id,priority,created_at,service\nA,P1,2026-10-01,x\n");
+  EXPECT_EQ(present_columns(table), "service");
+}
+
+}  // namespace
+}  // namespace meetlat::store

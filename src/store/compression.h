@@ -1,0 +1,22 @@
+// zstd compression of stored evidence segments (libzstd). Level 3, the library's default: on
+// canonical CSV text it keeps about an eighth of the bytes at several hundred MB/s.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace meetlat::store {
+
+std::string compress(std::string_view bytes);
+// Throws StoreError when `compressed` is not one whole zstd frame (a damaged workspace).
+std::string decompress(std::string_view compressed);
+
+// The size decompress() returns, read from the frame's header; throws as decompress() does.
+std::size_t decompressed_size(std::string_view compressed);
+// Decompresses into `out`, which must have exactly decompressed_size() bytes (uninitialised
+// memory is fine: every byte is written).
+void decompress_into(std::string_view compressed, std::span<char> out);
+
+}  // namespace meetlat::store

@@ -1,0 +1,168 @@
+#include "store/import.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "store/audit.h"
+#include "store/canonical_rows.h"
+#include "store/compression.h"
+#include "store/digest.h"
+
+namespace meetlat::store {
+namespace {
+
+using nlohmann::json;
+
+// A segment as this import leaves it.
+struct Working {
+  std::optional<SegmentInfo> stored;
+  std::string rows;     // canonical rows
+  std::string columns;  // optional columns present
+  std::uint64_t count = 0;
+  bool changed = false;
+};
+
+class Merge {
+ public:
+  Merge(Backend& backend, std::int64_t import_id) : backend_(backend), import_id_(import_id) {}
+
+  void add(const IncomingFile& file, const std::string& part, PartRows incoming,
+           const std::string& columns, FileCounts& counts) {
+    const evidence::FileSchema& schema = *file.schema;
+    Working& segment = working(schema, part);
+    const std::string merged_columns = union_columns(schema, segment.columns, columns);
+    if (merged_columns != segment.columns) {
+      segment.columns = merged_columns;
+      segment.changed = true;
+    }
+    if (segment.count == 0) {
+      counts.accepted += incoming.rows;
+      segment.rows = std::move(incoming.text);
+      segment.count = incoming.rows;
+      segment.changed = segment.changed || segment.count > 0;
+      return;
+    }
+    if (segment.rows == incoming.text) {
+      counts.unchanged += incoming.rows;
+      return;
+    }
+    std::vector<CanonicalRecord> stored = canonical_records(schema, segment.rows);
+    std::unordered_map<std::string, std::size_t> index;
+    index.reserve(stored.size());
+    for (std::size_t i = 0; i < stored.size(); ++i) index.emplace(stored[i].id, i);
+    for (CanonicalRecord& record : canonical_records(schema, incoming.text)) {
+      const auto it = index.find(record.id);
+      if (it == index.end()) {
+        ++counts.accepted;
+        index.emplace(record.id, stored.size());
+        stored.push_back(std::move(record));
+        continue;
+      }
+      CanonicalRecord& old = stored[it->second];
+      if (old.row == record.row) {
+        ++counts.unchanged;
+        continue;
+      }
+      ++counts.corrected;
+      Correction correction{import_id_, std::string(schema.kind), record.id, old.row, record.row};
+      digest_correction(corrections_digest_, correction);
+      ++corrections_;
+      backend_.add_correction(correction);
+      old.row = std::move(record.row);
+    }
+    segment.rows.clear();
+    for (const CanonicalRecord& record : stored) segment.rows += record.row;
+    segment.count = stored.size();
+    segment.changed = true;
+  }
+
+  // Writes the changed segments; returns them for the audit event.
+  json write(std::int64_t event_seq) {
+    json written = json::array();
+    for (auto& [key, segment] : segments_) {
+      if (!segment.changed) continue;
+      SegmentInfo info{key, static_cast<std::int64_t>(segment.count), segment.columns,
+                       sha256_hex(segment.rows), event_seq};
+      backend_.put_segment(info, compress(segment.rows));
+      written.push_back(
+          {{"kind", key.kind}, {"part", key.part}, {"rows", info.rows}, {"sha256", info.sha256}});
+    }
+    return written;
+  }
+
+  json corrections() { return {{"count", corrections_}, {"sha256", corrections_digest_.hex()}}; }
+
+ private:
+  Working& working(const evidence::FileSchema& schema, const std::string& part) {
+    SegmentKey key{std::string(schema.kind), part};
+    auto it = segments_.find(key);
+    if (it != segments_.end()) return it->second;
+    Working segment;
+    segment.stored = backend_.segment(key);
+    if (segment.stored) {
+      segment.rows = decompress(backend_.segment_bytes(key));
+      segment.columns = segment.stored->columns;
+      segment.count = static_cast<std::uint64_t>(segment.stored->rows);
+    }
+    return segments_.emplace(std::move(key), std::move(segment)).first->second;
+  }
+
+  Backend& backend_;
+  std::int64_t import_id_;
+  std::map<SegmentKey, Working> segments_;
+  std::int64_t corrections_ = 0;
+  Sha256 corrections_digest_;
+};
+
+std::uint64_t rejected_rows(const evidence::FileLoad& load) {
+  return load.skipped ? load.skipped->rows : 0;
+}
+
+}  // namespace
+
+ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, bool skip_invalid,
+                             const time::Zone& zone, const std::string& actor) {
+  ImportResult result;
+  for (const IncomingFile& file : files) {
+    result.diagnostics.insert(result.diagnostics.end(), file.load.diagnostics.begin(),
+                              file.load.diagnostics.end());
+  }
+  if (!result.diagnostics.empty() && !skip_invalid) {
+    result.refused = true;
+    return result;
+  }
+  WriteScope write(backend);
+  const std::int64_t seq = next_audit_seq(backend);
+  result.import_id = backend.add_import(seq, "{}");
+  Merge merge(backend, result.import_id);
+  json files_json = json::array();
+  for (IncomingFile& file : files) {
+    FileCounts counts{file.name, std::string(file.schema->kind)};
+    counts.rejected = rejected_rows(file.load);
+    if (file.load.table) {
+      const evidence::Table& table = *file.load.table;
+      const std::string columns = present_columns(table);
+      for (auto& [part, rows] : canonical_parts(table, zone)) {
+        merge.add(file, part, std::move(rows), columns, counts);
+      }
+    }
+    files_json.push_back({{"file", counts.name},
+                          {"kind", counts.kind},
+                          {"accepted", counts.accepted},
+                          {"unchanged", counts.unchanged},
+                          {"corrected", counts.corrected},
+                          {"rejected", counts.rejected}});
+    result.files.push_back(std::move(counts));
+  }
+  json details = {{"import_id", result.import_id},
+                  {"files", files_json},
+                  {"segments", merge.write(seq)},
+                  {"corrections", merge.corrections()}};
+  backend.set_import_summary(result.import_id, files_json.dump());
+  result.event_seq = append_audit_event(backend, actor, "import", details.dump()).seq;
+  write.commit();
+  return result;
+}
+
+}  // namespace meetlat::store

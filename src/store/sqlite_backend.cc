@@ -1,0 +1,251 @@
+#include "store/sqlite_backend.h"
+
+#include <string>
+
+#include "store/sqlite.h"
+#include "store/store_error.h"
+
+namespace meetlat::store {
+namespace {
+
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE contract_versions(
+  version INTEGER PRIMARY KEY, effective_from TEXT NOT NULL, yaml TEXT NOT NULL,
+  sha256 TEXT NOT NULL, event_seq INTEGER NOT NULL);
+CREATE TABLE imports(id INTEGER PRIMARY KEY, event_seq INTEGER NOT NULL, summary TEXT NOT NULL);
+CREATE TABLE corrections(
+  id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL REFERENCES imports(id), kind TEXT NOT NULL,
+  record TEXT NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL);
+CREATE TABLE segments(
+  kind TEXT NOT NULL, part TEXT NOT NULL, rows INTEGER NOT NULL, columns TEXT NOT NULL,
+  sha256 TEXT NOT NULL, event_seq INTEGER NOT NULL, zstd BLOB NOT NULL,
+  PRIMARY KEY(kind, part)) WITHOUT ROWID;
+CREATE TABLE audit(
+  seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+  details TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL);
+)sql";
+
+int user_version(sqlite::Database& db) {
+  sqlite::Statement query(db, "PRAGMA user_version");
+  return query.step() ? static_cast<int>(query.integer(0)) : 0;
+}
+
+class SqliteBackend final : public Backend {
+ public:
+  explicit SqliteBackend(const std::filesystem::path& path, bool create) : db_(path, create) {}
+
+  void create_schema() {
+    db_.exec("BEGIN IMMEDIATE");
+    try {
+      db_.exec(kSchemaV1);
+      db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+      db_.exec("COMMIT");
+    } catch (...) {
+      db_.exec("ROLLBACK");
+      throw;
+    }
+  }
+
+  void check_schema() {
+    const int version = user_version(db_);
+    if (version == 0) {
+      throw StoreError(db_.path().string() +
+                       ": not a meetlat workspace (no schema); create one with `meetlat init`");
+    }
+    if (version > kSchemaVersion) {
+      throw StoreError(db_.path().string() + ": the workspace has schema version " +
+                       std::to_string(version) + ", made by a newer meetlat; this meetlat knows " +
+                       "versions up to " + std::to_string(kSchemaVersion) +
+                       ": upgrade meetlat to use it (it is left unchanged)");
+    }
+    // Version 1 is the first; migrations from older versions go here, each in one transaction.
+  }
+
+  void begin_write() override { db_.exec("BEGIN IMMEDIATE"); }
+  void commit() override { db_.exec("COMMIT"); }
+  void rollback() noexcept override {
+    try {
+      db_.exec("ROLLBACK");
+    } catch (const StoreError&) {  // nothing to roll back: SQLite rolled back already
+    }
+  }
+  void begin_read() override {
+    db_.exec("BEGIN");
+    // A deferred transaction takes its snapshot at the first read.
+    sqlite::Statement(db_, "SELECT count(*) FROM meta").step();
+  }
+  void end_read() noexcept override { rollback(); }
+
+  std::optional<std::string> meta(std::string_view key) override {
+    sqlite::Statement q(db_, "SELECT value FROM meta WHERE key = ?1");
+    q.bind(1, key);
+    if (!q.step()) return std::nullopt;
+    return q.text(0);
+  }
+  void set_meta(std::string_view key, std::string_view value) override {
+    sqlite::Statement(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)")
+        .bind(1, key)
+        .bind(2, value)
+        .run();
+  }
+
+  void add_contract_version(const ContractVersion& v) override {
+    sqlite::Statement(db_,
+                      "INSERT INTO contract_versions(version, effective_from, yaml, sha256, "
+                      "event_seq) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, v.version)
+        .bind(2, v.effective_from)
+        .bind(3, v.yaml)
+        .bind(4, v.sha256)
+        .bind(5, v.event_seq)
+        .run();
+  }
+  std::vector<ContractVersion> contract_versions() override {
+    sqlite::Statement q(db_,
+                        "SELECT version, effective_from, yaml, sha256, event_seq FROM "
+                        "contract_versions ORDER BY version");
+    std::vector<ContractVersion> out;
+    while (q.step()) out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.integer(4)});
+    return out;
+  }
+
+  std::int64_t add_import(std::int64_t event_seq, std::string_view summary) override {
+    sqlite::Statement(db_, "INSERT INTO imports(event_seq, summary) VALUES (?1, ?2)")
+        .bind(1, event_seq)
+        .bind(2, summary)
+        .run();
+    return sqlite3_last_insert_rowid(db_.handle());
+  }
+  void set_import_summary(std::int64_t id, std::string_view summary) override {
+    sqlite::Statement(db_, "UPDATE imports SET summary = ?2 WHERE id = ?1")
+        .bind(1, id)
+        .bind(2, summary)
+        .run();
+  }
+  std::vector<ImportRecord> imports() override {
+    sqlite::Statement q(db_, "SELECT id, event_seq, summary FROM imports ORDER BY id");
+    std::vector<ImportRecord> out;
+    while (q.step()) out.push_back({q.integer(0), q.integer(1), q.text(2)});
+    return out;
+  }
+  void add_correction(const Correction& c) override {
+    sqlite::Statement(db_,
+                      "INSERT INTO corrections(import_id, kind, record, before, after) VALUES "
+                      "(?1, ?2, ?3, ?4, ?5)")
+        .bind(1, c.import_id)
+        .bind(2, c.kind)
+        .bind(3, c.record)
+        .bind(4, c.before)
+        .bind(5, c.after)
+        .run();
+  }
+  std::vector<Correction> corrections() override {
+    sqlite::Statement q(
+        db_, "SELECT import_id, kind, record, before, after FROM corrections ORDER BY id");
+    std::vector<Correction> out;
+    while (q.step()) out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+    return out;
+  }
+
+  std::vector<SegmentInfo> segments() override {
+    sqlite::Statement q(db_,
+                        "SELECT kind, part, rows, columns, sha256, event_seq FROM segments "
+                        "ORDER BY kind, part");
+    std::vector<SegmentInfo> out;
+    while (q.step()) out.push_back(info(q));
+    return out;
+  }
+  std::optional<SegmentInfo> segment(const SegmentKey& key) override {
+    sqlite::Statement q(db_,
+                        "SELECT kind, part, rows, columns, sha256, event_seq FROM segments "
+                        "WHERE kind = ?1 AND part = ?2");
+    q.bind(1, key.kind).bind(2, key.part);
+    if (!q.step()) return std::nullopt;
+    return info(q);
+  }
+  std::string segment_bytes(const SegmentKey& key) override {
+    sqlite::Statement q(db_, "SELECT zstd FROM segments WHERE kind = ?1 AND part = ?2");
+    q.bind(1, key.kind).bind(2, key.part);
+    if (!q.step()) return {};
+    return q.blob(0);
+  }
+  void put_segment(const SegmentInfo& s, std::string_view compressed) override {
+    sqlite::Statement(db_,
+                      "INSERT OR REPLACE INTO segments(kind, part, rows, columns, sha256, "
+                      "event_seq, zstd) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .bind(1, s.key.kind)
+        .bind(2, s.key.part)
+        .bind(3, s.rows)
+        .bind(4, s.columns)
+        .bind(5, s.sha256)
+        .bind(6, s.event_seq)
+        .bind_blob(7, compressed)
+        .run();
+  }
+
+  void append_audit(const AuditEvent& e) override {
+    sqlite::Statement(db_,
+                      "INSERT INTO audit(seq, at, actor, action, details, prev, hash) VALUES "
+                      "(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        .bind(1, e.seq)
+        .bind(2, e.at)
+        .bind(3, e.actor)
+        .bind(4, e.action)
+        .bind(5, e.details)
+        .bind(6, e.prev)
+        .bind(7, e.hash)
+        .run();
+  }
+  std::vector<AuditEvent> audit_events() override {
+    sqlite::Statement q(db_,
+                        "SELECT seq, at, actor, action, details, prev, hash FROM audit ORDER BY "
+                        "seq");
+    std::vector<AuditEvent> out;
+    while (q.step()) out.push_back(event(q));
+    return out;
+  }
+  std::optional<AuditEvent> last_audit_event() override {
+    sqlite::Statement q(db_,
+                        "SELECT seq, at, actor, action, details, prev, hash FROM audit ORDER BY "
+                        "seq DESC LIMIT 1");
+    if (!q.step()) return std::nullopt;
+    return event(q);
+  }
+
+ private:
+  static SegmentInfo info(const sqlite::Statement& q) {
+    return {{q.text(0), q.text(1)}, q.integer(2), q.text(3), q.text(4), q.integer(5)};
+  }
+  static AuditEvent event(const sqlite::Statement& q) {
+    return {q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)};
+  }
+
+  sqlite::Database db_;
+};
+
+}  // namespace
+
+std::unique_ptr<Backend> create_sqlite_backend(const std::filesystem::path& path) {
+  std::error_code error;
+  if (std::filesystem::exists(path, error)) {
+    throw StoreError(path.string() + ": a workspace database is already there");
+  }
+  auto backend = std::make_unique<SqliteBackend>(path, true);
+  backend->create_schema();
+  return backend;
+}
+
+std::unique_ptr<Backend> open_sqlite_backend(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    throw StoreError(path.parent_path().string() +
+                     ": not a meetlat workspace (no workspace.sqlite); create one with "
+                     "`meetlat init DIR`");
+  }
+  auto backend = std::make_unique<SqliteBackend>(path, false);
+  backend->check_schema();
+  return backend;
+}
+
+}  // namespace meetlat::store

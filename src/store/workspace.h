@@ -1,0 +1,62 @@
+// A workspace: one directory holding a contract's evidence as it accumulates month by month,
+// its contract, and the audit log of every change — an embedded SQLite database
+// (DIR/workspace.sqlite), no server. The commands `init`, `import`, `evaluate --workspace` and
+// `audit` work on it (docs/workspace.md).
+//
+// Storage goes through the store interface (backend.h); this class and the import, audit and
+// evidence-source code above it know no SQLite. Thread safety: one thread at a time per object;
+// several processes may use one workspace (one writer at a time, readers on snapshots).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evidence/source.h"
+#include "store/audit.h"
+#include "store/backend.h"
+#include "store/import.h"
+#include "time/zone.h"
+
+namespace meetlat::store {
+
+class Workspace {
+ public:
+  static constexpr std::string_view kDatabaseName = "workspace.sqlite";
+
+  // Whether `dir` holds a workspace (its database file).
+  static bool is_workspace(const std::filesystem::path& dir);
+
+  // Creates a workspace in `dir` (created when absent; it must not hold one already) with
+  // `contract_yaml` as contract version 1, and audits it ("init", by `actor`).
+  static Workspace create(const std::filesystem::path& dir, std::string_view contract_yaml,
+                          const std::string& actor);
+  // Opens the workspace in `dir`. Throws StoreError: not a workspace, made by a newer meetlat.
+  static Workspace open(const std::filesystem::path& dir);
+
+  const std::filesystem::path& dir() const { return dir_; }
+
+  // The text of the newest contract version.
+  std::string contract_yaml();
+
+  ImportResult import(std::vector<IncomingFile> files, bool skip_invalid, const time::Zone& zone,
+                      const std::string& actor);
+
+  // The evidence as it is now (a snapshot: later imports do not change it), as a source an
+  // engine request reads (engine/engine.h). `skip_invalid` as for a folder: stored evidence was
+  // valid when imported, but a later contract version may refuse some of it.
+  std::unique_ptr<evidence::EvidenceSource> evidence(bool skip_invalid = false);
+
+  AuditCheck verify_audit();
+  std::vector<AuditEvent> audit_events();
+
+ private:
+  Workspace(std::filesystem::path dir, std::unique_ptr<Backend> backend);
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Backend> backend_;
+};
+
+}  // namespace meetlat::store

@@ -1,0 +1,75 @@
+#include "store/workspace_source.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "evidence/load.h"
+#include "store/canonical_rows.h"
+#include "store/compression.h"
+
+namespace meetlat::store {
+
+WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
+    : EvidenceSource(skip_invalid) {
+  // The compressed segments of each kind are read first, so that its rows are decompressed
+  // once, straight into one buffer of the right size (growing a string instead cost more than
+  // reading the rows).
+  std::map<std::string, std::vector<std::string>, std::less<>> compressed;
+  {
+    const ReadScope snapshot(backend);
+    for (const SegmentInfo& segment : backend.segments()) {  // by kind, then part
+      const evidence::FileSchema* schema = evidence::find_schema(segment.key.kind);
+      if (schema == nullptr) continue;
+      Kind& kind = kinds_[segment.key.kind];
+      kind.columns = union_columns(*schema, kind.columns, segment.columns);
+      compressed[segment.key.kind].push_back(backend.segment_bytes(segment.key));
+    }
+  }
+  for (auto& [name, segments] : compressed) {
+    const std::string header = canonical_header(*evidence::find_schema(name));
+    Kind& kind = kinds_[name];
+    kind.size = header.size();
+    for (const std::string& segment : segments) kind.size += decompressed_size(segment);
+    kind.bytes = std::make_unique_for_overwrite<char[]>(kind.size);
+    std::copy(header.begin(), header.end(), kind.bytes.get());
+    std::size_t at = header.size();
+    for (std::string& segment : segments) {
+      const std::size_t size = decompressed_size(segment);
+      decompress_into(segment, {kind.bytes.get() + at, size});
+      at += size;
+      std::string().swap(segment);
+    }
+  }
+}
+
+evidence::Evidence WorkspaceSource::read(const evidence::LoadOptions& options) const {
+  evidence::Evidence evidence;
+  evidence.skip_invalid = options.skip_invalid;
+  for (const evidence::FileSchema& schema : evidence::all_schemas()) {
+    const auto it = kinds_.find(schema.kind);
+    if (it == kinds_.end()) continue;
+    evidence::FileLoad load = evidence::load_evidence_text(schema, it->second.text(), options);
+    if (load.table) {
+      // The stored rows have every column; the optional ones no import had stay absent.
+      for (std::size_t i = 0; i < schema.columns.size(); ++i) {
+        const evidence::ColumnSchema& column = schema.columns[i];
+        if (!column.required) {
+          load.table->column(i).in_file = column_listed(it->second.columns, column.name);
+        }
+      }
+    }
+    evidence.add(schema.kind, std::move(load));
+  }
+  return evidence;
+}
+
+std::vector<evidence::RecordPosition> WorkspaceSource::locate(
+    std::string_view kind, std::string_view field, std::span<const std::uint32_t> lines) const {
+  const evidence::FileSchema* schema = evidence::find_schema(kind);
+  const auto it = kinds_.find(kind);
+  const std::string file = schema != nullptr ? std::string(schema->file_name) : std::string(kind);
+  return evidence::locate_in_csv(file, it == kinds_.end() ? std::string_view() : it->second.text(),
+                                 field, lines);
+}
+
+}  // namespace meetlat::store

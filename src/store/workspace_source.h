@@ -1,0 +1,39 @@
+// The evidence of a workspace as an EvidenceSource (evidence/source.h): the stored canonical
+// rows of each kind, read back through the same loader and checks as a folder of CSV files, so
+// an evaluation of the workspace gives the result an evaluation of the imported files gives.
+//
+// The rows are taken from the back end once, in one read snapshot, when the source is made;
+// reading the source later does not see later imports. Positions are those of the kind's rows
+// as stored ("tickets.csv:12:5": line 12 of the stored rows with their header), which are the
+// imported file's lines when one file was imported.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "evidence/source.h"
+#include "store/backend.h"
+
+namespace meetlat::store {
+
+class WorkspaceSource final : public evidence::EvidenceSource {
+ public:
+  // Takes a snapshot of `backend`'s evidence.
+  WorkspaceSource(Backend& backend, bool skip_invalid);
+
+  evidence::Evidence read(const evidence::LoadOptions& options) const override;
+  std::vector<evidence::RecordPosition> locate(std::string_view kind, std::string_view field,
+                                               std::span<const std::uint32_t> lines) const override;
+
+ private:
+  struct Kind {
+    std::unique_ptr<char[]> bytes;  // header and canonical rows
+    std::size_t size = 0;
+    std::string columns;  // optional columns any import had
+    std::string_view text() const { return {bytes.get(), size}; }
+  };
+  std::map<std::string, Kind, std::less<>> kinds_;
+};
+
+}  // namespace meetlat::store

@@ -1,0 +1,170 @@
+#include "store/workspace.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "evidence/load.h"
+#include "store/store_error.h"
+
+namespace meetlat::store {
+namespace {
+
+const time::Zone& amsterdam() {
+  static const time::Zone zone = time::Zone::load("Europe/Amsterdam");
+  return zone;
+}
+
+class WorkspaceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("meetlat-ws-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  static IncomingFile incoming(std::string_view kind, const std::string& text) {
+    const evidence::FileSchema* schema = evidence::find_schema(kind);
+    evidence::LoadOptions options{amsterdam()};
+    return {std::string(schema->file_name), schema,
+            evidence::load_evidence_text(*schema, text, options)};
+  }
+
+  static ImportResult import(Workspace& ws, std::string_view kind, const std::string& text,
+                             bool skip_invalid = false) {
+    std::vector<IncomingFile> files;
+    files.push_back(incoming(kind, text));
+    return ws.import(std::move(files), skip_invalid, amsterdam(), "tester");
+  }
+
+  // The tickets as the workspace's evidence source reads them: id -> priority and created_at.
+  static std::string stored_tickets(Workspace& ws) {
+    evidence::LoadOptions options{amsterdam()};
+    const evidence::Evidence evidence = ws.evidence()->read(options);
+    const evidence::Table* table = evidence.find("tickets");
+    if (table == nullptr) return "(none)";
+    std::string out;
+    for (std::size_t row = 0; row < table->rows(); ++row) {
+      out += std::string(table->text("id", row)) + " " + std::string(table->text("priority", row)) +
+             ";";
+    }
+    return out;
+  }
+
+  std::filesystem::path dir_;
+};
+
+constexpr const char* kHeader = "id,priority,created_at\n";
+
+TEST_F(WorkspaceTest, ImportCountsAcceptedUnchangedCorrected) {
+  Workspace ws = Workspace::create(dir_, "contract: {}\n", "tester");
+  auto first = import(ws, "tickets",
+                      std::string(kHeader) + "A,P1,2026-10-05 09:00\nB,P2,2026-10-05 10:00\n");
+  ASSERT_FALSE(first.refused);
+  ASSERT_EQ(first.files.size(), 1U);
+  EXPECT_EQ(first.files[0].accepted, 2U);
+  EXPECT_EQ(stored_tickets(ws), "A P1;B P2;");
+
+  // The same records in another spelling: unchanged.
+  auto again =
+      import(ws, "tickets",
+             std::string(kHeader) + "A,P1,2026-10-05T07:00:00Z\nB,P2,2026-10-05 10:00:00\n");
+  EXPECT_EQ(again.files[0].accepted, 0U);
+  EXPECT_EQ(again.files[0].unchanged, 2U);
+  EXPECT_EQ(stored_tickets(ws), "A P1;B P2;");
+
+  // B changed, C is new: one correction (B keeps its place), one accepted.
+  auto third = import(ws, "tickets",
+                      std::string(kHeader) + "B,P1,2026-10-05 10:00\nC,P3,2026-10-06 10:00\n");
+  EXPECT_EQ(third.files[0].accepted, 1U);
+  EXPECT_EQ(third.files[0].unchanged, 0U);
+  EXPECT_EQ(third.files[0].corrected, 1U);
+  EXPECT_EQ(stored_tickets(ws), "A P1;B P1;C P3;");
+
+  const auto check = ws.verify_audit();
+  EXPECT_TRUE(check.ok()) << check.problems.front();
+  EXPECT_EQ(check.events, 4);  // init and three imports
+  const auto events = ws.audit_events();
+  const auto details = nlohmann::json::parse(events.back().details);
+  EXPECT_EQ(details.at("corrections").at("count"), 1);
+  EXPECT_EQ(events.back().actor, "tester");
+  EXPECT_EQ(events.back().prev, events[2].hash);
+}
+
+TEST_F(WorkspaceTest, AnInvalidRowRefusesTheWholeImport) {
+  Workspace ws = Workspace::create(dir_, "contract: {}\n", "tester");
+  import(ws, "tickets", std::string(kHeader) + "A,P1,2026-10-05 09:00\n");
+  std::vector<IncomingFile> files;
+  files.push_back(incoming("tickets", std::string(kHeader) + "B,P1,2026-10-05 09:00\n"));
+  files.push_back(incoming("outages", "id,start\nO1,2026-13-01 10:00\n"));
+  const auto refused = ws.import(std::move(files), false, amsterdam(), "tester");
+  EXPECT_TRUE(refused.refused);
+  ASSERT_EQ(refused.diagnostics.size(), 1U);
+  EXPECT_EQ(refused.diagnostics[0].at.to_string(), "outages.csv:2:9");
+  EXPECT_EQ(stored_tickets(ws), "A P1;");
+  EXPECT_EQ(ws.audit_events().size(), 2U);
+
+  // With skip_invalid the valid rows go in and the invalid one is counted.
+  const auto skipped = import(
+      ws, "tickets", std::string(kHeader) + "B,P9,2026-10-05 09:00\nC,P2,2026-10-05\n", true);
+  EXPECT_FALSE(skipped.refused);
+  EXPECT_EQ(skipped.files[0].accepted, 1U);
+  EXPECT_EQ(skipped.files[0].rejected, 1U);
+  EXPECT_EQ(stored_tickets(ws), "A P1;C P2;");
+}
+
+TEST_F(WorkspaceTest, KeylessEvidenceMergesByIdentityAndOccurrence) {
+  Workspace ws = Workspace::create(dir_, "contract: {}\n", "tester");
+  const std::string header = "at,name,duration_ms\n";
+  auto first = import(ws, "transactions",
+                      header +
+                          "2026-10-05T07:00:00Z,a,10\n2026-10-05T07:00:00Z,a,20\n"
+                          "2026-11-05T07:00:00Z,a,30\n");
+  EXPECT_EQ(first.files[0].accepted, 3U);
+  // October again, with its second value corrected and a third at the same second: November is
+  // not touched.
+  auto second = import(ws, "transactions",
+                       header +
+                           "2026-10-05T07:00:00Z,a,10\n2026-10-05T07:00:00Z,a,25\n"
+                           "2026-10-05T07:00:00Z,a,5\n");
+  EXPECT_EQ(second.files[0].unchanged, 1U);
+  EXPECT_EQ(second.files[0].corrected, 1U);
+  EXPECT_EQ(second.files[0].accepted, 1U);
+  evidence::LoadOptions options{amsterdam()};
+  const auto evidence = ws.evidence()->read(options);
+  const auto durations = evidence.find("transactions")->numbers("duration_ms");
+  EXPECT_EQ(std::vector<double>(durations.begin(), durations.end()),
+            (std::vector<double>{10, 25, 5, 30}));
+  const auto details = nlohmann::json::parse(ws.audit_events().back().details);
+  ASSERT_EQ(details.at("segments").size(), 1U);
+  EXPECT_EQ(details.at("segments")[0].at("part"), "2026-10");
+  EXPECT_TRUE(ws.verify_audit().ok());
+}
+
+TEST_F(WorkspaceTest, OptionalColumnsStayAbsentUntilAnImportHasThem) {
+  Workspace ws = Workspace::create(dir_, "contract: {}\n", "tester");
+  import(ws, "tickets", std::string(kHeader) + "A,P1,2026-10-05 09:00\n");
+  evidence::LoadOptions options{amsterdam()};
+  EXPECT_FALSE(ws.evidence()->read(options).find("tickets")->in_file("responded_at"));
+  const auto second =
+      import(ws, "tickets", "id,priority,created_at,responded_at\nB,P1,2026-10-05 09:00,\n");
+  EXPECT_EQ(second.files[0].accepted, 1U);
+  EXPECT_TRUE(ws.evidence()->read(options).find("tickets")->in_file("responded_at"));
+  EXPECT_TRUE(ws.verify_audit().ok());
+}
+
+TEST_F(WorkspaceTest, OpensWhatItCreatedAndRefusesTwice) {
+  { Workspace::create(dir_, "contract: 1\n", "tester"); }
+  EXPECT_TRUE(Workspace::is_workspace(dir_));
+  Workspace ws = Workspace::open(dir_);
+  EXPECT_EQ(ws.contract_yaml(), "contract: 1\n");
+  EXPECT_THROW(Workspace::create(dir_, "contract: 2\n", "tester"), StoreError);
+  EXPECT_EQ(Workspace::open(dir_).contract_yaml(), "contract: 1\n");
+  EXPECT_THROW(Workspace::open(dir_ / "nothing"), StoreError);
+}
+
+}  // namespace
+}  // namespace meetlat::store

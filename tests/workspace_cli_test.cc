@@ -1,0 +1,284 @@
+// The workspace through the real binary (docs/workspace.md): a generated year imported and
+// evaluated gives the bytes evaluating its files gives; imports are idempotent, atomic and
+// counted; the audit log finds changes made behind meetlat's back with the sqlite3 tool; an
+// import killed at any point leaves the workspace as it was; a newer workspace is refused.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "run_meetlat.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using meetlat::testing::meetlat_binary;
+using meetlat::testing::read_file;
+using meetlat::testing::run_meetlat;
+using meetlat::testing::run_shell;
+using meetlat::testing::RunResult;
+
+constexpr const char* kAsOf = " --as-of 2027-01-05T00:00:00+01:00";
+
+// One generated year (smaller volumes than the default, the same files) shared by the tests.
+class WorkspaceCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string pattern = (fs::temp_directory_path() / "meetlat_workspace_XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    root_ = new fs::path(pattern);
+    const RunResult r = run_meetlat("generate --out " + year().string() +
+                                        " --months 12 --seed 7 --tickets-per-month 400"
+                                        " --transactions-per-minute 1 --probe-locations 1",
+                                    *root_);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  static void TearDownTestSuite() {
+    fs::remove_all(*root_);
+    delete root_;
+  }
+
+  static fs::path year() { return *root_ / "year"; }
+  static fs::path scratch() { return *root_; }
+
+  static RunResult meetlat(const std::string& args) { return run_meetlat(args, *root_); }
+
+  // A new workspace with the year imported.
+  static fs::path imported(const std::string& name) {
+    const fs::path ws = *root_ / name;
+    EXPECT_EQ(meetlat("init " + ws.string()).exit_code, 0);
+    const RunResult r = meetlat("import --workspace " + ws.string() + " " + year().string());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return ws;
+  }
+
+  static RunResult sqlite(const fs::path& ws, const std::string& sql) {
+    return run_shell("sqlite3 " + (ws / "workspace.sqlite").string() + " \"" + sql + "\" 2>&1");
+  }
+
+  static fs::path* root_;
+};
+
+fs::path* WorkspaceCli::root_ = nullptr;
+
+TEST_F(WorkspaceCli, EvaluatesAGeneratedYearAsItsFilesDo) {
+  const fs::path ws = imported("ws-same");
+  for (const std::string request :
+       {"evaluate --from 2026-01 --to 2026-12", "evaluate --period 2026-10",
+        "evaluate --period 2026-Q2 --format table", "actions --period 2026-12 --format csv"}) {
+    const RunResult files = meetlat(request + " --data " + year().string() + kAsOf);
+    const RunResult stored = meetlat(request + " --workspace " + ws.string() + kAsOf);
+    ASSERT_EQ(files.exit_code, 0) << files.err;
+    ASSERT_EQ(stored.exit_code, 0) << stored.err;
+    EXPECT_GT(files.out.size(), 1000U) << request;
+    EXPECT_EQ(stored.out, files.out) << request;
+  }
+  // The current folder, when it is a workspace, is the default.
+  const RunResult here = run_shell("cd " + ws.string() + " && " + meetlat_binary() +
+                                   " evaluate --period 2026-10" + kAsOf);
+  EXPECT_EQ(here.out, meetlat("evaluate --period 2026-10 --data " + year().string() + kAsOf).out);
+}
+
+TEST_F(WorkspaceCli, ImportingTheSameEvidenceAgainChangesNothing) {
+  const fs::path ws = imported("ws-again");
+  const std::string before =
+      meetlat("evaluate --period 2026-10 --workspace " + ws.string() + kAsOf).out;
+  const RunResult again = meetlat("import --workspace " + ws.string() + " " + year().string());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("tickets.csv: 0 accepted, 4"), std::string::npos) << again.out;
+  EXPECT_EQ(again.out.find(" corrected, 1"), std::string::npos);
+  for (const char* kind : {"tickets", "transactions", "probes", "outages"}) {
+    EXPECT_NE(again.out.find(std::string(kind) + ".csv: 0 accepted, "), std::string::npos) << kind;
+  }
+  EXPECT_EQ(meetlat("evaluate --period 2026-10 --workspace " + ws.string() + kAsOf).out, before);
+  EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
+}
+
+TEST_F(WorkspaceCli, AChangedRowIsACorrectionCountedAndAudited) {
+  const fs::path ws = imported("ws-correct");
+  // The first ticket again with another priority, and one new ticket.
+  std::ifstream in(year() / "tickets.csv");
+  std::string header;
+  std::string first;
+  std::getline(in, header);
+  std::getline(in, first);
+  const std::size_t comma = first.find(',');
+  std::string changed = first;
+  const std::string priority = first.substr(comma + 1, 2);
+  changed.replace(comma + 1, 2, priority == "P3" ? "P2" : "P3");
+  const fs::path dir = scratch() / "correction";
+  fs::create_directories(dir);
+  std::ofstream(dir / "tickets.csv") << header << '\n'
+                                     << changed << '\n'
+                                     << "NEW-1,P1,2026-12-01 10:00:00\n";
+  const RunResult r =
+      meetlat("import --workspace " + ws.string() + " " + (dir / "tickets.csv").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("tickets.csv: 1 accepted, 0 unchanged, 1 corrected, 0 rejected"),
+            std::string::npos)
+      << r.out;
+  const RunResult log = meetlat("audit export --workspace " + ws.string());
+  const std::string last = log.out.substr(log.out.rfind('\n', log.out.size() - 2) + 1);
+  EXPECT_NE(last.find("\"action\":\"import\""), std::string::npos) << last;
+  EXPECT_NE(last.find("\"corrections\":{\"count\":1"), std::string::npos) << last;
+  const std::string id = first.substr(0, comma);
+  EXPECT_EQ(sqlite(ws, "SELECT record FROM corrections").out, id + "\n");
+  EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
+  const RunResult syslog = meetlat("audit export --format syslog --workspace " + ws.string());
+  EXPECT_EQ(syslog.out.rfind("<110>1 ", 0), 0U) << syslog.out;
+  EXPECT_NE(syslog.out.find(" meetlat - import [meetlat@32473 seq=\"3\""), std::string::npos);
+}
+
+TEST_F(WorkspaceCli, AnImportWithAnInvalidRowImportsNothing) {
+  const fs::path ws = imported("ws-refuse");
+  const std::string log = meetlat("audit export --workspace " + ws.string()).out;
+  const fs::path dir = scratch() / "refuse";
+  fs::create_directories(dir);
+  std::ofstream(dir / "milestones.csv") << "id,planned_on\nM-9,2026-12-01\n";
+  std::ofstream(dir / "outages.csv") << "id,start\nO-9,2026-11-05 10:00\nO-10,2026-13-01 10:00\n";
+  const RunResult r = meetlat("import --workspace " + ws.string() + " " + dir.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("outages.csv:3:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("import refused: nothing was imported"), std::string::npos) << r.err;
+  EXPECT_EQ(meetlat("audit export --workspace " + ws.string()).out, log);
+  EXPECT_EQ(sqlite(ws, "SELECT count(*) FROM imports").out, "1\n");
+
+  const RunResult skipped =
+      meetlat("import --skip-invalid --workspace " + ws.string() + " " + dir.string());
+  EXPECT_EQ(skipped.exit_code, 0) << skipped.err;
+  EXPECT_NE(skipped.out.find("outages.csv: 1 accepted, 0 unchanged, 0 corrected, 1 rejected"),
+            std::string::npos)
+      << skipped.out;
+  EXPECT_NE(skipped.err.find("outages.csv:3:"), std::string::npos) << skipped.err;
+}
+
+TEST_F(WorkspaceCli, AuditVerifyFindsWhatTheSqlite3ToolChanged) {
+  const fs::path ws = imported("ws-audit");
+  const fs::path fix = scratch() / "audit-fix";
+  fs::create_directories(fix);
+  std::ofstream(fix / "tickets.csv") << "id,priority,created_at\nNEW-2,P2,2026-12-02 10:00\n";
+  ASSERT_EQ(
+      meetlat("import --workspace " + ws.string() + " " + (fix / "tickets.csv").string()).exit_code,
+      0);
+  ASSERT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
+  const struct {
+    const char* sql;
+    const char* found;
+  } tampering[] = {
+      {"UPDATE audit SET actor = 'someone' WHERE seq = 2", "event 2 (import): its content"},
+      {"DELETE FROM audit WHERE seq = 2", "event 3: expected event 2"},
+      {"INSERT INTO audit VALUES (4, '2026-12-02T00:00:00Z', 'x', 'import', '{}', '', '')",
+       "event 4: does not follow"},
+      {"DELETE FROM audit WHERE seq = 3", "import 2 is not in the audit log"},
+      {"UPDATE segments SET rows = rows + 1, sha256 = 'x' WHERE kind = 'tickets'",
+       "evidence segment tickets is not the version"},
+      {"UPDATE segments SET zstd = (SELECT zstd FROM segments WHERE kind = 'milestones') "
+       "WHERE kind = 'outages'",
+       "evidence segment outages: its rows were changed"},
+      {"DELETE FROM segments WHERE kind = 'siem'", "evidence segment siem recorded by event 2"},
+      {"UPDATE contract_versions SET yaml = yaml || ' '", "contract version 1 differs"},
+      {"DELETE FROM imports WHERE id = 1", "import 1 recorded by event 2 is missing"},
+  };
+  for (const auto& t : tampering) {
+    const fs::path copy = scratch() / "ws-audit-copy";
+    fs::remove_all(copy);
+    fs::copy(ws, copy);
+    const RunResult edit = sqlite(copy, t.sql);
+    ASSERT_EQ(edit.exit_code, 0) << t.sql << ": " << edit.out;
+    const RunResult r = meetlat("audit verify --workspace " + copy.string());
+    EXPECT_EQ(r.exit_code, 1) << t.sql;
+    EXPECT_NE(r.err.find(t.found), std::string::npos) << t.sql << "\n" << r.err;
+  }
+}
+
+TEST_F(WorkspaceCli, AnImportKilledAtAnyPointLeavesTheWorkspaceAsItWas) {
+  // Before: the year's tickets; the import to kill: the whole year (millions of rows, seconds).
+  const fs::path base = scratch() / "ws-kill-base";
+  ASSERT_EQ(meetlat("init " + base.string()).exit_code, 0);
+  ASSERT_EQ(meetlat("import --workspace " + base.string() + " " + (year() / "tickets.csv").string())
+                .exit_code,
+            0);
+  const std::string request = " evaluate --period 2026-10" + std::string(kAsOf);
+  const std::string before = meetlat(request + " --workspace " + base.string()).out;
+  const std::string after = meetlat(request + " --data " + year().string()).out;
+  ASSERT_NE(before, after);
+  // How long the whole import takes here, to spread the kills over it.
+  const fs::path timed = scratch() / "ws-kill-timed";
+  fs::copy(base, timed);
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_EQ(meetlat("import --workspace " + timed.string() + " " + year().string()).exit_code, 0);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  int killed_before = 0;
+  constexpr int kKills = 10;
+  for (int k = 1; k <= kKills; ++k) {
+    const fs::path ws = scratch() / "ws-kill";
+    fs::remove_all(ws);
+    fs::copy(base, ws);
+    const double delay = seconds * k / (kKills + 1);
+    const RunResult kill =
+        run_shell("( " + meetlat_binary() + " import --workspace " + ws.string() + " " +
+                  year().string() + " >/dev/null 2>&1 & pid=$!; sleep " + std::to_string(delay) +
+                  "; kill -9 $pid; wait $pid; echo $? )");
+    const bool was_killed = kill.out == "137\n";
+    const std::string now = meetlat(request + " --workspace " + ws.string()).out;
+    EXPECT_TRUE(now == (was_killed ? before : after) || (was_killed && now == after))
+        << "kill " << k << " after " << delay << " s";
+    if (was_killed && now == before) ++killed_before;
+    const RunResult verify = meetlat("audit verify --workspace " + ws.string());
+    EXPECT_EQ(verify.exit_code, 0) << "kill " << k << ": " << verify.err;
+  }
+  // Most kills land inside the import, before its commit.
+  EXPECT_GE(killed_before, kKills / 2);
+}
+
+TEST_F(WorkspaceCli, AReaderDuringAnImportSeesBeforeOrAfter) {
+  const fs::path ws = scratch() / "ws-reader";
+  ASSERT_EQ(meetlat("init " + ws.string()).exit_code, 0);
+  ASSERT_EQ(meetlat("import --workspace " + ws.string() + " " + (year() / "tickets.csv").string())
+                .exit_code,
+            0);
+  const std::string request = " evaluate --period 2026-10" + std::string(kAsOf);
+  const std::string before = meetlat(request + " --workspace " + ws.string()).out;
+  const std::string after = meetlat(request + " --data " + year().string()).out;
+  // Evaluations in a loop while the import runs: each one prints before or after, never a mix.
+  const fs::path outputs = scratch() / "reader";
+  fs::create_directories(outputs);
+  const RunResult r = run_shell(
+      "( " + meetlat_binary() + " import --workspace " + ws.string() + " " + year().string() +
+      " >/dev/null 2>&1 & pid=$!; i=0; while kill -0 $pid 2>/dev/null; do i=$((i+1)); " +
+      meetlat_binary() + request + " --workspace " + ws.string() + " > " + outputs.string() +
+      "/$i.json 2>/dev/null; done; wait $pid; echo $i )");
+  const int reads = std::atoi(r.out.c_str());
+  EXPECT_GE(reads, 1);
+  int saw_before = 0;
+  for (int i = 1; i <= reads; ++i) {
+    const std::string seen = read_file(outputs / (std::to_string(i) + ".json"));
+    EXPECT_TRUE(seen == before || seen == after) << "read " << i << " of " << reads;
+    if (seen == before) ++saw_before;
+  }
+  EXPECT_GE(saw_before, 1);
+  EXPECT_EQ(meetlat(request + " --workspace " + ws.string()).out, after);
+}
+
+TEST_F(WorkspaceCli, ANewerWorkspaceIsRefusedAndLeftAlone) {
+  const fs::path ws = scratch() / "ws-newer";
+  ASSERT_EQ(meetlat("init " + ws.string()).exit_code, 0);
+  ASSERT_EQ(sqlite(ws, "PRAGMA user_version = 99").exit_code, 0);
+  const RunResult r = meetlat("evaluate --period 2026-10 --workspace " + ws.string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("schema version 99, made by a newer meetlat"), std::string::npos) << r.err;
+  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "99\n");
+  // Neither a folder without one nor a second init.
+  const RunResult none = meetlat("evaluate --period 2026-10 --workspace " + scratch().string());
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_NE(none.err.find("not a meetlat workspace"), std::string::npos) << none.err;
+  const RunResult twice = meetlat("init " + ws.string());
+  EXPECT_EQ(twice.exit_code, 1);
+  EXPECT_NE(twice.err.find("already a workspace"), std::string::npos) << twice.err;
+}
+
+}  // namespace
