@@ -264,6 +264,50 @@ TEST_F(WorkspaceCli, AReaderDuringAnImportSeesBeforeOrAfter) {
   EXPECT_EQ(meetlat(request + " --workspace " + ws.string()).out, after);
 }
 
+TEST_F(WorkspaceCli, AnAmendmentAppliesFromItsMonthAsInTheContractFile) {
+  const fs::path ws = imported("ws-amend");
+  const std::string history = "evaluate --from 2026-01 --to 2026-12" + std::string(kAsOf);
+  const std::string unamended = meetlat(history + " --workspace " + ws.string()).out;
+  const fs::path amendment = scratch() / "drop-kpi-15.yaml";
+  std::ofstream(amendment) << "note: {nl: \"KPI-15 vervalt\", en: \"KPI-15 dropped\"}\n"
+                              "remove_kpis: [KPI-15]\n";
+  const RunResult applied = meetlat("contract apply " + amendment.string() +
+                                    " --effective-from 2026-07 --workspace " + ws.string());
+  ASSERT_EQ(applied.exit_code, 0) << applied.err;
+  EXPECT_NE(applied.out.find("contract version 2"), std::string::npos) << applied.out;
+  // The same amendment inside a contract file, evaluated on the files.
+  std::string contract = read_file(MEETLAT_DEFAULT_CONTRACT);
+  const std::size_t at = contract.find("\namendments: []");
+  ASSERT_NE(at, std::string::npos);
+  contract.replace(at, 16,
+                   "\namendments:\n  - effective_from: 2026-07\n"
+                   "    note: {nl: \"KPI-15 vervalt\", en: \"KPI-15 dropped\"}\n"
+                   "    remove_kpis: [KPI-15]");
+  std::ofstream(scratch() / "amended.yaml") << contract;
+  const std::string amended = meetlat(history + " --workspace " + ws.string()).out;
+  EXPECT_EQ(amended, meetlat(history + " --data " + year().string() + " --contract " +
+                             (scratch() / "amended.yaml").string())
+                         .out);
+  EXPECT_NE(amended, unamended);
+  // June keeps the version it had.
+  const std::string june = "evaluate --period 2026-06" + std::string(kAsOf);
+  EXPECT_EQ(meetlat(june + " --workspace " + ws.string()).out,
+            meetlat(june + " --data " + year().string()).out);
+
+  // An amendment that does not load is not stored.
+  std::ofstream(scratch() / "bad.yaml") << "remove_kpis: [KPI-99]\n";
+  const RunResult bad = meetlat("contract apply " + (scratch() / "bad.yaml").string() +
+                                " --effective-from 2026-09 --workspace " + ws.string());
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("bad.yaml:1:14: amendment: remove_kpis: no KPI 'KPI-99'"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_EQ(sqlite(ws, "SELECT count(*) FROM contract_versions").out, "2\n");
+  const RunResult verify = meetlat("audit verify --workspace " + ws.string());
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_NE(verify.out.find("audit verify: 3 events"), std::string::npos) << verify.out;
+}
+
 TEST_F(WorkspaceCli, ANewerWorkspaceIsRefusedAndLeftAlone) {
   const fs::path ws = scratch() / "ws-newer";
   ASSERT_EQ(meetlat("init " + ws.string()).exit_code, 0);

@@ -32,6 +32,7 @@ struct Options {
   InitArgs init;
   ImportArgs import;
   AuditArgs audit;
+  ContractApplyArgs apply;
 };
 
 void add_workspace_option(CLI::App& cmd, std::string& workspace) {
@@ -54,7 +55,7 @@ void add_input_options(CLI::App& cmd, InputArgs& args) {
 }
 
 void add_contract_commands(CLI::App& app, Options& o, int& exit_code) {
-  auto* group = app.add_subcommand("contract", "Check and show contract files");
+  auto* group = app.add_subcommand("contract", "Check, show and (in a workspace) amend contracts");
   group->require_subcommand(1);
 
   auto* check =
@@ -70,6 +71,17 @@ void add_contract_commands(CLI::App& app, Options& o, int& exit_code) {
   show->add_option("--contract", o.show_file, "Summarise this contract file as the engine reads it")
       ->excludes(default_flag);
   show->callback([&o, &exit_code] { exit_code = run_contract_show(o.show_default, o.show_file); });
+
+  auto* apply = group->add_subcommand(
+      "apply", "Store an amendment in the workspace as the contract version from a month on");
+  apply
+      ->add_option("FILE", o.apply.file,
+                   "The amendment (YAML: note, parameters, kpis, remove_kpis)")
+      ->required();
+  apply->add_option("--effective-from", o.apply.effective_from, "The first month it applies to")
+      ->required();
+  add_workspace_option(*apply, o.apply.workspace);
+  apply->callback([&o, &exit_code] { exit_code = run_contract_apply(o.apply); });
 }
 
 void add_calendar_commands(CLI::App& app, Options& o, int& exit_code) {

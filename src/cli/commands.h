@@ -77,6 +77,15 @@ struct ImportArgs {
 // records accepted, unchanged, corrected and rejected.
 int run_import(const ImportArgs& args);
 
+struct ContractApplyArgs {
+  std::string workspace;
+  std::string file;            // the amendment (YAML)
+  std::string effective_from;  // --effective-from, a month
+};
+// `contract apply FILE --effective-from M`: the amendment as the workspace's next contract
+// version, once the contract with it loads.
+int run_contract_apply(const ContractApplyArgs& args);
+
 struct AuditArgs {
   std::string workspace;
   std::string format = "jsonl";  // export: jsonl or syslog

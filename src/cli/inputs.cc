@@ -80,10 +80,21 @@ std::optional<std::string> workspace_folder(std::string_view command, const std:
   return std::nullopt;
 }
 
-std::optional<contract::Contract> workspace_contract(store::Workspace& workspace) {
-  const std::string name =
-      (workspace.dir() / std::string(store::Workspace::kDatabaseName)).string() + " (contract)";
-  contract::LoadResult r = contract::load_contract(workspace.contract_yaml(), name);
+std::optional<contract::Contract> workspace_contract(store::Workspace& workspace,
+                                                     const contract::AmendmentText* extra) {
+  const std::string where =
+      (workspace.dir() / std::string(store::Workspace::kDatabaseName)).string();
+  const auto versions = workspace.contract_versions();
+  std::vector<contract::AmendmentText> amendments;
+  for (std::size_t i = 1; i < versions.size(); ++i) {
+    amendments.push_back({versions[i].yaml,
+                          where + " (contract version " + std::to_string(versions[i].version) +
+                              ", effective " + versions[i].effective_from + ")",
+                          versions[i].effective_from});
+  }
+  if (extra != nullptr) amendments.push_back(*extra);
+  contract::LoadResult r =
+      contract::load_contract(versions.front().yaml, where + " (contract version 1)", amendments);
   for (const contract::Diagnostic& d : r.diagnostics) std::cerr << d.to_string() << '\n';
   return std::move(r.contract);
 }

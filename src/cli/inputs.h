@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "contract/loader.h"
 #include "contract/model.h"
 #include "engine/engine.h"
 #include "store/workspace.h"
@@ -49,9 +50,11 @@ int read_engine_inputs(const InputArgs& args, EngineInputs& out);
 // folder when it is a workspace; nullopt after printing what to give.
 std::optional<std::string> workspace_folder(std::string_view command, const std::string& option);
 
-// The contract stored in a workspace (its newest version), or nullopt after printing its
-// diagnostics.
-std::optional<contract::Contract> workspace_contract(store::Workspace& workspace);
+// The contract stored in a workspace, with every amendment applied to it (each period is
+// evaluated under the version in force for it), and `extra` after them when given (an amendment
+// being checked before it is stored); nullopt after printing the diagnostics.
+std::optional<contract::Contract> workspace_contract(
+    store::Workspace& workspace, const contract::AmendmentText* extra = nullptr);
 
 // The user meetlat acts for in the audit log: the OS user's name ("uid 1000" when it has none).
 std::string os_user();

@@ -1,5 +1,6 @@
 // The workspace commands (docs/workspace.md): `init DIR [--contract FILE]`,
-// `import FILE... | DIR [--skip-invalid]`, `audit verify`, `audit export --format jsonl|syslog`.
+// `import FILE... | DIR [--skip-invalid]`, `contract apply FILE --effective-from M`,
+// `audit verify`, `audit export --format jsonl|syslog`.
 // `evaluate` and `actions` read a workspace through inputs.cc.
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "io/regular_file.h"
 #include "store/workspace.h"
 #include "text/did_you_mean.h"
+#include "time/period.h"
 
 namespace meetlat::cli {
 namespace {
@@ -110,6 +112,29 @@ int import(const ImportArgs& args) {
   return kExitOk;
 }
 
+int contract_apply(const ContractApplyArgs& args) {
+  const auto month = time::parse_period(args.effective_from);
+  if (!month || month->cadence != time::Cadence::kMonth) {
+    std::cerr << "--effective-from: '" << args.effective_from << "' is not a month (2027-01)\n";
+    return kExitUsage;
+  }
+  const auto dir = workspace_folder("contract apply", args.workspace);
+  if (!dir) return kExitUsage;
+  store::Workspace workspace = store::Workspace::open(*dir);
+  const contract::AmendmentText amendment{io::read_regular(args.file), args.file,
+                                          args.effective_from};
+  if (!workspace_contract(workspace, &amendment)) {
+    std::cerr << "contract apply: " << args.file << " was not applied\n";
+    return kExitBadInput;
+  }
+  const store::ContractVersion version =
+      workspace.apply_amendment(amendment.yaml, args.effective_from, os_user());
+  std::cout << "contract version " << version.version << " (" << args.file << ") applies from "
+            << args.effective_from << "; periods before it keep the "
+            << "version they had\n";
+  return kExitOk;
+}
+
 int audit_verify(const AuditArgs& args) {
   const auto dir = workspace_folder("audit", args.workspace);
   if (!dir) return kExitUsage;
@@ -149,6 +174,9 @@ int run_init(const InitArgs& args) {
 }
 int run_import(const ImportArgs& args) {
   return run_reporting_errors("import", [&] { return import(args); });
+}
+int run_contract_apply(const ContractApplyArgs& args) {
+  return run_reporting_errors("contract apply", [&] { return contract_apply(args); });
 }
 int run_audit_verify(const AuditArgs& args) {
   return run_reporting_errors("audit verify", [&] { return audit_verify(args); });

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "contract/loader_internal.h"
 #include "contract/source_text.h"
@@ -418,7 +419,13 @@ void read_amendment(LoadContext& ctx, const YAML::Node& node, Contract& c, Param
   c.amendments.push_back(std::move(a));
 }
 
-void read_document(YamlReader& r, const YAML::Node& root, Contract& c) {
+// What reading amendments carries from one to the next: the parameters and KPI ids in force.
+struct AmendmentState {
+  Parameters in_force;
+  std::set<std::string> kpi_ids;
+};
+
+void read_document(YamlReader& r, const YAML::Node& root, Contract& c, AmendmentState& state) {
   MapReader top(r, root, "the contract file",
                 {"contract", "holidays", "calendars", "priorities", "severities", "parameters",
                  "kpis", "amendments"});
@@ -441,44 +448,81 @@ void read_document(YamlReader& r, const YAML::Node& root, Contract& c) {
     c.kpis = detail::read_kpis(ctx, *n, "kpis");
   }
   for (Kpi& k : c.kpis) resolve_parameters(k, c.parameters);
+  state.in_force = c.parameters;
+  for (const Kpi& k : c.kpis) state.kpi_ids.insert(k.id);
   if (const std::optional<YAML::Node> n = top.find("amendments")) {
     if (!n->IsSequence()) {
       r.error(*n, "amendments must be a list");
       return;
     }
-    Parameters in_force = c.parameters;
-    std::set<std::string> kpi_ids;
-    for (const Kpi& k : c.kpis) kpi_ids.insert(k.id);
-    for (const auto& item : *n) read_amendment(ctx, item, c, in_force, kpi_ids);
+    for (const auto& item : *n) read_amendment(ctx, item, c, state.in_force, state.kpi_ids);
+  }
+}
+
+// Reads `text` into `root`, reporting an empty document or a syntax error; false when there is
+// nothing to read.
+bool parse_yaml(std::string_view text, std::string_view file_name, YamlReader& reader,
+                std::vector<Diagnostic>& diagnostics, YAML::Node& root) {
+  try {
+    if (!detail::check_source_text(text, file_name, diagnostics)) return false;
+    root = YAML::Load(std::string(text));
+    if (!root.IsDefined() || root.IsNull()) {
+      reader.error(YAML::Mark::null_mark(),
+                   std::string(text.find_first_not_of(" \t\r\n") == std::string_view::npos
+                                   ? "the file is empty"
+                                   : "the file holds no YAML document, only comments") +
+                       "; start from `meetlat contract show --default`");
+      return false;
+    }
+    reader.report_duplicate_keys(root);
+    return true;
+  } catch (const YAML::Exception& e) {
+    const bool known = e.mark.line >= 0 && !e.mark.is_null();
+    diagnostics.push_back(detail::yaml_syntax_error(text, file_name, known ? e.mark.line : -1,
+                                                    known ? e.mark.column : -1, e.msg));
+    return false;
   }
 }
 
 }  // namespace
 
 LoadResult load_contract(std::string_view yaml_text, std::string_view file_name) {
+  return load_contract(yaml_text, file_name, {});
+}
+
+LoadResult load_contract(std::string_view yaml_text, std::string_view file_name,
+                         std::span<const AmendmentText> amendments) {
   LoadResult result;
   YamlReader reader(file_name, result.diagnostics, result.warnings);
   Contract contract;
-  try {
-    if (!detail::check_source_text(yaml_text, file_name, result.diagnostics)) {
-      sort_diagnostics(result.diagnostics);
-      return result;
+  AmendmentState state;
+  YAML::Node root;
+  if (parse_yaml(yaml_text, file_name, reader, result.diagnostics, root)) {
+    read_document(reader, root, contract, state);
+  }
+  const bool base_loaded = result.diagnostics.empty();
+  for (const AmendmentText& amendment : amendments) {
+    if (!base_loaded) break;  // an amendment to a broken contract says nothing
+    YamlReader amendment_reader(amendment.name, result.diagnostics, result.warnings);
+    YAML::Node node;
+    if (!parse_yaml(amendment.yaml, amendment.name, amendment_reader, result.diagnostics, node)) {
+      continue;
     }
-    const YAML::Node root = YAML::Load(std::string(yaml_text));
-    if (!root.IsDefined() || root.IsNull()) {
-      reader.error(YAML::Mark::null_mark(),
-                   std::string(yaml_text.find_first_not_of(" \t\r\n") == std::string_view::npos
-                                   ? "the file is empty"
-                                   : "the file holds no YAML document, only comments") +
-                       "; start from `meetlat contract show --default`");
+    if (!node.IsMap()) {
+      amendment_reader.error(node, "an amendment is a map of note, parameters, kpis, remove_kpis");
+      continue;
+    }
+    if (const YAML::Node given = std::as_const(node)["effective_from"]; given.IsDefined()) {
+      if (!given.IsScalar() || given.Scalar() != amendment.effective_from) {
+        amendment_reader.error(given, "amendment: effective_from here differs from the " +
+                                          amendment.effective_from + " it is applied from");
+        continue;
+      }
     } else {
-      reader.report_duplicate_keys(root);
-      read_document(reader, root, contract);
+      node["effective_from"] = amendment.effective_from;
     }
-  } catch (const YAML::Exception& e) {
-    const bool known = e.mark.line >= 0 && !e.mark.is_null();
-    result.diagnostics.push_back(detail::yaml_syntax_error(
-        yaml_text, file_name, known ? e.mark.line : -1, known ? e.mark.column : -1, e.msg));
+    LoadContext ctx{amendment_reader, contract};
+    read_amendment(ctx, node, contract, state.in_force, state.kpi_ids);
   }
   sort_diagnostics(result.diagnostics);
   sort_diagnostics(result.warnings);

@@ -9,6 +9,8 @@
 #pragma once
 
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,5 +30,19 @@ struct LoadResult {
 
 // `file_name` is only used in diagnostics.
 LoadResult load_contract(std::string_view yaml_text, std::string_view file_name);
+
+// An amendment kept apart from the contract file (a workspace's `contract apply`): the YAML of
+// one entry of `amendments` (note, parameters, kpis, remove_kpis; effective_from may be left out,
+// and must equal `effective_from` when given), applied from the month `effective_from`.
+struct AmendmentText {
+  std::string yaml;
+  std::string name;            // for diagnostics: "amendment 2 (effective 2027-01)"
+  std::string effective_from;  // "2027-01"
+};
+
+// The contract of `yaml_text` with `amendments` after its own, in order; every amendment is
+// checked as one in the file would be (after the previous one, after the start, same cadences).
+LoadResult load_contract(std::string_view yaml_text, std::string_view file_name,
+                         std::span<const AmendmentText> amendments);
 
 }  // namespace meetlat::contract

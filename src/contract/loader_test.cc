@@ -125,6 +125,33 @@ amendments:
   EXPECT_TRUE(versions.in_force(july).terms.amendments.empty());
 }
 
+TEST(LoadContract, AmendmentsKeptApartReadAsTheFileWould) {
+  const std::string file = "parameters: {core_transactions: [login]}\n";
+  const std::vector<AmendmentText> apart = {
+      {"parameters: {core_transactions: [login, search]}\n", "a1.yaml", "2026-07"},
+      {"effective_from: 2026-10\nremove_kpis: [KPI-01]\n", "a2.yaml", "2026-10"}};
+  const LoadResult r = load_contract(kHead + kKpi + file, "small.yaml", apart);
+  for (const Diagnostic& d : r.diagnostics) ADD_FAILURE() << d.to_string();
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r.contract->amendments.size(), 2u);
+  const time::Date october{std::chrono::year{2026} / 10 / 1};
+  EXPECT_EQ(r.contract->amendments[1].effective_from, october);
+  EXPECT_TRUE(contract_in_force(*r.contract, october).kpis.empty());
+
+  // Named by their own file: a month that is not after the previous one, an effective_from that
+  // differs from the one given, a KPI that is not there.
+  const std::vector<AmendmentText> wrong = {
+      {"remove_kpis: [KPI-09]\n", "b1.yaml", "2026-07"},
+      {"effective_from: 2026-09\nnote: {nl: n, en: n}\n", "b2.yaml", "2026-08"}};
+  const LoadResult bad = load_contract(kHead + kKpi, "small.yaml", wrong);
+  ASSERT_EQ(bad.diagnostics.size(), 2u);
+  EXPECT_EQ(bad.diagnostics[0].to_string(),
+            "b1.yaml:1:14: amendment: remove_kpis: no KPI 'KPI-09'");
+  EXPECT_EQ(bad.diagnostics[1].to_string(),
+            "b2.yaml:1:17: amendment: effective_from here differs from the 2026-08 it is applied "
+            "from");
+}
+
 TEST(LoadContract, ReportsEveryProblemAtOnceInFileOrder) {
   std::string text = kHead + kKpi;
   text.replace(text.find("term_months: 24"), 15, "term_months: -1");

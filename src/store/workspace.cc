@@ -45,11 +45,27 @@ Workspace Workspace::open(const std::filesystem::path& dir) {
   return {dir, open_sqlite_backend(dir / kDatabaseName)};
 }
 
-std::string Workspace::contract_yaml() {
+std::vector<ContractVersion> Workspace::contract_versions() {
   const ReadScope snapshot(*backend_);
-  const auto versions = backend_->contract_versions();
+  auto versions = backend_->contract_versions();
   if (versions.empty()) throw StoreError(dir_.string() + ": the workspace has no contract");
-  return versions.back().yaml;
+  return versions;
+}
+
+ContractVersion Workspace::apply_amendment(std::string_view yaml, const std::string& effective_from,
+                                           const std::string& actor) {
+  WriteScope write(*backend_);
+  const auto versions = backend_->contract_versions();
+  const std::int64_t seq = next_audit_seq(*backend_);
+  const ContractVersion version{static_cast<std::int64_t>(versions.size()) + 1, effective_from,
+                                std::string(yaml), sha256_hex(yaml), seq};
+  backend_->add_contract_version(version);
+  const nlohmann::json details = {{"contract_version", version.version},
+                                  {"contract_sha256", version.sha256},
+                                  {"effective_from", version.effective_from}};
+  append_audit_event(*backend_, actor, "contract", details.dump());
+  write.commit();
+  return version;
 }
 
 ImportResult Workspace::import(std::vector<IncomingFile> files, bool skip_invalid,

@@ -38,8 +38,14 @@ class Workspace {
 
   const std::filesystem::path& dir() const { return dir_; }
 
-  // The text of the newest contract version.
-  std::string contract_yaml();
+  // Every contract version: 1 the contract as given to init, then each amendment applied.
+  std::vector<ContractVersion> contract_versions();
+
+  // Stores `yaml`, an amendment (contract/loader.h, AmendmentText) applied from the month
+  // `effective_from` ("2027-01"), as the next contract version, and audits it ("contract").
+  // The caller has checked that the contract with it loads.
+  ContractVersion apply_amendment(std::string_view yaml, const std::string& effective_from,
+                                  const std::string& actor);
 
   ImportResult import(std::vector<IncomingFile> files, bool skip_invalid, const time::Zone& zone,
                       const std::string& actor);

@@ -160,9 +160,16 @@ TEST_F(WorkspaceTest, OpensWhatItCreatedAndRefusesTwice) {
   { Workspace::create(dir_, "contract: 1\n", "tester"); }
   EXPECT_TRUE(Workspace::is_workspace(dir_));
   Workspace ws = Workspace::open(dir_);
-  EXPECT_EQ(ws.contract_yaml(), "contract: 1\n");
+  EXPECT_EQ(ws.contract_versions().back().yaml, "contract: 1\n");
   EXPECT_THROW(Workspace::create(dir_, "contract: 2\n", "tester"), StoreError);
-  EXPECT_EQ(Workspace::open(dir_).contract_yaml(), "contract: 1\n");
+  EXPECT_EQ(Workspace::open(dir_).contract_versions().back().yaml, "contract: 1\n");
+  const auto amended = ws.apply_amendment("note: x\n", "2027-01", "tester");
+  EXPECT_EQ(amended.version, 2);
+  const auto versions = Workspace::open(dir_).contract_versions();
+  ASSERT_EQ(versions.size(), 2U);
+  EXPECT_EQ(versions[1].effective_from, "2027-01");
+  EXPECT_TRUE(ws.verify_audit().ok());
+  EXPECT_EQ(ws.audit_events().back().action, "contract");
   EXPECT_THROW(Workspace::open(dir_ / "nothing"), StoreError);
 }
 
