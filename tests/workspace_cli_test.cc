@@ -308,6 +308,108 @@ TEST_F(WorkspaceCli, AnAmendmentAppliesFromItsMonthAsInTheContractFile) {
   EXPECT_NE(verify.out.find("audit verify: 3 events"), std::string::npos) << verify.out;
 }
 
+TEST_F(WorkspaceCli, AClosedPeriodKeepsTheResultAgreed) {
+  const fs::path ws = imported("ws-close");
+  const std::string october = "evaluate --period 2026-10 --as-of 2026-11-05T00:00:00+01:00";
+  const std::string agreed = meetlat(october + " --data " + year().string()).out;
+  const RunResult closed = meetlat(
+      "close 2026-10 --note \"SLM 12 nov\" --as-of "
+      "2026-11-05T00:00:00+01:00 --workspace " +
+      ws.string());
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  // Later, as of any moment, the agreed result, and a note that it is one.
+  const std::string later = "evaluate --period 2026-10 --workspace " + ws.string();
+  RunResult r = meetlat(later);
+  EXPECT_EQ(r.out, agreed);
+  EXPECT_NE(r.err.find("closed as agreed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("a recomputation now gives the same result"), std::string::npos) << r.err;
+
+  // Evidence arriving later is stored as a correction; the agreed result stands, and the note
+  // says how a recomputation would differ.
+  std::ifstream in(year() / "tickets.csv");
+  std::string line;
+  std::getline(in, line);
+  std::string rows = line + "\n";
+  int changed = 0;
+  while (std::getline(in, line) && changed < 5) {
+    std::vector<std::string> cells;
+    std::size_t begin = 0;
+    for (std::size_t end; (end = line.find(',', begin)) != std::string::npos; begin = end + 1) {
+      cells.push_back(line.substr(begin, end - begin));
+    }
+    cells.push_back(line.substr(begin));
+    if (cells[1] != "P1" || cells[2].rfind("2026-10", 0) != 0 || cells[3].empty()) continue;
+    cells[3] = "";  // not responded after all
+    for (std::size_t i = 0; i < cells.size(); ++i) rows += (i > 0 ? "," : "") + cells[i];
+    rows += "\n";
+    ++changed;
+  }
+  ASSERT_EQ(changed, 5);
+  const fs::path late = scratch() / "late";
+  fs::create_directories(late);
+  std::ofstream(late / "tickets.csv") << rows;
+  const RunResult correction =
+      meetlat("import --workspace " + ws.string() + " " + (late / "tickets.csv").string());
+  EXPECT_NE(correction.out.find("5 corrected"), std::string::npos) << correction.out;
+  r = meetlat(later + " --format table");
+  EXPECT_NE(r.out.find("as of 2026-11-05T00:00:00+01:00"), std::string::npos) << r.out;
+  r = meetlat(later);
+  EXPECT_EQ(r.out, agreed);
+  EXPECT_NE(r.err.find("a recomputation now would differ; the evidence changed since"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("\n  KPI-01 P1: "), std::string::npos) << r.err;
+
+  // Neither a second close nor an amendment that reaches into it; a reopen, with its reason.
+  EXPECT_EQ(meetlat("close 2026-10 --workspace " + ws.string()).exit_code, 1);
+  std::ofstream(scratch() / "note.yaml") << "note: {nl: n, en: n}\n";
+  const RunResult amend = meetlat("contract apply " + (scratch() / "note.yaml").string() +
+                                  " --effective-from 2026-09 --workspace " + ws.string());
+  EXPECT_EQ(amend.exit_code, 1);
+  EXPECT_NE(amend.err.find("2026-10 is closed as agreed"), std::string::npos) << amend.err;
+  EXPECT_EQ(meetlat("reopen 2026-10 --workspace " + ws.string()).exit_code, 2);  // no reason
+  ASSERT_EQ(
+      meetlat("reopen 2026-10 --reason \"5 late P1 tickets\" --workspace " + ws.string()).exit_code,
+      0);
+  r = meetlat(october + " --workspace " + ws.string());
+  EXPECT_NE(r.out, agreed);
+  EXPECT_EQ(r.err.find("closed as agreed"), std::string::npos) << r.err;
+  EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
+  EXPECT_EQ(sqlite(ws, "SELECT action || ' ' || text FROM closings ORDER BY id").out,
+            "close SLM 12 nov\nreopen 5 late P1 tickets\n");
+
+  // The frozen result is under the audit log too.
+  ASSERT_EQ(sqlite(ws,
+                   "UPDATE closings SET result_json = replace(result_json, 'breached', "
+                   "'met') WHERE id = 1")
+                .exit_code,
+            0);
+  const RunResult verify = meetlat("audit verify --workspace " + ws.string());
+  EXPECT_EQ(verify.exit_code, 1);
+  EXPECT_NE(verify.err.find("the close of 2026-10 (1) differs"), std::string::npos) << verify.err;
+}
+
+TEST_F(WorkspaceCli, AWorkspaceOfSchemaVersion1IsMigrated) {
+  // tests/workspaces/schema-v1.sql: a workspace as the first meetlat with a workspace wrote it.
+  const fs::path ws = scratch() / "ws-v1";
+  fs::create_directories(ws);
+  ASSERT_EQ(run_shell("sqlite3 " + (ws / "workspace.sqlite").string() + " < " +
+                      MEETLAT_WORKSPACES_DIR "/schema-v1.sql")
+                .exit_code,
+            0);
+  ASSERT_EQ(sqlite(ws, "PRAGMA user_version").out, "1\n");
+  const std::string january = "evaluate --period 2026-01 --as-of 2026-02-05T00:00:00+01:00";
+  const RunResult r = meetlat(january + " --workspace " + ws.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, meetlat(january + " --data " MEETLAT_WORKSPACES_DIR "/schema-v1-evidence").out);
+  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "2\n");
+  EXPECT_EQ(sqlite(ws, "SELECT value FROM meta WHERE key = 'migrated_from_schema'").out, "1\n");
+  EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
+  // What version 2 added works on it.
+  EXPECT_EQ(meetlat("close 2026-01 --workspace " + ws.string()).exit_code, 0);
+  EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
+}
+
 TEST_F(WorkspaceCli, ANewerWorkspaceIsRefusedAndLeftAlone) {
   const fs::path ws = scratch() / "ws-newer";
   ASSERT_EQ(meetlat("init " + ws.string()).exit_code, 0);

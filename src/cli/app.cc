@@ -33,6 +33,8 @@ struct Options {
   ImportArgs import;
   AuditArgs audit;
   ContractApplyArgs apply;
+  CloseArgs close;
+  ReopenArgs reopen;
 };
 
 void add_workspace_option(CLI::App& cmd, std::string& workspace) {
@@ -205,31 +207,44 @@ void add_workspace_commands(CLI::App& app, Options& o, int& exit_code) {
                    "Contract file (YAML); default: the built-in default contract");
   init->callback([&o, &exit_code] { exit_code = run_init(o.init); });
 
-  auto* import = app.add_subcommand(
+  auto* import_files = app.add_subcommand(
       "import",
       "Import evidence files (or folders of them) into the workspace: all or nothing; the same "
       "rows again change nothing, changed rows are corrections");
-  import->add_option("INPUT", o.import.inputs, "Evidence files (tickets.csv, ...) or folders")
+  import_files->add_option("INPUT", o.import.inputs, "Evidence files (tickets.csv, ...) or folders")
       ->required();
-  add_workspace_option(*import, o.import.workspace);
-  import->add_flag("--skip-invalid", o.import.skip_invalid,
-                   "Import the valid rows and report the invalid ones instead of refusing");
-  import->callback([&o, &exit_code] { exit_code = run_import(o.import);
-});
+  add_workspace_option(*import_files, o.import.workspace);
+  import_files->add_flag("--skip-invalid", o.import.skip_invalid,
+                         "Import the valid rows and report the invalid ones instead of refusing");
+  import_files->callback([&o, &exit_code] { exit_code = run_import(o.import); });
 
-auto* audit = app.add_subcommand("audit", "The workspace's audit log");
-audit->require_subcommand(1);
-auto* verify = audit->add_subcommand(
-    "verify", "Check the hash chain, and the workspace against it; exit 1 on any change");
-add_workspace_option(*verify, o.audit.workspace);
-verify->callback([&o, &exit_code] { exit_code = run_audit_verify(o.audit); });
-auto* export_events =
-    audit->add_subcommand("export", "Print every audit event, one a line, for a SIEM");
-add_workspace_option(*export_events, o.audit.workspace);
-export_events->add_option("--format", o.audit.format, "jsonl (default) or syslog (RFC 5424)")
-    ->check(CLI::IsMember({"jsonl", "syslog"}));
-export_events->callback([&o, &exit_code] { exit_code = run_audit_export(o.audit); });
-}  // namespace
+  auto* close = app.add_subcommand(
+      "close", "Freeze a period's result as agreed in the SLM meeting (workspace)");
+  close->add_option("PERIOD", o.close.period, "2026-10, 2026-Q4, ...")->required();
+  close->add_option("--note", o.close.note, "What was agreed, for the record");
+  close->add_option("--as-of", o.close.as_of, "The moment of the result; default now");
+  add_workspace_option(*close, o.close.workspace);
+  close->callback([&o, &exit_code] { exit_code = run_close(o.close); });
+
+  auto* reopen = app.add_subcommand("reopen", "Reopen a closed period (workspace), with a reason");
+  reopen->add_option("PERIOD", o.reopen.period, "The closed period")->required();
+  reopen->add_option("--reason", o.reopen.reason, "Why, for the record")->required();
+  add_workspace_option(*reopen, o.reopen.workspace);
+  reopen->callback([&o, &exit_code] { exit_code = run_reopen(o.reopen); });
+
+  auto* audit = app.add_subcommand("audit", "The workspace's audit log");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand(
+      "verify", "Check the hash chain, and the workspace against it; exit 1 on any change");
+  add_workspace_option(*verify, o.audit.workspace);
+  verify->callback([&o, &exit_code] { exit_code = run_audit_verify(o.audit); });
+  auto* export_events =
+      audit->add_subcommand("export", "Print every audit event, one a line, for a SIEM");
+  add_workspace_option(*export_events, o.audit.workspace);
+  export_events->add_option("--format", o.audit.format, "jsonl (default) or syslog (RFC 5424)")
+      ->check(CLI::IsMember({"jsonl", "syslog"}));
+  export_events->callback([&o, &exit_code] { exit_code = run_audit_export(o.audit); });
+}
 
 // The exit status of a command after its output was flushed: writing stdout may fail (a full
 // disk behind a redirection, a closed pipe), and a command whose output was lost did not do its
@@ -272,7 +287,7 @@ int run_parsed(int argc, char** argv) {
   return exit_code;
 }
 
-}  // namespace meetlat::cli
+}  // namespace
 
 int run(int argc, char** argv) { return flushed(run_parsed(argc, argv)); }
 

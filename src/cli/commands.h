@@ -86,6 +86,23 @@ struct ContractApplyArgs {
 // version, once the contract with it loads.
 int run_contract_apply(const ContractApplyArgs& args);
 
+struct CloseArgs {
+  std::string workspace;
+  std::string period;
+  std::string note;
+  std::string as_of;  // empty: now
+};
+// `close P`: the period's result frozen as agreed (agreed_periods.h).
+int run_close(const CloseArgs& args);
+
+struct ReopenArgs {
+  std::string workspace;
+  std::string period;
+  std::string reason;
+};
+// `reopen P --reason TEXT`.
+int run_reopen(const ReopenArgs& args);
+
 struct AuditArgs {
   std::string workspace;
   std::string format = "jsonl";  // export: jsonl or syslog

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/agreed_periods.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
@@ -52,6 +53,9 @@ int run_period(const EvaluateArgs& args) {
   if (!period) return kExitUsage;
   EngineInputs in;
   if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
+  if (const auto closing = agreed(in, *period)) {
+    return show_agreed(in, *closing, *period, args.format);
+  }
   const auto outcome = engine::evaluate_period(in.setting(), in.evidence(), *period);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, result] = std::get<0>(outcome);

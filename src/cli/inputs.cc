@@ -57,7 +57,11 @@ int read_engine_inputs(const InputArgs& args, EngineInputs& out) {
     store::Workspace workspace = store::Workspace::open(*dir);
     contract = workspace_contract(workspace);
     if (!contract) return kExitBadInput;
-    out.source = workspace.evidence(args.skip_invalid);
+    auto source = workspace.evidence(args.skip_invalid);
+    out.evidence_sha256 = source->evidence_sha256();
+    out.source = std::move(source);
+    out.contract_versions = static_cast<std::int64_t>(workspace.contract_versions().size());
+    out.closings = workspace.closings();
   } else {
     contract = contract_from(args.contract);
     if (!contract) return kExitBadInput;

@@ -38,6 +38,10 @@ struct EngineInputs {
   time::Zone zone;
   time::Instant as_of;
   std::unique_ptr<evidence::EvidenceSource> source;
+  // From a workspace: the digest of the evidence read, its contract versions and its closings.
+  std::string evidence_sha256;
+  std::int64_t contract_versions = 0;
+  std::vector<store::Closing> closings;
 
   engine::Setting setting() const { return {&contract, &zone, as_of, nullptr}; }
   const evidence::EvidenceSource& evidence() const { return *source; }

@@ -56,7 +56,7 @@ const evidence::FileSchema* schema_of(const std::filesystem::path& path) {
   return nullptr;
 }
 
-int import(const ImportArgs& args) {
+int import_files(const ImportArgs& args) {
   const auto dir = workspace_folder("import", args.workspace);
   if (!dir) return kExitUsage;
   store::Workspace workspace = store::Workspace::open(*dir);
@@ -92,7 +92,7 @@ int import(const ImportArgs& args) {
     incoming.push_back({path.string(), schema, std::move(load)});
   }
   const store::ImportResult result =
-      workspace.import(std::move(incoming), args.skip_invalid, zone, os_user());
+      workspace.import_files(std::move(incoming), args.skip_invalid, zone, os_user());
   if (result.refused) {
     std::cerr << evidence::summarize_diagnostics(result.diagnostics);
     std::cerr << "import refused: nothing was imported; fix the rows above, or run with "
@@ -121,6 +121,15 @@ int contract_apply(const ContractApplyArgs& args) {
   const auto dir = workspace_folder("contract apply", args.workspace);
   if (!dir) return kExitUsage;
   store::Workspace workspace = store::Workspace::open(*dir);
+  for (const store::Closing& c : workspace.closings()) {
+    const auto closed = time::parse_period(c.period);
+    if (workspace.closed(c.period) && closed && closed->end_day > month->first_day) {
+      std::cerr << "contract apply: " << c.period << " is closed as agreed, and an amendment "
+                << "from " << args.effective_from << " would change it; reopen it first, or "
+                << "apply the amendment from a later month\n";
+      return kExitBadInput;
+    }
+  }
   const contract::AmendmentText amendment{io::read_regular(args.file), args.file,
                                           args.effective_from};
   if (!workspace_contract(workspace, &amendment)) {
@@ -173,7 +182,7 @@ int run_init(const InitArgs& args) {
   return run_reporting_errors("init", [&] { return init(args); });
 }
 int run_import(const ImportArgs& args) {
-  return run_reporting_errors("import", [&] { return import(args); });
+  return run_reporting_errors("import", [&] { return import_files(args); });
 }
 int run_contract_apply(const ContractApplyArgs& args) {
   return run_reporting_errors("contract apply", [&] { return contract_apply(args); });

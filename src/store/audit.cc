@@ -25,6 +25,7 @@ struct Expected {
   std::map<std::int64_t, std::int64_t> imports;                              // id -> seq
   std::map<std::int64_t, std::pair<std::int64_t, std::string>> corrections;  // count, sha256
   std::map<SegmentKey, std::pair<std::string, std::int64_t>> segments;       // sha256, seq
+  std::map<std::int64_t, std::pair<json, std::int64_t>> closings;            // details, seq
 };
 
 void replay(const AuditEvent& event, Expected& expected, std::vector<std::string>& problems) {
@@ -35,22 +36,29 @@ void replay(const AuditEvent& event, Expected& expected, std::vector<std::string
     problems.push_back("event " + std::to_string(event.seq) + ": its details are not JSON");
     return;
   }
-  if (details.contains("contract_version")) {
-    expected.contracts[details.at("contract_version").get<std::int64_t>()] = {
-        details.at("contract_sha256").get<std::string>(), event.seq};
-  }
-  if (details.contains("import_id")) {
-    const auto id = details.at("import_id").get<std::int64_t>();
-    expected.imports[id] = event.seq;
-    const json& corrections = details.at("corrections");
-    expected.corrections[id] = {corrections.at("count").get<std::int64_t>(),
-                                corrections.at("sha256").get<std::string>()};
-  }
-  if (details.contains("segments")) {
-    for (const json& s : details.at("segments")) {
-      expected.segments[{s.at("kind").get<std::string>(), s.at("part").get<std::string>()}] = {
-          s.at("sha256").get<std::string>(), event.seq};
+  try {
+    if (event.action == "init" || event.action == "contract") {
+      expected.contracts[details.at("contract_version").get<std::int64_t>()] = {
+          details.at("contract_sha256").get<std::string>(), event.seq};
+    } else if (event.action == "import") {
+      const auto id = details.at("import_id").get<std::int64_t>();
+      expected.imports[id] = event.seq;
+      const json& corrections = details.at("corrections");
+      expected.corrections[id] = {corrections.at("count").get<std::int64_t>(),
+                                  corrections.at("sha256").get<std::string>()};
+      for (const json& s : details.at("segments")) {
+        expected.segments[{s.at("kind").get<std::string>(), s.at("part").get<std::string>()}] = {
+            s.at("sha256").get<std::string>(), event.seq};
+      }
+    } else if (event.action == "close" || event.action == "reopen") {
+      expected.closings[details.at("closing_id").get<std::int64_t>()] = {details, event.seq};
+    } else {
+      problems.push_back("event " + std::to_string(event.seq) + ": an unknown action '" +
+                         event.action + "'");
     }
+  } catch (const json::exception&) {
+    problems.push_back("event " + std::to_string(event.seq) + " (" + event.action +
+                       "): its details lack what meetlat records");
   }
 }
 
@@ -105,6 +113,31 @@ void check_state(Backend& backend, const Expected& expected, std::vector<std::st
   for (const auto& [id, found] : corrections) {
     if (!expected.corrections.contains(id)) {
       problem("corrections of import " + std::to_string(id) + " are not in the audit log");
+    }
+  }
+  std::set<std::int64_t> closings;
+  for (const Closing& c : backend.closings()) {
+    closings.insert(c.id);
+    const std::string name =
+        "the " + c.action + " of " + c.period + " (" + std::to_string(c.id) + ")";
+    const auto it = expected.closings.find(c.id);
+    if (it == expected.closings.end()) {
+      problem(name + " is not in the audit log");
+      continue;
+    }
+    const json& d = it->second.first;
+    if (d.value("period", "") != c.period || d.value("action", "") != c.action ||
+        d.value("text", "") != c.text || d.value("evidence_sha256", "") != c.evidence_sha256 ||
+        d.value("contract_version", std::int64_t{0}) != c.contract_version ||
+        d.value("result_sha256", "") != sha256_hex(c.result_json + c.result_table) ||
+        c.event_seq != it->second.second) {
+      problem(name + " differs from what the audit log recorded");
+    }
+  }
+  for (const auto& [id, recorded] : expected.closings) {
+    if (!closings.contains(id)) {
+      problem("closing " + std::to_string(id) + " recorded by event " +
+              std::to_string(recorded.second) + " is missing");
     }
   }
   std::set<SegmentKey> present;

@@ -9,6 +9,7 @@
 //   for every other kind) the canonical CSV rows (canonical_rows.h), compressed, with their
 //   digest and row count and the optional columns any import had;
 // - imports and the corrections each made (a record's text before and after);
+// - periods closed as agreed, with their frozen result, and reopened;
 // - the audit log: append-only events, each chained to the one before by its hash (audit.h).
 //
 // Transactions: begin_write() waits for any other writer (one writer at a time) and the changes
@@ -28,7 +29,8 @@ namespace meetlat::store {
 
 // The schema of what a back end keeps. An older meetlat refuses a workspace with a newer
 // version; a newer one migrates an older one when it opens it.
-inline constexpr int kSchemaVersion = 1;
+// 1: contracts, imports, corrections, segments, audit; 2: closings.
+inline constexpr int kSchemaVersion = 2;
 
 struct SegmentKey {
   std::string kind;  // "transactions"
@@ -65,6 +67,22 @@ struct Correction {
   std::string record;  // the record's id (evidence/record_id.h)
   std::string before;  // its canonical row before the import
   std::string after;   // and after
+};
+
+// A period closed as agreed (or reopened): the result as it was agreed, frozen.
+struct Closing {
+  std::int64_t id = 0;
+  std::string period;  // "2026-10"
+  std::string action;  // "close" or "reopen"
+  std::string at;      // UTC
+  std::string actor;
+  std::string text;                   // the note of a close, the reason of a reopen
+  std::int64_t contract_version = 0;  // the workspace's newest contract version then
+  std::string evidence_sha256;        // over the digests of every evidence segment then
+  std::string as_of;                  // the result's as-of
+  std::string result_json;            // the result as `evaluate --period` printed it (JSON)
+  std::string result_table;           // and as a table
+  std::int64_t event_seq = 0;
 };
 
 struct AuditEvent {
@@ -108,6 +126,10 @@ class Backend {
   virtual std::string segment_bytes(const SegmentKey& key) = 0;  // compressed; "" when absent
   // Adds the segment or replaces its current version.
   virtual void put_segment(const SegmentInfo& info, std::string_view compressed) = 0;
+
+  // Returns the new closing's id.
+  virtual std::int64_t add_closing(const Closing& closing) = 0;
+  virtual std::vector<Closing> closings() = 0;  // by id
 
   virtual void append_audit(const AuditEvent& event) = 0;
   virtual std::vector<AuditEvent> audit_events() = 0;  // by seq

@@ -1,5 +1,6 @@
 #include "store/sqlite_backend.h"
 
+#include <iterator>
 #include <string>
 
 #include "store/sqlite.h"
@@ -26,6 +27,18 @@ CREATE TABLE audit(
   details TEXT NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL);
 )sql";
 
+// Each step takes the schema from version i + 1 to i + 2.
+constexpr std::string_view kMigrations[] = {
+    R"sql(
+CREATE TABLE closings(
+  id INTEGER PRIMARY KEY, period TEXT NOT NULL, action TEXT NOT NULL, at TEXT NOT NULL,
+  actor TEXT NOT NULL, text TEXT NOT NULL, contract_version INTEGER NOT NULL,
+  evidence_sha256 TEXT NOT NULL, as_of TEXT NOT NULL, result_json TEXT NOT NULL,
+  result_table TEXT NOT NULL, event_seq INTEGER NOT NULL);
+)sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion - 1);
+
 int user_version(sqlite::Database& db) {
   sqlite::Statement query(db, "PRAGMA user_version");
   return query.step() ? static_cast<int>(query.integer(0)) : 0;
@@ -39,6 +52,7 @@ class SqliteBackend final : public Backend {
     db_.exec("BEGIN IMMEDIATE");
     try {
       db_.exec(kSchemaV1);
+      for (const std::string_view step : kMigrations) db_.exec(step);
       db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
       db_.exec("COMMIT");
     } catch (...) {
@@ -59,7 +73,24 @@ class SqliteBackend final : public Backend {
                        "versions up to " + std::to_string(kSchemaVersion) +
                        ": upgrade meetlat to use it (it is left unchanged)");
     }
-    // Version 1 is the first; migrations from older versions go here, each in one transaction.
+    if (version == kSchemaVersion) return;
+    // An older workspace: every step from its version on, in one transaction (another process
+    // migrating at the same time waits, then finds the current version).
+    db_.exec("BEGIN IMMEDIATE");
+    try {
+      const int now = user_version(db_);
+      for (int v = now; v < kSchemaVersion; ++v) {
+        db_.exec(kMigrations[static_cast<std::size_t>(v - 1)]);
+      }
+      if (now < kSchemaVersion) {
+        set_meta("migrated_from_schema", std::to_string(now));
+        db_.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
+      }
+      db_.exec("COMMIT");
+    } catch (...) {
+      db_.exec("ROLLBACK");
+      throw;
+    }
   }
 
   void begin_write() override { db_.exec("BEGIN IMMEDIATE"); }
@@ -182,6 +213,38 @@ class SqliteBackend final : public Backend {
         .bind(6, s.event_seq)
         .bind_blob(7, compressed)
         .run();
+  }
+
+  std::int64_t add_closing(const Closing& c) override {
+    sqlite::Statement(db_,
+                      "INSERT INTO closings(period, action, at, actor, text, contract_version, "
+                      "evidence_sha256, as_of, result_json, result_table, event_seq) VALUES "
+                      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
+        .bind(1, c.period)
+        .bind(2, c.action)
+        .bind(3, c.at)
+        .bind(4, c.actor)
+        .bind(5, c.text)
+        .bind(6, c.contract_version)
+        .bind(7, c.evidence_sha256)
+        .bind(8, c.as_of)
+        .bind(9, c.result_json)
+        .bind(10, c.result_table)
+        .bind(11, c.event_seq)
+        .run();
+    return sqlite3_last_insert_rowid(db_.handle());
+  }
+  std::vector<Closing> closings() override {
+    sqlite::Statement q(db_,
+                        "SELECT id, period, action, at, actor, text, contract_version, "
+                        "evidence_sha256, as_of, result_json, result_table, event_seq FROM "
+                        "closings ORDER BY id");
+    std::vector<Closing> out;
+    while (q.step()) {
+      out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5),
+                     q.integer(6), q.text(7), q.text(8), q.text(9), q.text(10), q.integer(11)});
+    }
+    return out;
   }
 
   void append_audit(const AuditEvent& e) override {

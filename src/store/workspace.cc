@@ -57,8 +57,8 @@ ContractVersion Workspace::apply_amendment(std::string_view yaml, const std::str
   WriteScope write(*backend_);
   const auto versions = backend_->contract_versions();
   const std::int64_t seq = next_audit_seq(*backend_);
-  const ContractVersion version{static_cast<std::int64_t>(versions.size()) + 1, effective_from,
-                                std::string(yaml), sha256_hex(yaml), seq};
+  ContractVersion version{static_cast<std::int64_t>(versions.size()) + 1, effective_from,
+                          std::string(yaml), sha256_hex(yaml), seq};
   backend_->add_contract_version(version);
   const nlohmann::json details = {{"contract_version", version.version},
                                   {"contract_sha256", version.sha256},
@@ -68,13 +68,87 @@ ContractVersion Workspace::apply_amendment(std::string_view yaml, const std::str
   return version;
 }
 
-ImportResult Workspace::import(std::vector<IncomingFile> files, bool skip_invalid,
-                               const time::Zone& zone, const std::string& actor) {
+ImportResult Workspace::import_files(std::vector<IncomingFile> files, bool skip_invalid,
+                                     const time::Zone& zone, const std::string& actor) {
   return import_evidence(*backend_, std::move(files), skip_invalid, zone, actor);
 }
 
-std::unique_ptr<evidence::EvidenceSource> Workspace::evidence(bool skip_invalid) {
+std::unique_ptr<WorkspaceSource> Workspace::evidence(bool skip_invalid) {
   return std::make_unique<WorkspaceSource>(*backend_, skip_invalid);
+}
+
+namespace {
+
+std::optional<Closing> in_force(const std::vector<Closing>& closings, const std::string& period) {
+  std::optional<Closing> latest;
+  for (const Closing& c : closings) {
+    if (c.period == period) latest = c;
+  }
+  if (latest && latest->action == "close") return latest;
+  return std::nullopt;
+}
+
+std::string closing_details(const Closing& c) {
+  return nlohmann::json{{"closing_id", c.id},
+                        {"period", c.period},
+                        {"action", c.action},
+                        {"text", c.text},
+                        {"contract_version", c.contract_version},
+                        {"evidence_sha256", c.evidence_sha256},
+                        {"result_sha256", sha256_hex(c.result_json + c.result_table)}}
+      .dump();
+}
+
+}  // namespace
+
+std::vector<Closing> Workspace::closings() {
+  const ReadScope snapshot(*backend_);
+  return backend_->closings();
+}
+
+std::optional<Closing> Workspace::closed(const std::string& period) {
+  return in_force(closings(), period);
+}
+
+Closing Workspace::close_period(Closing closing, const std::string& actor) {
+  WriteScope write(*backend_);
+  if (const auto earlier = in_force(backend_->closings(), closing.period)) {
+    throw StoreError(closing.period + " is closed already (on " + earlier->at + " by " +
+                     earlier->actor + "); reopen it first");
+  }
+  if (evidence_digest(backend_->segments()) != closing.evidence_sha256) {
+    throw StoreError("the evidence changed while " + closing.period +
+                     " was evaluated (an import in between); nothing was closed: close again");
+  }
+  closing.action = "close";
+  closing.at = utc_now();
+  closing.actor = actor;
+  closing.contract_version = static_cast<std::int64_t>(backend_->contract_versions().size());
+  closing.event_seq = next_audit_seq(*backend_);
+  closing.id = backend_->add_closing(closing);
+  append_audit_event(*backend_, actor, "close", closing_details(closing));
+  write.commit();
+  return closing;
+}
+
+Closing Workspace::reopen_period(const std::string& period, const std::string& reason,
+                                 const std::string& actor) {
+  WriteScope write(*backend_);
+  const auto closed = in_force(backend_->closings(), period);
+  if (!closed) throw StoreError(period + " is not closed; there is nothing to reopen");
+  Closing reopening;
+  reopening.period = period;
+  reopening.action = "reopen";
+  reopening.at = utc_now();
+  reopening.actor = actor;
+  reopening.text = reason;
+  reopening.contract_version = closed->contract_version;
+  reopening.evidence_sha256 = evidence_digest(backend_->segments());
+  reopening.event_seq = next_audit_seq(*backend_);
+  reopening.id = backend_->add_closing(reopening);
+  append_audit_event(*backend_, actor, "reopen", closing_details(reopening));
+  write.commit();
+  return reopening;
 }
 
 AuditCheck Workspace::verify_audit() { return store::verify_audit(*backend_); }

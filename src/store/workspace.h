@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "store/audit.h"
 #include "store/backend.h"
 #include "store/import.h"
+#include "store/workspace_source.h"
 #include "time/zone.h"
 
 namespace meetlat::store {
@@ -47,13 +49,27 @@ class Workspace {
   ContractVersion apply_amendment(std::string_view yaml, const std::string& effective_from,
                                   const std::string& actor);
 
-  ImportResult import(std::vector<IncomingFile> files, bool skip_invalid, const time::Zone& zone,
-                      const std::string& actor);
+  ImportResult import_files(std::vector<IncomingFile> files, bool skip_invalid,
+                            const time::Zone& zone, const std::string& actor);
 
   // The evidence as it is now (a snapshot: later imports do not change it), as a source an
   // engine request reads (engine/engine.h). `skip_invalid` as for a folder: stored evidence was
   // valid when imported, but a later contract version may refuse some of it.
-  std::unique_ptr<evidence::EvidenceSource> evidence(bool skip_invalid = false);
+  std::unique_ptr<WorkspaceSource> evidence(bool skip_invalid = false);
+
+  // The periods agreed in the SLM meeting. A period is closed when its latest closing is a close.
+  std::vector<Closing> closings();
+  // The close in force for `period` ("2026-10"), or nullopt when it is open.
+  std::optional<Closing> closed(const std::string& period);
+  // Freezes `period` with the result as evaluated (`closing.result_json`, `result_table`,
+  // `as_of`, `text` the note) from the evidence whose digest is `closing.evidence_sha256`, and
+  // audits it ("close"). Throws StoreError when the period is closed already, or when the
+  // evidence changed since it was evaluated (an import in between: evaluate again).
+  Closing close_period(Closing closing, const std::string& actor);
+  // Reopens a closed period with a reason, audited ("reopen"); its frozen result stays in the
+  // log. Throws StoreError when it is not closed.
+  Closing reopen_period(const std::string& period, const std::string& reason,
+                        const std::string& actor);
 
   AuditCheck verify_audit();
   std::vector<AuditEvent> audit_events();

@@ -6,6 +6,7 @@
 #include "evidence/load.h"
 #include "store/canonical_rows.h"
 #include "store/compression.h"
+#include "store/digest.h"
 
 namespace meetlat::store {
 
@@ -17,7 +18,9 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
   std::map<std::string, std::vector<std::string>, std::less<>> compressed;
   {
     const ReadScope snapshot(backend);
-    for (const SegmentInfo& segment : backend.segments()) {  // by kind, then part
+    const std::vector<SegmentInfo> segments = backend.segments();
+    evidence_sha256_ = evidence_digest(segments);
+    for (const SegmentInfo& segment : segments) {  // by kind, then part
       const evidence::FileSchema* schema = evidence::find_schema(segment.key.kind);
       if (schema == nullptr) continue;
       Kind& kind = kinds_[segment.key.kind];
@@ -40,6 +43,14 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
       std::string().swap(segment);
     }
   }
+}
+
+std::string evidence_digest(const std::vector<SegmentInfo>& segments) {
+  Sha256 digest;
+  for (const SegmentInfo& s : segments) {
+    digest.add(s.key.kind).add(" ").add(s.key.part).add(" ").add(s.sha256).add("\n");
+  }
+  return digest.hex();
 }
 
 evidence::Evidence WorkspaceSource::read(const evidence::LoadOptions& options) const {

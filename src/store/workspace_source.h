@@ -26,6 +26,10 @@ class WorkspaceSource final : public evidence::EvidenceSource {
   std::vector<evidence::RecordPosition> locate(std::string_view kind, std::string_view field,
                                                std::span<const std::uint32_t> lines) const override;
 
+  // The digest of the evidence in the snapshot: SHA-256 over every segment's kind, part and
+  // digest. Equal digests, equal evidence.
+  const std::string& evidence_sha256() const { return evidence_sha256_; }
+
  private:
   struct Kind {
     std::unique_ptr<char[]> bytes;  // header and canonical rows
@@ -34,6 +38,10 @@ class WorkspaceSource final : public evidence::EvidenceSource {
     std::string_view text() const { return {bytes.get(), size}; }
   };
   std::map<std::string, Kind, std::less<>> kinds_;
+  std::string evidence_sha256_;
 };
+
+// evidence_sha256() of `segments` (backend.h: by kind and part).
+std::string evidence_digest(const std::vector<SegmentInfo>& segments);
 
 }  // namespace meetlat::store

@@ -37,7 +37,7 @@ class WorkspaceTest : public ::testing::Test {
                              bool skip_invalid = false) {
     std::vector<IncomingFile> files;
     files.push_back(incoming(kind, text));
-    return ws.import(std::move(files), skip_invalid, amsterdam(), "tester");
+    return ws.import_files(std::move(files), skip_invalid, amsterdam(), "tester");
   }
 
   // The tickets as the workspace's evidence source reads them: id -> priority and created_at.
@@ -100,7 +100,7 @@ TEST_F(WorkspaceTest, AnInvalidRowRefusesTheWholeImport) {
   std::vector<IncomingFile> files;
   files.push_back(incoming("tickets", std::string(kHeader) + "B,P1,2026-10-05 09:00\n"));
   files.push_back(incoming("outages", "id,start\nO1,2026-13-01 10:00\n"));
-  const auto refused = ws.import(std::move(files), false, amsterdam(), "tester");
+  const auto refused = ws.import_files(std::move(files), false, amsterdam(), "tester");
   EXPECT_TRUE(refused.refused);
   ASSERT_EQ(refused.diagnostics.size(), 1U);
   EXPECT_EQ(refused.diagnostics[0].at.to_string(), "outages.csv:2:9");

@@ -1,0 +1,167 @@
+// `meetlat close P [--note TEXT] [--as-of T]` and `meetlat reopen P --reason TEXT`, and the
+// frozen results `evaluate` prints for closed periods.
+#include "cli/agreed_periods.h"
+
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "engine/engine.h"
+#include "report/result_json.h"
+#include "report/result_table.h"
+#include "time/parse.h"
+
+namespace meetlat::cli {
+namespace {
+
+using nlohmann::json;
+
+std::string value_text(const json& objective) {
+  const json& value = objective.contains("value") ? objective.at("value") : json();
+  return objective.value("status", "?") + (value.is_null() ? "" : " (" + value.dump() + ")");
+}
+
+// Objectives by "KPI-01 P1".
+std::map<std::string, std::string> objectives(const json& result) {
+  std::map<std::string, std::string> out;
+  for (const json& kpi : result.value("kpis", json::array())) {
+    for (const json& objective : kpi.value("objectives", json::array())) {
+      out[kpi.value("id", "?") + " " + objective.value("id", "?")] = value_text(objective);
+    }
+  }
+  return out;
+}
+
+int close(const CloseArgs& args) {
+  const auto period = period_option("--period", args.period);
+  if (!period) return kExitUsage;
+  const auto dir = workspace_folder("close", args.workspace);
+  if (!dir) return kExitUsage;
+  EngineInputs in;
+  InputArgs inputs;
+  inputs.workspace = *dir;
+  inputs.as_of = args.as_of;
+  if (const int code = read_engine_inputs(inputs, in); code != kExitOk) return code;
+  const std::string name = time::period_name(*period);
+  if (const auto earlier = agreed(in, *period)) {
+    std::cerr << "close: " << name << " is closed already (on " << earlier->at << " by "
+              << earlier->actor << "); reopen it first\n";
+    return kExitBadInput;
+  }
+  const auto outcome = engine::evaluate_period(in.setting(), in.evidence(), *period);
+  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
+  const auto& [loaded, result] = std::get<0>(outcome);
+  store::Closing closing;
+  closing.period = name;
+  closing.text = args.note;
+  closing.evidence_sha256 = in.evidence_sha256;
+  closing.result_json = report::to_json(result, *loaded.versions, in.zone);
+  closing.result_table = report::to_table(result, *loaded.versions, in.zone, false);
+  closing.as_of = json::parse(closing.result_json).value("as_of", "");
+  store::Workspace workspace = store::Workspace::open(*dir);
+  const store::Closing stored = workspace.close_period(closing, os_user());
+  std::cout << name << " closed as agreed, as of " << stored.as_of << ", under contract version "
+            << stored.contract_version << "; its result is frozen (evidence "
+            << stored.evidence_sha256.substr(0, 16) << "…, audit event " << stored.event_seq
+            << ")\n";
+  return kExitOk;
+}
+
+int reopen(const ReopenArgs& args) {
+  const auto period = period_option("--period", args.period);
+  if (!period) return kExitUsage;
+  const auto dir = workspace_folder("reopen", args.workspace);
+  if (!dir) return kExitUsage;
+  store::Workspace workspace = store::Workspace::open(*dir);
+  const store::Closing stored =
+      workspace.reopen_period(time::period_name(*period), args.reason, os_user());
+  std::cout << stored.period << " reopened (audit event " << stored.event_seq
+            << "); evaluate recomputes it until it is closed again\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+std::optional<store::Closing> agreed(const EngineInputs& in, const time::Period& period) {
+  const std::string name = time::period_name(period);
+  std::optional<store::Closing> latest;
+  for (const store::Closing& c : in.closings) {
+    if (c.period == name) latest = c;
+  }
+  if (latest && latest->action == "close") return latest;
+  return std::nullopt;
+}
+
+std::vector<std::string> result_differences(const std::string& agreed_json,
+                                            const std::string& now_json) {
+  const json then = json::parse(agreed_json);
+  const json now = json::parse(now_json);
+  std::vector<std::string> out;
+  const auto before = objectives(then);
+  const auto after = objectives(now);
+  for (const auto& [id, was] : before) {
+    const auto it = after.find(id);
+    if (it == after.end()) {
+      out.push_back(id + ": " + was + " → no longer in the contract");
+    } else if (it->second != was) {
+      out.push_back(id + ": " + was + " → " + it->second);
+    }
+  }
+  for (const auto& [id, is] : after) {
+    if (!before.contains(id)) out.push_back(id + ": new, " + is);
+  }
+  if (then.value("finance", json()) != now.value("finance", json())) {
+    out.emplace_back("the money differs");
+  }
+  return out;
+}
+
+int show_agreed(const EngineInputs& in, const store::Closing& closing, const time::Period& period,
+                const std::string& format) {
+  std::cout << (format == "table" ? closing.result_table : closing.result_json);
+  std::cerr << "note: " << closing.period << " was closed as agreed on " << closing.at << " by "
+            << closing.actor << (closing.text.empty() ? "" : " (\"" + closing.text + "\")")
+            << "; this is the result agreed then\n";
+  // The recomputation as of the agreed moment: only the evidence and the contract can differ.
+  EngineInputs now;
+  now.contract = in.contract;
+  now.zone = in.zone;
+  const auto as_of = time::parse_timestamp(closing.as_of, in.zone, nullptr);
+  now.as_of = as_of ? as_of->at : in.as_of;
+  const auto outcome = engine::evaluate_period(now.setting(), in.evidence(), period);
+  if (std::holds_alternative<engine::Refused>(outcome)) {
+    std::cerr << "note: a recomputation now is refused: the evidence has invalid rows\n";
+    return kExitOk;
+  }
+  const auto& [loaded, result] = std::get<0>(outcome);
+  const auto differences =
+      result_differences(closing.result_json, report::to_json(result, *loaded.versions, in.zone));
+  const bool evidence_changed = closing.evidence_sha256 != in.evidence_sha256;
+  const bool contract_changed = closing.contract_version != in.contract_versions;
+  if (differences.empty()) {
+    std::cerr << "note: a recomputation now gives the same result"
+              << (evidence_changed ? " (the evidence changed since)" : "") << '\n';
+    return kExitOk;
+  }
+  std::cerr << "note: a recomputation now would differ";
+  if (evidence_changed) std::cerr << "; the evidence changed since";
+  if (contract_changed) {
+    std::cerr << "; contract version " << closing.contract_version << " then, "
+              << in.contract_versions << " now";
+  }
+  std::cerr << ":\n";
+  for (const std::string& d : differences) std::cerr << "  " << d << '\n';
+  return kExitOk;
+}
+
+int run_close(const CloseArgs& args) {
+  return run_reporting_errors("close", [&] { return close(args); });
+}
+
+int run_reopen(const ReopenArgs& args) {
+  return run_reporting_errors("reopen", [&] { return reopen(args); });
+}
+
+}  // namespace meetlat::cli
