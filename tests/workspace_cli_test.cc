@@ -389,6 +389,70 @@ TEST_F(WorkspaceCli, AClosedPeriodKeepsTheResultAgreed) {
   EXPECT_NE(verify.err.find("the close of 2026-10 (1) differs"), std::string::npos) << verify.err;
 }
 
+TEST_F(WorkspaceCli, AnExportRestoresToTheSameWorkspace) {
+  const fs::path ws = imported("ws-exit");
+  // Something of everything: an amendment, a correction, a closed and a reopened period.
+  std::ofstream(scratch() / "exit-note.yaml") << "note: {nl: n, en: n}\n";
+  ASSERT_EQ(meetlat("contract apply " + (scratch() / "exit-note.yaml").string() +
+                    " --effective-from 2026-11 --workspace " + ws.string())
+                .exit_code,
+            0);
+  const fs::path late = scratch() / "exit-late";
+  fs::create_directories(late);
+  std::ofstream(late / "outages.csv") << "id,start,end,planned\nX-1,2026-10-07 10:00,"
+                                         "2026-10-07 10:20,false\n";
+  ASSERT_EQ(meetlat("import --workspace " + ws.string() + " " + late.string()).exit_code, 0);
+  const std::string as_of = " --as-of 2026-11-05T00:00:00+01:00";
+  ASSERT_EQ(meetlat("close 2026-10 --note agreed --workspace " + ws.string() + as_of).exit_code, 0);
+  ASSERT_EQ(meetlat("close 2026-09 --workspace " + ws.string() + as_of).exit_code, 0);
+  ASSERT_EQ(meetlat("reopen 2026-09 --reason why --workspace " + ws.string()).exit_code, 0);
+
+  const fs::path out = scratch() / "exit-export";
+  const RunResult exported =
+      meetlat("export --out " + out.string() + " --workspace " + ws.string());
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  for (const char* file : {"manifest.json", "evidence/tickets.csv", "evidence/transactions.csv",
+                           "contract/version-1.yaml", "contract/version-2.yaml", "audit.jsonl",
+                           "closings.jsonl", "corrections.jsonl", "imports.jsonl"}) {
+    EXPECT_TRUE(fs::exists(out / file)) << file;
+  }
+  // The evidence files are evidence files: evaluating them as a folder gives what the
+  // workspace gives for an open month.
+  const std::string june = "evaluate --period 2026-06" + std::string(kAsOf);
+  EXPECT_EQ(meetlat(june + " --data " + (out / "evidence").string()).out,
+            meetlat(june + " --workspace " + ws.string()).out);
+
+  const fs::path restored = scratch() / "ws-restored";
+  const RunResult r = meetlat("init " + restored.string() + " --from-export " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const RunResult verify = meetlat("audit verify --workspace " + restored.string());
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  const std::string as_of_2027(kAsOf);
+  for (const std::string& request : std::vector<std::string>{
+           "evaluate --from 2026-01 --to 2026-12" + as_of_2027, "evaluate --period 2026-10",
+           "evaluate --period 2026-09" + as_of_2027,
+           "evaluate --period 2026-12 --format table" + as_of_2027}) {
+    const RunResult a = meetlat(request + " --workspace " + ws.string());
+    const RunResult b = meetlat(request + " --workspace " + restored.string());
+    EXPECT_EQ(b.out, a.out) << request;
+    EXPECT_EQ(b.err, a.err) << request;
+  }
+
+  // A changed export is refused, naming the file, and leaves no workspace.
+  { std::ofstream(out / "evidence/outages.csv", std::ios::app) << "X-2,2026-10-08 10:00,,\n"; }
+  const fs::path refused = scratch() / "ws-refused";
+  const RunResult bad = meetlat("init " + refused.string() + " --from-export " + out.string());
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("evidence/outages.csv: its SHA-256 differs from the manifest's"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_FALSE(fs::exists(refused / "workspace.sqlite"));
+  // Nor does an export replace a folder that is not an export.
+  const RunResult over = meetlat("export --out " + year().string() + " --workspace " + ws.string());
+  EXPECT_EQ(over.exit_code, 1);
+  EXPECT_TRUE(fs::exists(year() / "tickets.csv"));
+}
+
 TEST_F(WorkspaceCli, AWorkspaceOfSchemaVersion1IsMigrated) {
   // tests/workspaces/schema-v1.sql: a workspace as the first meetlat with a workspace wrote it.
   const fs::path ws = scratch() / "ws-v1";

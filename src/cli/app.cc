@@ -35,6 +35,7 @@ struct Options {
   ContractApplyArgs apply;
   CloseArgs close;
   ReopenArgs reopen;
+  ExportArgs exit_export;
 };
 
 void add_workspace_option(CLI::App& cmd, std::string& workspace) {
@@ -203,8 +204,12 @@ void add_workspace_commands(CLI::App& app, Options& o, int& exit_code) {
   auto* init = app.add_subcommand(
       "init", "Create a workspace: a folder where evidence accumulates, with its contract");
   init->add_option("DIR", o.init.dir, "The workspace folder (created when missing)")->required();
-  init->add_option("--contract", o.init.contract_file,
-                   "Contract file (YAML); default: the built-in default contract");
+  auto* contract_file =
+      init->add_option("--contract", o.init.contract_file,
+                       "Contract file (YAML); default: the built-in default contract");
+  init->add_option("--from-export", o.init.from_export,
+                   "Restore the workspace written by `meetlat export` instead")
+      ->excludes(contract_file);
   init->callback([&o, &exit_code] { exit_code = run_init(o.init); });
 
   auto* import_files = app.add_subcommand(
@@ -231,6 +236,14 @@ void add_workspace_commands(CLI::App& app, Options& o, int& exit_code) {
   reopen->add_option("--reason", o.reopen.reason, "Why, for the record")->required();
   add_workspace_option(*reopen, o.reopen.workspace);
   reopen->callback([&o, &exit_code] { exit_code = run_reopen(o.reopen); });
+
+  auto* export_all = app.add_subcommand(
+      "export",
+      "Write everything in the workspace in open formats (CSV, YAML, JSON), with a "
+      "manifest of SHA-256 digests");
+  export_all->add_option("--out", o.exit_export.out, "The folder to write (a new one)")->required();
+  add_workspace_option(*export_all, o.exit_export.workspace);
+  export_all->callback([&o, &exit_code] { exit_code = run_export(o.exit_export); });
 
   auto* audit = app.add_subcommand("audit", "The workspace's audit log");
   audit->require_subcommand(1);

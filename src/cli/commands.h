@@ -64,6 +64,7 @@ int run_actions(const ActionsArgs& args);
 struct InitArgs {
   std::string dir;
   std::string contract_file;  // --contract; empty: the built-in default contract
+  std::string from_export;    // --from-export: restore the workspace of `meetlat export`
 };
 // `init DIR`: a new workspace with the contract (docs/workspace.md).
 int run_init(const InitArgs& args);
@@ -102,6 +103,13 @@ struct ReopenArgs {
 };
 // `reopen P --reason TEXT`.
 int run_reopen(const ReopenArgs& args);
+
+struct ExportArgs {
+  std::string workspace;
+  std::string out;
+};
+// `export --out DIR`: everything in the workspace in open formats (docs/workspace.md, "Exit").
+int run_export(const ExportArgs& args);
 
 struct AuditArgs {
   std::string workspace;

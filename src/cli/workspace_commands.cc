@@ -1,6 +1,7 @@
 // The workspace commands (docs/workspace.md): `init DIR [--contract FILE]`,
-// `import FILE... | DIR [--skip-invalid]`, `contract apply FILE --effective-from M`,
-// `audit verify`, `audit export --format jsonl|syslog`.
+// `init DIR --from-export EXPORT`, `import FILE... | DIR [--skip-invalid]`,
+// `contract apply FILE --effective-from M`, `export --out DIR`, `audit verify`,
+// `audit export --format jsonl|syslog`.
 // `evaluate` and `actions` read a workspace through inputs.cc.
 #include <unistd.h>
 
@@ -13,9 +14,11 @@
 #include "cli/contract_source.h"
 #include "cli/inputs.h"
 #include "contract/default_contract.h"
+#include "contract/loader.h"
 #include "engine/engine.h"
 #include "evidence/load.h"
 #include "io/regular_file.h"
+#include "store/exit_export.h"
 #include "store/workspace.h"
 #include "text/did_you_mean.h"
 #include "time/period.h"
@@ -23,7 +26,32 @@
 namespace meetlat::cli {
 namespace {
 
+int restore(const InitArgs& args) {
+  const auto versions = store::read_export_contracts(args.from_export);
+  std::vector<contract::AmendmentText> amendments;
+  for (std::size_t i = 1; i < versions.size(); ++i) {
+    amendments.push_back(
+        {versions[i].yaml,
+         args.from_export + " (contract version " + std::to_string(versions[i].version) + ")",
+         versions[i].effective_from});
+  }
+  contract::LoadResult loaded = contract::load_contract(
+      versions.front().yaml, args.from_export + " (contract version 1)", amendments);
+  for (const contract::Diagnostic& d : loaded.diagnostics) std::cerr << d.to_string() << '\n';
+  if (!loaded.contract) return kExitBadInput;
+  const time::Zone zone = time::Zone::load(loaded.contract->timezone);
+  const evidence::LoadOptions options = engine::checking_options(*loaded.contract, zone);
+  store::Workspace workspace =
+      store::Workspace::restore(args.dir, args.from_export, options, os_user());
+  const store::AuditCheck check = workspace.verify_audit();
+  std::cout << "workspace " << workspace.dir().string() << " restored from " << args.from_export
+            << ": " << check.events << " audit events (the last the restore), the chain "
+            << (check.ok() ? "intact" : "BROKEN") << "\n";
+  return check.ok() ? kExitOk : kExitBadInput;
+}
+
 int init(const InitArgs& args) {
+  if (!args.from_export.empty()) return restore(args);
   std::string yaml(contract::default_contract_yaml());
   if (!args.contract_file.empty()) {
     if (!contract_from(args.contract_file)) return kExitBadInput;  // diagnostics printed
@@ -144,6 +172,16 @@ int contract_apply(const ContractApplyArgs& args) {
   return kExitOk;
 }
 
+int export_workspace(const ExportArgs& args) {
+  const auto dir = workspace_folder("export", args.workspace);
+  if (!dir) return kExitUsage;
+  store::Workspace workspace = store::Workspace::open(*dir);
+  workspace.write_export(args.out);
+  std::cout << "exported " << workspace.dir().string() << " to " << args.out
+            << " (manifest.json lists every file with its SHA-256)\n";
+  return kExitOk;
+}
+
 int audit_verify(const AuditArgs& args) {
   const auto dir = workspace_folder("audit", args.workspace);
   if (!dir) return kExitUsage;
@@ -186,6 +224,9 @@ int run_import(const ImportArgs& args) {
 }
 int run_contract_apply(const ContractApplyArgs& args) {
   return run_reporting_errors("contract apply", [&] { return contract_apply(args); });
+}
+int run_export(const ExportArgs& args) {
+  return run_reporting_errors("export", [&] { return export_workspace(args); });
 }
 int run_audit_verify(const AuditArgs& args) {
   return run_reporting_errors("audit verify", [&] { return audit_verify(args); });

@@ -11,7 +11,9 @@ namespace {
 
 bool is_partitioned(std::string_view kind) { return kind == "probes" || kind == "transactions"; }
 
-void append_cell_text(std::string_view text, std::string& out) {
+}  // namespace
+
+void append_csv_cell(std::string_view text, std::string& out) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
     out += text;
     return;
@@ -23,8 +25,6 @@ void append_cell_text(std::string_view text, std::string& out) {
   }
   out += '"';
 }
-
-}  // namespace
 
 std::string canonical_header(const evidence::FileSchema& schema) {
   std::string out;
@@ -43,7 +43,7 @@ void append_canonical_row(const evidence::Table& table, std::size_t row, const t
     if (i > 0) out += ',';
     cell.clear();
     evidence::append_canonical_cell(table.column(i), row, &zone, cell);
-    append_cell_text(cell, out);
+    append_csv_cell(cell, out);
   }
   out += '\n';
 }

@@ -25,6 +25,10 @@
 
 namespace meetlat::store {
 
+// Appends `text` as a CSV cell: as it is, or quoted (quotes doubled) when it holds a comma, a
+// quote or a line break.
+void append_csv_cell(std::string_view text, std::string& out);
+
 // "at,name,duration_ms\n": every column of the schema.
 std::string canonical_header(const evidence::FileSchema& schema);
 

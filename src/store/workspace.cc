@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/regular_file.h"
 #include "store/digest.h"
+#include "store/exit_export.h"
 #include "store/sqlite_backend.h"
 #include "store/store_error.h"
 #include "store/workspace_source.h"
@@ -39,6 +41,45 @@ Workspace Workspace::create(const std::filesystem::path& dir, std::string_view c
   append_audit_event(backend, actor, "init", details.dump());
   write.commit();
   return workspace;
+}
+
+Workspace Workspace::restore(const std::filesystem::path& dir,
+                             const std::filesystem::path& export_dir,
+                             const evidence::LoadOptions& options, const std::string& actor) {
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) throw StoreError(dir.string() + ": cannot create the folder: " + error.message());
+  if (is_workspace(dir)) {
+    throw StoreError(dir.string() + ": already a workspace (" + std::string(kDatabaseName) +
+                     " is there); it is left as it is");
+  }
+  const std::filesystem::path database = dir / kDatabaseName;
+  try {
+    Workspace workspace(dir, create_sqlite_backend(database));
+    restore_export(*workspace.backend_, export_dir, options);
+    const AuditCheck check = store::verify_audit(*workspace.backend_);
+    if (!check.ok()) {
+      throw StoreError(export_dir.string() +
+                       ": the restored audit log does not verify: " + check.problems.front());
+    }
+    WriteScope write(*workspace.backend_);
+    const nlohmann::json details = {
+        {"export", export_dir.string()},
+        {"manifest_sha256", sha256_hex(io::read_regular(export_dir / "manifest.json"))},
+        {"events_restored", check.events}};
+    append_audit_event(*workspace.backend_, actor, "restore", details.dump());
+    write.commit();
+    return workspace;
+  } catch (...) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+      std::filesystem::remove(database.string() + suffix, error);
+    }
+    throw;
+  }
+}
+
+void Workspace::write_export(const std::filesystem::path& out) {
+  store::write_export(*backend_, out);
 }
 
 Workspace Workspace::open(const std::filesystem::path& dir) {

@@ -35,6 +35,14 @@ class Workspace {
   // `contract_yaml` as contract version 1, and audits it ("init", by `actor`).
   static Workspace create(const std::filesystem::path& dir, std::string_view contract_yaml,
                           const std::string& actor);
+  // Creates a workspace in `dir` from an export (exit_export.h) made by write_export: the same
+  // contract versions, evidence, imports, corrections, closings and audit log, then a "restore"
+  // event. `options` read the export's evidence (the zone and codes of its contract). Checks the
+  // manifest's digests first and the audit log at the end; on any problem throws StoreError and
+  // leaves no workspace behind.
+  static Workspace restore(const std::filesystem::path& dir,
+                           const std::filesystem::path& export_dir,
+                           const evidence::LoadOptions& options, const std::string& actor);
   // Opens the workspace in `dir`. Throws StoreError: not a workspace, made by a newer meetlat.
   static Workspace open(const std::filesystem::path& dir);
 
@@ -70,6 +78,9 @@ class Workspace {
   // log. Throws StoreError when it is not closed.
   Closing reopen_period(const std::string& period, const std::string& reason,
                         const std::string& actor);
+
+  // Writes everything the workspace holds, in open formats, into `out` (exit_export.h).
+  void write_export(const std::filesystem::path& out);
 
   AuditCheck verify_audit();
   std::vector<AuditEvent> audit_events();
