@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "run_meetlat.h"
@@ -406,14 +407,22 @@ TEST_F(WorkspaceCli, AnExportRestoresToTheSameWorkspace) {
   ASSERT_EQ(meetlat("close 2026-10 --note agreed --workspace " + ws.string() + as_of).exit_code, 0);
   ASSERT_EQ(meetlat("close 2026-09 --workspace " + ws.string() + as_of).exit_code, 0);
   ASSERT_EQ(meetlat("reopen 2026-09 --reason why --workspace " + ws.string()).exit_code, 0);
+  const std::string ticket = read_file(year() / "tickets.csv")
+                                 .substr(read_file(year() / "tickets.csv").find('\n') + 1, 10);
+  ASSERT_EQ(
+      meetlat("exempt --evidence tickets " + ticket + " --reason r --workspace " + ws.string())
+          .exit_code,
+      0);
+  ASSERT_EQ(meetlat("approve 1 --reason ok --workspace " + ws.string()).exit_code, 0);
 
   const fs::path out = scratch() / "exit-export";
   const RunResult exported =
       meetlat("export --out " + out.string() + " --workspace " + ws.string());
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
-  for (const char* file : {"manifest.json", "evidence/tickets.csv", "evidence/transactions.csv",
-                           "contract/version-1.yaml", "contract/version-2.yaml", "audit.jsonl",
-                           "closings.jsonl", "corrections.jsonl", "imports.jsonl"}) {
+  for (const char* file :
+       {"manifest.json", "evidence/tickets.csv", "evidence/transactions.csv",
+        "contract/version-1.yaml", "contract/version-2.yaml", "audit.jsonl", "closings.jsonl",
+        "corrections.jsonl", "imports.jsonl", "exemptions.jsonl"}) {
     EXPECT_TRUE(fs::exists(out / file)) << file;
   }
   // The evidence files are evidence files: evaluating them as a folder gives what the
@@ -453,6 +462,84 @@ TEST_F(WorkspaceCli, AnExportRestoresToTheSameWorkspace) {
   EXPECT_TRUE(fs::exists(year() / "tickets.csv"));
 }
 
+TEST_F(WorkspaceCli, ApprovedExemptionsApplyAsExemptionsCsvRowsWould) {
+  const fs::path ws = imported("ws-exempt");
+  const std::string october = "evaluate --period 2026-10" + std::string(kAsOf);
+  const std::string before = meetlat(october + " --workspace " + ws.string()).out;
+  // Two failing tickets of October, from the result itself.
+  std::string first;
+  std::string second;
+  const nlohmann::json result = nlohmann::json::parse(before);
+  for (const auto& kpi : result.at("kpis")) {
+    for (const auto& objective : kpi.at("objectives")) {
+      const auto& failing = objective.at("failing_ids");
+      if (first.empty() && failing.size() >= 2 &&
+          failing[0].get<std::string>().rfind("INC-", 0) == 0) {
+        first = failing[0].get<std::string>();
+        second = failing[1].get<std::string>();
+      }
+    }
+  }
+  ASSERT_FALSE(first.empty());
+
+  const std::string in = " --workspace " + ws.string();
+  RunResult r =
+      meetlat("exempt --evidence tickets " + first + " --reason \"D-1: wrong caller\"" + in);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = meetlat("exempt --evidence tickets " + second + " --reason \"D-2: not ours\"" + in);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Proposed only: nothing changes yet.
+  EXPECT_EQ(meetlat(october + in).out, before);
+  r = meetlat("approve 1 --reason \"agreed in the SLM meeting\"" + in);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::size_t on = r.out.find(" on ");
+  const std::string approved_on = r.out.substr(on + 4, 10);
+  const std::string approved_by = r.out.substr(on + 18, r.out.size() - on - 19);
+  ASSERT_EQ(meetlat("reject 2 --reason \"the supplier's own change\"" + in).exit_code, 0);
+  EXPECT_EQ(meetlat("approve 2 --reason again" + in).exit_code, 1);
+
+  // The same as the year's files with the approved exemption in exemptions.csv.
+  const fs::path data = scratch() / "exempt-data";
+  fs::create_directories(data);
+  for (const auto& entry : fs::directory_iterator(year())) {
+    fs::create_symlink(entry.path(), data / entry.path().filename());
+  }
+  std::ofstream(data / "exemptions.csv")
+      << "evidence,record,reason,approved_by,approved_on\ntickets," << first
+      << ",D-1: wrong caller," << approved_by << "," << approved_on << "\n";
+  const std::string now = meetlat(october + in).out;
+  EXPECT_NE(now, before);
+  EXPECT_EQ(now, meetlat(october + " --data " + data.string()).out);
+  const nlohmann::json exempted = nlohmann::json::parse(now);
+  int found = 0;
+  for (const auto& kpi : exempted.at("kpis")) {
+    for (const auto& objective : kpi.at("objectives")) {
+      if (objective.at("exempted_ids") == nlohmann::json::array({first})) ++found;
+    }
+  }
+  EXPECT_EQ(found, 1);
+
+  const RunResult listed = meetlat("exemptions" + in);
+  EXPECT_NE(listed.out.find("1  approved  tickets " + first), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find("2  rejected  tickets " + second), std::string::npos) << listed.out;
+  // What cannot be exempted, or is not there.
+  r = meetlat("exempt --evidence tickets INC-NONE --reason x" + in);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("tickets INC-NONE is not in the workspace's evidence"), std::string::npos);
+  r = meetlat("exempt --evidence probes x --reason x" + in);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("records of 'probes' cannot be exempted"), std::string::npos) << r.err;
+
+  EXPECT_EQ(meetlat("audit verify" + in).exit_code, 0);
+  ASSERT_EQ(sqlite(ws, "UPDATE exemption_register SET status = 'approved' WHERE id = 2").exit_code,
+            0);
+  const RunResult verify = meetlat("audit verify" + in);
+  EXPECT_EQ(verify.exit_code, 1);
+  EXPECT_NE(verify.err.find("exemption 2 differs from what the audit log recorded"),
+            std::string::npos)
+      << verify.err;
+}
+
 TEST_F(WorkspaceCli, AWorkspaceOfSchemaVersion1IsMigrated) {
   // tests/workspaces/schema-v1.sql: a workspace as the first meetlat with a workspace wrote it.
   const fs::path ws = scratch() / "ws-v1";
@@ -466,11 +553,14 @@ TEST_F(WorkspaceCli, AWorkspaceOfSchemaVersion1IsMigrated) {
   const RunResult r = meetlat(january + " --workspace " + ws.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, meetlat(january + " --data " MEETLAT_WORKSPACES_DIR "/schema-v1-evidence").out);
-  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "2\n");
+  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "3\n");
   EXPECT_EQ(sqlite(ws, "SELECT value FROM meta WHERE key = 'migrated_from_schema'").out, "1\n");
   EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
-  // What version 2 added works on it.
+  // What versions 2 and 3 added works on it.
   EXPECT_EQ(meetlat("close 2026-01 --workspace " + ws.string()).exit_code, 0);
+  EXPECT_EQ(
+      meetlat("exempt --evidence outages OUT-0001 --reason r --workspace " + ws.string()).exit_code,
+      0);
   EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
 }
 

@@ -36,6 +36,10 @@ struct Options {
   CloseArgs close;
   ReopenArgs reopen;
   ExportArgs exit_export;
+  ExemptArgs exempt;
+  DecideArgs approve;
+  DecideArgs reject;
+  std::string exemptions_workspace;
 };
 
 void add_workspace_option(CLI::App& cmd, std::string& workspace) {
@@ -200,6 +204,19 @@ void add_actions_command(CLI::App& app, ActionsArgs& args, int& exit_code) {
   cmd->callback([&args, &exit_code] { exit_code = run_actions(args); });
 }
 
+// `approve ID --reason TEXT` or `reject ID --reason TEXT`.
+void add_decide_command(CLI::App& app, const char* name, DecideArgs& args, bool approve,
+                        int& exit_code) {
+  auto* decide =
+      app.add_subcommand(name, approve ? "Approve a proposed exemption (workspace), with why"
+                                       : "Reject a proposed exemption (workspace), with why");
+  decide->add_option("ID", args.id, "The exemption's number (meetlat exemptions)")->required();
+  decide->add_option("--reason", args.reason, "Why, for the record")->required();
+  add_workspace_option(*decide, args.workspace);
+  args.approve = approve;
+  decide->callback([&args, &exit_code] { exit_code = run_decide(args); });
+}
+
 void add_workspace_commands(CLI::App& app, Options& o, int& exit_code) {
   auto* init = app.add_subcommand(
       "init", "Create a workspace: a folder where evidence accumulates, with its contract");
@@ -236,6 +253,23 @@ void add_workspace_commands(CLI::App& app, Options& o, int& exit_code) {
   reopen->add_option("--reason", o.reopen.reason, "Why, for the record")->required();
   add_workspace_option(*reopen, o.reopen.workspace);
   reopen->callback([&o, &exit_code] { exit_code = run_reopen(o.reopen); });
+
+  auto* exempt =
+      app.add_subcommand("exempt",
+                         "Propose exempting records from their objectives (workspace; applies once "
+                         "approved)");
+  exempt->add_option("--evidence", o.exempt.kind, "The evidence kind of the records: tickets, ...")
+      ->required();
+  exempt->add_option("RECORD", o.exempt.records, "The records' ids, as failing_ids show them")
+      ->required();
+  exempt->add_option("--reason", o.exempt.reason, "Why; name the dispute")->required();
+  add_workspace_option(*exempt, o.exempt.workspace);
+  exempt->callback([&o, &exit_code] { exit_code = run_exempt(o.exempt); });
+  add_decide_command(app, "approve", o.approve, true, exit_code);
+  add_decide_command(app, "reject", o.reject, false, exit_code);
+  auto* exemptions = app.add_subcommand("exemptions", "List the workspace's exemption register");
+  add_workspace_option(*exemptions, o.exemptions_workspace);
+  exemptions->callback([&o, &exit_code] { exit_code = run_exemptions(o.exemptions_workspace); });
 
   auto* export_all = app.add_subcommand(
       "export",

@@ -4,6 +4,7 @@
 // prints its output to stdout and every problem to stderr, and returns the exit status (app.h).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,27 @@ struct ExportArgs {
 };
 // `export --out DIR`: everything in the workspace in open formats (docs/workspace.md, "Exit").
 int run_export(const ExportArgs& args);
+
+struct ExemptArgs {
+  std::string workspace;
+  std::string kind;                  // --evidence
+  std::vector<std::string> records;  // RECORD...
+  std::string reason;
+};
+// `exempt --evidence KIND RECORD... --reason TEXT`: a proposal in the exemption register.
+int run_exempt(const ExemptArgs& args);
+
+struct DecideArgs {
+  std::string workspace;
+  std::int64_t id = 0;
+  std::string reason;
+  bool approve = true;
+};
+// `approve ID --reason TEXT` and `reject ID --reason TEXT`.
+int run_decide(const DecideArgs& args);
+
+// `exemptions`: the register, one exemption a line.
+int run_exemptions(const std::string& workspace);
 
 struct AuditArgs {
   std::string workspace;

@@ -26,6 +26,7 @@ struct Expected {
   std::map<std::int64_t, std::pair<std::int64_t, std::string>> corrections;  // count, sha256
   std::map<SegmentKey, std::pair<std::string, std::int64_t>> segments;       // sha256, seq
   std::map<std::int64_t, std::pair<json, std::int64_t>> closings;            // details, seq
+  std::map<std::int64_t, Exemption> exemptions;
 };
 
 void replay(const AuditEvent& event, Expected& expected, std::vector<std::string>& problems) {
@@ -52,6 +53,23 @@ void replay(const AuditEvent& event, Expected& expected, std::vector<std::string
       }
     } else if (event.action == "close" || event.action == "reopen") {
       expected.closings[details.at("closing_id").get<std::int64_t>()] = {details, event.seq};
+    } else if (event.action == "exempt") {
+      Exemption& e = expected.exemptions[details.at("exemption_id").get<std::int64_t>()];
+      e.kind = details.at("kind").get<std::string>();
+      e.records = details.at("records").get<std::vector<std::string>>();
+      e.reason = details.at("reason").get<std::string>();
+      e.proposed_by = event.actor;
+      e.proposed_at = event.at;
+      e.status = "proposed";
+      e.proposed_seq = event.seq;
+    } else if (event.action == "approve" || event.action == "reject") {
+      Exemption& e = expected.exemptions[details.at("exemption_id").get<std::int64_t>()];
+      e.status = details.at("status").get<std::string>();
+      e.decided_by = event.actor;
+      e.decided_at = event.at;
+      e.decided_on = details.at("decided_on").get<std::string>();
+      e.decision = details.at("decision").get<std::string>();
+      e.decided_seq = event.seq;
     } else if (event.action != "restore") {  // a restore changes nothing the events recorded
       problems.push_back("event " + std::to_string(event.seq) + ": an unknown action '" +
                          event.action + "'");
@@ -138,6 +156,30 @@ void check_state(Backend& backend, const Expected& expected, std::vector<std::st
     if (!closings.contains(id)) {
       problem("closing " + std::to_string(id) + " recorded by event " +
               std::to_string(recorded.second) + " is missing");
+    }
+  }
+  std::set<std::int64_t> exemptions;
+  for (const Exemption& e : backend.exemptions()) {
+    exemptions.insert(e.id);
+    const auto it = expected.exemptions.find(e.id);
+    const std::string name = "exemption " + std::to_string(e.id);
+    if (it == expected.exemptions.end()) {
+      problem(name + " is not in the audit log");
+      continue;
+    }
+    const Exemption& r = it->second;
+    if (e.kind != r.kind || e.records != r.records || e.reason != r.reason ||
+        e.proposed_by != r.proposed_by || e.proposed_at != r.proposed_at || e.status != r.status ||
+        e.decided_by != r.decided_by || e.decided_at != r.decided_at ||
+        e.decided_on != r.decided_on || e.decision != r.decision ||
+        e.proposed_seq != r.proposed_seq || e.decided_seq != r.decided_seq) {
+      problem(name + " differs from what the audit log recorded");
+    }
+  }
+  for (const auto& [id, recorded] : expected.exemptions) {
+    if (!exemptions.contains(id)) {
+      problem("exemption " + std::to_string(id) + " recorded by event " +
+              std::to_string(recorded.proposed_seq) + " is missing");
     }
   }
   std::set<SegmentKey> present;

@@ -10,6 +10,7 @@
 //   digest and row count and the optional columns any import had;
 // - imports and the corrections each made (a record's text before and after);
 // - periods closed as agreed, with their frozen result, and reopened;
+// - the exemption register: proposed, approved or rejected;
 // - the audit log: append-only events, each chained to the one before by its hash (audit.h).
 //
 // Transactions: begin_write() waits for any other writer (one writer at a time) and the changes
@@ -29,8 +30,8 @@ namespace meetlat::store {
 
 // The schema of what a back end keeps. An older meetlat refuses a workspace with a newer
 // version; a newer one migrates an older one when it opens it.
-// 1: contracts, imports, corrections, segments, audit; 2: closings.
-inline constexpr int kSchemaVersion = 2;
+// 1: contracts, imports, corrections, segments, audit; 2: closings; 3: the exemption register.
+inline constexpr int kSchemaVersion = 3;
 
 struct SegmentKey {
   std::string kind;  // "transactions"
@@ -85,6 +86,25 @@ struct Closing {
   std::int64_t event_seq = 0;
 };
 
+// An exemption in the workspace's register: proposed with a reason and the records concerned,
+// then approved or rejected, each step by someone and audited. Approved ones apply as rows of
+// exemptions.csv would (docs/exemptions.md).
+struct Exemption {
+  std::int64_t id = 0;
+  std::string kind;                  // the evidence kind of the records: "tickets"
+  std::vector<std::string> records;  // their ids, as failing_ids show them
+  std::string reason;
+  std::string proposed_by;
+  std::string proposed_at;  // UTC
+  std::string status;       // "proposed", "approved" or "rejected"
+  std::string decided_by;
+  std::string decided_at;  // UTC
+  std::string decided_on;  // the date of the decision in the contract's zone: approved_on
+  std::string decision;    // why
+  std::int64_t proposed_seq = 0;
+  std::int64_t decided_seq = 0;
+};
+
 struct AuditEvent {
   std::int64_t seq = 0;  // 1, 2, ... without gaps
   std::string at;        // UTC, "2026-12-02T22:30:00Z"
@@ -130,6 +150,12 @@ class Backend {
   // Returns the new closing's id.
   virtual std::int64_t add_closing(const Closing& closing) = 0;
   virtual std::vector<Closing> closings() = 0;  // by id
+
+  // Returns the new exemption's id.
+  virtual std::int64_t add_exemption(const Exemption& exemption) = 0;
+  // Records the decision fields of `exemption` (status, decided_*, decision, decided_seq).
+  virtual void decide_exemption(const Exemption& exemption) = 0;
+  virtual std::vector<Exemption> exemptions() = 0;  // by id
 
   virtual void append_audit(const AuditEvent& event) = 0;
   virtual std::vector<AuditEvent> audit_events() = 0;  // by seq

@@ -227,6 +227,23 @@ void write_export(Backend& backend, const fs::path& out) {
                           {"event_seq", c.event_seq}});
     }
     writer.write("closings.jsonl", jsonl(closings));
+    std::vector<json> exemptions;
+    for (const Exemption& e : backend.exemptions()) {
+      exemptions.push_back({{"id", e.id},
+                            {"kind", e.kind},
+                            {"records", e.records},
+                            {"reason", e.reason},
+                            {"proposed_by", e.proposed_by},
+                            {"proposed_at", e.proposed_at},
+                            {"status", e.status},
+                            {"decided_by", e.decided_by},
+                            {"decided_at", e.decided_at},
+                            {"decided_on", e.decided_on},
+                            {"decision", e.decision},
+                            {"proposed_seq", e.proposed_seq},
+                            {"decided_seq", e.decided_seq}});
+    }
+    writer.write("exemptions.jsonl", jsonl(exemptions));
     const std::vector<AuditEvent> events = backend.audit_events();
     writer.write("audit.jsonl", audit_jsonl(events));
     writer.write_manifest(static_cast<std::int64_t>(events.size()),
@@ -330,6 +347,27 @@ void restore_export(Backend& backend, const fs::path& export_dir,
       if (backend.add_closing(closing) != closing.id) {
         throw StoreError("closings.jsonl: closing " + std::to_string(closing.id) +
                          " is out of order");
+      }
+    }
+    if (reader.has("exemptions.jsonl")) {  // exports of schema 3 on
+      for (const json& x : reader.lines("exemptions.jsonl")) {
+        const Exemption e{x.at("id").get<std::int64_t>(),
+                          x.at("kind").get<std::string>(),
+                          x.at("records").get<std::vector<std::string>>(),
+                          x.at("reason").get<std::string>(),
+                          x.at("proposed_by").get<std::string>(),
+                          x.at("proposed_at").get<std::string>(),
+                          x.at("status").get<std::string>(),
+                          x.at("decided_by").get<std::string>(),
+                          x.at("decided_at").get<std::string>(),
+                          x.at("decided_on").get<std::string>(),
+                          x.at("decision").get<std::string>(),
+                          x.at("proposed_seq").get<std::int64_t>(),
+                          x.at("decided_seq").get<std::int64_t>()};
+        if (backend.add_exemption(e) != e.id) {
+          throw StoreError("exemptions.jsonl: exemption " + std::to_string(e.id) +
+                           " is out of order");
+        }
       }
     }
     for (const json& e : reader.lines("audit.jsonl")) {

@@ -10,6 +10,7 @@
 //   segments.jsonl       how the evidence is kept: kind, part, rows, columns, digest, event
 //   imports.jsonl, corrections.jsonl   every import and every correction (before and after)
 //   closings.jsonl       every close and reopen, with the frozen results (JSON and table)
+//   exemptions.jsonl     the exemption register: every proposal and its decision
 //   audit.jsonl          the audit log, as `audit export` prints it
 //
 // restore_export() rebuilds the workspace row for row: the same contract versions, evidence

@@ -1,6 +1,7 @@
 #include "store/sqlite_backend.h"
 
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "store/sqlite.h"
@@ -35,6 +36,13 @@ CREATE TABLE closings(
   actor TEXT NOT NULL, text TEXT NOT NULL, contract_version INTEGER NOT NULL,
   evidence_sha256 TEXT NOT NULL, as_of TEXT NOT NULL, result_json TEXT NOT NULL,
   result_table TEXT NOT NULL, event_seq INTEGER NOT NULL);
+)sql",
+    R"sql(
+CREATE TABLE exemption_register(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, records TEXT NOT NULL, reason TEXT NOT NULL,
+  proposed_by TEXT NOT NULL, proposed_at TEXT NOT NULL, status TEXT NOT NULL,
+  decided_by TEXT NOT NULL, decided_at TEXT NOT NULL, decided_on TEXT NOT NULL,
+  decision TEXT NOT NULL, proposed_seq INTEGER NOT NULL, decided_seq INTEGER NOT NULL);
 )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1);
@@ -243,6 +251,61 @@ class SqliteBackend final : public Backend {
     while (q.step()) {
       out.push_back({q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5),
                      q.integer(6), q.text(7), q.text(8), q.text(9), q.text(10), q.integer(11)});
+    }
+    return out;
+  }
+
+  std::int64_t add_exemption(const Exemption& e) override {
+    sqlite::Statement(db_,
+                      "INSERT INTO exemption_register(kind, records, reason, proposed_by, "
+                      "proposed_at, status, decided_by, decided_at, decided_on, decision, "
+                      "proposed_seq, decided_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+                      "?10, ?11, ?12)")
+        .bind(1, e.kind)
+        .bind(2, nlohmann::json(e.records).dump())
+        .bind(3, e.reason)
+        .bind(4, e.proposed_by)
+        .bind(5, e.proposed_at)
+        .bind(6, e.status)
+        .bind(7, e.decided_by)
+        .bind(8, e.decided_at)
+        .bind(9, e.decided_on)
+        .bind(10, e.decision)
+        .bind(11, e.proposed_seq)
+        .bind(12, e.decided_seq)
+        .run();
+    return sqlite3_last_insert_rowid(db_.handle());
+  }
+  void decide_exemption(const Exemption& e) override {
+    sqlite::Statement(db_,
+                      "UPDATE exemption_register SET status = ?2, decided_by = ?3, decided_at = "
+                      "?4, decided_on = ?5, decision = ?6, decided_seq = ?7 WHERE id = ?1")
+        .bind(1, e.id)
+        .bind(2, e.status)
+        .bind(3, e.decided_by)
+        .bind(4, e.decided_at)
+        .bind(5, e.decided_on)
+        .bind(6, e.decision)
+        .bind(7, e.decided_seq)
+        .run();
+  }
+  std::vector<Exemption> exemptions() override {
+    sqlite::Statement q(db_,
+                        "SELECT id, kind, records, reason, proposed_by, proposed_at, status, "
+                        "decided_by, decided_at, decided_on, decision, proposed_seq, decided_seq "
+                        "FROM exemption_register ORDER BY id");
+    std::vector<Exemption> out;
+    while (q.step()) {
+      Exemption e{q.integer(0), q.text(1),     {},           q.text(3), q.text(4),
+                  q.text(5),    q.text(6),     q.text(7),    q.text(8), q.text(9),
+                  q.text(10),   q.integer(11), q.integer(12)};
+      try {
+        e.records = nlohmann::json::parse(q.text(2)).get<std::vector<std::string>>();
+      } catch (const nlohmann::json::exception&) {
+        throw StoreError(db_.path().string() + ": exemption " + std::to_string(e.id) +
+                         ": its records are damaged");
+      }
+      out.push_back(std::move(e));
     }
     return out;
   }

@@ -1,8 +1,11 @@
 #include "store/workspace.h"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "io/regular_file.h"
+#include "store/canonical_rows.h"
+#include "store/compression.h"
 #include "store/digest.h"
 #include "store/exit_export.h"
 #include "store/sqlite_backend.h"
@@ -140,7 +143,86 @@ std::string closing_details(const Closing& c) {
       .dump();
 }
 
+std::string exemption_details(const Exemption& e, bool decision) {
+  nlohmann::json details = {{"exemption_id", e.id}};
+  if (decision) {
+    details.update({{"status", e.status}, {"decided_on", e.decided_on}, {"decision", e.decision}});
+  } else {
+    details.update({{"kind", e.kind}, {"records", e.records}, {"reason", e.reason}});
+  }
+  return details.dump();
+}
+
 }  // namespace
+
+std::vector<Exemption> Workspace::exemptions() {
+  const ReadScope snapshot(*backend_);
+  return backend_->exemptions();
+}
+
+Exemption Workspace::propose_exemption(const std::string& kind,
+                                       const std::vector<std::string>& records,
+                                       const std::string& reason, const std::string& actor) {
+  const evidence::FileSchema* schema = evidence::find_schema(kind);
+  if (schema == nullptr || schema->key.empty() || kind == "exemptions") {
+    throw StoreError("records of '" + kind + "' cannot be exempted; only kinds whose " +
+                     "records have an id can (docs/exemptions.md)");
+  }
+  if (records.empty()) throw StoreError("name the records concerned");
+  if (reason.empty()) throw StoreError("give the reason");
+  WriteScope write(*backend_);
+  std::set<std::string> known;
+  for (const SegmentInfo& segment : backend_->segments()) {
+    if (segment.key.kind != kind) continue;
+    for (const CanonicalRecord& r :
+         canonical_records(*schema, decompress(backend_->segment_bytes(segment.key)))) {
+      known.insert(r.id);
+    }
+  }
+  for (const std::string& record : records) {
+    if (!known.contains(record)) {
+      throw StoreError(kind + " " + record + " is not in the workspace's evidence");
+    }
+  }
+  Exemption e;
+  e.kind = kind;
+  e.records = records;
+  e.reason = reason;
+  e.proposed_by = actor;
+  e.proposed_at = utc_now();
+  e.status = "proposed";
+  e.proposed_seq = next_audit_seq(*backend_);
+  e.id = backend_->add_exemption(e);
+  append_audit_event(*backend_, actor, "exempt", exemption_details(e, false));
+  write.commit();
+  return e;
+}
+
+Exemption Workspace::decide_exemption(std::int64_t id, bool approve, const std::string& decided_on,
+                                      const std::string& why, const std::string& actor) {
+  WriteScope write(*backend_);
+  std::optional<Exemption> found;
+  for (Exemption& e : backend_->exemptions()) {
+    if (e.id == id) found = std::move(e);
+  }
+  if (!found) throw StoreError("there is no exemption " + std::to_string(id));
+  if (found->status != "proposed") {
+    throw StoreError("exemption " + std::to_string(id) + " is " + found->status + " already (by " +
+                     found->decided_by + " on " + found->decided_on + ")");
+  }
+  if (why.empty()) throw StoreError("give the reason for the decision");
+  Exemption& e = *found;
+  e.status = approve ? "approved" : "rejected";
+  e.decided_by = actor;
+  e.decided_at = utc_now();
+  e.decided_on = decided_on;
+  e.decision = why;
+  e.decided_seq = next_audit_seq(*backend_);
+  backend_->decide_exemption(e);
+  append_audit_event(*backend_, actor, approve ? "approve" : "reject", exemption_details(e, true));
+  write.commit();
+  return e;
+}
 
 std::vector<Closing> Workspace::closings() {
   const ReadScope snapshot(*backend_);
@@ -157,7 +239,7 @@ Closing Workspace::close_period(Closing closing, const std::string& actor) {
     throw StoreError(closing.period + " is closed already (on " + earlier->at + " by " +
                      earlier->actor + "); reopen it first");
   }
-  if (evidence_digest(backend_->segments()) != closing.evidence_sha256) {
+  if (evidence_digest(*backend_) != closing.evidence_sha256) {
     throw StoreError("the evidence changed while " + closing.period +
                      " was evaluated (an import in between); nothing was closed: close again");
   }
@@ -184,7 +266,7 @@ Closing Workspace::reopen_period(const std::string& period, const std::string& r
   reopening.actor = actor;
   reopening.text = reason;
   reopening.contract_version = closed->contract_version;
-  reopening.evidence_sha256 = evidence_digest(backend_->segments());
+  reopening.evidence_sha256 = evidence_digest(*backend_);
   reopening.event_seq = next_audit_seq(*backend_);
   reopening.id = backend_->add_closing(reopening);
   append_audit_event(*backend_, actor, "reopen", closing_details(reopening));

@@ -79,6 +79,18 @@ class Workspace {
   Closing reopen_period(const std::string& period, const std::string& reason,
                         const std::string& actor);
 
+  // The exemption register (docs/exemptions.md, "In a workspace"), by id.
+  std::vector<Exemption> exemptions();
+  // Proposes taking `records` of `kind` out of their objectives, audited ("exempt"). Throws
+  // StoreError when the kind's records cannot be exempted (a kind without ids) or a record is not
+  // in the workspace's evidence.
+  Exemption propose_exemption(const std::string& kind, const std::vector<std::string>& records,
+                              const std::string& reason, const std::string& actor);
+  // Approves (or rejects) a proposed exemption on `decided_on` (a date, "2026-11-03"), with why,
+  // audited ("approve", "reject"). Throws StoreError when it is not a proposed one.
+  Exemption decide_exemption(std::int64_t id, bool approve, const std::string& decided_on,
+                             const std::string& why, const std::string& actor);
+
   // Writes everything the workspace holds, in open formats, into `out` (exit_export.h).
   void write_export(const std::filesystem::path& out);
 

@@ -16,10 +16,12 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
   // once, straight into one buffer of the right size (growing a string instead cost more than
   // reading the rows).
   std::map<std::string, std::vector<std::string>, std::less<>> compressed;
+  std::string approved;
   {
     const ReadScope snapshot(backend);
     const std::vector<SegmentInfo> segments = backend.segments();
-    evidence_sha256_ = evidence_digest(segments);
+    approved = approved_exemption_rows(backend.exemptions());
+    evidence_sha256_ = evidence_digest(segments, approved);
     for (const SegmentInfo& segment : segments) {  // by kind, then part
       const evidence::FileSchema* schema = evidence::find_schema(segment.key.kind);
       if (schema == nullptr) continue;
@@ -27,6 +29,14 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
       kind.columns = union_columns(*schema, kind.columns, segment.columns);
       compressed[segment.key.kind].push_back(backend.segment_bytes(segment.key));
     }
+  }
+  // Approved exemptions of the register apply as rows of exemptions.csv would, after those
+  // imported.
+  if (!approved.empty()) {
+    Kind& kind = kinds_["exemptions"];
+    kind.columns = union_columns(*evidence::find_schema("exemptions"), kind.columns,
+                                 "approved_by,approved_on");
+    compressed["exemptions"].push_back(compress(approved));
   }
   for (auto& [name, segments] : compressed) {
     const std::string header = canonical_header(*evidence::find_schema(name));
@@ -45,12 +55,33 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
   }
 }
 
-std::string evidence_digest(const std::vector<SegmentInfo>& segments) {
+std::string approved_exemption_rows(const std::vector<Exemption>& exemptions) {
+  std::string rows;
+  for (const Exemption& e : exemptions) {
+    if (e.status != "approved") continue;
+    for (const std::string& record : e.records) {
+      for (const std::string* cell : {&e.kind, &record, &e.reason, &e.decided_by}) {
+        append_csv_cell(*cell, rows);
+        rows += ',';
+      }
+      rows += e.decided_on + '\n';
+    }
+  }
+  return rows;
+}
+
+std::string evidence_digest(const std::vector<SegmentInfo>& segments,
+                            std::string_view approved_exemptions) {
   Sha256 digest;
   for (const SegmentInfo& s : segments) {
     digest.add(s.key.kind).add(" ").add(s.key.part).add(" ").add(s.sha256).add("\n");
   }
+  if (!approved_exemptions.empty()) digest.add("register\n").add(approved_exemptions);
   return digest.hex();
+}
+
+std::string evidence_digest(Backend& backend) {
+  return evidence_digest(backend.segments(), approved_exemption_rows(backend.exemptions()));
 }
 
 evidence::Evidence WorkspaceSource::read(const evidence::LoadOptions& options) const {

@@ -2,6 +2,9 @@
 // rows of each kind, read back through the same loader and checks as a folder of CSV files, so
 // an evaluation of the workspace gives the result an evaluation of the imported files gives.
 //
+// Approved exemptions of the workspace's register are rows of the exemptions kind, after the
+// imported ones.
+//
 // The rows are taken from the back end once, in one read snapshot, when the source is made;
 // reading the source later does not see later imports. Positions are those of the kind's rows
 // as stored ("tickets.csv:12:5": line 12 of the stored rows with their header), which are the
@@ -41,7 +44,15 @@ class WorkspaceSource final : public evidence::EvidenceSource {
   std::string evidence_sha256_;
 };
 
-// evidence_sha256() of `segments` (backend.h: by kind and part).
-std::string evidence_digest(const std::vector<SegmentInfo>& segments);
+// The register's approved exemptions as canonical rows of exemptions.csv (evidence, record,
+// reason, approved_by, approved_on), one per record, in register order.
+std::string approved_exemption_rows(const std::vector<Exemption>& exemptions);
+
+// WorkspaceSource::evidence_sha256() of `segments` (backend.h: by kind and part) and the
+// approved exemptions' rows; the second form reads both from `backend` (inside the caller's
+// transaction).
+std::string evidence_digest(const std::vector<SegmentInfo>& segments,
+                            std::string_view approved_exemptions);
+std::string evidence_digest(Backend& backend);
 
 }  // namespace meetlat::store
