@@ -90,7 +90,10 @@ void add_calendar_commands(CLI::App& app, Options& o, int& exit_code) {
       ->add_option("--within", d.within,
                    "Duration D: 15m, 8h, 10d; on working_days 10d means 10 working days")
       ->required();
-  deadline->add_option("--on", d.on, "Calendar C: 24x7, office_hours, peak_hours, working_days")
+  deadline
+      ->add_option("--on", d.on,
+                   "Calendar C of the contract (the default contract's: 24x7, office_hours, "
+                   "peak_hours, working_days; an unknown name lists the contract's own)")
       ->required();
   deadline->add_option("--contract", d.contract_file,
                        "Contract file (default: the built-in default contract)");
