@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <random>
 #include <utility>
 #include <vector>
@@ -31,26 +32,51 @@ class MinuteOracle {
   explicit MinuteOracle(CalendarSpec spec)
       : spec_(std::move(spec)), tz_(date::locate_zone("Europe/Amsterdam")) {}
 
-  bool open_minute(SysMinutes m) {
-    if (m < info_.begin || m >= info_.end) info_ = tz_->get_info(m);
-    const std::chrono::local_time<minutes> local{
-        std::chrono::floor<minutes>(m + info_.offset).time_since_epoch()};
-    const Date day = std::chrono::floor<std::chrono::days>(local);
-    const minutes of_day = local - day;
+  bool open_minute(SysMinutes m) { return open_for(m, std::nullopt); }
+
+  // Whether minute m is open by a range of `owner` (any day when nullopt).
+  bool open_for(SysMinutes m, std::optional<Date> owner_only) {
+    const auto [day, of_day] = local(m);
     // (the day a range belongs to, the minute in that day's terms): today, and yesterday past 24:00
     const std::pair<Date, minutes> owners[] = {{day, of_day},
                                                {day - std::chrono::days{1}, of_day + hours{24}}};
+    const auto counts = [&](Date owner) { return !owner_only || *owner_only == owner; };
     for (const auto& [owner, at] : owners) {
       for (const ExtraOpening& o : spec_.extra_openings) {
-        if (o.date == owner && holds(o.hours, at)) return true;
+        if (counts(owner) && o.date == owner && holds(o.hours, at)) return true;
       }
     }
     if (in_closure(day, of_day)) return false;
     for (const auto& [owner, at] : owners) {
-      if (!closed(owner) && holds(spec_.hours[std::chrono::weekday{owner}.iso_encoding() - 1], at))
+      if (counts(owner) && !closed(owner) &&
+          holds(spec_.hours[std::chrono::weekday{owner}.iso_encoding() - 1], at))
         return true;
     }
     return false;
+  }
+
+  // A day with an open minute of its own: scans every UTC minute from 3 hours before its local
+  // midnight to 27 hours after the next (a range of the day ends at most 24 hours after it
+  // starts, and Amsterdam is at most 2 hours ahead of UTC).
+  bool open_day(Date d) {
+    if (const auto it = open_day_cache_.find(d); it != open_day_cache_.end()) return it->second;
+    const SysMinutes utc_midnight{d.time_since_epoch()};
+    bool open = false;
+    for (SysMinutes m = utc_midnight - hours{3}; !open && m < utc_midnight + hours{51};
+         m += minutes{1}) {
+      open = open_for(m, d);
+    }
+    return open_day_cache_[d] = open;
+  }
+
+  // The end of the n-th open day after the local day of `from`, by counting days one by one.
+  Instant open_days_deadline(Instant from, int n) {
+    Date d = local(std::chrono::floor<minutes>(from)).first;
+    for (int counted = 0; counted < n;) {
+      d += std::chrono::days{1};
+      if (open_day(d)) ++counted;
+    }
+    return start_of(d + std::chrono::days{1});
   }
 
   Micros elapsed(Instant a, Instant b) {
@@ -74,6 +100,24 @@ class MinuteOracle {
   }
 
  private:
+  // The wall-clock day and minute of day of a UTC minute, from the tz database.
+  std::pair<Date, minutes> local(SysMinutes m) {
+    if (m < info_.begin || m >= info_.end) info_ = tz_->get_info(m);
+    const std::chrono::local_time<minutes> wall{
+        std::chrono::floor<minutes>(m + info_.offset).time_since_epoch()};
+    const Date day = std::chrono::floor<std::chrono::days>(wall);
+    return {day, wall - day};
+  }
+
+  // Local midnight of `d` (never in a DST change in Amsterdam): the UTC minute whose wall clock
+  // shows it.
+  Instant start_of(Date d) {
+    const SysMinutes guess{d.time_since_epoch()};
+    const SysMinutes at = guess - std::chrono::duration_cast<minutes>(tz_->get_info(guess).offset);
+    EXPECT_EQ(local(at), std::make_pair(d, minutes{0}));
+    return Instant{at};
+  }
+
   static bool holds(const std::vector<MinuteRange>& ranges, minutes at) {
     return std::any_of(ranges.begin(), ranges.end(),
                        [&](const MinuteRange& r) { return r.from <= at && at < r.to; });
@@ -120,6 +164,7 @@ class MinuteOracle {
   const date::time_zone* tz_;
   date::sys_info info_{};
   std::map<Date, bool> closed_cache_;
+  std::map<Date, bool> open_day_cache_;
 };
 
 // Random instants over 2025–2027; a third of them within two days of a DST change, a third on a
@@ -290,6 +335,9 @@ TEST_P(CalendarOracleTest, AgreesWithMinuteStepping) {
     const Micros budget{1 + random.uniform(c.max_budget_us)};
     ASSERT_EQ(cal.deadline(a, budget), oracle.deadline(a, budget))
         << zone.format(a) << " + " << budget.count() << " us";
+    const int days = static_cast<int>(random.uniform(4));
+    ASSERT_EQ(cal.open_days_deadline(a, days), oracle.open_days_deadline(a, days))
+        << zone.format(a) << " + " << days << " open days";
   }
 }
 
