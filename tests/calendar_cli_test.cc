@@ -101,6 +101,20 @@ TEST_F(CalendarCli, UnknownCalendarListsTheContractsCalendars) {
       << r.err;
 }
 
+TEST_F(CalendarCli, WithoutOnListsTheContractsCalendars) {
+  const RunResult r = run("calendar deadline --from 2026-10-16T10:00:00+02:00 --within 1h");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--on: name a calendar of the contract: 24x7, every_night, field_service, "
+                       "go_live, night_watch, office_hours, service_desk, working_days"),
+            std::string::npos)
+      << r.err;
+  // The default contract's, without --contract.
+  const RunResult d =
+      run_meetlat("calendar deadline --from 2026-10-16T10:00:00+02:00 --within 1h", *scratch_);
+  EXPECT_NE(d.err.find("24x7, office_hours, peak_hours, working_days\n"), std::string::npos)
+      << d.err;
+}
+
 TEST_F(CalendarCli, FractionalDurationsAreRefusedWithTheSpellingToUse) {
   const std::string hours = deadline("2026-10-16 10:00", "1.5h", "office_hours");
   EXPECT_NE(hours.find("write \"1h30m\" for \"1.5h\""), std::string::npos) << hours;

@@ -95,6 +95,11 @@ std::string calendar_names(const Contract& c) {
 int deadline(const DeadlineArgs& args) {
   const std::optional<Contract> c = contract_from(args.contract_file);
   if (!c) return kExitBadInput;
+  if (args.on.empty()) {
+    std::cerr << "meetlat calendar deadline: --on: name a calendar of the contract: "
+              << calendar_names(*c) << "\n";
+    return kExitBadInput;
+  }
   const contract::CalendarDef* def = c->find_calendar(args.on);
   if (def == nullptr) {
     std::cerr << "meetlat calendar deadline: --on: the contract has no calendar \"" << args.on
