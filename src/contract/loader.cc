@@ -278,6 +278,12 @@ constexpr std::array<std::string_view, 7> kWeekdayNames{"mon", "tue", "wed", "th
 std::optional<std::array<bool, 7>> read_days(YamlReader& r, const MapReader& m) {
   const std::optional<std::vector<std::string>> texts = m.strings("days", true);
   if (!texts) return std::nullopt;
+  if (texts->empty()) {
+    r.error(*m.find("days"), m.what() +
+                                 ": days: an empty list names no day and would keep the calendar "
+                                 "closed for ever; give days like mon-fri or [mon, wed, fri]");
+    return std::nullopt;
+  }
   std::array<bool, 7> days{};
   bool ok = true;
   for (const std::string& text : *texts) {
@@ -306,7 +312,15 @@ std::vector<time::MinuteRange> read_ranges(YamlReader& r, const YAML::Node& node
                                            const std::string& what, const std::string& key) {
   const std::optional<std::vector<std::string>> texts = r.strings(node, what + ": " + key);
   if (!texts) return {};
-  if (texts->empty()) {
+  if (texts->empty() && key == "hours" && what.ends_with(": open")) {
+    r.error(node, what +
+                      ": hours: an empty list opens nothing; list opening hours like "
+                      "\"10:00-14:00\"");
+  } else if (texts->empty() && key.starts_with("hours: ")) {
+    r.error(node, what + ": " + key +
+                      ": an empty list; leave the day out of hours to keep it closed, or list "
+                      "opening hours like \"08:00-18:00\"");
+  } else if (texts->empty()) {
     r.error(node, what + ": " + key +
                       ": an empty list would keep the calendar closed for "
                       "ever; leave hours out for whole days, or list opening hours "
@@ -334,6 +348,12 @@ std::vector<time::MinuteRange> read_ranges(YamlReader& r, const YAML::Node& node
 // reported at the second.
 void read_hours_per_weekday(YamlReader& r, const MapReader& m, const YAML::Node& node,
                             std::array<std::vector<time::MinuteRange>, 7>& week) {
+  if (node.size() == 0) {
+    r.error(node, m.what() +
+                      ": hours: names no weekday and would keep the calendar closed for ever; "
+                      "give hours like {mon-fri: [\"08:00-18:00\"]}");
+    return;
+  }
   std::array<bool, 7> seen{};
   for (const auto& kv : node) {
     const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
