@@ -4,7 +4,8 @@
 // Besides the sanitizers' checks it holds the loader to its header: it never throws; it returns
 // either a contract and no diagnostics, or diagnostics and no contract; the diagnostics are sorted
 // by line and column and name the file. A contract that loads has a time zone that loads, and the
-// contract in force in its first month and in each amendment's month can be built.
+// contract in force in its first month and in each amendment's month can be built, and so can
+// each of its calendars (time::CalendarSpec::problem finds nothing).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -47,6 +48,10 @@ void check_contract(const contract::Contract& c, std::string_view text) {
     (void)contract::contract_in_force(c, a.effective_from);
   }
   check(c.find_calendar("24x7") != nullptr, "every contract has the built-in 24x7 calendar", text);
+  for (const auto& [name, def] : c.calendars) {
+    check(!def.spec.problem().has_value(), "every calendar of a contract that loads can be built",
+          text);
+  }
 }
 
 }  // namespace

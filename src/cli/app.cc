@@ -116,11 +116,16 @@ void add_calendar_commands(CLI::App& app, Options& o, int& exit_code) {
                    "or with an offset")
       ->required();
   deadline
-      ->add_option("--within", d.within,
-                   "Duration D: 15m, 8h, 10d; on working_days 10d means 10 working days")
+      ->add_option(
+          "--within", d.within,
+          "Duration D: 15m, 8h, 1h30m (whole units; only seconds take a fraction), 10d; on "
+          "working_days 10d means 10 working days")
       ->required();
-  deadline->add_option("--on", d.on, "Calendar C: 24x7, office_hours, peak_hours, working_days")
-      ->required();
+  // Not required by CLI11: without it (or with an unknown name) the command lists the calendars
+  // of the contract in use, which the help text cannot know.
+  deadline->add_option("--on", d.on,
+                       "Calendar C of the contract (the default contract's: 24x7, office_hours, "
+                       "peak_hours, working_days); leave it out to list the contract's calendars");
   deadline->add_option("--contract", d.contract_file,
                        "Contract file (default: the built-in default contract)");
   deadline->callback([&d, &exit_code] { exit_code = run_calendar_deadline(d); });

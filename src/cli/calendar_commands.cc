@@ -4,6 +4,7 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -30,12 +31,25 @@ struct DayLine {
   std::string text;
 };
 
-// The contract's closing days of `year`: public holidays less the removed ones, added days, and
-// partial closures ("2026-12-24 Kerstavond (from 12:00)").
+std::string hhmm(std::chrono::minutes m) {
+  const auto two = [](long v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
+  return two(m.count() / 60) + ":" + two(m.count() % 60);
+}
+
+// The contract's closing days of `year`: public holidays less the removed ones, added days (of
+// that year, and the every-year ones on their date in it), and partial closures
+// ("2026-12-24 Kerstavond (closed 12:00-24:00)").
 std::vector<DayLine> holiday_lines(const Contract& c, int year) {
   std::vector<DayLine> lines;
   const auto in_year = [&](time::Date d) {
     return static_cast<int>(std::chrono::year_month_day{d}.year()) == year;
+  };
+  // The date of an every-year day in `year`, when that year has it (29 February).
+  const auto dated = [&](time::MonthDay md) -> std::optional<time::Date> {
+    const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{md.month},
+                                          std::chrono::day{md.day}};
+    if (!ymd.ok()) return std::nullopt;
+    return time::Date{ymd};
   };
   if (c.holidays.termijnenwet) {
     for (const time::Holiday& h : time::termijnenwet_holidays(year)) {
@@ -48,28 +62,48 @@ std::vector<DayLine> holiday_lines(const Contract& c, int year) {
   for (const contract::NamedDay& d : c.holidays.added) {
     if (in_year(d.date)) lines.push_back({d.date, d.name});
   }
+  for (const contract::NamedMonthDay& d : c.holidays.added_yearly) {
+    if (const std::optional<time::Date> date = dated(d.day)) lines.push_back({*date, d.name});
+  }
+  const auto closed = [](const std::string& name, std::chrono::minutes from,
+                         std::chrono::minutes to) {
+    return name + " (closed " + hhmm(from) + "-" + hhmm(to) + ")";
+  };
   for (std::size_t i = 0; i < c.holidays.closures.size(); ++i) {
     const time::Closure& cl = c.holidays.closures[i];
     if (!in_year(cl.date)) continue;
-    const auto hhmm = [](std::chrono::minutes m) {
-      const auto two = [](long v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
-      return two(m.count() / 60) + ":" + two(m.count() % 60);
-    };
-    lines.push_back({cl.date, c.holidays.closure_names[i] + " (closed " + hhmm(cl.from) + "-" +
-                                  hhmm(cl.to) + ")"});
+    lines.push_back({cl.date, closed(c.holidays.closure_names[i], cl.from, cl.to)});
+  }
+  for (std::size_t i = 0; i < c.holidays.yearly_closures.size(); ++i) {
+    const time::YearlyClosure& cl = c.holidays.yearly_closures[i];
+    if (const std::optional<time::Date> date = dated(cl.day)) {
+      lines.push_back({*date, closed(c.holidays.yearly_closure_names[i], cl.from, cl.to)});
+    }
   }
   std::stable_sort(lines.begin(), lines.end(),
                    [](const DayLine& a, const DayLine& b) { return a.date < b.date; });
   return lines;
 }
 
+// "24x7, office_hours, peak_hours, working_days": the calendars of `c`, by name.
+std::string calendar_names(const Contract& c) {
+  std::string out;
+  for (const auto& [name, def] : c.calendars) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
 int deadline(const DeadlineArgs& args) {
   const std::optional<Contract> c = contract_from(args.contract_file);
   if (!c) return kExitBadInput;
+  if (args.on.empty()) {
+    std::cerr << "meetlat calendar deadline: --on: name a calendar of the contract: "
+              << calendar_names(*c) << "\n";
+    return kExitBadInput;
+  }
   const contract::CalendarDef* def = c->find_calendar(args.on);
   if (def == nullptr) {
     std::cerr << "meetlat calendar deadline: --on: the contract has no calendar \"" << args.on
-              << "\"\n";
+              << "\"; its calendars: " << calendar_names(*c) << "\n";
     return kExitBadInput;
   }
   const time::Zone zone = time::Zone::load(c->timezone);
@@ -83,6 +117,10 @@ int deadline(const DeadlineArgs& args) {
   const time::Calendar calendar = time::Calendar::build(def->spec, zone);
   // On working_days, "10d" means ten working days: the end of the 10th working day after the day
   // of `from`. "10 working days" says so on any calendar.
+  if (const std::optional<std::string> refused = contract::refused_fraction(args.within)) {
+    std::cerr << "meetlat calendar deadline: --within: " << *refused << '\n';
+    return kExitBadInput;
+  }
   std::optional<int> open_days = contract::parse_working_days(args.within);
   if (!open_days && args.on == "working_days" && args.within.ends_with('d')) {
     open_days = contract::parse_working_days(args.within.substr(0, args.within.size() - 1) +

@@ -27,7 +27,7 @@ int run_calendar_holidays(int year, const std::string& contract_file);
 struct DeadlineArgs {
   std::string from;           // --from T
   std::string within;         // --within D
-  std::string on;             // --on C, a calendar of the contract
+  std::string on;             // --on C, a calendar of the contract; empty: list them (an error)
   std::string contract_file;  // --contract; empty: the default contract
 };
 // `calendar deadline`: the deadline of "within D of T on calendar C", ISO 8601 with offset.

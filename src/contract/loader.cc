@@ -104,14 +104,6 @@ void read_contract_block(YamlReader& r, const YAML::Node& node, Contract& c) {
   }
 }
 
-std::optional<NamedDay> read_named_day(YamlReader& r, const YAML::Node& node, std::string what) {
-  MapReader m(r, node, std::move(what), {"date", "name"});
-  std::optional<time::Date> d = m.date("date", true);
-  std::optional<std::string> name = m.string("name", true);
-  if (!d || !name) return std::nullopt;
-  return NamedDay{*d, *name};
-}
-
 void read_removed_holiday(YamlReader& r, const YAML::Node& node, Holidays& h) {
   std::optional<time::Date> d = r.date(node, "holidays: remove");
   if (!d) return;
@@ -126,11 +118,98 @@ void read_removed_holiday(YamlReader& r, const YAML::Node& node, Holidays& h) {
                     " is not a public holiday of nl-termijnenwet");
 }
 
+// The month and day of an every-year entry ({month: 12, day: 24}); nullopt (reported) when
+// missing or when no year has that day.
+std::optional<time::MonthDay> read_month_day(YamlReader& r, const MapReader& m) {
+  const std::optional<int> month = m.integer("month", true, 1, 12);
+  const std::optional<int> day = m.integer("day", true, 1, 31);
+  if (!month || !day) return std::nullopt;
+  const time::MonthDay md{static_cast<unsigned>(*month), static_cast<unsigned>(*day)};
+  if (!(std::chrono::year{2000} / std::chrono::month{md.month} / std::chrono::day{md.day}).ok()) {
+    r.error(*m.find("day"), m.what() + ": no month " + std::to_string(*month) + " has a day " +
+                                std::to_string(*day));
+    return std::nullopt;
+  }
+  return md;
+}
+
+// Which day an entry of holidays names: a date, a range of dates (first and last), or a month
+// and day of every year. Reports a mix or none at the entry; kNone then.
+enum class DayForm { kNone, kDate, kRange, kYearly };
+DayForm day_form(YamlReader& r, const MapReader& m, bool ranges_allowed) {
+  const bool date = m.has("date");
+  const bool range = m.has("first") || m.has("last");
+  const bool yearly = m.has("month") || m.has("day");
+  if (date + range + yearly == 1) {
+    return date ? DayForm::kDate : range ? DayForm::kRange : DayForm::kYearly;
+  }
+  r.error(m.node(), m.what() +
+                        (ranges_allowed ? ": give date, or first and last, or month and day"
+                                        : ": give date, or month and day") +
+                        " (every year)" + (date + range + yearly > 1 ? ", one of them" : ""));
+  return DayForm::kNone;
+}
+
+void read_added_day(YamlReader& r, const YAML::Node& node, Holidays& h) {
+  MapReader m(r, node, "holidays: add", {"date", "first", "last", "month", "day", "name"});
+  if (!m.is_map()) return;
+  const DayForm form = day_form(r, m, true);
+  const std::optional<std::string> name = m.string("name", true);
+  switch (form) {
+    case DayForm::kNone:
+      return;
+    case DayForm::kDate: {
+      const std::optional<time::Date> d = m.date("date", true);
+      if (d && name) h.added.push_back(NamedDay{*d, *name});
+      return;
+    }
+    case DayForm::kRange: {
+      const std::optional<time::Date> first = m.date("first", true);
+      const std::optional<time::Date> last = m.date("last", true);
+      if (!first || !last) return;
+      if (*last < *first) {
+        r.error(*m.find("last"), "holidays: add: last " + time::format_date(*last) +
+                                     " lies before first " + time::format_date(*first));
+        return;
+      }
+      if (*last - *first >= std::chrono::days{366}) {
+        r.error(*m.find("last"), "holidays: add: " + time::format_date(*first) + " to " +
+                                     time::format_date(*last) +
+                                     " is more than a year of closed days; give each period "
+                                     "its own entry");
+        return;
+      }
+      if (!name) return;
+      for (time::Date d = *first; d <= *last; d += std::chrono::days{1}) {
+        h.added.push_back(NamedDay{d, *name});
+      }
+      return;
+    }
+    case DayForm::kYearly: {
+      const std::optional<time::MonthDay> md = read_month_day(r, m);
+      if (md && name) h.added_yearly.push_back(NamedMonthDay{*md, *name});
+      return;
+    }
+  }
+}
+
 void read_closure(YamlReader& r, const YAML::Node& node, Holidays& h) {
-  MapReader m(r, node, "holidays: closures", {"date", "from", "to", "name"});
-  std::optional<time::Date> d = m.date("date", true);
+  // first and last are known here only to be refused with a message that says what to write.
+  MapReader m(r, node, "holidays: closures",
+              {"date", "month", "day", "from", "to", "name", "first", "last"});
+  if (!m.is_map()) return;
+  const DayForm form = day_form(r, m, false);
+  std::optional<time::Date> d;
+  std::optional<time::MonthDay> md;
+  if (form == DayForm::kDate) d = m.date("date", true);
+  if (form == DayForm::kYearly) md = read_month_day(r, m);
+  if (form == DayForm::kRange) {
+    r.error(*m.find(m.has("first") ? "first" : "last"),
+            "holidays: closures: a closure is part of one day (date, or month and day); close "
+            "whole days with holidays: add: {first, last}");
+  }
   time::Closure closure;
-  bool ok = d.has_value();
+  bool ok = d.has_value() || md.has_value();
   for (std::string_view key : {"from", "to"}) {
     const std::optional<std::string> text = m.string(key, false);
     if (!text) continue;
@@ -148,6 +227,11 @@ void read_closure(YamlReader& r, const YAML::Node& node, Holidays& h) {
   }
   const std::string name = m.string("name", false).value_or("");
   if (!ok) return;
+  if (md) {
+    h.yearly_closures.push_back(time::YearlyClosure{*md, closure.from, closure.to});
+    h.yearly_closure_names.push_back(name);
+    return;
+  }
   closure.date = *d;
   h.closures.push_back(closure);
   h.closure_names.push_back(name);
@@ -173,9 +257,7 @@ void read_holidays(YamlReader& r, const YAML::Node& node, Holidays& h) {
     }
     for (const auto& item : *list) read_one(item);
   };
-  each("add", [&](const YAML::Node& n) {
-    if (std::optional<NamedDay> d = read_named_day(r, n, "holidays: add")) h.added.push_back(*d);
-  });
+  each("add", [&](const YAML::Node& n) { read_added_day(r, n, h); });
   each("remove", [&](const YAML::Node& n) { read_removed_holiday(r, n, h); });
   each("closures", [&](const YAML::Node& n) { read_closure(r, n, h); });
 }
@@ -189,54 +271,184 @@ time::CalendarSpec always_open() {
   return spec;
 }
 
-std::optional<CalendarDef> read_calendar(YamlReader& r, const std::string& name,
-                                         const YAML::Node& node, const Holidays& h) {
-  MapReader m(r, node, "calendar " + name, {"days", "hours", "holidays", "example"});
-  if (!m.is_map()) return std::nullopt;
-  const std::size_t errors_before = r.error_count();
-  CalendarDef def;
-  def.spec.name = name;
+constexpr std::array<std::string_view, 7> kWeekdayNames{"mon", "tue", "wed", "thu",
+                                                        "fri", "sat", "sun"};
+
+// Weekdays: "mon-fri", or a list of them (["mon", "wed", "fri"], ["mon-wed", "sat"]). A day
+// named twice is reported.
+std::optional<std::array<bool, 7>> read_days(YamlReader& r, const MapReader& m) {
+  const std::optional<std::vector<std::string>> texts = m.strings("days", true);
+  if (!texts) return std::nullopt;
+  if (texts->empty()) {
+    r.error(*m.find("days"), m.what() +
+                                 ": days: an empty list names no day and would keep the calendar "
+                                 "closed for ever; give days like mon-fri or [mon, wed, fri]");
+    return std::nullopt;
+  }
   std::array<bool, 7> days{};
-  if (const std::optional<std::string> text = m.string("days", true)) {
-    Parsed<std::array<bool, 7>> parsed = parse_weekdays(*text);
-    if (parsed.value) {
-      days = *parsed.value;
-    } else {
+  bool ok = true;
+  for (const std::string& text : *texts) {
+    Parsed<std::array<bool, 7>> parsed = parse_weekdays(text);
+    if (!parsed.value) {
       r.error(*m.find("days"), m.what() + ": " + parsed.error);
+      ok = false;
+      continue;
+    }
+    for (std::size_t d = 0; d < 7; ++d) {
+      if ((*parsed.value)[d] && days[d]) {
+        r.error(*m.find("days"),
+                m.what() + ": days: " + std::string(kWeekdayNames[d]) + " is named twice");
+        ok = false;
+      }
+      days[d] = days[d] || (*parsed.value)[d];
     }
   }
-  std::vector<time::MinuteRange> hours;
-  const std::vector<std::string> texts =
-      m.strings("hours", false).value_or(std::vector<std::string>{"00:00-24:00"});
-  if (texts.empty()) {
-    r.error(*m.find("hours"), m.what() +
-                                  ": hours: an empty list would keep the calendar closed for "
-                                  "ever; leave hours out for whole days, or list opening hours "
-                                  "like \"08:00-18:00\"");
+  if (!ok) return std::nullopt;
+  return days;
+}
+
+// A list of opening hours ("08:00-18:00", "22:00-06:00" into the next day) under `key` of
+// `what`, sorted; reports an empty list, a bad range and ranges that overlap at `node`.
+std::vector<time::MinuteRange> read_ranges(YamlReader& r, const YAML::Node& node,
+                                           const std::string& what, const std::string& key) {
+  const std::optional<std::vector<std::string>> texts = r.strings(node, what + ": " + key);
+  if (!texts) return {};
+  if (texts->empty() && key == "hours" && what.ends_with(": open")) {
+    r.error(node, what +
+                      ": hours: an empty list opens nothing; list opening hours like "
+                      "\"10:00-14:00\"");
+  } else if (texts->empty() && key.starts_with("hours: ")) {
+    r.error(node, what + ": " + key +
+                      ": an empty list; leave the day out of hours to keep it closed, or list "
+                      "opening hours like \"08:00-18:00\"");
+  } else if (texts->empty()) {
+    r.error(node, what + ": " + key +
+                      ": an empty list would keep the calendar closed for "
+                      "ever; leave hours out for whole days, or list opening hours "
+                      "like \"08:00-18:00\"");
   }
-  for (const std::string& text : texts) {
+  // "calendar desk: " for the one list of hours (as before weekday keys), else with the key.
+  const std::string prefix = what + (key == "hours" ? "" : ": " + key);
+  std::vector<time::MinuteRange> hours;
+  for (const std::string& text : *texts) {
     Parsed<time::MinuteRange> range = parse_minute_range(text);
     if (range.value) {
       hours.push_back(*range.value);
     } else {
-      r.error(*m.find("hours"), m.what() + ": " + range.error);
+      r.error(node, prefix + ": " + range.error);
     }
   }
   std::sort(hours.begin(), hours.end(), [](auto& a, auto& b) { return a.from < b.from; });
   for (std::size_t i = 1; i < hours.size(); ++i) {
-    if (hours[i].from < hours[i - 1].to)
-      r.error(*m.find("hours"), m.what() + ": opening hours overlap");
+    if (hours[i].from < hours[i - 1].to) r.error(node, prefix + ": opening hours overlap");
   }
+  return hours;
+}
+
+// `hours: {mon-fri: [...], sat: [...]}`: opening hours per weekday; a day named by two keys is
+// reported at the second.
+void read_hours_per_weekday(YamlReader& r, const MapReader& m, const YAML::Node& node,
+                            std::array<std::vector<time::MinuteRange>, 7>& week) {
+  if (node.size() == 0) {
+    r.error(node, m.what() +
+                      ": hours: names no weekday and would keep the calendar closed for ever; "
+                      "give hours like {mon-fri: [\"08:00-18:00\"]}");
+    return;
+  }
+  std::array<bool, 7> seen{};
+  for (const auto& kv : node) {
+    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string("?");
+    Parsed<std::array<bool, 7>> days = parse_weekdays(key);
+    if (!days.value) {
+      r.error(kv.first, m.what() + ": hours: " + days.error);
+      continue;
+    }
+    const std::vector<time::MinuteRange> ranges =
+        read_ranges(r, kv.second, m.what(), "hours: " + key);
+    for (std::size_t d = 0; d < 7; ++d) {
+      if (!(*days.value)[d]) continue;
+      if (seen[d]) {
+        r.error(kv.first,
+                m.what() + ": hours: " + std::string(kWeekdayNames[d]) + " already has its hours");
+      }
+      seen[d] = true;
+      week[d] = ranges;
+    }
+  }
+}
+
+// Reports the first range past 24:00 that runs into the next weekday's opening hours.
+void check_nights(YamlReader& r, const MapReader& m, const YAML::Node& node,
+                  const std::array<std::vector<time::MinuteRange>, 7>& week) {
+  constexpr std::chrono::minutes kDay{24 * 60};
   for (std::size_t d = 0; d < 7; ++d) {
-    if (days[d]) def.spec.hours[d] = hours;
+    const std::vector<time::MinuteRange>& next = week[(d + 1) % 7];
+    for (const time::MinuteRange& night : week[d]) {
+      if (night.to <= kDay || next.empty() || next.front().from >= night.to - kDay) continue;
+      r.error(node, m.what() + ": the hours of " + std::string(kWeekdayNames[d]) +
+                        " run past 24:00 into those of " + std::string(kWeekdayNames[(d + 1) % 7]));
+      return;
+    }
   }
+}
+
+// `open: [{date: 2026-12-27, hours: ["10:00-14:00"]}]`: opening time added on dates.
+void read_openings(YamlReader& r, const MapReader& m, std::vector<time::ExtraOpening>& out) {
+  const std::optional<YAML::Node> list = m.find("open");
+  if (!list) return;
+  if (!list->IsSequence()) {
+    r.error(*list, m.what() + ": open must be a list of {date, hours}");
+    return;
+  }
+  for (const auto& item : *list) {
+    MapReader o(r, item, m.what() + ": open", {"date", "hours", "name"});
+    if (!o.is_map()) continue;
+    const std::optional<time::Date> d = o.date("date", true);
+    const std::optional<YAML::Node> hours = o.require("hours");
+    static_cast<void>(o.string("name", false));  // a note for the reader; only checked
+    if (!hours) continue;
+    std::vector<time::MinuteRange> ranges = read_ranges(r, *hours, o.what(), "hours");
+    if (d && !ranges.empty()) out.push_back(time::ExtraOpening{*d, std::move(ranges)});
+  }
+}
+
+std::optional<CalendarDef> read_calendar(YamlReader& r, const std::string& name,
+                                         const YAML::Node& node, const Holidays& h) {
+  MapReader m(r, node, "calendar " + name, {"days", "hours", "open", "holidays", "example"});
+  if (!m.is_map()) return std::nullopt;
+  const std::size_t errors_before = r.error_count();
+  CalendarDef def;
+  def.spec.name = name;
+  const std::optional<YAML::Node> hours_node = m.find("hours");
+  if (hours_node && hours_node->IsMap()) {
+    if (m.has("days")) {
+      r.error(*m.find("days"), m.what() +
+                                   ": days: leave days out when hours names the weekdays "
+                                   "(hours: {mon-fri: [...], sat: [...]})");
+    }
+    read_hours_per_weekday(r, m, *hours_node, def.spec.hours);
+  } else {
+    const std::array<bool, 7> days = read_days(r, m).value_or(std::array<bool, 7>{});
+    const std::vector<time::MinuteRange> hours =
+        hours_node ? read_ranges(r, *hours_node, m.what(), "hours")
+                   : std::vector<time::MinuteRange>{
+                         {std::chrono::minutes{0}, std::chrono::minutes{24 * 60}}};
+    for (std::size_t d = 0; d < 7; ++d) {
+      if (days[d]) def.spec.hours[d] = hours;
+    }
+  }
+  if (hours_node && r.error_count() == errors_before)
+    check_nights(r, m, *hours_node, def.spec.hours);
+  read_openings(r, m, def.spec.extra_openings);
   def.closed_on_holidays = m.boolean("holidays").value_or(true);
   def.example = m.boolean("example").value_or(false);
   if (def.closed_on_holidays) {
     def.spec.termijnenwet_holidays = h.termijnenwet;
     for (const NamedDay& d : h.added) def.spec.extra_closed_days.push_back(d.date);
+    for (const NamedMonthDay& d : h.added_yearly) def.spec.yearly_closed_days.push_back(d.day);
     for (const NamedDay& d : h.removed) def.spec.removed_holidays.push_back(d.date);
     def.spec.closures = h.closures;
+    def.spec.yearly_closures = h.yearly_closures;
   } else {
     def.spec.termijnenwet_holidays = false;
   }

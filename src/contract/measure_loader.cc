@@ -182,6 +182,10 @@ std::optional<Deadline> read_deadline(LoadContext& ctx, const MapReader& m,
   }
   const std::optional<std::string> text = ctx.reader.string(*within, m.what() + ": within");
   if (!text) return std::nullopt;
+  if (const std::optional<std::string> refused = refused_fraction(*text)) {
+    ctx.reader.error(*within, m.what() + ": within: " + *refused);
+    return std::nullopt;
+  }
   if (const std::optional<int> days = parse_working_days(*text)) {
     std::optional<std::string> cal = read_calendar(ctx, m, "on", "working_days");
     if (!cal) return std::nullopt;

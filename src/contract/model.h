@@ -345,13 +345,22 @@ struct NamedDay {
   std::string name;
 };
 
+// A day closed every year ("Oudejaarsdag, 31 December").
+struct NamedMonthDay {
+  time::MonthDay day;
+  std::string name;
+};
+
 // The contract's closing days; every calendar with `closed_on_holidays` uses them.
 struct Holidays {
-  bool termijnenwet = true;                // the Dutch Algemene termijnenwet public holidays
-  std::vector<NamedDay> added;             // Goede Vrijdag, company closing days
-  std::vector<NamedDay> removed;           // public holidays on which the calendars stay open
-  std::vector<time::Closure> closures;     // closed parts of days (24 Dec from 12:00)
-  std::vector<std::string> closure_names;  // parallel to closures
+  bool termijnenwet = true;     // the Dutch Algemene termijnenwet public holidays
+  std::vector<NamedDay> added;  // Goede Vrijdag, company closing days (a range: each of its days)
+  std::vector<NamedMonthDay> added_yearly;  // closed every year on a month and day
+  std::vector<NamedDay> removed;            // public holidays on which the calendars stay open
+  std::vector<time::Closure> closures;      // closed parts of days (24 Dec from 12:00)
+  std::vector<std::string> closure_names;   // parallel to closures
+  std::vector<time::YearlyClosure> yearly_closures;  // closed parts of a day of every year
+  std::vector<std::string> yearly_closure_names;     // parallel to yearly_closures
 };
 
 struct CalendarDef {

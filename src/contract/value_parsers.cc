@@ -1,7 +1,10 @@
 #include "contract/value_parsers.h"
 
 #include <charconv>
+#include <cstdint>
 #include <string>
+
+#include "time/parse.h"
 
 namespace meetlat::contract {
 namespace {
@@ -217,11 +220,20 @@ Parsed<time::MinuteRange> parse_minute_range(std::string_view text) {
   if (!from.value) return Parsed<time::MinuteRange>::fail(from.error);
   const auto to = parse_time_of_day(s.substr(dash + 1));
   if (!to.value) return Parsed<time::MinuteRange>::fail(to.error);
-  if (*to.value <= *from.value) {
-    return Parsed<time::MinuteRange>::fail("opening hours end after they start: \"" +
-                                           std::string(s) + "\"");
+  constexpr std::chrono::minutes kDay{24 * 60};
+  if (*from.value == kDay) {
+    return Parsed<time::MinuteRange>::fail(
+        "opening hours start before 24:00 (write 00:00 and "
+        "give the range to the next day): \"" +
+        std::string(s) + "\"");
   }
-  return Parsed<time::MinuteRange>::ok(time::MinuteRange{*from.value, *to.value});
+  if (*to.value == *from.value) {
+    return Parsed<time::MinuteRange>::fail("opening hours \"" + std::string(s) +
+                                           "\" are empty; for a whole day write \"00:00-24:00\"");
+  }
+  // An end before the start is on the next day: "22:00-06:00" runs until 06:00 the next morning.
+  const std::chrono::minutes end = *to.value < *from.value ? *to.value + kDay : *to.value;
+  return Parsed<time::MinuteRange>::ok(time::MinuteRange{*from.value, end});
 }
 
 Parsed<std::array<bool, 7>> parse_weekdays(std::string_view text) {
@@ -287,11 +299,57 @@ Parsed<ActionDue> parse_action_due(std::string_view text) {
       space == std::string_view::npos ? std::string_view{} : trim(s.substr(space));
   const bool working = unit == "working days" || unit == "working day";
   if (!n || *n < 0 || (!working && unit != "days" && unit != "day")) {
+    if (std::optional<std::string> refused = refused_fraction(s)) {
+      return Parsed<ActionDue>::fail(*refused);
+    }
     return Parsed<ActionDue>::fail(
         "expected a deadline like \"10 working days\" or \"5 days\", not \"" + std::string(s) +
         "\"");
   }
   return Parsed<ActionDue>::ok(ActionDue{*n, working});
+}
+
+std::optional<std::string> refused_fraction(std::string_view text) {
+  const std::string_view s = trim(text);
+  const auto digits = [&](std::size_t from) {
+    std::size_t i = from;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i;
+  };
+  const std::size_t dot = digits(0);
+  if (dot == 0 || dot >= s.size() || s[dot] != '.') return std::nullopt;
+  const std::size_t end = digits(dot + 1);
+  if (end == dot + 1) return std::nullopt;
+  const std::string_view unit = trim(s.substr(end));
+  const std::string quoted_text = "\"" + std::string(s) + "\"";
+  if (unit == "working days" || unit == "working day") {
+    return "working days are whole days (the deadline is the end of the N-th open day), so " +
+           quoted_text +
+           " has no meaning; write a whole number of working days, or for a measure hours on a "
+           "calendar (within: 4h, on: office_hours)";
+  }
+  if (unit == "days" || unit == "day") {
+    return "an action deadline counts whole days, not " + quoted_text;
+  }
+  std::int64_t unit_us = 0;
+  if (unit == "d") unit_us = 86'400'000'000;
+  if (unit == "h") unit_us = 3'600'000'000;
+  if (unit == "m") unit_us = 60'000'000;
+  if (unit_us == 0) return std::nullopt;  // seconds may carry a fraction; other text is no duration
+  // -1: not a number meetlat reads here (too long, or more than a million units).
+  const std::int64_t whole = to_int(s.substr(0, dot)).value_or(-1);
+  const std::string_view fraction = s.substr(dot + 1, end - dot - 1);
+  const std::int64_t numerator = fraction.size() <= 6 ? to_int(fraction).value_or(-1) : -1;
+  std::int64_t denominator = 1;
+  for (std::size_t i = 0; i < fraction.size(); ++i) denominator *= 10;
+  const std::string rule =
+      "meetlat reads whole days, hours and minutes (only seconds may have a "
+      "fraction): ";
+  if (whole < 0 || whole > 1'000'000 || numerator < 0 || (numerator * unit_us) % denominator != 0) {
+    return rule + quoted_text + " is no whole number of microseconds; write it in d, h, m and s";
+  }
+  const time::Micros exact{whole * unit_us + numerator * unit_us / denominator};
+  return rule + "write \"" + time::format_duration(exact) + "\" for " + quoted_text;
 }
 
 std::optional<int> parse_working_days(std::string_view text) {

@@ -39,7 +39,9 @@ Parsed<Decimal> parse_percent(std::string_view text);
 // An amount of money "100000.00" or "100000" into cents (at most two decimals).
 Parsed<std::int64_t> parse_amount_cents(std::string_view text);
 
-// Opening hours "08:00-18:00" (end up to 24:00, after the start).
+// Opening hours "08:00-18:00" (end up to 24:00). An end before the start is on the next day:
+// "22:00-06:00" is {22 h, 30 h}, a night that belongs to the day it starts on. Start and end
+// equal is refused (an empty range; a whole day is "00:00-24:00").
 Parsed<time::MinuteRange> parse_minute_range(std::string_view text);
 // A time of day "12:00" as minutes after midnight (24:00 allowed).
 Parsed<std::chrono::minutes> parse_time_of_day(std::string_view text);
@@ -59,6 +61,12 @@ Parsed<DeviationRule> parse_deviation(std::string_view text);
 
 // "10 working days", "5 days", "1 working day".
 Parsed<ActionDue> parse_action_due(std::string_view text);
+
+// Why a number with a fraction is refused where meetlat counts whole units, as a message that
+// says what to write instead: "1.5h" → write "1h30m"; "0.5 working days" → working days are whole
+// days (the end of the N-th open day); "1.5 days" in an action deadline. nullopt when `text` has
+// no such fraction (seconds may carry one: "1.5s" is read).
+std::optional<std::string> refused_fraction(std::string_view text);
 
 // "10 working days" → 10; nullopt when the text is not of that form.
 std::optional<int> parse_working_days(std::string_view text);

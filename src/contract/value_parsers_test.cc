@@ -44,7 +44,14 @@ TEST(ParseMinuteRange, ReadsOpeningHours) {
   EXPECT_EQ(r.value->from, std::chrono::minutes(480));
   EXPECT_EQ(r.value->to, std::chrono::minutes(1080));
   EXPECT_TRUE(parse_minute_range("00:00-24:00").value);
-  EXPECT_FALSE(parse_minute_range("18:00-08:00").value);
+  // A night: until 08:00 the next morning, 14 hours.
+  const auto night = parse_minute_range("18:00-08:00");
+  ASSERT_TRUE(night.value);
+  EXPECT_EQ(night.value->from, std::chrono::hours{18});
+  EXPECT_EQ(night.value->to, std::chrono::hours{32});
+  EXPECT_EQ(parse_minute_range("22:00-00:00").value->to, std::chrono::hours{24});
+  EXPECT_FALSE(parse_minute_range("08:00-08:00").value);
+  EXPECT_FALSE(parse_minute_range("24:00-06:00").value);
   EXPECT_FALSE(parse_minute_range("8-18").value);
   EXPECT_FALSE(parse_minute_range("08:00-24:30").value);
 }
@@ -76,6 +83,25 @@ TEST(ParseLadderValues, StreaksDeviationsAndDeadlines) {
   EXPECT_FALSE(parse_action_due("soon").value);
   EXPECT_EQ(parse_working_days("5 working days"), 5);
   EXPECT_EQ(parse_working_days("5d"), std::nullopt);
+}
+
+TEST(RefusedFraction, SaysWhatToWriteInstead) {
+  // 1.5 h is 90 min; 0.25 d is 6 h; 2.5 m is 2 min 30 s.
+  EXPECT_NE(refused_fraction("1.5h").value_or("").find("write \"1h30m\" for \"1.5h\""),
+            std::string::npos);
+  EXPECT_NE(refused_fraction("0.25d").value_or("").find("write \"6h\""), std::string::npos);
+  EXPECT_NE(refused_fraction("2.5m").value_or("").find("write \"2m30s\""), std::string::npos);
+  // A third of an hour in decimals never ends: no exact spelling to offer.
+  EXPECT_NE(refused_fraction("0.3333333h").value_or("").find("write it in d, h, m and s"),
+            std::string::npos);
+  EXPECT_NE(refused_fraction("0.5 working days").value_or("").find("working days are whole days"),
+            std::string::npos);
+  EXPECT_FALSE(parse_action_due("1.5 working days").value);
+  EXPECT_NE(parse_action_due("1.5 days").error.find("whole days"), std::string::npos);
+  // Seconds may carry a fraction; whole numbers and other text are not this function's.
+  EXPECT_EQ(refused_fraction("1.5s"), std::nullopt);
+  EXPECT_EQ(refused_fraction("90m"), std::nullopt);
+  EXPECT_EQ(refused_fraction("soon"), std::nullopt);
 }
 
 }  // namespace

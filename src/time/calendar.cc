@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <utility>
 
 #include "time/holidays.h"
@@ -27,12 +28,35 @@ MinuteRange hours_range(int from_h, int to_h) {
   return MinuteRange{std::chrono::hours{from_h}, std::chrono::hours{to_h}};
 }
 
-std::optional<std::string> range_problem(std::chrono::minutes from, std::chrono::minutes to) {
-  if (from < std::chrono::minutes{0} || to > kDayMinutes || from >= to) {
-    return "opening range " + std::to_string(from.count()) + "-" + std::to_string(to.count()) +
-           " min is not inside 00:00-24:00 or is empty";
+std::string range_text(std::chrono::minutes from, std::chrono::minutes to) {
+  return std::to_string(from.count()) + "-" + std::to_string(to.count()) + " min";
+}
+
+// Opening hours: start before 24:00, end after the start and at most 24 hours after it.
+std::optional<std::string> opening_problem(const MinuteRange& r) {
+  if (r.from < std::chrono::minutes{0} || r.from >= kDayMinutes || r.to <= r.from ||
+      r.to - r.from > kDayMinutes) {
+    return "opening range " + range_text(r.from, r.to) +
+           " does not start in 00:00-24:00, is empty or lasts more than 24 hours";
   }
   return std::nullopt;
+}
+
+// A closure: inside 00:00-24:00 of its day, not empty.
+std::optional<std::string> closure_problem(std::chrono::minutes from, std::chrono::minutes to) {
+  if (from < std::chrono::minutes{0} || to > kDayMinutes || from >= to) {
+    return "closed range " + range_text(from, to) + " is not inside 00:00-24:00 or is empty";
+  }
+  return std::nullopt;
+}
+
+// A month and day that some year has (29 February: leap years).
+bool exists_in_some_year(MonthDay md) {
+  return (std::chrono::year{2000} / std::chrono::month{md.month} / std::chrono::day{md.day}).ok();
+}
+
+std::string month_day_text(MonthDay md) {
+  return std::to_string(md.month) + "/" + std::to_string(md.day);
 }
 
 // Sorted, with overlapping or touching ranges joined.
@@ -86,12 +110,27 @@ CalendarSpec CalendarSpec::working_days(std::string name) {
 std::optional<std::string> CalendarSpec::problem() const {
   for (const auto& day : hours) {
     for (const MinuteRange& r : day) {
-      if (auto p = range_problem(r.from, r.to)) return p;
+      if (auto p = opening_problem(r)) return p;
     }
   }
   for (const Closure& c : closures) {
-    if (auto p = range_problem(c.from, c.to))
+    if (auto p = closure_problem(c.from, c.to))
       return "closure on " + format_date(c.date) + ": " + *p;
+  }
+  for (const MonthDay& md : yearly_closed_days) {
+    if (!exists_in_some_year(md))
+      return "closed every year on " + month_day_text(md) + ": no such day";
+  }
+  for (const YearlyClosure& c : yearly_closures) {
+    if (!exists_in_some_year(c.day))
+      return "closure every year on " + month_day_text(c.day) + ": no such day";
+    if (auto p = closure_problem(c.from, c.to))
+      return "closure every year on " + month_day_text(c.day) + ": " + *p;
+  }
+  for (const ExtraOpening& o : extra_openings) {
+    for (const MinuteRange& r : o.hours) {
+      if (auto p = opening_problem(r)) return "opening on " + format_date(o.date) + ": " + *p;
+    }
   }
   return std::nullopt;
 }
@@ -187,18 +226,28 @@ struct Calendar::Index {
 
 namespace {
 
-// The days the termijnenwet and the spec close, sorted.
+// The date of `md` in year `y`, when that year has it.
+std::optional<Date> in_year(MonthDay md, int y) {
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{md.month},
+                                        std::chrono::day{md.day}};
+  if (!ymd.ok()) return std::nullopt;
+  return Date{ymd};
+}
+
+int year_of(Date d) { return static_cast<int>(std::chrono::year_month_day{d}.year()); }
+
+// The days the termijnenwet and the spec close in the years of [from, to], sorted.
 std::vector<Date> closed_days(const CalendarSpec& spec, Date from, Date to) {
   std::vector<Date> days = spec.extra_closed_days;
-  if (spec.termijnenwet_holidays) {
-    const int y0 = static_cast<int>(std::chrono::year_month_day{from}.year());
-    const int y1 = static_cast<int>(std::chrono::year_month_day{to}.year());
-    for (int y = y0; y <= y1; ++y) {
-      for (const Holiday& h : termijnenwet_holidays(y)) {
-        if (std::find(spec.removed_holidays.begin(), spec.removed_holidays.end(), h.date) ==
-            spec.removed_holidays.end()) {
-          days.push_back(h.date);
-        }
+  for (int y = year_of(from); y <= year_of(to); ++y) {
+    for (const MonthDay& md : spec.yearly_closed_days) {
+      if (const std::optional<Date> d = in_year(md, y)) days.push_back(*d);
+    }
+    if (!spec.termijnenwet_holidays) continue;
+    for (const Holiday& h : termijnenwet_holidays(y)) {
+      if (std::find(spec.removed_holidays.begin(), spec.removed_holidays.end(), h.date) ==
+          spec.removed_holidays.end()) {
+        days.push_back(h.date);
       }
     }
   }
@@ -206,16 +255,55 @@ std::vector<Date> closed_days(const CalendarSpec& spec, Date from, Date to) {
   return days;
 }
 
-// The wall-clock opening ranges of day `d`.
+// The closures of the spec, the yearly ones on their dates in the years of [from, to], sorted by
+// date.
+std::vector<Closure> all_closures(const CalendarSpec& spec, Date from, Date to) {
+  std::vector<Closure> out = spec.closures;
+  for (int y = year_of(from); y <= year_of(to); ++y) {
+    for (const YearlyClosure& c : spec.yearly_closures) {
+      if (const std::optional<Date> d = in_year(c.day, y)) out.push_back({*d, c.from, c.to});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Closure& a, const Closure& b) { return a.date < b.date; });
+  return out;
+}
+
+// The closures and the extra openings of a calendar, by date.
+struct DatedChanges {
+  std::vector<Date> closed;            // sorted
+  std::vector<Closure> closures;       // sorted by date
+  std::vector<ExtraOpening> openings;  // sorted by date
+
+  template <typename T>
+  static auto on(const std::vector<T>& sorted, Date d) {
+    const auto first = std::lower_bound(sorted.begin(), sorted.end(), d,
+                                        [](const T& x, Date day) { return x.date < day; });
+    auto last = first;
+    while (last != sorted.end() && last->date == d) ++last;
+    return std::make_pair(first, last);
+  }
+};
+
+// The opening ranges that belong to day `d`, in minutes after its midnight (past 24:00 for a
+// range that runs into the next day): the weekday's hours unless the day is closed, less the
+// wall-clock time the closures of `d` and of the next day take away, plus the extra openings of
+// `d`.
 std::vector<MinuteRange> day_ranges(const std::array<std::vector<MinuteRange>, 7>& week,
-                                    const std::vector<Date>& closed,
-                                    const std::vector<Closure>& closures, Date d) {
-  if (std::binary_search(closed.begin(), closed.end(), d)) return {};
-  std::vector<MinuteRange> ranges = week[iso_weekday(d) - 1];
-  const auto first = std::lower_bound(closures.begin(), closures.end(), d,
-                                      [](const Closure& c, Date day) { return c.date < day; });
-  for (auto it = first; it != closures.end() && it->date == d; ++it) {
-    ranges = without(ranges, it->from, it->to);
+                                    const DatedChanges& changes, Date d) {
+  std::vector<MinuteRange> ranges;
+  if (!std::binary_search(changes.closed.begin(), changes.closed.end(), d)) {
+    ranges = week[iso_weekday(d) - 1];
+  }
+  for (const std::chrono::days shift : {std::chrono::days{0}, std::chrono::days{1}}) {
+    const auto [first, last] = DatedChanges::on(changes.closures, d + shift);
+    for (auto it = first; it != last; ++it) {
+      ranges = without(ranges, it->from + shift, it->to + shift);
+    }
+  }
+  const auto [first, last] = DatedChanges::on(changes.openings, d);
+  for (auto it = first; it != last; ++it) {
+    ranges.insert(ranges.end(), it->hours.begin(), it->hours.end());
   }
   return ranges;
 }
@@ -249,17 +337,19 @@ Calendar Calendar::build(const CalendarSpec& spec, const Zone& zone, Date horizo
 
   std::array<std::vector<MinuteRange>, 7> week;
   for (std::size_t d = 0; d < 7; ++d) week[d] = normalized(spec.hours[d]);
-  const std::vector<Date> closed = closed_days(spec, horizon_from, horizon_to);
-  std::vector<Closure> closures = spec.closures;
-  std::sort(closures.begin(), closures.end(),
-            [](const Closure& a, const Closure& b) { return a.date < b.date; });
+  DatedChanges changes;
+  changes.closed = closed_days(spec, horizon_from, horizon_to);
+  changes.closures = all_closures(spec, horizon_from, horizon_to);
+  changes.openings = spec.extra_openings;
+  std::stable_sort(changes.openings.begin(), changes.openings.end(),
+                   [](const ExtraOpening& a, const ExtraOpening& b) { return a.date < b.date; });
 
   std::vector<InstantRange> pieces;
   std::vector<InstantRange> day_pieces;
   index->open_days_before.push_back(0);
   for (Date d = horizon_from; d < horizon_to; d += std::chrono::days{1}) {
     day_pieces.clear();
-    for (const MinuteRange& r : day_ranges(week, closed, closures, d)) {
+    for (const MinuteRange& r : normalized(day_ranges(week, changes, d))) {
       zone.instants_between(LocalTime{d} + r.from, LocalTime{d} + r.to, &day_pieces);
     }
     pieces.insert(pieces.end(), day_pieces.begin(), day_pieces.end());
