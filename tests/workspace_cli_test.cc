@@ -83,6 +83,25 @@ TEST_F(WorkspaceCli, EvaluatesAGeneratedYearAsItsFilesDo) {
   EXPECT_EQ(here.out, meetlat("evaluate --period 2026-10 --data " + year().string() + kAsOf).out);
 }
 
+TEST_F(WorkspaceCli, AFileWithoutRowsIsEvidenceThatThereWereNone) {
+  // An empty migration.csv says "no batches" (KPI-02 pending), not "no evidence" (no_data).
+  const fs::path data = scratch() / "empty-files";
+  fs::create_directories(data);
+  fs::copy_file(year() / "tickets.csv", data / "tickets.csv");
+  std::ofstream(data / "migration.csv") << "batch,validated_on,records_total,records_correct\n";
+  std::ofstream(data / "transactions.csv") << "at,name,duration_ms\n";
+  const fs::path ws = scratch() / "ws-empty-files";
+  ASSERT_EQ(meetlat("init " + ws.string()).exit_code, 0);
+  const RunResult r = meetlat("import --workspace " + ws.string() + " " + data.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("migration.csv: 0 accepted, 0 unchanged"), std::string::npos) << r.out;
+  const std::string october = "evaluate --period 2026-10" + std::string(kAsOf);
+  const std::string files = meetlat(october + " --data " + data.string()).out;
+  EXPECT_NE(files.find("no row in the period"), std::string::npos);
+  EXPECT_EQ(meetlat(october + " --workspace " + ws.string()).out, files);
+  EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
+}
+
 TEST_F(WorkspaceCli, ImportingTheSameEvidenceAgainChangesNothing) {
   const fs::path ws = imported("ws-again");
   const std::string before =

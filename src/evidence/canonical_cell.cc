@@ -7,24 +7,60 @@
 
 namespace meetlat::evidence {
 
-std::string format_utc(time::Instant t) {
+namespace {
+
+// Appends `value` as exactly `digits` decimal digits (zero-padded).
+void put_digits(unsigned value, int digits, std::string& out) {
+  char text[10];
+  for (int i = digits - 1; i >= 0; --i) {
+    text[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out.append(text, static_cast<std::size_t>(digits));
+}
+
+// Appends "2026-10-05T07:00:00Z" (a fraction only when not zero): called for every time stamp of
+// an import, so without printf.
+void append_utc(time::Instant t, std::string& out) {
   const auto day = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::year_month_day date{day};
   const std::chrono::hh_mm_ss<time::Micros> clock{t - day};
-  char text[48];
-  int n = std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d",
-                        static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                        static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
-                        static_cast<int>(clock.minutes().count()),
-                        static_cast<int>(clock.seconds().count()));
-  std::string out(text, static_cast<std::size_t>(n));
-  if (const auto micros = clock.subseconds().count(); micros != 0) {
-    n = std::snprintf(text, sizeof text, ".%06lld", static_cast<long long>(micros));
-    std::string fraction(text, static_cast<std::size_t>(n));
-    while (fraction.back() == '0') fraction.pop_back();
-    out += fraction;
+  const int year = static_cast<int>(date.year());
+  if (year < 0 || year > 9999) {  // outside the supported years; never from a valid row
+    char text[16];
+    const int n = std::snprintf(text, sizeof text, "%04d", year);
+    out.append(text, static_cast<std::size_t>(n));
+  } else {
+    put_digits(static_cast<unsigned>(year), 4, out);
   }
-  return out + "Z";
+  out += '-';
+  put_digits(static_cast<unsigned>(date.month()), 2, out);
+  out += '-';
+  put_digits(static_cast<unsigned>(date.day()), 2, out);
+  out += 'T';
+  put_digits(static_cast<unsigned>(clock.hours().count()), 2, out);
+  out += ':';
+  put_digits(static_cast<unsigned>(clock.minutes().count()), 2, out);
+  out += ':';
+  put_digits(static_cast<unsigned>(clock.seconds().count()), 2, out);
+  if (auto micros = static_cast<unsigned>(clock.subseconds().count()); micros != 0) {
+    int digits = 6;
+    while (micros % 10 == 0) {
+      micros /= 10;
+      --digits;
+    }
+    out += '.';
+    put_digits(micros, digits, out);
+  }
+  out += 'Z';
+}
+
+}  // namespace
+
+std::string format_utc(time::Instant t) {
+  std::string out;
+  append_utc(t, out);
+  return out;
 }
 
 void append_canonical_cell(const Column& column, std::size_t row, const time::Zone* zone,
@@ -34,7 +70,11 @@ void append_canonical_cell(const Column& column, std::size_t row, const time::Zo
       const time::Instant t = column.instants[row];
       if (is_missing(t)) return;
       const bool bare = row < column.bare_dates.size() && column.bare_dates[row] != 0;
-      out += bare && zone != nullptr ? time::format_date(zone->date_of(t)) : format_utc(t);
+      if (bare && zone != nullptr) {
+        out += time::format_date(zone->date_of(t));
+      } else {
+        append_utc(t, out);
+      }
       return;
     }
     case ColumnType::kDate:

@@ -37,13 +37,21 @@ std::string canonical_header(const evidence::FileSchema& schema) {
 
 void append_canonical_row(const evidence::Table& table, std::size_t row, const time::Zone& zone,
                           std::string& out) {
-  std::string cell;
   const std::size_t columns = table.schema().columns.size();
   for (std::size_t i = 0; i < columns; ++i) {
     if (i > 0) out += ',';
-    cell.clear();
-    evidence::append_canonical_cell(table.column(i), row, &zone, cell);
-    append_csv_cell(cell, out);
+    const evidence::Column& column = table.column(i);
+    const evidence::ColumnType type = column.schema->type;
+    if (type == evidence::ColumnType::kId || type == evidence::ColumnType::kCategory ||
+        type == evidence::ColumnType::kText) {
+      // Only text can hold a comma, a quote or a line break.
+      thread_local std::string cell;
+      cell.clear();
+      evidence::append_canonical_cell(column, row, &zone, cell);
+      append_csv_cell(cell, out);
+    } else {
+      evidence::append_canonical_cell(column, row, &zone, out);
+    }
   }
   out += '\n';
 }
@@ -62,12 +70,28 @@ std::map<std::string, PartRows> canonical_parts(const evidence::Table& table,
                                                 const time::Zone& zone) {
   std::map<std::string, PartRows> parts;
   PartRows* current = nullptr;
-  std::string current_part;
+  if (!is_partitioned(table.kind())) {
+    current = &parts[""];
+    current->text.reserve(table.rows() * 64);
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+      append_canonical_row(table, row, zone, current->text);
+    }
+    current->rows = table.rows();
+    return parts;
+  }
+  // The current part's UTC month, [begin, end): rows mostly come in time order, so the part's
+  // name is made once per month, not once per row.
+  const auto at = table.instants("at");
+  time::Instant begin = time::Instant::max();
+  time::Instant end = time::Instant::min();
   for (std::size_t row = 0; row < table.rows(); ++row) {
-    std::string part = segment_part(table, row);
-    if (current == nullptr || part != current_part) {
-      current = &parts[part];
-      current_part = std::move(part);
+    if (current == nullptr || at[row] < begin || at[row] >= end) {
+      const auto day = std::chrono::floor<std::chrono::days>(at[row]);
+      const std::chrono::year_month_day date{day};
+      const std::chrono::year_month month = date.year() / date.month();
+      begin = std::chrono::sys_days{month / 1};
+      end = std::chrono::sys_days{(month + std::chrono::months{1}) / 1};
+      current = &parts[segment_part(table, row)];
     }
     append_canonical_row(table, row, zone, current->text);
     ++current->rows;

@@ -40,7 +40,8 @@ class Merge {
       counts.accepted += incoming.rows;
       segment.rows = std::move(incoming.text);
       segment.count = incoming.rows;
-      segment.changed = segment.changed || segment.count > 0;
+      // A file without rows is evidence too ("there were none"): its kind is kept, empty.
+      segment.changed = segment.changed || segment.count > 0 || !segment.stored;
       return;
     }
     if (segment.rows == incoming.text) {
@@ -143,9 +144,9 @@ ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, 
     if (file.load.table) {
       const evidence::Table& table = *file.load.table;
       const std::string columns = present_columns(table);
-      for (auto& [part, rows] : canonical_parts(table, zone)) {
-        merge.add(file, part, std::move(rows), columns, counts);
-      }
+      auto parts = canonical_parts(table, zone);
+      if (parts.empty()) parts[""];  // a file of probes or transactions without rows
+      for (auto& [part, rows] : parts) merge.add(file, part, std::move(rows), columns, counts);
     }
     files_json.push_back({{"file", counts.name},
                           {"kind", counts.kind},
