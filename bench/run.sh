@@ -18,18 +18,8 @@ runs="${RUNS:-3}"
 month=2026-10
 as_of=2026-11-05T00:00:00+01:00
 
-if [[ -z "${MEETLAT:-}" ]]; then
-  # Release with link-time optimisation: the row path crosses modules (time stamp and number
-  # parsing, the latency accumulator behind the evidence sink); LTO inlines across them (≈10%).
-  build="$root/build/bench-release"
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMEETLAT_BENCH=OFF \
-    -DCMAKE_INTERPROCEDURAL_OPTIMIZATION=ON >/dev/null
-  cmake --build "$build" --target meetlat -j2 >/dev/null
-  MEETLAT="$build/meetlat"
-fi
-MEETLAT="$(realpath "$MEETLAT")"
-
-command -v hyperfine >/dev/null || apt-get install -y hyperfine >/dev/null
+# shellcheck source=bench/build-meetlat.sh
+source "$here/build-meetlat.sh"
 [[ -d "$here/node_modules/@duckdb/node-api" ]] || (cd "$here" && npm ci --no-audit --no-fund)
 
 # A folder of symlinks to every file of $1 except those named after it.

@@ -20,15 +20,8 @@ root="$(dirname "$here")"
 work="$here/workload"
 runs="${RUNS:-3}"
 
-if [[ -z "${MEETLAT:-}" ]]; then
-  build="$root/build/bench-release"
-  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMEETLAT_BENCH=OFF \
-    -DCMAKE_INTERPROCEDURAL_OPTIMIZATION=ON >/dev/null
-  cmake --build "$build" --target meetlat -j2 >/dev/null
-  MEETLAT="$build/meetlat"
-fi
-MEETLAT="$(realpath "$MEETLAT")"
-command -v hyperfine >/dev/null || apt-get install -y hyperfine >/dev/null
+# shellcheck source=bench/build-meetlat.sh
+source "$here/build-meetlat.sh"
 
 median() { node -e 'const r=require(process.argv[1]).results;console.log(r[+process.argv[2]].median.toFixed(3))' "$1" "$2"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }

@@ -22,15 +22,31 @@ bool Workspace::is_workspace(const std::filesystem::path& dir) {
   return std::filesystem::is_regular_file(dir / kDatabaseName, error);
 }
 
-Workspace Workspace::create(const std::filesystem::path& dir, std::string_view contract_yaml,
-                            const std::string& actor) {
+namespace {
+
+// Creates `dir` when missing; throws when it cannot, or when it holds a workspace already.
+void prepare_new_folder(const std::filesystem::path& dir) {
   std::error_code error;
   std::filesystem::create_directories(dir, error);
   if (error) throw StoreError(dir.string() + ": cannot create the folder: " + error.message());
-  if (is_workspace(dir)) {
-    throw StoreError(dir.string() + ": already a workspace (" + std::string(kDatabaseName) +
-                     " is there); it is left as it is");
+  if (Workspace::is_workspace(dir)) {
+    throw StoreError(dir.string() + ": already a workspace (" +
+                     std::string(Workspace::kDatabaseName) + " is there); it is left as it is");
   }
+}
+
+std::string contract_details(const ContractVersion& version) {
+  return nlohmann::json{{"contract_version", version.version},
+                        {"contract_sha256", version.sha256},
+                        {"effective_from", version.effective_from}}
+      .dump();
+}
+
+}  // namespace
+
+Workspace Workspace::create(const std::filesystem::path& dir, std::string_view contract_yaml,
+                            const std::string& actor) {
+  prepare_new_folder(dir);
   Workspace workspace(dir, create_sqlite_backend(dir / kDatabaseName));
   Backend& backend = *workspace.backend_;
   WriteScope write(backend);
@@ -38,10 +54,7 @@ Workspace Workspace::create(const std::filesystem::path& dir, std::string_view c
   const ContractVersion contract{1, "", std::string(contract_yaml), sha256_hex(contract_yaml), seq};
   backend.add_contract_version(contract);
   backend.set_meta("created_at", utc_now());
-  const nlohmann::json details = {{"contract_version", contract.version},
-                                  {"contract_sha256", contract.sha256},
-                                  {"effective_from", contract.effective_from}};
-  append_audit_event(backend, actor, "init", details.dump());
+  append_audit_event(backend, actor, "init", contract_details(contract));
   write.commit();
   return workspace;
 }
@@ -49,13 +62,8 @@ Workspace Workspace::create(const std::filesystem::path& dir, std::string_view c
 Workspace Workspace::restore(const std::filesystem::path& dir,
                              const std::filesystem::path& export_dir,
                              const evidence::LoadOptions& options, const std::string& actor) {
+  prepare_new_folder(dir);
   std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error) throw StoreError(dir.string() + ": cannot create the folder: " + error.message());
-  if (is_workspace(dir)) {
-    throw StoreError(dir.string() + ": already a workspace (" + std::string(kDatabaseName) +
-                     " is there); it is left as it is");
-  }
   const std::filesystem::path database = dir / kDatabaseName;
   try {
     Workspace workspace(dir, create_sqlite_backend(database));
@@ -104,10 +112,7 @@ ContractVersion Workspace::apply_amendment(std::string_view yaml, const std::str
   ContractVersion version{static_cast<std::int64_t>(versions.size()) + 1, effective_from,
                           std::string(yaml), sha256_hex(yaml), seq};
   backend_->add_contract_version(version);
-  const nlohmann::json details = {{"contract_version", version.version},
-                                  {"contract_sha256", version.sha256},
-                                  {"effective_from", version.effective_from}};
-  append_audit_event(*backend_, actor, "contract", details.dump());
+  append_audit_event(*backend_, actor, "contract", contract_details(version));
   write.commit();
   return version;
 }
