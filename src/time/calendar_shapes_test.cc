@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "time/calendar.h"
+#include "time/calendar_test_support.h"
 #include "time/parse.h"
 
 namespace meetlat::time {
@@ -14,27 +15,11 @@ namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 
-Date ymd(int y, unsigned m, unsigned d) {
-  return Date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
-
-const Zone& amsterdam() {
-  static const Zone zone = Zone::load("Europe/Amsterdam");
-  return zone;
-}
-
-Calendar build(const CalendarSpec& spec) {
-  return Calendar::build(spec, amsterdam(), ymd(2024, 1, 1), ymd(2029, 1, 1));
-}
-
-Instant at(std::string_view text) {
-  ParseError error;
-  const auto ts = parse_timestamp(text, amsterdam(), &error);
-  EXPECT_TRUE(ts.has_value()) << text << " column " << error.column;
-  return ts ? ts->at : Instant{};
-}
-
-std::string fmt(Instant t) { return amsterdam().format(t); }
+using testing::amsterdam;
+using testing::at;
+using testing::build;
+using testing::fmt;
+using testing::ymd;
 
 MinuteRange hhmm(int from_h, int from_m, int to_h, int to_m) {
   return MinuteRange{hours{from_h} + minutes{from_m}, hours{to_h} + minutes{to_m}};

@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "time/calendar_test_support.h"
 #include "time/parse.h"
 #include "time/time_error.h"
 
@@ -13,27 +14,11 @@ namespace {
 using std::chrono::hours;
 using std::chrono::minutes;
 
-Date ymd(int y, unsigned m, unsigned d) {
-  return Date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
-
-const Zone& amsterdam() {
-  static const Zone zone = Zone::load("Europe/Amsterdam");
-  return zone;
-}
-
-Calendar build(const CalendarSpec& spec) {
-  return Calendar::build(spec, amsterdam(), ymd(2024, 1, 1), ymd(2029, 1, 1));
-}
-
-Instant at(std::string_view text) {
-  ParseError error;
-  const auto ts = parse_timestamp(text, amsterdam(), &error);
-  EXPECT_TRUE(ts.has_value()) << text << " column " << error.column;
-  return ts ? ts->at : Instant{};
-}
-
-std::string fmt(Instant t) { return amsterdam().format(t); }
+using testing::amsterdam;
+using testing::at;
+using testing::build;
+using testing::fmt;
+using testing::ymd;
 
 // Every day 08:00–18:00, closed on termijnenwet holidays: shows wall-clock hours on DST Sundays.
 CalendarSpec seven_day_office() {
