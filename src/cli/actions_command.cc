@@ -1,9 +1,13 @@
 // `meetlat actions --data DIR [--contract FILE] --period P [--as-of T] [--format table|csv]
 // [--out FILE]`: the action register, every ladder step fired from the contract start up to P
-// with its owner, deadline and status (docs/escalation-and-money.md, "Actions"). --out writes the
-// register as actions.csv in the evidence format, so KPI-06 can be measured on it.
+// with its owner, deadline and status (docs/escalation-and-money.md, "Actions"); from a workspace,
+// the actions entered into its register at a close with their completion (docs/workspace.md,
+// "Actions"). --out writes the register as actions.csv in the evidence format, so KPI-06 can be
+// measured on it. `meetlat action done ID --on DATE [--evidence TEXT]` marks a registered action
+// done.
 #include <iostream>
 
+#include "cli/action_register.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/inputs.h"
@@ -11,6 +15,7 @@
 #include "evaluate/actions.h"
 #include "io/atomic_write.h"
 #include "report/actions_register.h"
+#include "time/parse.h"
 
 namespace meetlat::cli {
 namespace {
@@ -23,12 +28,34 @@ int list_actions(const ActionsArgs& args) {
   const auto outcome = engine::actions_through(in.setting(), in.evidence(), *period);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, actions] = std::get<0>(outcome);
-  if (!args.out.empty()) {
-    io::write_file_atomically(args.out, report::actions_csv(actions, *loaded.versions, in.zone));
+  std::vector<report::ActionRow> rows = report::action_rows(actions, *loaded.versions, in.zone);
+  if (in.from_workspace) {
+    rows = register_through(rows, in.registered_actions, *period, in.as_of, in.zone);
   }
-  std::cout << (args.format == "csv" ? report::actions_csv(actions, *loaded.versions, in.zone)
-                                     : report::actions_table(actions, *loaded.versions, in.zone));
+  if (!args.out.empty()) io::write_file_atomically(args.out, report::actions_csv(rows));
+  std::cout << (args.format == "csv" ? report::actions_csv(rows) : report::actions_table(rows));
   for (const auto& w : loaded.warnings) std::cerr << "warning: " << w << '\n';
+  return kExitOk;
+}
+
+int mark_done(const ActionDoneArgs& args) {
+  if (!time::parse_date(args.on, nullptr) || args.on.size() != 10) {
+    std::cerr << "action done: --on: '" << args.on << "' is not a date (YYYY-MM-DD)\n";
+    return kExitUsage;
+  }
+  const auto dir = workspace_folder("action done", args.workspace);
+  if (!dir) return kExitUsage;
+  store::Workspace workspace = store::Workspace::open(*dir);
+  const store::RegisteredAction done =
+      workspace.complete_action(args.id, args.on, args.evidence, os_user());
+  const int late = report::days_after(done.deadline, *time::parse_date(done.done_on, nullptr));
+  std::cout << done.id << " done on " << done.done_on;
+  if (!done.deadline.empty()) {
+    std::cout << (late > 0 ? ", " + std::to_string(late) + (late == 1 ? " day" : " days") +
+                                 " after its deadline " + done.deadline
+                           : ", by its deadline " + done.deadline);
+  }
+  std::cout << " (audit event " << done.done_seq << ")\n";
   return kExitOk;
 }
 
@@ -36,6 +63,10 @@ int list_actions(const ActionsArgs& args) {
 
 int run_actions(const ActionsArgs& args) {
   return run_reporting_errors("actions", [&] { return list_actions(args); });
+}
+
+int run_action_done(const ActionDoneArgs& args) {
+  return run_reporting_errors("action done", [&] { return mark_done(args); });
 }
 
 }  // namespace meetlat::cli

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "cli/action_register.h"
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "engine/engine.h"
@@ -60,12 +61,25 @@ int close(const CloseArgs& args) {
   closing.result_json = report::to_json(result, *loaded.versions, in.zone);
   closing.result_table = report::to_table(result, *loaded.versions, in.zone, false);
   closing.as_of = json::parse(closing.result_json).value("as_of", "");
+  // The actions fired up to the period enter the action register.
+  const auto fired = engine::actions_through(in.setting(), in.evidence(), *period);
+  if (const auto* refused = std::get_if<engine::Refused>(&fired)) return report_refusal(*refused);
+  const auto& [fired_loaded, actions] = std::get<0>(fired);
   store::Workspace workspace = store::Workspace::open(*dir);
-  const store::Closing stored = workspace.close_period(closing, os_user());
+  const auto closed = workspace.close_period(
+      closing, register_entries(actions, *fired_loaded.versions, in.zone), os_user());
+  const store::Closing& stored = closed.closing;
   std::cout << name << " closed as agreed, as of " << stored.as_of << ", under contract version "
             << stored.contract_version << "; its result is frozen (evidence "
             << stored.evidence_sha256.substr(0, 16) << "…, audit event " << stored.event_seq
             << ")\n";
+  if (!closed.registered.empty()) {
+    std::cout << closed.registered.size()
+              << (closed.registered.size() == 1 ? " action" : " actions")
+              << " entered the action register:";
+    for (const store::RegisteredAction& a : closed.registered) std::cout << ' ' << a.id;
+    std::cout << '\n';
+  }
   return kExitOk;
 }
 

@@ -29,6 +29,7 @@ struct Options {
   EvaluateArgs evaluate;
   GenerateArgs generate;
   ActionsArgs actions;
+  ActionDoneArgs action_done;
   InitArgs init;
   ImportArgs import;
   AuditArgs audit;
@@ -209,6 +210,20 @@ void add_actions_command(CLI::App& app, ActionsArgs& args, int& exit_code) {
   cmd->callback([&args, &exit_code] { exit_code = run_actions(args); });
 }
 
+// `action done ID --on DATE [--evidence TEXT]`.
+void add_action_command(CLI::App& app, ActionDoneArgs& args, int& exit_code) {
+  auto* action = app.add_subcommand("action", "Work on the workspace's action register");
+  action->require_subcommand(1);
+  auto* done = action->add_subcommand(
+      "done", "Mark a registered action done on a date, with what shows it (workspace)");
+  done->add_option("ID", args.id, "The action's id, as `meetlat actions` lists it")->required();
+  done->add_option("--on", args.on, "The date it was done (YYYY-MM-DD)")->required();
+  done->add_option("--evidence", args.evidence,
+                   "What shows it was done: a document, a ticket, minutes");
+  add_workspace_option(*done, args.workspace);
+  done->callback([&args, &exit_code] { exit_code = run_action_done(args); });
+}
+
 // `approve ID --reason TEXT` or `reject ID --reason TEXT`.
 void add_decide_command(CLI::App& app, const char* name, DecideArgs& args, bool approve,
                         int& exit_code) {
@@ -319,6 +334,7 @@ int run_parsed(int argc, char** argv) {
   add_evaluate_command(app, options.evaluate, exit_code);
   add_generate_command(app, options.generate, exit_code);
   add_actions_command(app, options.actions, exit_code);
+  add_action_command(app, options.action_done, exit_code);
   add_workspace_commands(app, options, exit_code);
   try {
     app.parse(argc, argv);

@@ -62,6 +62,15 @@ struct ActionsArgs {
 // `actions`: the action register from the contract start up to `period`.
 int run_actions(const ActionsArgs& args);
 
+struct ActionDoneArgs {
+  std::string workspace;
+  std::string id;        // "KPI-01/2026-03/verbeterplan"
+  std::string on;        // --on DATE
+  std::string evidence;  // --evidence TEXT
+};
+// `action done ID --on DATE [--evidence TEXT]`: marks a registered action done (workspace).
+int run_action_done(const ActionDoneArgs& args);
+
 struct InitArgs {
   std::string dir;
   std::string contract_file;  // --contract; empty: the built-in default contract

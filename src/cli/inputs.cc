@@ -59,6 +59,8 @@ int read_engine_inputs(const InputArgs& args, EngineInputs& out) {
     if (!contract) return kExitBadInput;
     auto source = workspace.evidence(args.skip_invalid);
     out.evidence_sha256 = source->evidence_sha256();
+    out.registered_actions = source->registered_actions();
+    out.from_workspace = true;
     out.source = std::move(source);
     out.contract_versions = static_cast<std::int64_t>(workspace.contract_versions().size());
     out.closings = workspace.closings();

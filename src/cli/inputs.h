@@ -42,6 +42,8 @@ struct EngineInputs {
   std::string evidence_sha256;
   std::int64_t contract_versions = 0;
   std::vector<store::Closing> closings;
+  bool from_workspace = false;
+  std::vector<store::RegisteredAction> registered_actions;  // its action register
 
   engine::Setting setting() const { return {&contract, &zone, as_of, nullptr}; }
   const evidence::EvidenceSource& evidence() const { return *source; }

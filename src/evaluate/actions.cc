@@ -30,6 +30,11 @@ std::vector<Action> collect_actions(const Context& ctx, const std::vector<KpiTra
         a.created_at = slot.window.to;
         a.deadline = fired.deadline;
         a.status = a.deadline && !(ctx.as_of() < *a.deadline) ? "overdue" : "open";
+        if (a.status == "overdue") {
+          // The deadline is 24:00 of its last day: overdue from the next day on.
+          const time::Date last = ctx.zone().date_of(*a.deadline - time::Micros{1});
+          a.days_overdue = static_cast<int>((ctx.zone().date_of(ctx.as_of()) - last).count());
+        }
         a.because = fired.because;
         out.push_back(std::move(a));
       }

@@ -7,7 +7,8 @@
 // "N working days" at 24:00 of the N-th day of the contract's working_days calendar after it
 // (calendar days when the contract has no such calendar). A step without `due` has no deadline.
 // meetlat has no evidence of completion yet, so the status is "open" while the deadline lies
-// after as_of (or there is none) and "overdue" from the deadline on.
+// after as_of (or there is none) and "overdue" from the deadline on. (A workspace's register
+// records when an action was done: store/action_register.h.)
 //
 // Pure; an action is a value naming its KPI, step and contract version by id (evaluation.h).
 #pragma once
@@ -31,7 +32,8 @@ struct Action {
   std::string period_name;
   time::Instant created_at;
   std::optional<time::Instant> deadline;
-  std::string status;  // "open" or "overdue"
+  std::string status;    // "open" or "overdue"
+  int days_overdue = 0;  // overdue: whole days from the deadline's last day to as_of's day
   Reason because;
 };
 

@@ -60,11 +60,14 @@ TEST_F(ActionsRoundTrip, RegisterListsOwnerDeadlineAndStatus) {
   ASSERT_TRUE(actions[0].deadline);
   EXPECT_EQ(zone_.format(*actions[0].deadline), "2026-02-07T00:00:00+01:00");
   EXPECT_EQ(actions[0].status, "overdue");
+  // As of 2026-03-20: 2026-02-06 was its last day, 42 days before.
+  EXPECT_EQ(actions[0].days_overdue, 42);
   EXPECT_EQ(actions[1].id, "KPI-01/2026-02/verbeterplan");
   // 10 working days after Fri 2026-02-27: Mar 2..6, 9..13 → end of Fri 2026-03-13.
   ASSERT_TRUE(actions[1].deadline);
   EXPECT_EQ(zone_.format(*actions[1].deadline), "2026-03-14T00:00:00+01:00");
   EXPECT_EQ(actions[1].status, "overdue");
+  EXPECT_EQ(actions[1].days_overdue, 7);  // 2026-03-13 to 2026-03-20
 
   // A step without `due` (contract check warns about it) gives an action without a deadline,
   // which can never be late: open, however long ago it fired.
@@ -81,7 +84,7 @@ TEST_F(ActionsRoundTrip, CsvReadsBackAsEvidenceAndKpi06MeasuresIt) {
   const auto month = *time::parse_period("2026-02");
   const contract::Versions versions(contract_);  // the actions point into it
   const auto actions = evaluate_actions(versions, input, zone_, {month, at("2026-03-20")});
-  std::ofstream(dir_ / "out" / "actions.csv") << report::actions_csv(actions, versions, zone_);
+  std::ofstream(dir_ / "out" / "actions.csv") << report::actions_csv(report::action_rows(actions, versions, zone_));
 
   const auto output = load(dir_ / "out");
   ASSERT_TRUE(output.diagnostics.empty()) << output.summary();

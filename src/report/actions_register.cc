@@ -1,11 +1,10 @@
 #include "report/actions_register.h"
 
 #include "report/wording.h"
+#include "time/parse.h"
 
 namespace meetlat::report {
 
-// The results this module renders.
-using namespace evaluate;  // NOLINT(google-build-using-namespace)
 namespace {
 
 std::string csv_cell(const std::string& text) {
@@ -32,38 +31,76 @@ std::string pad(std::string s, std::size_t width) {
 
 }  // namespace
 
-std::string actions_csv(const std::vector<Action>& actions, const contract::Versions& versions,
-                        const time::Zone& zone) {
-  std::string out =
-      "id,created_at,owner,deadline,status,kpi,period,action,label_nl,label_en,malus_pct,because\n";
-  for (const auto& a : actions) {
+int days_after(const std::string& deadline, time::Date day) {
+  const auto last = time::parse_date(deadline, nullptr);
+  if (!last || !(*last < day)) return 0;
+  return static_cast<int>((day - *last).count());
+}
+
+std::vector<ActionRow> action_rows(const std::vector<Action>& actions,
+                                   const contract::Versions& versions, const time::Zone& zone) {
+  std::vector<ActionRow> rows;
+  rows.reserve(actions.size());
+  for (const Action& a : actions) {
     const auto& step = versions.step(a.contract_version, a.kpi_id, a.action);
-    out += csv_cell(a.id) + "," + zone.format(a.created_at) + "," +
-           std::string(contract::owner_name(step.owner)) + "," +
-           (a.deadline ? deadline_date(*a.deadline, zone) : "") + "," + a.status + "," +
-           csv_cell(a.kpi_id) + "," + csv_cell(a.period_name) + "," + csv_cell(step.action) + "," +
-           csv_cell(step.label.nl) + "," + csv_cell(step.label.en) + "," +
-           (step.malus_pct ? decimal_text(*step.malus_pct, english()) : "") + "," +
-           csv_cell(reason_text(a.because, english())) + "\n";
+    ActionRow row;
+    row.id = a.id;
+    row.created_at = zone.format(a.created_at);
+    row.owner = contract::owner_name(step.owner);
+    row.deadline = a.deadline ? deadline_date(*a.deadline, zone) : "";
+    row.status = a.status;
+    row.kpi = a.kpi_id;
+    row.period = a.period_name;
+    row.action = step.action;
+    row.label_nl = step.label.nl;
+    row.label_en = step.label.en;
+    row.malus_pct = step.malus_pct ? decimal_text(*step.malus_pct, english()) : "";
+    row.because = reason_text(a.because, english());
+    row.days_late = a.days_overdue;
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string actions_csv(const std::vector<ActionRow>& rows) {
+  std::string out =
+      "id,created_at,owner,deadline,status,kpi,period,action,label_nl,label_en,malus_pct,because,"
+      "days_late,done_on,done_evidence,register\n";
+  for (const ActionRow& r : rows) {
+    out += csv_cell(r.id) + "," + r.created_at + "," + csv_cell(r.owner) + "," + r.deadline + "," +
+           r.status + "," + csv_cell(r.kpi) + "," + csv_cell(r.period) + "," + csv_cell(r.action) +
+           "," + csv_cell(r.label_nl) + "," + csv_cell(r.label_en) + "," + r.malus_pct + "," +
+           csv_cell(r.because) + "," + (r.days_late > 0 ? std::to_string(r.days_late) : "") + "," +
+           r.done_on + "," + csv_cell(r.done_evidence) + "," +
+           (r.agreed ? "agreed" : "provisional") + "\n";
   }
   return out;
 }
 
-std::string actions_table(const std::vector<Action>& actions, const contract::Versions& versions,
-                          const time::Zone& zone) {
+std::string actions_table(const std::vector<ActionRow>& rows) {
+  std::size_t agreed = 0;
+  for (const ActionRow& r : rows) agreed += r.agreed ? 1 : 0;
+  // From a workspace with a register: which rows are in it.
+  const bool register_column = agreed > 0;
   std::string out = pad("KPI", 8) + pad("period", 9) + pad("action", 34) + pad("owner", 9) +
-                    pad("deadline", 11) + pad("status", 8) + "because\n";
-  for (const auto& a : actions) {
-    const auto& step = versions.step(a.contract_version, a.kpi_id, a.action);
-    std::string action = step.label.en;
-    if (step.malus_pct) action += " (" + decimal_text(*step.malus_pct, english()) + "%)";
-    out += pad(a.kpi_id, 8) + pad(a.period_name, 9) + pad(action, 34) +
-           pad(std::string(contract::owner_name(step.owner)), 9) +
-           pad(a.deadline ? deadline_date(*a.deadline, zone) : "-", 11) + pad(a.status, 8) +
-           reason_text(a.because, english()) + "\n";
+                    pad("deadline", 11) + pad("status", 8) + pad("late", 5) + pad("done on", 11) +
+                    (register_column ? pad("register", 12) : "") + "because\n";
+  for (const ActionRow& r : rows) {
+    std::string action = r.label_en;
+    if (!r.malus_pct.empty()) action += " (" + r.malus_pct + "%)";
+    out += pad(r.kpi, 8) + pad(r.period, 9) + pad(action, 34) +
+           pad(r.owner.empty() ? "-" : r.owner, 9) +
+           pad(r.deadline.empty() ? "-" : r.deadline, 11) + pad(r.status, 8) +
+           pad(r.days_late > 0 ? std::to_string(r.days_late) + "d" : "", 5) +
+           pad(r.done_on.empty() ? "-" : r.done_on, 11) +
+           (register_column ? pad(r.agreed ? "agreed" : "provisional", 12) : "") + r.because + "\n";
   }
-  out += std::to_string(actions.size()) + (actions.size() == 1 ? " action\n" : " actions\n");
-  return out;
+  out += std::to_string(rows.size()) + (rows.size() == 1 ? " action" : " actions");
+  if (register_column) {
+    out += ", " + std::to_string(agreed) + " in the register (agreed at a close), " +
+           std::to_string(rows.size() - agreed) + " provisional";
+  }
+  return out + "\n";
 }
 
 }  // namespace meetlat::report

@@ -132,7 +132,7 @@ std::string history_table(const History& h, const contract::Versions& versions,
     }
   }
   if (h.example_money) out += "Note: example values (fee or percentages), not yet agreed.\n";
-  if (!h.actions.empty()) out += "\n" + actions_table(h.actions, versions, zone);
+  if (!h.actions.empty()) out += "\n" + actions_table(action_rows(h.actions, versions, zone));
   for (const auto& w : h.warnings) out += "warning: " + w + "\n";
   return out;
 }

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "evidence/canonical_cell.h"
+#include "store/action_register.h"
 #include "store/compression.h"
 #include "store/digest.h"
 #include "store/store_error.h"
@@ -27,6 +28,7 @@ struct Expected {
   std::map<SegmentKey, std::pair<std::string, std::int64_t>> segments;       // sha256, seq
   std::map<std::int64_t, std::pair<json, std::int64_t>> closings;            // details, seq
   std::map<std::int64_t, Exemption> exemptions;
+  std::map<std::string, RegisteredAction> actions;  // by id
 };
 
 void replay(const AuditEvent& event, Expected& expected, std::vector<std::string>& problems) {
@@ -53,6 +55,20 @@ void replay(const AuditEvent& event, Expected& expected, std::vector<std::string
       }
     } else if (event.action == "close" || event.action == "reopen") {
       expected.closings[details.at("closing_id").get<std::int64_t>()] = {details, event.seq};
+      if (details.contains("actions_registered")) {  // from schema 4 on
+        for (const json& a : details.at("actions_registered")) {
+          RegisteredAction action = registration_from_json(a, event.seq);
+          expected.actions[action.id] = std::move(action);
+        }
+      }
+    } else if (event.action == "action-done") {
+      RegisteredAction& a = expected.actions[details.at("action_id").get<std::string>()];
+      a.status = details.at("status").get<std::string>();
+      a.done_on = details.at("done_on").get<std::string>();
+      a.done_evidence = details.at("evidence").get<std::string>();
+      a.done_by = event.actor;
+      a.done_at = event.at;
+      a.done_seq = event.seq;
     } else if (event.action == "exempt") {
       Exemption& e = expected.exemptions[details.at("exemption_id").get<std::int64_t>()];
       e.kind = details.at("kind").get<std::string>();
@@ -180,6 +196,28 @@ void check_state(Backend& backend, const Expected& expected, std::vector<std::st
     if (!exemptions.contains(id)) {
       problem("exemption " + std::to_string(id) + " recorded by event " +
               std::to_string(recorded.proposed_seq) + " is missing");
+    }
+  }
+  std::set<std::string> actions;
+  for (const RegisteredAction& a : backend.actions()) {
+    actions.insert(a.id);
+    const auto it = expected.actions.find(a.id);
+    const std::string name = "action " + a.id;
+    if (it == expected.actions.end() || it->second.registered_seq == 0) {
+      problem(name + " is not in the audit log");
+      continue;
+    }
+    const RegisteredAction& r = it->second;
+    if (registration_json(a) != registration_json(r) || a.registered_seq != r.registered_seq ||
+        a.status != r.status || a.done_on != r.done_on || a.done_evidence != r.done_evidence ||
+        a.done_by != r.done_by || a.done_at != r.done_at || a.done_seq != r.done_seq) {
+      problem(name + " differs from what the audit log recorded");
+    }
+  }
+  for (const auto& [id, recorded] : expected.actions) {
+    if (!actions.contains(id)) {
+      problem("action " + id + " registered by event " + std::to_string(recorded.registered_seq) +
+              " is missing");
     }
   }
   std::set<SegmentKey> present;

@@ -11,6 +11,8 @@
 // - imports and the corrections each made (a record's text before and after);
 // - periods closed as agreed, with their frozen result, and reopened;
 // - the exemption register: proposed, approved or rejected;
+// - the action register: the actions the ladders fired, registered when their period is closed,
+//   open or done;
 // - the audit log: append-only events, each chained to the one before by its hash (audit.h).
 //
 // Transactions: begin_write() waits for any other writer (one writer at a time) and the changes
@@ -30,8 +32,9 @@ namespace meetlat::store {
 
 // The schema of what a back end keeps. An older meetlat refuses a workspace with a newer
 // version; a newer one migrates an older one when it opens it.
-// 1: contracts, imports, corrections, segments, audit; 2: closings; 3: the exemption register.
-inline constexpr int kSchemaVersion = 3;
+// 1: contracts, imports, corrections, segments, audit; 2: closings; 3: the exemption register;
+// 4: the action register.
+inline constexpr int kSchemaVersion = 4;
 
 struct SegmentKey {
   std::string kind;  // "transactions"
@@ -105,6 +108,31 @@ struct Exemption {
   std::int64_t decided_seq = 0;
 };
 
+// An action of the action register: a ladder step fired by a final result, registered when the
+// period that fired it (or a later one) was closed, with the texts `meetlat actions` writes for it
+// (docs/escalation-and-money.md, "Actions"), then marked done with a date and evidence.
+struct RegisteredAction {
+  std::string id;          // "KPI-01/2026-03/verbeterplan"
+  std::string created_at;  // as actions.csv writes it: ISO 8601 in the contract's zone
+  std::string owner;       // "supplier"; "" when the step names none
+  std::string deadline;    // the date of its last day, "2026-04-15"; "" when the step has no due
+  std::string kpi;
+  std::string period;  // "2026-03"
+  std::string action;  // the step's id
+  std::string label_nl;
+  std::string label_en;
+  std::string malus_pct;  // "2.5"; "" without malus
+  std::string because;
+  std::int64_t contract_version = 0;
+  std::int64_t registered_seq = 0;  // the close event that registered it
+  std::string status;               // "open" or "done"
+  std::string done_on;              // the date it was done, "2026-04-14"
+  std::string done_evidence;        // what shows it was done
+  std::string done_by;
+  std::string done_at;  // UTC
+  std::int64_t done_seq = 0;
+};
+
 struct AuditEvent {
   std::int64_t seq = 0;  // 1, 2, ... without gaps
   std::string at;        // UTC, "2026-12-02T22:30:00Z"
@@ -156,6 +184,11 @@ class Backend {
   // Records the decision fields of `exemption` (status, decided_*, decision, decided_seq).
   virtual void decide_exemption(const Exemption& exemption) = 0;
   virtual std::vector<Exemption> exemptions() = 0;  // by id
+
+  virtual void add_action(const RegisteredAction& action) = 0;
+  // Records the completion fields of `action` (status, done_*).
+  virtual void complete_action(const RegisteredAction& action) = 0;
+  virtual std::vector<RegisteredAction> actions() = 0;  // in the order registered
 
   virtual void append_audit(const AuditEvent& event) = 0;
   virtual std::vector<AuditEvent> audit_events() = 0;  // by seq

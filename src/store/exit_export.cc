@@ -9,6 +9,7 @@
 #include "evidence/load.h"
 #include "io/atomic_write.h"
 #include "io/regular_file.h"
+#include "store/action_register.h"
 #include "store/audit.h"
 #include "store/canonical_rows.h"
 #include "store/compression.h"
@@ -90,6 +91,20 @@ std::string evidence_file(const evidence::FileSchema& schema, const std::string&
     }
   }
   return out;
+}
+
+// Takes the action register's actions, which the export writes after the imported ones, out of
+// the rows of actions.csv.
+void drop_registered(const evidence::FileSchema& schema,
+                     const std::set<std::string, std::less<>>& registered, PartRows& rows) {
+  if (registered.empty()) return;
+  PartRows kept;
+  for (const CanonicalRecord& r : canonical_records(schema, rows.text)) {
+    if (registered.contains(r.id)) continue;
+    kept.text += r.row;
+    ++kept.rows;
+  }
+  rows = std::move(kept);
 }
 
 // The export's files by path, each checked against the manifest.
@@ -190,6 +205,13 @@ void write_export(Backend& backend, const fs::path& out) {
       columns = union_columns(*schema, columns, s.columns);
       parts.push_back(decompress(backend.segment_bytes(s.key)));
     }
+    // The action register's actions are evidence too (action_register.h): actions.csv holds them
+    // after the imported ones, so that the evidence files evaluate as the workspace does.
+    if (const std::vector<RegisteredAction> registered = backend.actions(); !registered.empty()) {
+      auto& [columns, parts] = kinds["actions"];
+      columns = union_columns(*evidence::find_schema("actions"), columns, "owner,deadline,status");
+      parts.push_back(registered_action_rows(registered));
+    }
     for (const auto& [kind, held] : kinds) {
       const evidence::FileSchema& schema = *evidence::find_schema(kind);
       writer.write("evidence/" + std::string(schema.file_name),
@@ -244,6 +266,18 @@ void write_export(Backend& backend, const fs::path& out) {
                             {"decided_seq", e.decided_seq}});
     }
     writer.write("exemptions.jsonl", jsonl(exemptions));
+    std::vector<json> actions;
+    for (const RegisteredAction& a : backend.actions()) {
+      json line = registration_json(a);
+      line.update(completion_json(a));
+      line.erase("action_id");
+      line.update({{"registered_seq", a.registered_seq},
+                   {"done_by", a.done_by},
+                   {"done_at", a.done_at},
+                   {"done_seq", a.done_seq}});
+      actions.push_back(std::move(line));
+    }
+    writer.write("actions.jsonl", jsonl(actions));
     const std::vector<AuditEvent> events = backend.audit_events();
     writer.write("audit.jsonl", audit_jsonl(events));
     writer.write_manifest(static_cast<std::int64_t>(events.size()),
@@ -288,6 +322,12 @@ void restore_export(Backend& backend, const fs::path& export_dir,
     }
     std::set<std::string> kinds;
     for (const auto& [key, held] : segments) kinds.insert(key.kind);
+    std::set<std::string, std::less<>> registered;  // the action register's ids
+    if (reader.has("actions.jsonl")) {
+      for (const json& a : reader.lines("actions.jsonl")) {
+        registered.insert(a.at("id").get<std::string>());
+      }
+    }
     for (const std::string& kind : kinds) {
       const evidence::FileSchema* schema = evidence::find_schema(kind);
       if (schema == nullptr) throw StoreError("segments.jsonl: an unknown kind " + kind);
@@ -300,6 +340,7 @@ void restore_export(Backend& backend, const fs::path& export_dir,
                                                    : load.diagnostics.front().to_string()));
       }
       for (auto& [part, rows] : canonical_parts(*load.table, options.zone)) {
+        if (kind == "actions") drop_registered(*schema, registered, rows);
         const auto it = segments.find({kind, part});
         if (it == segments.end() || sha256_hex(rows.text) != it->second.first.sha256) {
           throw StoreError((export_dir / relative).string() + ": its rows of " +
@@ -368,6 +409,18 @@ void restore_export(Backend& backend, const fs::path& export_dir,
           throw StoreError("exemptions.jsonl: exemption " + std::to_string(e.id) +
                            " is out of order");
         }
+      }
+    }
+    if (reader.has("actions.jsonl")) {  // exports of schema 4 on
+      for (const json& x : reader.lines("actions.jsonl")) {
+        RegisteredAction a = registration_from_json(x, x.at("registered_seq").get<std::int64_t>());
+        a.status = x.at("status").get<std::string>();
+        a.done_on = x.at("done_on").get<std::string>();
+        a.done_evidence = x.at("evidence").get<std::string>();
+        a.done_by = x.at("done_by").get<std::string>();
+        a.done_at = x.at("done_at").get<std::string>();
+        a.done_seq = x.at("done_seq").get<std::int64_t>();
+        backend.add_action(a);
       }
     }
     for (const json& e : reader.lines("audit.jsonl")) {

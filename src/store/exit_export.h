@@ -11,6 +11,7 @@
 //   imports.jsonl, corrections.jsonl   every import and every correction (before and after)
 //   closings.jsonl       every close and reopen, with the frozen results (JSON and table)
 //   exemptions.jsonl     the exemption register: every proposal and its decision
+//   actions.jsonl        the action register: every action entered at a close, and when done
 //   audit.jsonl          the audit log, as `audit export` prints it
 //
 // restore_export() rebuilds the workspace row for row: the same contract versions, evidence

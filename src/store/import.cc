@@ -2,12 +2,15 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "store/audit.h"
 #include "store/canonical_rows.h"
 #include "store/compression.h"
 #include "store/digest.h"
+#include "store/store_error.h"
 
 namespace meetlat::store {
 namespace {
@@ -30,6 +33,7 @@ class Merge {
   void add(const IncomingFile& file, const std::string& part, PartRows incoming,
            const std::string& columns, FileCounts& counts) {
     const evidence::FileSchema& schema = *file.schema;
+    if (schema.kind == "actions") refuse_registered(file, incoming.text);
     Working& segment = working(schema, part);
     const std::string merged_columns = union_columns(schema, segment.columns, columns);
     if (merged_columns != segment.columns) {
@@ -95,6 +99,23 @@ class Merge {
   json corrections() { return {{"count", corrections_}, {"sha256", corrections_digest_.hex()}}; }
 
  private:
+  // The action register's actions are kept there, not as imported evidence (action_register.h).
+  void refuse_registered(const IncomingFile& file, std::string_view rows) {
+    if (!registered_) {
+      registered_.emplace();
+      for (const RegisteredAction& a : backend_.actions()) registered_->insert(a.id);
+    }
+    if (registered_->empty()) return;
+    for (const CanonicalRecord& record : canonical_records(*file.schema, rows)) {
+      if (registered_->contains(record.id)) {
+        throw StoreError(file.name + ": action " + record.id +
+                         " is in the workspace's action register (entered when its period was "
+                         "closed) and is kept there; leave it out of the file (`meetlat action "
+                         "done` records its completion); nothing was imported");
+      }
+    }
+  }
+
   Working& working(const evidence::FileSchema& schema, const std::string& part) {
     SegmentKey key{std::string(schema.kind), part};
     auto it = segments_.find(key);
@@ -112,6 +133,7 @@ class Merge {
   Backend& backend_;
   std::int64_t import_id_;
   std::map<SegmentKey, Working> segments_;
+  std::optional<std::set<std::string>> registered_;
   std::int64_t corrections_ = 0;
   Sha256 corrections_digest_;
 };

@@ -44,6 +44,15 @@ CREATE TABLE exemption_register(
   decided_by TEXT NOT NULL, decided_at TEXT NOT NULL, decided_on TEXT NOT NULL,
   decision TEXT NOT NULL, proposed_seq INTEGER NOT NULL, decided_seq INTEGER NOT NULL);
 )sql",
+    R"sql(
+CREATE TABLE action_register(
+  n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, owner TEXT NOT NULL,
+  deadline TEXT NOT NULL, kpi TEXT NOT NULL, period TEXT NOT NULL, action TEXT NOT NULL,
+  label_nl TEXT NOT NULL, label_en TEXT NOT NULL, malus_pct TEXT NOT NULL, because TEXT NOT NULL,
+  contract_version INTEGER NOT NULL, registered_seq INTEGER NOT NULL, status TEXT NOT NULL,
+  done_on TEXT NOT NULL, done_evidence TEXT NOT NULL, done_by TEXT NOT NULL,
+  done_at TEXT NOT NULL, done_seq INTEGER NOT NULL);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1);
 
@@ -306,6 +315,62 @@ class SqliteBackend final : public Backend {
                          ": its records are damaged");
       }
       out.push_back(std::move(e));
+    }
+    return out;
+  }
+
+  void add_action(const RegisteredAction& a) override {
+    sqlite::Statement(db_,
+                      "INSERT INTO action_register(id, created_at, owner, deadline, kpi, period, "
+                      "action, label_nl, label_en, malus_pct, because, contract_version, "
+                      "registered_seq, status, done_on, done_evidence, done_by, done_at, "
+                      "done_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                      "?14, ?15, ?16, ?17, ?18, ?19)")
+        .bind(1, a.id)
+        .bind(2, a.created_at)
+        .bind(3, a.owner)
+        .bind(4, a.deadline)
+        .bind(5, a.kpi)
+        .bind(6, a.period)
+        .bind(7, a.action)
+        .bind(8, a.label_nl)
+        .bind(9, a.label_en)
+        .bind(10, a.malus_pct)
+        .bind(11, a.because)
+        .bind(12, a.contract_version)
+        .bind(13, a.registered_seq)
+        .bind(14, a.status)
+        .bind(15, a.done_on)
+        .bind(16, a.done_evidence)
+        .bind(17, a.done_by)
+        .bind(18, a.done_at)
+        .bind(19, a.done_seq)
+        .run();
+  }
+  void complete_action(const RegisteredAction& a) override {
+    sqlite::Statement(db_,
+                      "UPDATE action_register SET status = ?2, done_on = ?3, done_evidence = ?4, "
+                      "done_by = ?5, done_at = ?6, done_seq = ?7 WHERE id = ?1")
+        .bind(1, a.id)
+        .bind(2, a.status)
+        .bind(3, a.done_on)
+        .bind(4, a.done_evidence)
+        .bind(5, a.done_by)
+        .bind(6, a.done_at)
+        .bind(7, a.done_seq)
+        .run();
+  }
+  std::vector<RegisteredAction> actions() override {
+    sqlite::Statement q(db_,
+                        "SELECT id, created_at, owner, deadline, kpi, period, action, label_nl, "
+                        "label_en, malus_pct, because, contract_version, registered_seq, status, "
+                        "done_on, done_evidence, done_by, done_at, done_seq FROM action_register "
+                        "ORDER BY n");
+    std::vector<RegisteredAction> out;
+    while (q.step()) {
+      out.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6),
+                     q.text(7), q.text(8), q.text(9), q.text(10), q.integer(11), q.integer(12),
+                     q.text(13), q.text(14), q.text(15), q.text(16), q.text(17), q.integer(18)});
     }
     return out;
   }

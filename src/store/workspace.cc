@@ -4,6 +4,7 @@
 #include <set>
 
 #include "io/regular_file.h"
+#include "store/action_register.h"
 #include "store/canonical_rows.h"
 #include "store/compression.h"
 #include "store/digest.h"
@@ -137,15 +138,21 @@ std::optional<Closing> in_force(const std::vector<Closing>& closings, const std:
   return std::nullopt;
 }
 
-std::string closing_details(const Closing& c) {
-  return nlohmann::json{{"closing_id", c.id},
-                        {"period", c.period},
-                        {"action", c.action},
-                        {"text", c.text},
-                        {"contract_version", c.contract_version},
-                        {"evidence_sha256", c.evidence_sha256},
-                        {"result_sha256", sha256_hex(c.result_json + c.result_table)}}
-      .dump();
+std::string closing_details(const Closing& c,
+                            const std::vector<RegisteredAction>& registered = {}) {
+  nlohmann::json details = {{"closing_id", c.id},
+                            {"period", c.period},
+                            {"action", c.action},
+                            {"text", c.text},
+                            {"contract_version", c.contract_version},
+                            {"evidence_sha256", c.evidence_sha256},
+                            {"result_sha256", sha256_hex(c.result_json + c.result_table)}};
+  if (c.action == "close") {
+    nlohmann::json actions = nlohmann::json::array();
+    for (const RegisteredAction& a : registered) actions.push_back(registration_json(a));
+    details["actions_registered"] = std::move(actions);
+  }
+  return details.dump();
 }
 
 std::string exemption_details(const Exemption& e, bool decision) {
@@ -238,7 +245,9 @@ std::optional<Closing> Workspace::closed(const std::string& period) {
   return in_force(closings(), period);
 }
 
-Closing Workspace::close_period(Closing closing, const std::string& actor) {
+Workspace::ClosedPeriod Workspace::close_period(Closing closing,
+                                                const std::vector<RegisteredAction>& fired,
+                                                const std::string& actor) {
   WriteScope write(*backend_);
   if (const auto earlier = in_force(backend_->closings(), closing.period)) {
     throw StoreError(closing.period + " is closed already (on " + earlier->at + " by " +
@@ -253,10 +262,27 @@ Closing Workspace::close_period(Closing closing, const std::string& actor) {
   closing.actor = actor;
   closing.contract_version = static_cast<std::int64_t>(backend_->contract_versions().size());
   closing.event_seq = next_audit_seq(*backend_);
+  ClosedPeriod closed;
+  closed.registered = register_actions(*backend_, fired, closing.event_seq);
+  closing.evidence_sha256 = evidence_digest(*backend_);
   closing.id = backend_->add_closing(closing);
-  append_audit_event(*backend_, actor, "close", closing_details(closing));
+  append_audit_event(*backend_, actor, "close", closing_details(closing, closed.registered));
   write.commit();
-  return closing;
+  closed.closing = std::move(closing);
+  return closed;
+}
+
+std::vector<RegisteredAction> Workspace::action_register() {
+  const ReadScope snapshot(*backend_);
+  return backend_->actions();
+}
+
+RegisteredAction Workspace::complete_action(const std::string& id, const std::string& done_on,
+                                            const std::string& evidence, const std::string& actor) {
+  WriteScope write(*backend_);
+  RegisteredAction done = complete_registered_action(*backend_, id, done_on, evidence, actor);
+  write.commit();
+  return done;
 }
 
 Closing Workspace::reopen_period(const std::string& period, const std::string& reason,

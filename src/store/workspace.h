@@ -70,10 +70,17 @@ class Workspace {
   // The close in force for `period` ("2026-10"), or nullopt when it is open.
   std::optional<Closing> closed(const std::string& period);
   // Freezes `period` with the result as evaluated (`closing.result_json`, `result_table`,
-  // `as_of`, `text` the note) from the evidence whose digest is `closing.evidence_sha256`, and
-  // audits it ("close"). Throws StoreError when the period is closed already, or when the
+  // `as_of`, `text` the note) from the evidence whose digest is `closing.evidence_sha256`, enters
+  // the actions of `fired` (every action fired up to the period) that are not in the action
+  // register yet, and audits both ("close"). The closing then keeps the digest of the evidence
+  // with those actions. Throws StoreError when the period is closed already, or when the
   // evidence changed since it was evaluated (an import in between: evaluate again).
-  Closing close_period(Closing closing, const std::string& actor);
+  struct ClosedPeriod {
+    Closing closing;
+    std::vector<RegisteredAction> registered;  // the actions entered into the register
+  };
+  ClosedPeriod close_period(Closing closing, const std::vector<RegisteredAction>& fired,
+                            const std::string& actor);
   // Reopens a closed period with a reason, audited ("reopen"); its frozen result stays in the
   // log. Throws StoreError when it is not closed.
   Closing reopen_period(const std::string& period, const std::string& reason,
@@ -90,6 +97,13 @@ class Workspace {
   // audited ("approve", "reject"). Throws StoreError when it is not a proposed one.
   Exemption decide_exemption(std::int64_t id, bool approve, const std::string& decided_on,
                              const std::string& why, const std::string& actor);
+
+  // The action register (action_register.h), in the order registered.
+  std::vector<RegisteredAction> action_register();
+  // Marks a registered action done on `done_on` ("2026-04-14") with its evidence, audited
+  // ("action-done"). Throws StoreError: not registered, done already, a date before its creation.
+  RegisteredAction complete_action(const std::string& id, const std::string& done_on,
+                                   const std::string& evidence, const std::string& actor);
 
   // Writes everything the workspace holds, in open formats, into `out` (exit_export.h).
   void write_export(const std::filesystem::path& out);

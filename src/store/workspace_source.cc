@@ -1,9 +1,11 @@
 #include "store/workspace_source.h"
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "evidence/load.h"
+#include "store/action_register.h"
 #include "store/canonical_rows.h"
 #include "store/compression.h"
 #include "store/digest.h"
@@ -17,11 +19,13 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
   // reading the rows).
   std::map<std::string, std::vector<std::string>, std::less<>> compressed;
   std::string approved;
+  std::vector<RegisteredAction>& registered = registered_;
   {
     const ReadScope snapshot(backend);
     const std::vector<SegmentInfo> segments = backend.segments();
     approved = approved_exemption_rows(backend.exemptions());
-    evidence_sha256_ = evidence_digest(segments, approved);
+    registered = backend.actions();
+    evidence_sha256_ = evidence_digest(segments, approved, registered_action_rows(registered));
     for (const SegmentInfo& segment : segments) {  // by kind, then part
       const evidence::FileSchema* schema = evidence::find_schema(segment.key.kind);
       if (schema == nullptr) continue;
@@ -37,6 +41,23 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
     kind.columns = union_columns(*evidence::find_schema("exemptions"), kind.columns,
                                  "approved_by,approved_on");
     compressed["exemptions"].push_back(compress(approved));
+  }
+  // The action register's actions are rows of actions.csv, after the imported ones, which they
+  // replace when an imported row has the same id.
+  if (!registered.empty()) {
+    const evidence::FileSchema& schema = *evidence::find_schema("actions");
+    std::set<std::string, std::less<>> ids;
+    for (const RegisteredAction& a : registered) ids.insert(a.id);
+    std::string rows;
+    for (const std::string& segment : compressed["actions"]) {
+      for (const CanonicalRecord& r : canonical_records(schema, decompress(segment))) {
+        if (!ids.contains(r.id)) rows += r.row;
+      }
+    }
+    rows += registered_action_rows(registered);
+    Kind& kind = kinds_["actions"];
+    kind.columns = union_columns(schema, kind.columns, "owner,deadline,status");
+    compressed["actions"] = {compress(rows)};
   }
   for (auto& [name, segments] : compressed) {
     const std::string header = canonical_header(*evidence::find_schema(name));
@@ -71,17 +92,20 @@ std::string approved_exemption_rows(const std::vector<Exemption>& exemptions) {
 }
 
 std::string evidence_digest(const std::vector<SegmentInfo>& segments,
-                            std::string_view approved_exemptions) {
+                            std::string_view approved_exemptions,
+                            std::string_view registered_actions) {
   Sha256 digest;
   for (const SegmentInfo& s : segments) {
     digest.add(s.key.kind).add(" ").add(s.key.part).add(" ").add(s.sha256).add("\n");
   }
   if (!approved_exemptions.empty()) digest.add("register\n").add(approved_exemptions);
+  if (!registered_actions.empty()) digest.add("action register\n").add(registered_actions);
   return digest.hex();
 }
 
 std::string evidence_digest(Backend& backend) {
-  return evidence_digest(backend.segments(), approved_exemption_rows(backend.exemptions()));
+  return evidence_digest(backend.segments(), approved_exemption_rows(backend.exemptions()),
+                         registered_action_rows(backend.actions()));
 }
 
 evidence::Evidence WorkspaceSource::read(const evidence::LoadOptions& options) const {

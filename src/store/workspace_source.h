@@ -3,7 +3,8 @@
 // an evaluation of the workspace gives the result an evaluation of the imported files gives.
 //
 // Approved exemptions of the workspace's register are rows of the exemptions kind, after the
-// imported ones.
+// imported ones; the action register's actions are rows of the actions kind, after the imported
+// ones, replacing an imported row with the same id (action_register.h).
 //
 // The rows are taken from the back end once, in one read snapshot, when the source is made;
 // reading the source later does not see later imports. Positions are those of the kind's rows
@@ -14,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "evidence/source.h"
 #include "store/backend.h"
@@ -32,6 +34,8 @@ class WorkspaceSource final : public evidence::EvidenceSource {
   // The digest of the evidence in the snapshot: SHA-256 over every segment's kind, part and
   // digest. Equal digests, equal evidence.
   const std::string& evidence_sha256() const { return evidence_sha256_; }
+  // The action register in the snapshot, in the order registered.
+  const std::vector<RegisteredAction>& registered_actions() const { return registered_; }
 
  private:
   struct Kind {
@@ -42,17 +46,19 @@ class WorkspaceSource final : public evidence::EvidenceSource {
   };
   std::map<std::string, Kind, std::less<>> kinds_;
   std::string evidence_sha256_;
+  std::vector<RegisteredAction> registered_;
 };
 
 // The register's approved exemptions as canonical rows of exemptions.csv (evidence, record,
 // reason, approved_by, approved_on), one per record, in register order.
 std::string approved_exemption_rows(const std::vector<Exemption>& exemptions);
 
-// WorkspaceSource::evidence_sha256() of `segments` (backend.h: by kind and part) and the
-// approved exemptions' rows; the second form reads both from `backend` (inside the caller's
-// transaction).
+// WorkspaceSource::evidence_sha256() of `segments` (backend.h: by kind and part), the approved
+// exemptions' rows and the action register's rows; the second form reads them from `backend`
+// (inside the caller's transaction).
 std::string evidence_digest(const std::vector<SegmentInfo>& segments,
-                            std::string_view approved_exemptions);
+                            std::string_view approved_exemptions,
+                            std::string_view registered_actions);
 std::string evidence_digest(Backend& backend);
 
 }  // namespace meetlat::store
