@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <string>
 
 #include "run_meetlat.h"
@@ -557,6 +558,41 @@ TEST_F(WorkspaceCli, ApprovedExemptionsApplyAsExemptionsCsvRowsWould) {
   EXPECT_NE(verify.err.find("exemption 2 differs from what the audit log recorded"),
             std::string::npos)
       << verify.err;
+}
+
+TEST_F(WorkspaceCli, ALargeImportShowsProgressOnATerminalOnly) {
+  // A month at 20 transactions a minute: 35 MB, above the 16 MB from which the bar shows.
+  const fs::path month = scratch() / "progress-month";
+  ASSERT_EQ(meetlat("generate --out " + month.string() +
+                    " --months 1 --from 2026-10 --transactions-per-minute 20 --probe-locations 1")
+                .exit_code,
+            0);
+  const fs::path on_tty = scratch() / "ws-progress-tty";
+  const fs::path piped = scratch() / "ws-progress-piped";
+  ASSERT_EQ(meetlat("init " + on_tty.string()).exit_code, 0);
+  ASSERT_EQ(meetlat("init " + piped.string()).exit_code, 0);
+  // script(1) gives the command a terminal; its output (stdout and stderr) lands in the file.
+  const fs::path typescript = scratch() / "progress.typescript";
+  const RunResult tty =
+      run_shell("script -qfec '" + meetlat_binary() + " import --workspace " + on_tty.string() +
+                " " + month.string() + "' /dev/null > " + typescript.string());
+  ASSERT_EQ(tty.exit_code, 0);
+  const std::string shown = read_file(typescript);
+  for (const char* step : {"\r\033[Kimport: reading transactions.csv [", "import: preparing rows [",
+                           "import: storing segments ["}) {
+    EXPECT_NE(shown.find(step), std::string::npos) << step;
+  }
+  EXPECT_TRUE(std::regex_search(
+      shown, std::regex(R"(reading transactions\.csv \[#*-*\] [0-9]+%  [0-9]+ of 3[0-9] MB)")));
+  // The bar is cleared before the counts are printed.
+  EXPECT_NE(shown.find("\r\033[K" + month.string() + "/tickets.csv: "), std::string::npos);
+  EXPECT_NE(shown.find("transactions.csv: 893922 accepted"), std::string::npos);
+  // Piped, nothing but the counts.
+  const RunResult quiet = meetlat("import --workspace " + piped.string() + " " + month.string());
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");
+  EXPECT_EQ(quiet.out.find('\r'), std::string::npos);
+  EXPECT_NE(quiet.out.find("transactions.csv: 893922 accepted"), std::string::npos);
 }
 
 TEST_F(WorkspaceCli, AWorkspaceOfSchemaVersion1IsMigrated) {

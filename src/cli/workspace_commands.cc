@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/contract_source.h"
 #include "cli/inputs.h"
+#include "cli/progress_bar.h"
 #include "contract/default_contract.h"
 #include "contract/loader.h"
 #include "engine/engine.h"
@@ -25,6 +26,9 @@
 
 namespace meetlat::cli {
 namespace {
+
+// Imports of at least this many bytes show a progress bar on a terminal.
+constexpr std::uint64_t kProgressBytes = 16'000'000;
 
 int restore(const InitArgs& args) {
   const auto versions = store::read_export_contracts(args.from_export);
@@ -113,14 +117,39 @@ int import_files(const ImportArgs& args) {
     if (schema == nullptr) return kExitBadInput;
     files.emplace_back(path, schema);
   }
-  std::vector<store::IncomingFile> incoming;
+  // A progress bar on a terminal when there is much to read.
+  std::uint64_t total_bytes = 0;
   for (const auto& [path, schema] : files) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (!error) total_bytes += size;
+  }
+  ProgressBar bar(ProgressBar::stderr_is_terminal() && total_bytes >= kProgressBytes);
+  std::vector<store::IncomingFile> incoming;
+  std::uint64_t bytes_before = 0;  // of the files before this one
+  for (const auto& [path, schema] : files) {
+    bar.step("import: reading " + path.filename().string(), bytes_before, total_bytes, "bytes");
+    options.on_bytes_read = [&bar](std::size_t bytes) { bar.advance(bytes); };
     evidence::FileLoad load = evidence::load_evidence_file(*schema, path, options);
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    bytes_before += error ? 0 : size;
     warnings.insert(warnings.end(), load.warnings.begin(), load.warnings.end());
     incoming.push_back({path.string(), schema, std::move(load)});
   }
+  std::string step;
+  const store::ImportProgress progress = [&bar, &step](std::string_view now, std::uint64_t done,
+                                                       std::uint64_t total) {
+    if (now != step) {
+      step = now;
+      bar.step("import: " + step, done, total, now == "preparing rows" ? "rows" : "segments");
+    } else {
+      bar.set(done);
+    }
+  };
   const store::ImportResult result =
-      workspace.import_files(std::move(incoming), args.skip_invalid, zone, os_user());
+      workspace.import_files(std::move(incoming), args.skip_invalid, zone, os_user(), progress);
+  bar.finish();
   if (result.refused) {
     std::cerr << evidence::summarize_diagnostics(result.diagnostics);
     std::cerr << "import refused: nothing was imported; fix the rows above, or run with "

@@ -184,6 +184,7 @@ std::pair<std::size_t, std::uint32_t> read_chunk(
           release_pages(text, kept, parser.position());
           populate_pages(text, parser.position() + kReleaseBytes, kReleaseBytes);
         }
+        if (options.on_bytes_read) options.on_bytes_read(parser.position() - kept);
         kept = parser.position();
         if (progress != nullptr) progress->store(kept, std::memory_order_relaxed);
       }

@@ -39,6 +39,9 @@ struct LoadOptions {
   // not change); the others are dropped after the check, which saves memory and time when the
   // contract reads few of a large file's columns (Table::column_kept()).
   std::map<std::string, std::set<std::string, std::less<>>, std::less<>> kept_columns = {};
+  // When set, told the bytes of rows read since it was last told, every 8 MiB or so of a file,
+  // from the reading threads (so it must be thread-safe): a progress bar's feed.
+  std::function<void(std::size_t bytes)> on_bytes_read = {};
 };
 
 }  // namespace meetlat::evidence

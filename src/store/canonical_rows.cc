@@ -67,8 +67,10 @@ std::string segment_part(const evidence::Table& table, std::size_t row) {
   return {text, static_cast<std::size_t>(n)};
 }
 
-std::map<std::string, PartRows> canonical_parts(const evidence::Table& table,
-                                                const time::Zone& zone) {
+std::map<std::string, PartRows> canonical_parts(
+    const evidence::Table& table, const time::Zone& zone,
+    const std::function<void(std::size_t rows)>& rows_done) {
+  constexpr std::size_t kTell = 65536;  // rows between two calls of rows_done
   std::map<std::string, PartRows> parts;
   PartRows* current = nullptr;
   if (!is_partitioned(table.kind())) {
@@ -76,6 +78,7 @@ std::map<std::string, PartRows> canonical_parts(const evidence::Table& table,
     current->text.reserve(table.rows() * 64);
     for (std::size_t row = 0; row < table.rows(); ++row) {
       append_canonical_row(table, row, zone, current->text);
+      if (rows_done && (row + 1) % kTell == 0) rows_done(row + 1);
     }
     current->rows = table.rows();
     return parts;
@@ -122,6 +125,7 @@ std::map<std::string, PartRows> canonical_parts(const evidence::Table& table,
     }
     append_canonical_row(table, row, zone, current->text);
     ++current->rows;
+    if (rows_done && (row + 1) % kTell == 0) rows_done(row + 1);
   }
   return parts;
 }

@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -44,8 +45,10 @@ struct PartRows {
   std::string text;  // canonical rows
   std::uint64_t rows = 0;
 };
-std::map<std::string, PartRows> canonical_parts(const evidence::Table& table,
-                                                const time::Zone& zone);
+// `rows_done`, when set, is told the rows made so far every 65,536 rows.
+std::map<std::string, PartRows> canonical_parts(
+    const evidence::Table& table, const time::Zone& zone,
+    const std::function<void(std::size_t rows)>& rows_done = {});
 
 // The optional columns the table's file had (Table::in_file), comma-separated in schema order.
 std::string present_columns(const evidence::Table& table);

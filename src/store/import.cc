@@ -83,10 +83,14 @@ class Merge {
   }
 
   // Writes the changed segments; returns them for the audit event.
-  json write(std::int64_t event_seq) {
+  json write(std::int64_t event_seq, const ImportProgress& progress) {
     json written = json::array();
+    std::uint64_t changed = 0;
+    std::uint64_t done = 0;
+    for (const auto& [key, segment] : segments_) changed += segment.changed ? 1 : 0;
     for (auto& [key, segment] : segments_) {
       if (!segment.changed) continue;
+      if (progress) progress("storing segments", done++, changed);
       SegmentInfo info{key, static_cast<std::int64_t>(segment.count), segment.columns,
                        sha256_hex(segment.rows), event_seq};
       backend_.put_segment(info, compress(segment.rows));
@@ -145,7 +149,8 @@ std::uint64_t rejected_rows(const evidence::FileLoad& load) {
 }  // namespace
 
 ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, bool skip_invalid,
-                             const time::Zone& zone, const std::string& actor) {
+                             const time::Zone& zone, const std::string& actor,
+                             const ImportProgress& progress) {
   ImportResult result;
   for (const IncomingFile& file : files) {
     result.diagnostics.insert(result.diagnostics.end(), file.load.diagnostics.begin(),
@@ -160,13 +165,24 @@ ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, 
   result.import_id = backend.add_import(seq, "{}");
   Merge merge(backend, result.import_id);
   json files_json = json::array();
+  std::uint64_t total_rows = 0;
+  for (const IncomingFile& file : files)
+    total_rows += file.load.table ? file.load.table->rows() : 0;
+  std::uint64_t rows_before = 0;  // of the files before this one
   for (IncomingFile& file : files) {
     FileCounts counts{file.name, std::string(file.schema->kind)};
     counts.rejected = rejected_rows(file.load);
     if (file.load.table) {
       const evidence::Table& table = *file.load.table;
       const std::string columns = present_columns(table);
-      auto parts = canonical_parts(table, zone);
+      std::function<void(std::size_t)> rows_done;
+      if (progress) {
+        rows_done = [&progress, rows_before, total_rows](std::size_t rows) {
+          progress("preparing rows", rows_before + rows, total_rows);
+        };
+      }
+      auto parts = canonical_parts(table, zone, rows_done);
+      rows_before += table.rows();
       if (parts.empty()) parts[""];  // a file of probes or transactions without rows
       for (auto& [part, rows] : parts) merge.add(file, part, std::move(rows), columns, counts);
     }
@@ -180,7 +196,7 @@ ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, 
   }
   json details = {{"import_id", result.import_id},
                   {"files", files_json},
-                  {"segments", merge.write(seq)},
+                  {"segments", merge.write(seq, progress)},
                   {"corrections", merge.corrections()}};
   backend.set_import_summary(result.import_id, files_json.dump());
   result.event_seq = append_audit_event(backend, actor, "import", details.dump()).seq;

@@ -15,7 +15,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "evidence/diagnostic.h"
@@ -49,7 +51,13 @@ struct ImportResult {
   std::int64_t event_seq = 0;
 };
 
+// How far an import is, for a progress bar: `step` ("preparing rows", "storing segments"),
+// `done` of `total` units (rows, segments).
+using ImportProgress =
+    std::function<void(std::string_view step, std::uint64_t done, std::uint64_t total)>;
+
 ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, bool skip_invalid,
-                             const time::Zone& zone, const std::string& actor);
+                             const time::Zone& zone, const std::string& actor,
+                             const ImportProgress& progress = {});
 
 }  // namespace meetlat::store

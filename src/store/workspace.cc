@@ -119,8 +119,9 @@ ContractVersion Workspace::apply_amendment(std::string_view yaml, const std::str
 }
 
 ImportResult Workspace::import_files(std::vector<IncomingFile> files, bool skip_invalid,
-                                     const time::Zone& zone, const std::string& actor) {
-  return import_evidence(*backend_, std::move(files), skip_invalid, zone, actor);
+                                     const time::Zone& zone, const std::string& actor,
+                                     const ImportProgress& progress) {
+  return import_evidence(*backend_, std::move(files), skip_invalid, zone, actor, progress);
 }
 
 std::unique_ptr<WorkspaceSource> Workspace::evidence(bool skip_invalid) {

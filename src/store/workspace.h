@@ -58,7 +58,8 @@ class Workspace {
                                   const std::string& actor);
 
   ImportResult import_files(std::vector<IncomingFile> files, bool skip_invalid,
-                            const time::Zone& zone, const std::string& actor);
+                            const time::Zone& zone, const std::string& actor,
+                            const ImportProgress& progress = {});
 
   // The evidence as it is now (a snapshot: later imports do not change it), as a source an
   // engine request reads (engine/engine.h). `skip_invalid` as for a folder: stored evidence was
