@@ -7,6 +7,27 @@
 
 namespace meetlat::cli {
 
+namespace {
+
+// The texts an action is listed and registered with: RegisteredAction and ActionRow name them
+// alike.
+template <class From, class To>
+void copy_texts(const From& from, To& to) {
+  to.id = from.id;
+  to.created_at = from.created_at;
+  to.owner = from.owner;
+  to.deadline = from.deadline;
+  to.kpi = from.kpi;
+  to.period = from.period;
+  to.action = from.action;
+  to.label_nl = from.label_nl;
+  to.label_en = from.label_en;
+  to.malus_pct = from.malus_pct;
+  to.because = from.because;
+}
+
+}  // namespace
+
 std::vector<store::RegisteredAction> register_entries(const std::vector<evaluate::Action>& fired,
                                                       const contract::Versions& versions,
                                                       const time::Zone& zone) {
@@ -14,19 +35,8 @@ std::vector<store::RegisteredAction> register_entries(const std::vector<evaluate
   std::vector<store::RegisteredAction> out;
   out.reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const report::ActionRow& r = rows[i];
     store::RegisteredAction a;
-    a.id = r.id;
-    a.created_at = r.created_at;
-    a.owner = r.owner;
-    a.deadline = r.deadline;
-    a.kpi = r.kpi;
-    a.period = r.period;
-    a.action = r.action;
-    a.label_nl = r.label_nl;
-    a.label_en = r.label_en;
-    a.malus_pct = r.malus_pct;
-    a.because = r.because;
+    copy_texts(rows[i], a);
     a.contract_version = fired[i].contract_version;
     a.status = "open";
     out.push_back(std::move(a));
@@ -38,17 +48,7 @@ namespace {
 
 report::ActionRow agreed_row(const store::RegisteredAction& a, time::Date today) {
   report::ActionRow r;
-  r.id = a.id;
-  r.created_at = a.created_at;
-  r.owner = a.owner;
-  r.deadline = a.deadline;
-  r.kpi = a.kpi;
-  r.period = a.period;
-  r.action = a.action;
-  r.label_nl = a.label_nl;
-  r.label_en = a.label_en;
-  r.malus_pct = a.malus_pct;
-  r.because = a.because;
+  copy_texts(a, r);
   r.agreed = true;
   if (a.status == "done") {
     r.status = "done";
