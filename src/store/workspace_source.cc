@@ -14,10 +14,6 @@ namespace meetlat::store {
 
 WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
     : EvidenceSource(skip_invalid) {
-  // The compressed segments of each kind are read first, so that its rows are decompressed
-  // once, straight into one buffer of the right size (growing a string instead cost more than
-  // reading the rows).
-  std::map<std::string, std::vector<std::string>, std::less<>> compressed;
   std::string approved;
   std::vector<RegisteredAction>& registered = registered_;
   {
@@ -31,7 +27,7 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
       if (schema == nullptr) continue;
       Kind& kind = kinds_[segment.key.kind];
       kind.columns = union_columns(*schema, kind.columns, segment.columns);
-      compressed[segment.key.kind].push_back(backend.segment_bytes(segment.key));
+      kind.segments.push_back(backend.segment_bytes(segment.key));
     }
   }
   // Approved exemptions of the register apply as rows of exemptions.csv would, after those
@@ -40,7 +36,7 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
     Kind& kind = kinds_["exemptions"];
     kind.columns = union_columns(*evidence::find_schema("exemptions"), kind.columns,
                                  "approved_by,approved_on");
-    compressed["exemptions"].push_back(compress(approved));
+    kind.segments.push_back(compress(approved));
   }
   // The action register's actions are rows of actions.csv, after the imported ones, which they
   // replace when an imported row has the same id.
@@ -48,32 +44,36 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
     const evidence::FileSchema& schema = *evidence::find_schema("actions");
     std::set<std::string, std::less<>> ids;
     for (const RegisteredAction& a : registered) ids.insert(a.id);
+    Kind& kind = kinds_["actions"];
     std::string rows;
-    for (const std::string& segment : compressed["actions"]) {
+    for (const std::string& segment : kind.segments) {
       for (const CanonicalRecord& r : canonical_records(schema, decompress(segment))) {
         if (!ids.contains(r.id)) rows += r.row;
       }
     }
     rows += registered_action_rows(registered);
-    Kind& kind = kinds_["actions"];
     kind.columns = union_columns(schema, kind.columns, "owner,deadline,status");
-    compressed["actions"] = {compress(rows)};
+    kind.segments = {compress(rows)};
   }
-  for (auto& [name, segments] : compressed) {
-    const std::string header = canonical_header(*evidence::find_schema(name));
-    Kind& kind = kinds_[name];
-    kind.size = header.size();
-    for (const std::string& segment : segments) kind.size += decompressed_size(segment);
-    kind.bytes = std::make_unique_for_overwrite<char[]>(kind.size);
-    std::copy(header.begin(), header.end(), kind.bytes.get());
-    std::size_t at = header.size();
-    for (std::string& segment : segments) {
-      const std::size_t size = decompressed_size(segment);
-      decompress_into(segment, {kind.bytes.get() + at, size});
-      at += size;
-      std::string().swap(segment);
-    }
+}
+
+WorkspaceSource::Text WorkspaceSource::Kind::text(const evidence::FileSchema& schema,
+                                                  std::span<const std::string> segments) {
+  // Decompressed straight into one buffer of the right size (growing a string instead cost more
+  // than reading the rows).
+  const std::string header = canonical_header(schema);
+  std::size_t size = header.size();
+  for (const std::string& segment : segments) size += decompressed_size(segment);
+  Text text{std::make_unique_for_overwrite<char[]>(size), size};
+  char* out = text.bytes.get();
+  std::copy(header.begin(), header.end(), out);
+  std::size_t at = header.size();
+  for (const std::string& segment : segments) {
+    const std::size_t bytes = decompressed_size(segment);
+    decompress_into(segment, {out + at, bytes});
+    at += bytes;
   }
+  return text;
 }
 
 std::string approved_exemption_rows(const std::vector<Exemption>& exemptions) {
@@ -108,13 +108,62 @@ std::string evidence_digest(Backend& backend) {
                          registered_action_rows(backend.actions()));
 }
 
+namespace {
+
+// Adds what was read of a kind's next segment to what was read of the segments before it.
+void merge_load(evidence::FileLoad& into, evidence::FileLoad&& next) {
+  auto move_into = [](auto& to, auto& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  };
+  move_into(into.diagnostics, next.diagnostics);
+  move_into(into.warnings, next.warnings);
+  move_into(into.sinks, next.sinks);
+  if (next.skipped) {
+    if (!into.skipped) {
+      into.skipped = std::move(next.skipped);
+    } else {
+      into.skipped->rows += next.skipped->rows;
+      for (const auto& [reason, rows] : next.skipped->reasons) {
+        auto& reasons = into.skipped->reasons;
+        const auto it = std::find_if(reasons.begin(), reasons.end(),
+                                     [&](const auto& r) { return r.first == reason; });
+        if (it != reasons.end()) {
+          it->second += rows;
+        } else {
+          reasons.emplace(std::upper_bound(reasons.begin(), reasons.end(),
+                                           std::make_pair(reason, std::uint64_t{0})),
+                          reason, rows);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
 evidence::Evidence WorkspaceSource::read(const evidence::LoadOptions& options) const {
   evidence::Evidence evidence;
   evidence.skip_invalid = options.skip_invalid;
   for (const evidence::FileSchema& schema : evidence::all_schemas()) {
     const auto it = kinds_.find(schema.kind);
     if (it == kinds_.end()) continue;
-    evidence::FileLoad load = evidence::load_evidence_text(schema, it->second.text(), options);
+    const std::vector<std::string>& segments = it->second.segments;
+    evidence::FileLoad load;
+    if (options.sinks.contains(schema.kind) && segments.size() > 1) {
+      // A streamed kind (the transactions of KPI-10) is read a segment (a month) at a time, so
+      // that the rows of one month at the most are in memory, not those of every month.
+      for (std::size_t i = 0; i < segments.size(); ++i) {
+        evidence::FileLoad part = evidence::load_evidence_text(
+            schema, Kind::text(schema, {segments.data() + i, 1}).view(), options);
+        if (i == 0) {
+          load = std::move(part);
+        } else {
+          merge_load(load, std::move(part));
+        }
+      }
+    } else {
+      load = evidence::load_evidence_text(schema, Kind::text(schema, segments).view(), options);
+    }
     if (load.table) {
       // The stored rows have every column; the optional ones no import had stay absent.
       for (std::size_t i = 0; i < schema.columns.size(); ++i) {
@@ -134,8 +183,10 @@ std::vector<evidence::RecordPosition> WorkspaceSource::locate(
   const evidence::FileSchema* schema = evidence::find_schema(kind);
   const auto it = kinds_.find(kind);
   const std::string file = schema != nullptr ? std::string(schema->file_name) : std::string(kind);
-  return evidence::locate_in_csv(file, it == kinds_.end() ? std::string_view() : it->second.text(),
-                                 field, lines);
+  if (it == kinds_.end() || schema == nullptr)
+    return evidence::locate_in_csv(file, {}, field, lines);
+  return evidence::locate_in_csv(file, Kind::text(*schema, it->second.segments).view(), field,
+                                 lines);
 }
 
 }  // namespace meetlat::store

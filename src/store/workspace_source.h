@@ -6,14 +6,17 @@
 // imported ones; the action register's actions are rows of the actions kind, after the imported
 // ones, replacing an imported row with the same id (action_register.h).
 //
-// The rows are taken from the back end once, in one read snapshot, when the source is made;
-// reading the source later does not see later imports. Positions are those of the kind's rows
-// as stored ("tickets.csv:12:5": line 12 of the stored rows with their header), which are the
-// imported file's lines when one file was imported.
+// The rows are taken from the back end once, in one read snapshot, when the source is made, and
+// kept compressed; read() decompresses them, a streamed kind (LoadOptions::sinks: the
+// transactions of KPI-10) a segment (a month) at a time, so that one month of its rows at the
+// most is in memory. Reading the source later does not see later imports. Positions are those of
+// the kind's rows as stored ("tickets.csv:12:5": line 12 of the stored rows with their header),
+// which are the imported file's lines when one file was imported.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,11 +41,16 @@ class WorkspaceSource final : public evidence::EvidenceSource {
   const std::vector<RegisteredAction>& registered_actions() const { return registered_; }
 
  private:
-  struct Kind {
-    std::unique_ptr<char[]> bytes;  // header and canonical rows
+  struct Text {
+    std::unique_ptr<char[]> bytes;
     std::size_t size = 0;
-    std::string columns;  // optional columns any import had
-    std::string_view text() const { return {bytes.get(), size}; }
+    std::string_view view() const { return {bytes.get(), size}; }
+  };
+  struct Kind {
+    std::vector<std::string> segments;  // compressed canonical rows, by part
+    std::string columns;                // optional columns any import had
+    // The header and the rows of `segments`, decompressed.
+    static Text text(const evidence::FileSchema& schema, std::span<const std::string> segments);
   };
   std::map<std::string, Kind, std::less<>> kinds_;
   std::string evidence_sha256_;
