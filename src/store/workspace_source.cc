@@ -123,16 +123,15 @@ void merge_load(evidence::FileLoad& into, evidence::FileLoad&& next) {
       into.skipped = std::move(next.skipped);
     } else {
       into.skipped->rows += next.skipped->rows;
-      for (const auto& [reason, rows] : next.skipped->reasons) {
+      for (const auto& counted : next.skipped->reasons) {
         auto& reasons = into.skipped->reasons;
-        const auto it = std::find_if(reasons.begin(), reasons.end(),
-                                     [&](const auto& r) { return r.first == reason; });
+        const auto it = std::find_if(reasons.begin(), reasons.end(), [&counted](const auto& r) {
+          return r.first == counted.first;
+        });
         if (it != reasons.end()) {
-          it->second += rows;
+          it->second += counted.second;
         } else {
-          reasons.emplace(std::upper_bound(reasons.begin(), reasons.end(),
-                                           std::make_pair(reason, std::uint64_t{0})),
-                          reason, rows);
+          reasons.insert(std::upper_bound(reasons.begin(), reasons.end(), counted), counted);
         }
       }
     }
