@@ -56,8 +56,8 @@ TEST_P(BuiltInProfile, ConvertedExportEvaluatesAsTheHandMadeEvidence) {
 INSTANTIATE_TEST_SUITE_P(Sources, BuiltInProfile,
                          ::testing::Values("topdesk", "uptime-kuma", "servicenow", "jira-sm",
                                            "prometheus"),
-                         [](const auto& info) {
-                           std::string name = info.param;
+                         [](const auto& param_info) {
+                           std::string name = param_info.param;
                            for (char& c : name) {
                              if (c == '-') c = '_';
                            }
@@ -150,8 +150,9 @@ TEST_F(SourcesCli, CheckDataNamesEveryProblemAtItsPlace) {
   }
   const RunResult r = run("check-data " + (root_ / "data").string());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.out.find("tickets.csv: 1 valid rows"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("left out 1 rows of tickets.csv"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("tickets.csv: 1 valid row;"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("left out 1 row of tickets.csv: 1 unknown priority"), std::string::npos)
+      << r.out;
   EXPECT_NE(r.err.find("tickets.csv:3:4: priority: unknown priority 'P9'"), std::string::npos)
       << r.err;
 }

@@ -59,7 +59,8 @@ void describe(const evidence::Table& table, const time::Zone& zone) {
     if (!list.empty()) list += ", ";
     list += column.name;
   }
-  std::cout << table.file_name() << ": " << table.rows() << " valid rows; columns " << present;
+  std::cout << table.file_name() << ": " << table.rows()
+            << (table.rows() == 1 ? " valid row" : " valid rows") << "; columns " << present;
   if (!absent.empty()) std::cout << "; absent " << absent;
   const Range range = range_of(table, zone);
   if (range.first) {

@@ -102,7 +102,8 @@ int convert(const ConvertArgs& args) {
   for (const sources::EvidenceOutput& file : conversion.files) {
     const fs::path path = fs::path(args.out) / file.file_name;
     io::write_file_atomically(path, file.csv);
-    std::cout << "wrote " << path.string() << " (" << file.rows << " rows)\n";
+    std::cout << "wrote " << path.string() << " (" << file.rows
+              << (file.rows == 1 ? " row)\n" : " rows)\n");
   }
   if (!conversion.problems.empty()) {
     std::cout << conversion.problems.size()

@@ -24,6 +24,9 @@ namespace {
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
+// "1 row", "3 rows".
+std::string rows_text(std::size_t n) { return std::to_string(n) + (n == 1 ? " row" : " rows"); }
+
 std::string joined(const std::vector<std::string>& words, std::string_view separator = ", ") {
   std::string out;
   for (const auto& w : words) {
@@ -335,7 +338,7 @@ class MappingRun {
 
   void account(const InputTable& table, std::size_t filtered, std::size_t invalid,
                std::size_t unusable, const std::string& why) {
-    std::string line = table.file + ": " + std::to_string(table.rows.size()) + " rows read for " +
+    std::string line = table.file + ": " + rows_text(table.rows.size()) + " read for " +
                        std::string(schema_.file_name);
     if (filtered > 0) {
       std::vector<std::string> conditions;
@@ -375,8 +378,8 @@ class MappingRun {
     }
     out_.files.push_back(
         EvidenceOutput{std::string(schema_.file_name), evidence_csv(header, rows), rows.size()});
-    out_.account.push_back(std::string(schema_.file_name) + ": " + std::to_string(rows.size()) +
-                           " rows written");
+    out_.account.push_back(std::string(schema_.file_name) + ": " + rows_text(rows.size()) +
+                           " written");
   }
 
   const EvidenceMapping& mapping_;
