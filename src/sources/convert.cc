@@ -373,6 +373,7 @@ class MappingRun {
     rows.reserve(rows_.size());
     for (auto& cells : rows_) {
       std::vector<std::string> row;
+      row.reserve(header.size());
       for (const auto& name : header) row.push_back(std::move(cells[name]));
       rows.push_back(std::move(row));
     }

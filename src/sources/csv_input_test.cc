@@ -17,6 +17,7 @@ Input semicolons() {
 
 std::vector<std::string> messages(const std::vector<Diagnostic>& problems) {
   std::vector<std::string> out;
+  out.reserve(problems.size());
   for (const auto& d : problems) out.push_back(d.to_string());
   return out;
 }

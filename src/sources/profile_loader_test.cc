@@ -10,9 +10,10 @@
 namespace meetlat::sources {
 namespace {
 
-std::vector<std::string> diagnostics(std::string_view yaml) {
-  std::vector<std::string> out;
-  for (const auto& d : load_profile(yaml, "my.yaml").diagnostics) out.push_back(d.to_string());
+// Every diagnostic, one a line.
+std::string diagnostics(std::string_view yaml) {
+  std::string out;
+  for (const auto& d : load_profile(yaml, "my.yaml").diagnostics) out += d.to_string() + "\n";
   return out;
 }
 
@@ -46,24 +47,19 @@ TEST(ProfileLoader, MistakesAreReportedAtTheirLineAndColumn) {
       "      created: Datum\n"
       "      priority: {column: Prio, value: P1}\n";
   EXPECT_EQ(diagnostics(yaml),
-            (std::vector<std::string>{
-                "my.yaml:5:5: unknown key 'separatr' in input 'calls'; did you mean "
-                "'separator'?",
-                "my.yaml:6:15: input 'calls': encoding must be utf-8 or windows-1252, not "
-                "'latin-1'",
-                "my.yaml:8:5: evidence: missing key 'columns'",
-                "my.yaml:8:11: unknown evidence file 'ticket'; did you mean 'tickets'?",
-                "my.yaml:10:5: evidence 'tickets': required column 'priority' is not mapped",
-                "my.yaml:10:5: evidence 'tickets': required column 'created_at' is not mapped",
-                "my.yaml:10:5: evidence 'tickets': from 'cals' is not an input of the profile",
-                "my.yaml:12:13: evidence 'tickets': a time format is iso, unix, unix_ms or a "
-                "pattern such as '%d-%m-%Y %H:%M'",
-                "my.yaml:15:7: evidence 'tickets': no column 'created' in tickets.csv (its "
-                "columns: id, priority, created_at, responded_at, resolved_at, category, "
-                "service)",
-                "my.yaml:16:17: tickets column 'priority': give exactly one of 'column', 'value' "
-                "and 'lookup'",
-            }));
+            "my.yaml:5:5: unknown key 'separatr' in input 'calls'; did you mean 'separator'?\n"
+            "my.yaml:6:15: input 'calls': encoding must be utf-8 or windows-1252, not 'latin-1'\n"
+            "my.yaml:8:5: evidence: missing key 'columns'\n"
+            "my.yaml:8:11: unknown evidence file 'ticket'; did you mean 'tickets'?\n"
+            "my.yaml:10:5: evidence 'tickets': required column 'priority' is not mapped\n"
+            "my.yaml:10:5: evidence 'tickets': required column 'created_at' is not mapped\n"
+            "my.yaml:10:5: evidence 'tickets': from 'cals' is not an input of the profile\n"
+            "my.yaml:12:13: evidence 'tickets': a time format is iso, unix, unix_ms or a pattern "
+            "such as '%d-%m-%Y %H:%M'\n"
+            "my.yaml:15:7: evidence 'tickets': no column 'created' in tickets.csv (its columns: "
+            "id, priority, created_at, responded_at, resolved_at, category, service)\n"
+            "my.yaml:16:17: tickets column 'priority': give exactly one of 'column', 'value' and "
+            "'lookup'\n");
 }
 
 TEST(ProfileLoader, StatesOfIntervalsMustBeUpDownOrPlanned) {
@@ -76,15 +72,15 @@ TEST(ProfileLoader, StatesOfIntervalsMustBeUpDownOrPlanned) {
       "    intervals: {group: monitor, at: time, state: status, states: {'0': kapot}}\n"
       "    columns: {service: monitor}\n";
   EXPECT_EQ(diagnostics(yaml),
-            (std::vector<std::string>{"my.yaml:6:72: evidence 'outages': intervals: states: '0' "
-                                      "must map to up, down or planned, not 'kapot'"}));
+            "my.yaml:6:72: evidence 'outages': intervals: states: '0' must map to up, down or "
+            "planned, not 'kapot'\n");
 }
 
 TEST(ProfileLoader, NotYamlIsOneMessage) {
-  const auto d = diagnostics("profile: [unclosed\n");
-  ASSERT_EQ(d.size(), 1U);
-  EXPECT_NE(d[0].find("my.yaml:"), std::string::npos);
-  EXPECT_NE(d[0].find("not valid YAML"), std::string::npos);
+  const std::string d = diagnostics("profile: [unclosed\n");
+  EXPECT_EQ(std::count(d.begin(), d.end(), '\n'), 1);
+  EXPECT_EQ(d.rfind("my.yaml:", 0), 0U) << d;
+  EXPECT_NE(d.find("not valid YAML"), std::string::npos) << d;
 }
 
 }  // namespace
