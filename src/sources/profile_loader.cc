@@ -342,6 +342,13 @@ ProfileLoad load_profile(std::string_view yaml_text, std::string_view file_name)
             reader.error(item, "evidence " + quoted(mapping->file) + ": from " +
                                    quoted(mapping->input) + " is not an input of the profile");
           }
+          for (const EvidenceMapping& earlier : profile.evidence) {
+            if (earlier.file == mapping->file) {
+              reader.error(item, "evidence " + quoted(mapping->file) +
+                                     " is written twice (first at line " +
+                                     std::to_string(earlier.mark.line) + ")");
+            }
+          }
           profile.evidence.push_back(std::move(*mapping));
         }
       }

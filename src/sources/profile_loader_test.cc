@@ -76,6 +76,17 @@ TEST(ProfileLoader, StatesOfIntervalsMustBeUpDownOrPlanned) {
             "planned, not 'kapot'\n");
 }
 
+TEST(ProfileLoader, AnEvidenceFileIsWrittenOnce) {
+  const std::string yaml =
+      "profile: twice\n"
+      "inputs: {a: {match: 'a*.csv'}, b: {match: 'b*.csv'}}\n"
+      "evidence:\n"
+      "  - {file: probes, from: a, columns: {at: t, location: l, up: u}}\n"
+      "  - {file: probes, from: b, columns: {at: t, location: l, up: u}}\n";
+  EXPECT_EQ(diagnostics(yaml),
+            "my.yaml:5:5: evidence 'probes' is written twice (first at line 4)\n");
+}
+
 TEST(ProfileLoader, NotYamlIsOneMessage) {
   const std::string d = diagnostics("profile: [unclosed\n");
   EXPECT_EQ(std::count(d.begin(), d.end(), '\n'), 1);
