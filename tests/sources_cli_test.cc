@@ -45,6 +45,10 @@ TEST_P(BuiltInProfile, ConvertedExportEvaluatesAsTheHandMadeEvidence) {
   for (const auto& entry : fs::directory_iterator(dir / "expected")) {
     EXPECT_TRUE(fs::exists(out / entry.path().filename())) << entry.path().filename();
   }
+  const RunResult checked =
+      run("check-data " + out.string() + " --contract " + std::string(MEETLAT_ENGINE_CONTRACT));
+  EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
+  EXPECT_NE(checked.out.find("check-data: no problems"), std::string::npos) << checked.out;
   const RunResult expected = run("evaluate --data " + (dir / "expected").string() + kEvaluate);
   ASSERT_EQ(expected.exit_code, 0) << expected.err;
   const RunResult actual = run("evaluate --data " + out.string() + kEvaluate);

@@ -105,6 +105,7 @@ int convert(const ConvertArgs& args) {
     std::cout << "wrote " << path.string() << " (" << file.rows
               << (file.rows == 1 ? " row)\n" : " rows)\n");
   }
+  std::cout << "check the folder with: meetlat check-data " << args.out << '\n';
   if (!conversion.problems.empty()) {
     std::cout << conversion.problems.size()
               << " problems left rows out of what was written (listed above)\n";

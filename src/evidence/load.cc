@@ -484,7 +484,9 @@ std::vector<Warning> folder_warnings(const std::filesystem::path& dir) {
         dir.string() + ": no evidence file in the folder (" + std::to_string(warnings.size()) +
         (warnings.size() == 1 ? " other file" : " other files") +
         "); evidence files are named tickets.csv, outages.csv, ... (docs/evidence.md)" +
-        (warnings.empty() ? "" : "; " + warnings.front().to_string()));
+        (warnings.empty() ? "" : "; " + warnings.front().to_string()) +
+        "; a tool's own export is converted into evidence files with `meetlat convert` "
+        "(docs/sources.md)");
   }
   return warnings;
 }
