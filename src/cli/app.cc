@@ -41,6 +41,8 @@ struct Options {
   DecideArgs approve;
   DecideArgs reject;
   std::string exemptions_workspace;
+  ConvertArgs convert;
+  CheckDataArgs check_data;
 };
 
 void add_workspace_option(CLI::App& cmd, std::string& workspace) {
@@ -313,6 +315,30 @@ void add_workspace_commands(CLI::App& app, Options& o, int& exit_code) {
   export_events->callback([&o, &exit_code] { exit_code = run_audit_export(o.audit); });
 }
 
+void add_source_commands(CLI::App& app, Options& o, int& exit_code) {
+  auto* convert = app.add_subcommand(
+      "convert", "Convert a tool's exports (TOPdesk, ServiceNow, ...) into evidence files");
+  convert
+      ->add_option("--from", o.convert.from,
+                   "A built-in profile (topdesk, uptime-kuma, servicenow, jira-sm, prometheus) "
+                   "or a profile file (YAML)")
+      ->required();
+  convert->add_option("INPUT", o.convert.inputs, "Exported files, or folders of them")->required();
+  convert->add_option("--out", o.convert.out, "Folder to write the evidence files into")
+      ->required();
+  convert->add_flag("--skip-invalid", o.convert.skip_invalid,
+                    "Write the rows without problems (the others are listed) instead of nothing");
+  convert->callback([&o, &exit_code] { exit_code = run_convert(o.convert); });
+
+  auto* check = app.add_subcommand(
+      "check-data",
+      "List the evidence files of a folder (columns, rows, date range) and every problem");
+  check->add_option("DIR", o.check_data.dir, "The folder of evidence files")->required();
+  check->add_option("--contract", o.check_data.contract,
+                    "Contract file (YAML); default: the built-in default contract");
+  check->callback([&o, &exit_code] { exit_code = run_check_data(o.check_data); });
+}
+
 // The exit status of a command after its output was flushed: writing stdout may fail (a full
 // disk behind a redirection, a closed pipe), and a command whose output was lost did not do its
 // work.
@@ -336,6 +362,7 @@ int run_parsed(int argc, char** argv) {
   add_actions_command(app, options.actions, exit_code);
   add_action_command(app, options.action_done, exit_code);
   add_workspace_commands(app, options, exit_code);
+  add_source_commands(app, options, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

@@ -152,4 +152,23 @@ int run_audit_verify(const AuditArgs& args);
 // `audit export`: every event, one a line, for a SIEM.
 int run_audit_export(const AuditArgs& args);
 
+struct ConvertArgs {
+  std::string from;                 // --from: a built-in profile's name or a profile file
+  std::vector<std::string> inputs;  // INPUT...: exported files, or folders of them
+  std::string out;                  // --out DIR
+  bool skip_invalid = false;
+};
+// `convert`: a tool's exports into meetlat's evidence files (docs/sources.md); what happened to
+// every row on stdout, every problem on stderr; nothing written when there is a problem unless
+// `skip_invalid`.
+int run_convert(const ConvertArgs& args);
+
+struct CheckDataArgs {
+  std::string dir;
+  std::string contract;  // --contract; empty: the default contract
+};
+// `check-data DIR`: every evidence file recognised, its columns, rows and date range, and every
+// problem; exit 1 when there is one.
+int run_check_data(const CheckDataArgs& args);
+
 }  // namespace meetlat::cli

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <future>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "evidence/csv_reader.h"
@@ -61,10 +62,36 @@ std::string header_hint(const FileSchema& schema, const Header& header,
   return hint;
 }
 
+// The position of the `{` or `[` a JSON document starts with, when `text` (from `begin`) is one
+// rather than CSV: a tool's JSON export given as an evidence file.
+std::optional<std::size_t> json_start(std::string_view text, std::size_t begin) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n", begin);
+  if (first == std::string_view::npos || (text[first] != '{' && text[first] != '[')) {
+    return std::nullopt;
+  }
+  return first;
+}
+
 Header read_header(const FileSchema& schema, std::string_view text) {
   Header header;
   header.file_column.assign(schema.columns.size(), -1);
   const std::size_t begin = skip_bom(text);
+  if (const auto json = json_start(text, begin)) {
+    const std::string_view before = text.substr(0, *json);
+    const auto line =
+        static_cast<std::uint32_t>(1 + std::count(before.begin(), before.end(), '\n'));
+    const std::size_t line_start =
+        before.rfind('\n') == std::string_view::npos ? begin : before.rfind('\n') + 1;
+    header.problems.push_back(
+        {{std::string(schema.file_name), line, display_column(text, line_start, *json)},
+         DiagnosticKind::kMissingColumn,
+         "this file is JSON, not CSV: meetlat reads comma-separated evidence files; convert a "
+         "tool's JSON export with `meetlat convert --from PROFILE` (a Prometheus query_range "
+         "export: --from prometheus; docs/sources.md)"});
+    header.data_begin = text.size();
+    header.data_line = line;
+    return header;
+  }
   CsvParser parser(text, begin, text.size(), 1);
   CsvRecord record;
   const std::string file(schema.file_name);
@@ -458,7 +485,9 @@ std::vector<Warning> folder_warnings(const std::filesystem::path& dir) {
         dir.string() + ": no evidence file in the folder (" + std::to_string(warnings.size()) +
         (warnings.size() == 1 ? " other file" : " other files") +
         "); evidence files are named tickets.csv, outages.csv, ... (docs/evidence.md)" +
-        (warnings.empty() ? "" : "; " + warnings.front().to_string()));
+        (warnings.empty() ? "" : "; " + warnings.front().to_string()) +
+        "; a tool's own export is converted into evidence files with `meetlat convert` "
+        "(docs/sources.md)");
   }
   return warnings;
 }

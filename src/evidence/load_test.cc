@@ -585,5 +585,30 @@ TEST_F(LoadFolderTest, UnreadableFileIsAnExceptionNamingThePath) {
   }
 }
 
+// A tool writes p1 or Critical where the contract says P1 and critical: the code is accepted in
+// any letter case and kept as the contract spells it, so results, ids and the workspace show one
+// spelling (issue 13).
+TEST(LoadEvidence, PrioritiesAndSeveritiesMatchInAnyLetterCaseAndAreKeptAsTheContractSpellsThem) {
+  const auto tickets = load("tickets",
+                            "id,priority,created_at\n"
+                            "T1,p1,2026-10-01T10:00Z\n"
+                            "T2,P2,2026-10-01T10:00Z\n"
+                            "T3,p4,2026-10-01T10:00Z\n");
+  EXPECT_EQ(messages(tickets), (std::vector<std::string>{"tickets.csv:4:4: priority: unknown "
+                                                         "priority 'p4' (expected P1, P2, P3)"}));
+  ASSERT_TRUE(tickets.table);
+  ASSERT_EQ(tickets.table->rows(), 2U);
+  EXPECT_EQ(tickets.table->text("priority", 0), "P1");
+  EXPECT_EQ(tickets.table->text("priority", 1), "P2");
+  const auto vulnerabilities = load("vulnerabilities",
+                                    "id,severity,detected_at\n"
+                                    "CVE-1,Critical,2026-10-01\n"
+                                    "CVE-2,HIGH,2026-10-01\n");
+  EXPECT_TRUE(vulnerabilities.diagnostics.empty());
+  ASSERT_TRUE(vulnerabilities.table);
+  EXPECT_EQ(vulnerabilities.table->text("severity", 0), "critical");
+  EXPECT_EQ(vulnerabilities.table->text("severity", 1), "high");
+}
+
 }  // namespace
 }  // namespace meetlat::evidence

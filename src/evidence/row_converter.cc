@@ -1,6 +1,7 @@
 #include "evidence/row_converter.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -40,6 +41,23 @@ std::string joined(const std::vector<std::string>& values) {
 
 bool accepted(std::string_view text, const std::vector<std::string>& values) {
   return std::find(values.begin(), values.end(), text) != values.end();
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// A priority or severity as the contract spells it when `text` is one in another letter case
+// ("p1" for P1, "Critical" for critical), else `text` itself.
+std::string_view canonical_code(std::string_view text, const std::vector<std::string>& values) {
+  if (accepted(text, values)) return text;
+  for (const std::string& value : values) {
+    if (equal_ignoring_case(text, value)) return value;
+  }
+  return text;
 }
 
 }  // namespace
@@ -294,14 +312,19 @@ bool RowConverter::convert_string(std::size_t index, Column& column, const Cell&
   if (!out_.table.column(index).kept && domain == Domain::kAny) {
     return true;  // nothing to check, nothing kept
   }
-  const std::uint32_t code = column.dictionary.intern(cell.text);
+  const std::vector<std::string>& codes =
+      domain == Domain::kPriority ? options_.priorities : options_.severities;
+  // Priorities and severities are kept as the contract spells them, whatever their letter case.
+  const std::string_view text = domain == Domain::kPriority || domain == Domain::kSeverity
+                                    ? canonical_code(cell.text, codes)
+                                    : std::string_view(cell.text);
+  const std::uint32_t code = column.dictionary.intern(text);
   column.codes.push_back(code);
   if (domain == Domain::kAny) return true;
   if (domain == Domain::kPeriod) return check_period(index, code, cell);
   std::vector<std::uint8_t>& known = accepted_code_[index];
   if (code < known.size() && known[code] != 0) return true;
-  const bool ok =
-      accepted(cell.text, domain == Domain::kPriority ? options_.priorities : options_.severities);
+  const bool ok = accepted(text, codes);
   if (ok && code < kKnownCodes) {
     if (code >= known.size()) known.resize(code + 1, 0);
     known[code] = 1;

@@ -1,0 +1,42 @@
+#include "sources/evidence_csv.h"
+
+#include <string_view>
+
+namespace meetlat::sources {
+namespace {
+
+void append_cell(std::string& out, std::string_view cell) {
+  const bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!cell.empty() && (cell.front() == ' ' || cell.back() == ' ' ||
+                                        cell.front() == '\t' || cell.back() == '\t'));
+  if (!quote) {
+    out += cell;
+    return;
+  }
+  out += '"';
+  for (const char c : cell) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void append_row(std::string& out, const std::vector<std::string>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) out += ',';
+    append_cell(out, cells[i]);
+  }
+  out += '\n';
+}
+
+}  // namespace
+
+std::string evidence_csv(const std::vector<std::string>& header,
+                         const std::vector<std::vector<std::string>>& rows) {
+  std::string out;
+  append_row(out, header);
+  for (const auto& row : rows) append_row(out, row);
+  return out;
+}
+
+}  // namespace meetlat::sources

@@ -1,0 +1,14 @@
+// meetlat's evidence files as CSV text (docs/evidence.md): comma-separated, a header row, LF line
+// ends, a cell quoted (quotes doubled) only when it holds a comma, a quote, a line break or
+// spaces at its ends.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace meetlat::sources {
+
+std::string evidence_csv(const std::vector<std::string>& header,
+                         const std::vector<std::vector<std::string>>& rows);
+
+}  // namespace meetlat::sources

@@ -1,0 +1,164 @@
+// The built-in profiles through the real binary (docs/sources.md): each converts its example
+// export under tests/sources/<profile>/export, and `evaluate` of the converted folder gives the
+// same JSON, byte for byte, as `evaluate` of the hand-made evidence in expected/ that holds the
+// same facts. Then the failure modes a user meets first, and check-data.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <string>
+
+#include "run_meetlat.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using meetlat::testing::read_file;
+using meetlat::testing::run_meetlat;
+using meetlat::testing::RunResult;
+
+const fs::path kSources = MEETLAT_SOURCES_DIR;
+const std::string kEvaluate = " --period 2026-10 --as-of 2026-11-05T00:00:00+01:00 --contract " +
+                              std::string(MEETLAT_ENGINE_CONTRACT);
+
+class Scratch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (fs::temp_directory_path() / "meetlat_sources_XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    root_ = pattern;
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  RunResult run(const std::string& args) const { return run_meetlat(args, root_); }
+  fs::path root_;
+};
+
+class BuiltInProfile : public Scratch, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(BuiltInProfile, ConvertedExportEvaluatesAsTheHandMadeEvidence) {
+  const fs::path dir = kSources / GetParam();
+  const fs::path out = root_ / "converted";
+  const RunResult converted = run(std::string("convert --from ") + GetParam() + " " +
+                                  (dir / "export").string() + " --out " + out.string());
+  ASSERT_EQ(converted.exit_code, 0) << converted.out << converted.err;
+  for (const auto& entry : fs::directory_iterator(dir / "expected")) {
+    EXPECT_TRUE(fs::exists(out / entry.path().filename())) << entry.path().filename();
+  }
+  const RunResult checked =
+      run("check-data " + out.string() + " --contract " + std::string(MEETLAT_ENGINE_CONTRACT));
+  EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
+  EXPECT_NE(checked.out.find("check-data: no problems"), std::string::npos) << checked.out;
+  const RunResult expected = run("evaluate --data " + (dir / "expected").string() + kEvaluate);
+  ASSERT_EQ(expected.exit_code, 0) << expected.err;
+  const RunResult actual = run("evaluate --data " + out.string() + kEvaluate);
+  ASSERT_EQ(actual.exit_code, 0) << actual.err;
+  EXPECT_EQ(actual.out, expected.out);
+  EXPECT_EQ(actual.err, expected.err);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sources, BuiltInProfile,
+                         ::testing::Values("topdesk", "uptime-kuma", "servicenow", "jira-sm",
+                                           "prometheus"),
+                         [](const auto& param_info) {
+                           std::string name = param_info.param;
+                           for (char& c : name) {
+                             if (c == '-') c = '_';
+                           }
+                           return name;
+                         });
+
+using SourcesCli = Scratch;
+
+TEST_F(SourcesCli, PrometheusJsonGivenToACsvProfileSaysItIsJson) {
+  const RunResult r =
+      run("convert --from topdesk " + (kSources / "prometheus/export/probe_success.json").string() +
+          " --out " + (root_ / "out").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("probe_success.json:1:1: this file is JSON, not CSV: input 'incidents' "
+                       "of the profile expects CSV (for a Prometheus query_range export use "
+                       "--from prometheus)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(root_ / "out"));
+}
+
+TEST_F(SourcesCli, TopdeskExportUnderTheServiceNowProfileNamesTheSeparator) {
+  fs::copy_file(kSources / "topdesk/export/meldingen_oktober.csv", root_ / "incident.csv");
+  const RunResult r = run("convert --from servicenow " + (root_ / "incident.csv").string() +
+                          " --out " + (root_ / "out").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("incident.csv:1:1: the header is one column separated by ';', but the "
+                       "profile reads input 'incident' with separator ','"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(SourcesCli, AnUnknownProfileListsTheBuiltInOnes) {
+  const RunResult r = run("convert --from topdsk x.csv --out " + (root_ / "out").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("--from topdsk is neither a built-in profile (topdesk, uptime-kuma, "
+                       "servicenow, jira-sm, prometheus) nor a profile file"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(SourcesCli, SkipInvalidWritesTheGoodRowsAndCountsTheOthers) {
+  std::string text = read_file(kSources / "topdesk/export/meldingen_oktober.csv");
+  text += "M2610 006;Storing;P4 - Geen;29-10-2026 10:00;;;Netwerk;Geen prioriteit\r\n";
+  const fs::path file = root_ / "meldingen.csv";
+  {
+    FILE* f = fopen(file.c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    fwrite(text.data(), 1, text.size(), f);
+    fclose(f);
+  }
+  const std::string out = (root_ / "out").string();
+  const RunResult refused = run("convert --from topdesk " + file.string() + " --out " + out);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("meldingen.csv:7:19: priority: value 'P4 - Geen' is not in the "
+                             "profile's map"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_FALSE(fs::exists(out));
+  const RunResult skipped =
+      run("convert --from topdesk " + file.string() + " --out " + out + " --skip-invalid");
+  EXPECT_EQ(skipped.exit_code, 0) << skipped.err;
+  EXPECT_NE(skipped.out.find("meldingen.csv: 6 rows read for tickets.csv; 1 left out with "
+                             "problems"),
+            std::string::npos)
+      << skipped.out;
+  EXPECT_NE(skipped.out.find("tickets.csv (5 rows)"), std::string::npos) << skipped.out;
+}
+
+TEST_F(SourcesCli, CheckDataListsFilesColumnsRowsAndRange) {
+  const RunResult r = run("check-data " + (kSources / "servicenow/expected").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("tickets.csv: 4 valid rows; columns id, priority, created_at, "
+                       "responded_at, resolved_at, category, service; from "
+                       "2026-10-05T09:12:00+02:00 to 2026-10-20T19:00:00+02:00"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("check-data: no problems"), std::string::npos) << r.out;
+}
+
+TEST_F(SourcesCli, CheckDataNamesEveryProblemAtItsPlace) {
+  fs::create_directories(root_ / "data");
+  {
+    FILE* f = fopen((root_ / "data/tickets.csv").c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    const std::string text =
+        "id,priority,created_at\nT1,P1,2026-10-05 09:12\nT2,P9,2026-10-05 09:12\n";
+    fwrite(text.data(), 1, text.size(), f);
+    fclose(f);
+  }
+  const RunResult r = run("check-data " + (root_ / "data").string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("tickets.csv: 1 valid row;"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("left out 1 row of tickets.csv: 1 unknown priority"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.err.find("tickets.csv:3:4: priority: unknown priority 'P9'"), std::string::npos)
+      << r.err;
+}
+
+}  // namespace
