@@ -15,6 +15,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "report/catalogue.h"
 #include "report/wording.h"
@@ -47,7 +48,8 @@ std::string without_generation_time(const std::string& html) {
   return out;
 }
 
-// The text a reader sees: every run of text between tags, trimmed, entities left as written.
+// The text a reader sees: every run of text between tags, trimmed, entities left as written;
+// not the names the contract gives (the parties), which an element marks translate="no".
 std::set<std::string> text_nodes(const std::string& html) {
   std::set<std::string> out;
   const std::size_t body = html.find("<body>");
@@ -55,6 +57,8 @@ std::set<std::string> text_nodes(const std::string& html) {
        close = html.find('>', close + 1)) {
     const std::size_t open = html.find('<', close);
     if (open == std::string::npos) break;
+    const std::size_t tag = html.rfind('<', close);
+    if (html.compare(tag, close - tag, "<dd translate=\"no\"") == 0) continue;
     std::string text = html.substr(close + 1, open - close - 1);
     const auto first = text.find_first_not_of(" \n\t");
     if (first == std::string::npos) continue;
@@ -90,7 +94,7 @@ class ReportCli : public testing::Test {
                         " --months 3 --seed 7 --tickets-per-month 400 --transactions-per-minute 2",
                     root_);
     ASSERT_EQ(g.exit_code, 0) << g.err;
-    const RunResult e = run_meetlat(inputs() + " evaluate --period " + kMonth, root_);
+    const RunResult e = run_meetlat("evaluate " + inputs() + " --period " + kMonth, root_);
     ASSERT_EQ(e.exit_code, 0) << e.err;
     evaluation_ = json::parse(e.out);
   }
@@ -280,6 +284,60 @@ TEST_F(ReportCli, PdfWithoutChromiumSaysWhatToInstall) {
   EXPECT_NE(r.out.find("Chromium"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("apt-get install chromium"), std::string::npos) << r.out;
   EXPECT_FALSE(fs::exists(out));
+}
+
+// A month closed as agreed is reported as agreed while a recomputation gives the agreed result,
+// and refused, with the differences, once the evidence says otherwise: a report of an agreed
+// month never shows other figures than the agreed ones.
+TEST_F(ReportCli, AnAgreedMonthShowsTheAgreementAndNeverOtherFigures) {
+  const fs::path ws = root_ / "ws";
+  ASSERT_EQ(run_meetlat("init " + ws.string(), root_).exit_code, 0);
+  const std::string in = " --workspace " + ws.string();
+  ASSERT_EQ(run_meetlat("import" + in + " " + data_.string(), root_).exit_code, 0);
+  const RunResult closed =
+      run_meetlat(std::string("close ") + kMonth + " --as-of " + kAsOf + in, root_);
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  const fs::path agreed = root_ / "agreed.html";
+  RunResult r = run_meetlat(
+      std::string("report --lang en --period ") + kMonth + in + " --out " + agreed.string(), root_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(agreed);
+  EXPECT_NE(html.find("agreed on "), std::string::npos);
+  EXPECT_EQ(html.find("provisional"), std::string::npos);
+  EXPECT_NE(html.find("5 April 2026 00:00"), std::string::npos) << "the agreed as-of";
+
+  // Tickets of the month that turn out not to have been responded to after all.
+  std::ifstream tickets(data_ / "tickets.csv");
+  std::string line;
+  std::getline(tickets, line);
+  std::string rows = line + "\n";
+  int changed = 0;
+  while (std::getline(tickets, line) && changed < 3) {
+    std::vector<std::string> cells;
+    std::size_t begin = 0;
+    for (std::size_t end; (end = line.find(',', begin)) != std::string::npos; begin = end + 1) {
+      cells.push_back(line.substr(begin, end - begin));
+    }
+    cells.push_back(line.substr(begin));
+    if (cells[1] != "P1" || cells[2].rfind("2026-03", 0) != 0 || cells[3].empty()) continue;
+    cells[3] = "";
+    for (std::size_t i = 0; i < cells.size(); ++i) rows += (i > 0 ? "," : "") + cells[i];
+    rows += "\n";
+    ++changed;
+  }
+  ASSERT_GT(changed, 0);
+  fs::create_directories(root_ / "late");
+  std::ofstream(root_ / "late" / "tickets.csv") << rows;
+  ASSERT_EQ(
+      run_meetlat("import" + in + " " + (root_ / "late" / "tickets.csv").string(), root_).exit_code,
+      0);
+  const fs::path refused = root_ / "refused.html";
+  r = run_meetlat(std::string("report --period ") + kMonth + in + " --out " + refused.string(),
+                  root_);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("differs from the agreed result"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("KPI-01 P1"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(refused));
 }
 
 TEST_F(ReportCli, AQuarterIsRefusedWithWhatToGive) {

@@ -138,8 +138,12 @@ std::string header_section(const MonthlyReport& r) {
   auto fact = [&out](const std::string& term, const std::string& value) {
     out += "<dt>" + term + "</dt><dd>" + value + "</dd>";
   };
-  fact(label(r, "report.client"), html_escaped(c.parties.client));
-  fact(label(r, "report.supplier"), html_escaped(c.parties.supplier));
+  // The parties' names are the contract's own words, the same in every language.
+  auto name = [&out](const std::string& term, const std::string& value) {
+    out += "<dt>" + term + "</dt><dd translate=\"no\">" + html_escaped(value) + "</dd>";
+  };
+  name(label(r, "report.client"), c.parties.client);
+  name(label(r, "report.supplier"), c.parties.supplier);
   fact(label(r, "report.period"), html_escaped(month_text(r.month().month.first_day, w)));
   fact(label(r, "report.as_of"), html_escaped(instant_text(r.history->as_of, *r.zone, w)));
   fact(label(r, "report.state"),

@@ -120,7 +120,7 @@ std::string print_pdf(std::string_view html, std::chrono::seconds limit) {
                                          "file://" + page.string()};
   const fs::path log = temp.path() / "chromium.log";
   const int status = run_with_limit(argv, log, limit);
-  const std::string bytes = fs::exists(pdf) ? read_all(pdf) : std::string();
+  std::string bytes = fs::exists(pdf) ? read_all(pdf) : std::string();
   if (status != 0 || bytes.rfind("%PDF", 0) != 0) {
     std::string output = read_all(log);
     if (output.size() > 2000) output = output.substr(output.size() - 2000);

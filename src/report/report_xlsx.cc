@@ -136,7 +136,7 @@ class Sheet {
 
 // The number format of a value in `unit` with `decimals` decimals in the unit it is shown in.
 std::string value_format(contract::Unit unit, int decimals) {
-  const std::string digits = decimals > 0 ? "0." + std::string(decimals, '0') : "0";
+  std::string digits = decimals > 0 ? "0." + std::string(decimals, '0') : "0";
   switch (unit) {
     case contract::Unit::kRatio:
       return digits + "%";
