@@ -147,6 +147,19 @@ TEST_F(ReportCli, HtmlIsSelfContainedWithAChartPerObjective) {
     ++charts;
   }
   EXPECT_EQ(charts, objectives) << "one chart per objective";
+  // The evidence appendix: every failing ticket of KPI-01 with the row read from tickets.csv.
+  const auto& kpi01 = evaluation_.at("kpis").at(0);
+  ASSERT_EQ(kpi01.at("id"), "KPI-01");
+  std::size_t failing = 0;
+  for (const auto& o : kpi01.at("objectives")) {
+    for (const auto& id : o.at("failing_ids")) {
+      const std::string row = "<th scope=\"row\">" + id.get<std::string>() + "</th><td>" +
+                              o.at("id").get<std::string>() + "</td><td>2026-03-";
+      EXPECT_NE(html.find(row), std::string::npos) << row;
+      ++failing;
+    }
+  }
+  EXPECT_GT(failing, 0U);
   EXPECT_NE(html.find("<th scope=\"col\">"), std::string::npos);
   EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
 }

@@ -103,6 +103,7 @@ int run(const ReportArgs& args) {
   r.versions = loaded.versions.get();
   r.zone = &in.zone;
   r.words = args.lang == "en" ? &report::english() : &report::dutch();
+  r.evidence = &loaded.evidence;
   r.agreed = agreed_on;
   r.warnings = loaded.warnings;
   r.generated_at = now_text(in.zone);

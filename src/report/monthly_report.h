@@ -11,6 +11,7 @@
 
 #include "contract/versions.h"
 #include "evaluate/history.h"
+#include "evidence/load.h"
 #include "report/catalogue.h"
 #include "time/zone.h"
 
@@ -27,6 +28,9 @@ struct MonthlyReport {
   const contract::Versions* versions = nullptr;
   const time::Zone* zone = nullptr;
   const Catalogue* words = nullptr;
+  // The evidence the history was evaluated on, for the figures behind each failing or exempted
+  // record (record_facts.h); nullptr: the appendix lists the ids alone.
+  const evidence::Evidence* evidence = nullptr;
   std::optional<Agreement> agreed;    // none: provisional
   std::vector<std::string> warnings;  // what the evidence and the evaluation reported
   // Set apart so a reproducible document can leave them out: empty leaves the line out.

@@ -116,6 +116,11 @@ std::string value_html(const MonthlyReport& r, const ObjectiveResult& o) {
   return html_escaped(value_text(o.unit, *o.value, o.norm, *r.words));
 }
 
+std::string table_start(const std::string& caption) {
+  return "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"" + caption +
+         "\"><table>\n<caption>" + caption + "</caption>\n";
+}
+
 std::string anchor(std::string_view kpi_id) {
   std::string out;
   for (const char c : kpi_id) {
@@ -159,9 +164,8 @@ std::string header_section(const MonthlyReport& r) {
 
 std::string scorecard_section(const MonthlyReport& r) {
   std::string out = "<section aria-labelledby=\"scorecard\"><h2 id=\"scorecard\">" +
-                    label(r, "report.scorecard") +
-                    "</h2>\n<div class=\"table-wrap\"><table>\n<caption>" +
-                    label(r, "report.scorecard_caption") + "</caption>\n<thead><tr>";
+                    label(r, "report.scorecard") + "</h2>\n" +
+                    table_start(label(r, "report.scorecard_caption")) + "<thead><tr>";
   for (const char* key : {"report.col.kpi", "report.col.objective", "report.col.status",
                           "report.col.value", "report.col.norm", "report.col.items",
                           "report.col.failing", "report.col.pending_items", "report.col.trend"}) {

@@ -23,6 +23,10 @@ std::string objective_name(const MonthlyReport& r, const contract::Kpi& kpi,
                            const evaluate::ObjectiveResult& o);
 // The value against its norm, "–" without one.
 std::string value_html(const MonthlyReport& r, const evaluate::ObjectiveResult& o);
+// The start of a table that scrolls sideways on a narrow screen, up to its caption's end:
+// `caption` is escaped text. The scrolling box can take the keyboard's focus and is named by the
+// caption (WCAG 2.1.1: a region that scrolls must be reachable without a mouse).
+std::string table_start(const std::string& caption);
 // "kpi-01": an id an anchor can use.
 std::string anchor(std::string_view kpi_id);
 // The KPI as the contract version of the month holds it.

@@ -1,9 +1,12 @@
 // The sections of the monthly HTML report after the scorecard: escalations, money, a section per
 // KPI with its charts, the evidence appendix and data quality.
 #include <algorithm>
+#include <map>
+#include <variant>
 
 #include "report/html_text.h"
 #include "report/locale_text.h"
+#include "report/record_facts.h"
 #include "report/report_html_parts.h"
 #include "report/svg_chart.h"
 #include "report/wording.h"
@@ -139,6 +142,69 @@ std::string ids_paragraph(const MonthlyReport& r, std::string_view key,
          (list.empty() ? label(r, "report.none") : list) + "</span></p>\n";
 }
 
+// The evidence kind an objective's measure reads ("tickets"); "" when the KPI lacks it.
+std::string evidence_kind(const contract::Kpi& kpi, std::string_view objective_id) {
+  for (const auto& objective : kpi.objectives) {
+    if (objective.id == objective_id) {
+      // Availability names its failing items by outage id (probe intervals are not records).
+      if (const auto* a = std::get_if<contract::AvailabilityMeasure>(&objective.measure)) {
+        return a->outages;
+      }
+      return std::visit(
+          [](const auto& m) -> std::string {
+            if constexpr (requires { m.evidence; }) {
+              return m.evidence;
+            } else {
+              return {};
+            }
+          },
+          objective.measure);
+    }
+  }
+  return {};
+}
+
+// A row per failing, then per exempted record: the cells of its evidence row, or its id alone
+// when the evidence holds no such row.
+std::string records_table(const MonthlyReport& r, const RecordFacts& records,
+                          const ObjectiveResult& o) {
+  const std::string caption =
+      label(r, "report.col.record_facts") + " (" +
+      html_escaped(r.words->say("report.failing_ids", {})) + ": " +
+      count_text(static_cast<std::int64_t>(o.failing_ids.size()), *r.words) +
+      (o.exempted_ids.empty()
+           ? ""
+           : ", " + html_escaped(r.words->say("report.exempted_ids", {})) + ": " +
+                 count_text(static_cast<std::int64_t>(o.exempted_ids.size()), *r.words)) +
+      ")";
+  std::string out = table_start(caption) + "<thead><tr><th scope=\"col\">" +
+                    label(r, "report.col.kind") + "</th>";
+  for (const auto name : records.columns()) {
+    // The evidence file's own column names (docs/evidence.md), the same in every language.
+    out += "<th scope=\"col\" translate=\"no\">" + html_escaped(name) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto* ids : {&o.failing_ids, &o.exempted_ids}) {
+    const std::string kind =
+        label(r, ids == &o.failing_ids ? "report.col.failing" : "report.col.exempted");
+    for (const auto& id : *ids) {
+      out += "<tr><td>" + kind + "</td>";
+      const auto cells = records.cells(id, *r.zone, *r.words);
+      if (!cells) {
+        out += "<th scope=\"row\">" + html_escaped(id) + "</th>";
+        for (std::size_t i = 1; i < records.columns().size(); ++i) out += "<td></td>";
+      } else {
+        for (std::size_t i = 0; i < cells->size(); ++i) {
+          out += i == 0 ? "<th scope=\"row\">" + html_escaped((*cells)[i]) + "</th>"
+                        : "<td>" + html_escaped((*cells)[i]) + "</td>";
+        }
+      }
+      out += "</tr>\n";
+    }
+  }
+  return out + "</tbody></table></div>\n";
+}
+
 }  // namespace
 
 std::string escalation_section(const MonthlyReport& r) {
@@ -157,8 +223,7 @@ std::string escalation_section(const MonthlyReport& r) {
   }
   std::string out = section_start(r, "escalations", "report.escalations");
   if (rows.empty()) return out + "<p>" + label(r, "report.no_escalations") + "</p>\n</section>\n";
-  out += "<div class=\"table-wrap\"><table>\n<caption>" + label(r, "report.escalations") +
-         "</caption>\n" +
+  out += table_start(label(r, "report.escalations")) +
          column_heads(r, {"report.col.kpi", "report.col.step", "report.col.owner",
                           "report.col.deadline", "report.col.action_status", "report.col.because"});
   return out + "<tbody>\n" + rows + "</tbody></table></div>\n</section>\n";
@@ -172,9 +237,8 @@ std::string money_section(const MonthlyReport& r) {
     if (y.contract_year == m.contract_year) year = &y;
   }
   std::string out = section_start(r, "money", "report.money");
-  out += "<div class=\"table-wrap\"><table>\n<caption>" + label(r, "report.money") +
-         "</caption>\n<thead><tr><td></td><th scope=\"col\">" + label(r, "report.col.month") +
-         "</th><th scope=\"col\">" +
+  out += table_start(label(r, "report.money")) + "<thead><tr><td></td><th scope=\"col\">" +
+         label(r, "report.col.month") + "</th><th scope=\"col\">" +
          html_escaped(w.say("report.col.year", {{"year", std::to_string(m.contract_year)}})) +
          "</th></tr></thead>\n<tbody>\n";
   auto row = [&out, &r](std::string_view key, const std::string& month, const std::string& yr) {
@@ -216,10 +280,21 @@ std::string kpi_sections(const MonthlyReport& r) {
 std::string evidence_section(const MonthlyReport& r) {
   std::string out = section_start(r, "evidence", "report.evidence");
   out += "<p>" + label(r, "report.evidence_intro") + "</p>\n";
+  std::map<std::string, RecordFacts, std::less<>> facts;  // by evidence kind
   for (const auto& k : r.month().kpis) {
+    const contract::Kpi& kpi = kpi_of(r, k);
     for (const auto& o : k.objectives) {
       if (o.failing_ids.empty() && o.exempted_ids.empty()) continue;
       out += "<h3>" + html_escaped(k.kpi_id + " " + o.id) + "</h3>\n";
+      const RecordFacts* records = nullptr;
+      const std::string kind = evidence_kind(kpi, o.id);
+      if (const evidence::Table* table = r.evidence ? r.evidence->find(kind) : nullptr) {
+        records = &facts.try_emplace(kind, *table).first->second;
+      }
+      if (records != nullptr && !records->columns().empty()) {
+        out += records_table(r, *records, o);
+        continue;
+      }
       out += ids_paragraph(r, "report.failing_ids", o.failing_ids);
       if (!o.exempted_ids.empty()) out += ids_paragraph(r, "report.exempted_ids", o.exempted_ids);
     }
