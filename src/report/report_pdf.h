@@ -23,8 +23,10 @@ std::filesystem::path chromium_path();
 
 // The PDF of `html` (a self-contained document) as bytes. Throws PrinterMissing when
 // chromium_path() is not an executable file, std::runtime_error when Chromium fails, times out
-// after `limit` or writes no PDF (its own error output in the message).
+// after `limit` or writes no PDF (its own error output in the message). The default limit leaves
+// room for a month with thousands of failing records on a busy machine (the reference month's
+// 176 pages take about a minute on two shared cores, docs/reports.md).
 std::string print_pdf(std::string_view html,
-                      std::chrono::seconds limit = std::chrono::seconds{120});
+                      std::chrono::seconds limit = std::chrono::seconds{600});
 
 }  // namespace meetlat::report
