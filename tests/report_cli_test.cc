@@ -280,6 +280,17 @@ TEST_F(ReportCli, PdfHoldsEveryKpiTitleAndTheMoney) {
     EXPECT_NE(flat.find(std::regex_replace(title, std::regex("\\s+"), " ")), std::string::npos)
         << kpi.at("id") << " " << title;
   }
+  // Pages as images for a reader of the test's output to look at (build/.../report-artefacts),
+  // and more than one: a print style that hid the report would leave a single blank page.
+  const RunResult info = run_shell("pdfinfo " + (root_ / "report.pdf").string() + " 2>&1");
+  const auto pages_at = info.out.find("Pages:");
+  ASSERT_NE(pages_at, std::string::npos) << info.out;
+  EXPECT_GT(std::stoi(info.out.substr(pages_at + 6)), 1) << info.out;
+  fs::create_directories(MEETLAT_ARTEFACTS_DIR);
+  const RunResult images =
+      run_shell("pdftoppm -r 40 -png " + (root_ / "report.pdf").string() + " " +
+                (fs::path(MEETLAT_ARTEFACTS_DIR) / "report-en-pdf-page").string() + " 2>&1");
+  EXPECT_EQ(images.exit_code, 0) << images.out;
   const auto& finance = evaluation_.at("finance");
   for (const char* amount : {"malus_cents", "bonus_cents", "net_cents"}) {
     const std::string shown =

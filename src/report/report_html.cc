@@ -37,7 +37,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 a{color:#0b4f9c}
 @media (max-width:40rem){body{padding:.5rem}th,td{padding:.2rem .3rem}}
 @media print{body{max-width:none;font-size:10pt}a{color:inherit;text-decoration:none}nav{display:none}
-section.kpi,h2{break-before:auto}section.kpi{break-inside:avoid-page}table,svg{break-inside:avoid}.table-wrap{overflow:visible}}
+h2,h3,h4,caption{break-after:avoid}section.kpi{break-inside:avoid-page}svg,tr{break-inside:avoid}thead{display:table-header-group}.table-wrap{overflow:visible}}
 </style>
 )";
 
