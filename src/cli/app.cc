@@ -27,6 +27,7 @@ struct Options {
   std::string holidays_file;
   DeadlineArgs deadline;
   EvaluateArgs evaluate;
+  ReportArgs report;
   GenerateArgs generate;
   ActionsArgs actions;
   ActionDoneArgs action_done;
@@ -155,6 +156,19 @@ void add_evaluate_command(CLI::App& app, EvaluateArgs& args, int& exit_code) {
     }
     exit_code = run_evaluate(args);
   });
+}
+
+void add_report_command(CLI::App& app, ReportArgs& args, int& exit_code) {
+  CLI::App* cmd = app.add_subcommand(
+      "report", "Write the monthly report of a month (HTML, XLSX or PDF) for the contract manager");
+  add_input_options(*cmd, args.inputs);
+  cmd->add_option("--period", args.period, "The month, e.g. 2026-10")->required();
+  cmd->add_option("--lang", args.lang, "nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
+  cmd->add_option("--format", args.format,
+                  "html (default, one self-contained file), xlsx, or pdf (printed by Chromium)")
+      ->check(CLI::IsMember({"html", "xlsx", "pdf"}));
+  cmd->add_option("--out", args.out, "The file to write (replaced atomically)")->required();
+  cmd->callback([&args, &exit_code] { exit_code = run_report(args); });
 }
 
 void add_generate_command(CLI::App& app, GenerateArgs& args, int& exit_code) {
@@ -358,6 +372,7 @@ int run_parsed(int argc, char** argv) {
   add_contract_commands(app, options, exit_code);
   add_calendar_commands(app, options, exit_code);
   add_evaluate_command(app, options.evaluate, exit_code);
+  add_report_command(app, options.report, exit_code);
   add_generate_command(app, options.generate, exit_code);
   add_actions_command(app, options.actions, exit_code);
   add_action_command(app, options.action_done, exit_code);

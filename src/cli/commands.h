@@ -43,6 +43,16 @@ struct EvaluateArgs {
 // `evaluate`: one period, or with an empty `period` the history from `from` to `to`.
 int run_evaluate(const EvaluateArgs& args);
 
+struct ReportArgs {
+  InputArgs inputs;
+  std::string period;           // --period, a month
+  std::string lang = "nl";      // nl or en
+  std::string format = "html";  // html, xlsx or pdf
+  std::string out;              // --out FILE, written atomically
+};
+// `report`: the monthly report of `period` in `lang`, written to `out` (docs/reports.md).
+int run_report(const ReportArgs& args);
+
 struct GenerateArgs {
   std::string out;
   std::string from = "2026-01";       // first month, YYYY-MM

@@ -1,10 +1,9 @@
 #include "report/result_table.h"
 
-#include <cmath>
-#include <cstdint>
 #include <cstdio>
 #include <string>
 
+#include "report/shown_value.h"
 #include "report/wording.h"
 #include "time/period.h"
 
@@ -37,58 +36,10 @@ std::string format_value(contract::Unit unit, double value, int decimals) {
   return buffer;
 }
 
-int usual_decimals(contract::Unit unit) {
-  switch (unit) {
-    case contract::Unit::kRatio:
-      return 2;
-    case contract::Unit::kDays:
-    case contract::Unit::kWeeks:
-      return 1;
-    case contract::Unit::kMs:
-    case contract::Unit::kCount:
-      return 0;
-  }
-  return 2;
-}
-
-// Whether the shown number n / 10^decimals (in the shown unit: percent for a ratio) meets `norm`,
-// compared exactly with the norm's decimal threshold.
-bool shown_holds(std::int64_t n, int decimals, const contract::Norm& norm) {
-  __extension__ using i128 = __int128;
-  const int threshold_scale = norm.threshold.scale - (norm.unit == contract::Unit::kRatio ? 2 : 0);
-  i128 left = n;
-  i128 right = norm.threshold.units;
-  for (int i = 0; i < threshold_scale; ++i) left *= 10;
-  for (int i = threshold_scale; i < 0; ++i) right *= 10;
-  for (int i = 0; i < decimals; ++i) right *= 10;
-  const int cmp = left < right ? -1 : (left > right ? 1 : 0);
-  switch (norm.op) {
-    case contract::Op::kGe:
-      return cmp >= 0;
-    case contract::Op::kGt:
-      return cmp > 0;
-    case contract::Op::kLe:
-      return cmp <= 0;
-    case contract::Op::kLt:
-      return cmp < 0;
-    case contract::Op::kEq:
-      return cmp == 0;
-  }
-  return false;
-}
-
-// The value as a reader compares it with its norm: with the usual decimals, or more where
-// rounding would carry it across the norm (99.9497% is "99.9497%", never "99.95%" beside
-// ">= 99.95%  breached").
+// The value as a reader compares it with its norm (shown_value.h).
 std::string value_text(const ObjectiveResult& r) {
   if (!r.value) return "-";
-  const bool holds = r.norm.holds(*r.value);
-  const double in_shown_unit = r.unit == contract::Unit::kRatio ? *r.value * 100 : *r.value;
-  int decimals = usual_decimals(r.unit);
-  for (double scale = std::pow(10.0, decimals); decimals < 9; ++decimals, scale *= 10) {
-    if (shown_holds(std::llround(in_shown_unit * scale), decimals, r.norm) == holds) break;
-  }
-  return format_value(r.unit, *r.value, decimals);
+  return format_value(r.unit, *r.value, shown_decimals(r.unit, *r.value, r.norm));
 }
 
 std::string status_text(Status s, bool colour) {

@@ -1,0 +1,120 @@
+// `meetlat report --period M [--lang nl|en] [--format html|xlsx|pdf] --out FILE` (docs/reports.md):
+// the monthly report of month M from the same inputs as `evaluate`, written atomically to FILE.
+#include <chrono>
+#include <iostream>
+
+#include "cli/agreed_periods.h"
+#include "cli/app.h"
+#include "cli/commands.h"
+#include "cli/inputs.h"
+#include "cli/version.h"
+#include "engine/engine.h"
+#include "io/atomic_write.h"
+#include "report/report_html.h"
+#include "report/report_pdf.h"
+#include "report/report_xlsx.h"
+#include "report/result_json.h"
+#include "time/parse.h"
+
+namespace meetlat::cli {
+namespace {
+
+// The months the report's trend covers: the eleven before `month` and `month` itself, from the
+// contract's first month at the earliest.
+time::Period trend_start(const time::Period& month, time::Date contract_start) {
+  const std::chrono::year_month_day ymd{month.first_day};
+  const std::chrono::year_month first = ymd.year() / ymd.month() - std::chrono::months{11};
+  const time::Date day{std::chrono::local_days{first / 1}};
+  const time::Period start = time::period_containing(time::Cadence::kMonth, contract_start);
+  const time::Period earliest = time::period_containing(time::Cadence::kMonth, day);
+  return earliest < start && start <= month ? start : earliest;
+}
+
+// For a month closed as agreed: the report shows a recomputation as of the agreed moment, so it
+// is made only when that gives the agreed result; nullopt after saying why not.
+std::optional<report::Agreement> agreement(EngineInputs& in, const store::Closing& closing,
+                                           const time::Period& month) {
+  const auto as_of = time::parse_timestamp(closing.as_of, in.zone, nullptr);
+  if (as_of) in.as_of = as_of->at;
+  const auto outcome = engine::evaluate_period(in.setting(), in.evidence(), month);
+  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) {
+    report_refusal(*refused);
+    return std::nullopt;
+  }
+  const auto& [loaded, result] = std::get<0>(outcome);
+  const auto differences =
+      result_differences(closing.result_json, report::to_json(result, *loaded.versions, in.zone));
+  if (!differences.empty()) {
+    std::cerr << "report: " << closing.period << " was closed as agreed on " << closing.at
+              << ", and a recomputation from the evidence and contract now differs from the "
+                 "agreed result:\n";
+    for (const auto& d : differences) std::cerr << "  " << d << '\n';
+    std::cerr << "report: a report must show the agreed figures; reopen the month "
+                 "(meetlat reopen) to report the figures of now\n";
+    return std::nullopt;
+  }
+  const auto at = time::parse_timestamp(closing.at, in.zone, nullptr);
+  return report::Agreement{at ? in.zone.date_of(at->at) : time::Date{}, closing.actor};
+}
+
+std::string now_text(const time::Zone& zone) {
+  return zone.format(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+int write_document(const ReportArgs& args, const report::MonthlyReport& r) {
+  if (args.format == "xlsx") {
+    io::write_file_atomically(args.out, report::monthly_xlsx(r));
+  } else if (args.format == "pdf") {
+    try {
+      io::write_file_atomically(args.out, report::print_pdf(report::monthly_html(r)));
+    } catch (const report::PrinterMissing& e) {
+      std::cerr << "report: --format pdf: " << e.what()
+                << "; --format html writes the same report for a browser to print\n";
+      return kExitBadInput;
+    }
+  } else {
+    io::write_file_atomically(args.out, report::monthly_html(r));
+  }
+  return kExitOk;
+}
+
+int run(const ReportArgs& args) {
+  const auto period = period_option("--period", args.period);
+  if (!period) return kExitUsage;
+  if (period->cadence != time::Cadence::kMonth) {
+    std::cerr << "report: --period " << args.period
+              << ": only the monthly report is made so far; give a month (2026-10)\n";
+    return kExitUsage;
+  }
+  EngineInputs in;
+  if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
+  std::optional<report::Agreement> agreed_on;
+  if (const auto closing = agreed(in, *period)) {
+    agreed_on = agreement(in, *closing, *period);
+    if (!agreed_on) return kExitBadInput;
+  }
+  const time::Period from = trend_start(*period, in.contract.start);
+  const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), from, *period);
+  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
+  const auto& [loaded, history] = std::get<0>(outcome);
+
+  report::MonthlyReport r;
+  r.history = &history;
+  r.versions = loaded.versions.get();
+  r.zone = &in.zone;
+  r.words = args.lang == "en" ? &report::english() : &report::dutch();
+  r.evidence = &loaded.evidence;
+  r.agreed = agreed_on;
+  r.warnings = loaded.warnings;
+  r.generated_at = now_text(in.zone);
+  r.version = version_line();
+  return write_document(args, r);
+}
+
+}  // namespace
+
+int run_report(const ReportArgs& args) {
+  return run_reporting_errors("report", [&] { return run(args); });
+}
+
+}  // namespace meetlat::cli

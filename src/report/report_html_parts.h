@@ -1,0 +1,43 @@
+// The parts of the monthly HTML report (report_html.h), one function per section; internal to
+// the report module. Each returns a fragment of HTML with its text escaped.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "contract/model.h"
+#include "evaluate/evaluation.h"
+#include "report/monthly_report.h"
+
+namespace meetlat::report::html {
+
+// A catalogue message without placeholders, escaped.
+std::string label(const MonthlyReport& r, std::string_view id);
+// The contract's own words in the report's language, escaped.
+std::string contract_text(const MonthlyReport& r, const contract::Text& t);
+// A status as a symbol and a word in a span coloured by its class: the word says it without
+// the colour, the symbol says it at a glance.
+std::string status_html(const MonthlyReport& r, measure::Status s);
+// "P1 (Incidenten prio 1)": the objective's id and, when the contract gives one, its title.
+std::string objective_name(const MonthlyReport& r, const contract::Kpi& kpi,
+                           const evaluate::ObjectiveResult& o);
+// The value against its norm, "–" without one.
+std::string value_html(const MonthlyReport& r, const evaluate::ObjectiveResult& o);
+// The start of a table that scrolls sideways on a narrow screen, up to its caption's end:
+// `caption` is escaped text. The scrolling box can take the keyboard's focus and is named by the
+// caption (WCAG 2.1.1: a region that scrolls must be reachable without a mouse).
+std::string table_start(const std::string& caption);
+// "kpi-01": an id an anchor can use.
+std::string anchor(std::string_view kpi_id);
+// The KPI as the contract version of the month holds it.
+const contract::Kpi& kpi_of(const MonthlyReport& r, const evaluate::HistoryKpi& k);
+
+std::string header_section(const MonthlyReport& r);
+std::string scorecard_section(const MonthlyReport& r);
+std::string escalation_section(const MonthlyReport& r);
+std::string money_section(const MonthlyReport& r);
+std::string kpi_sections(const MonthlyReport& r);
+std::string evidence_section(const MonthlyReport& r);
+std::string data_quality_section(const MonthlyReport& r);
+
+}  // namespace meetlat::report::html

@@ -1,0 +1,314 @@
+// The sections of the monthly HTML report after the scorecard: escalations, money, a section per
+// KPI with its charts, the evidence appendix and data quality.
+#include <algorithm>
+#include <map>
+#include <variant>
+
+#include "report/html_text.h"
+#include "report/locale_text.h"
+#include "report/record_facts.h"
+#include "report/report_html_parts.h"
+#include "report/svg_chart.h"
+#include "report/wording.h"
+#include "time/period.h"
+
+namespace meetlat::report::html {
+namespace {
+
+using evaluate::HistoryKpi;
+using evaluate::ObjectiveResult;
+
+std::string section_start(const MonthlyReport& r, std::string_view id, std::string_view key) {
+  return "<section aria-labelledby=\"" + std::string(id) + "\"><h2 id=\"" + std::string(id) +
+         "\">" + label(r, key) + "</h2>\n";
+}
+
+std::string column_heads(const MonthlyReport& r, std::initializer_list<const char*> keys) {
+  std::string out = "<thead><tr>";
+  for (const char* key : keys) out += "<th scope=\"col\">" + label(r, key) + "</th>";
+  return out + "</tr></thead>\n";
+}
+
+// The register's status of the action a step fired ("open", "over de termijn").
+std::string action_status(const MonthlyReport& r, const HistoryKpi& k, const std::string& action) {
+  for (const auto& a : r.history->actions) {
+    if (a.kpi_id == k.kpi_id && a.period == k.period && a.action == action) {
+      return label(r, "action." + a.status);
+    }
+  }
+  return "–";
+}
+
+std::string money(const MonthlyReport& r, std::int64_t cents) {
+  return html_escaped(money_text(cents, r.contract().monthly_fee.currency, *r.words));
+}
+
+std::string chart(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o,
+                  const std::string& name) {
+  const Catalogue& w = *r.words;
+  LineChart c;
+  c.id = "chart-" + anchor(k.kpi_id) + "-" + anchor(o.id);
+  const std::string norm = norm_text(o.norm, w);
+  c.title = w.say("report.chart_title", {{"objective", k.kpi_id + " " + name}, {"norm", norm}});
+  for (const auto& p : trend(r, k.kpi_id, o.id)) {
+    if (!p.shown) continue;
+    const std::chrono::year_month_day ymd{p.month->month.first_day};
+    ChartPoint point;
+    point.label = w.say("month_short." + std::to_string(static_cast<unsigned>(ymd.month())), {});
+    point.status = p.objective->status;
+    const std::string value =
+        p.objective->value
+            ? value_text(p.objective->unit, *p.objective->value, p.objective->norm, w)
+            : w.say("report.no_value", {});
+    if (p.objective->value) point.value = shown_unit_value(o.unit, *p.objective->value);
+    if (!c.description.empty()) c.description += "; ";
+    c.description += month_text(p.month->month.first_day, w) + ": " + value + ", " +
+                     status_word(point.status, w);
+    c.points.push_back(point);
+  }
+  c.norm = shown_unit_value(o.unit, o.norm.threshold.to_double());
+  c.norm_label = w.say("report.norm", {}) + " " + norm;
+  std::tie(c.low, c.high) = chart_range(c.points, c.norm);
+  const std::string suffix = unit_suffix(o.unit, w);
+  const int decimals = o.unit == contract::Unit::kRatio ? 2 : 1;
+  c.low_label = number_text(c.low, decimals, w) + suffix;
+  c.high_label = number_text(c.high, decimals, w) + suffix;
+  return line_chart_svg(c);
+}
+
+std::string objective_facts(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
+  const Catalogue& w = *r.words;
+  std::string out = "<dl class=\"facts\">";
+  auto fact = [&out](const std::string& term, const std::string& value) {
+    out += "<dt>" + term + "</dt><dd>" + value + "</dd>";
+  };
+  fact(label(r, "report.col.status"),
+       status_html(r, o.status) +
+           (k.final ? "" : " <small>(" + label(r, "report.to_date") + ")</small>"));
+  fact(label(r, "report.col.value"), value_html(r, o));
+  fact(label(r, "report.col.norm"), html_escaped(norm_text(o.norm, w)));
+  fact(label(r, "report.col.items"), count_text(o.count, w));
+  fact(label(r, "report.col.failing"), count_text(o.failing, w));
+  fact(label(r, "report.col.pending_items"), count_text(o.pending, w));
+  if (o.exempted > 0) {
+    fact(label(r, "report.exempted_ids"),
+         html_escaped(w.say("report.exempted_count", {{"count", count_text(o.exempted, w)}})));
+  }
+  if (o.volume_rule) {
+    const auto& v = *o.volume_rule;
+    const std::string text =
+        v.max_failing ? w.say("report.volume_rule", {{"items", count_text(v.items, w)},
+                                                     {"min", std::to_string(v.min_count)},
+                                                     {"max", std::to_string(*v.max_failing)}})
+                      : w.say("report.volume_rule_no_data", {{"items", count_text(v.items, w)},
+                                                             {"min", std::to_string(v.min_count)}});
+    fact(label(r, "report.col.norm"), html_escaped(text));
+  }
+  if (o.reason) fact(label(r, "report.reason_no_data"), html_escaped(*o.reason));
+  out += "</dl>\n";
+  for (const auto& warning : o.warnings)
+    out += "<p role=\"note\">" + html_escaped(warning) + "</p>\n";
+  return out;
+}
+
+std::string kpi_section(const MonthlyReport& r, const HistoryKpi& k) {
+  const contract::Kpi& kpi = kpi_of(r, k);
+  const std::string id = anchor(k.kpi_id);
+  std::string out =
+      "<section class=\"kpi\" aria-labelledby=\"" + id + "\"><h3 id=\"" + id + "\">" +
+      html_escaped(k.kpi_id) + " " + contract_text(r, kpi.title) + "</h3>\n<p>" +
+      html_escaped(r.words->say("report.requirement", {{"requirement", kpi.requirement}})) + " · " +
+      label(r, "report.col.window") + " " +
+      html_escaped(time::period_name(k.period, r.contract().start)) + "</p>\n";
+  for (const auto& o : k.objectives) {
+    std::string name = o.id;
+    for (const auto& objective : kpi.objectives) {
+      if (objective.id == o.id && objective.title) {
+        name += " (" + (*objective.title).*(r.words->contract_text) + ")";
+      }
+    }
+    out += "<h4>" + html_escaped(name) + "</h4>\n" + objective_facts(r, k, o) +
+           chart(r, k, o, name) + "\n";
+  }
+  return out + "</section>\n";
+}
+
+std::string ids_paragraph(const MonthlyReport& r, std::string_view key,
+                          const std::vector<std::string>& ids) {
+  std::string list;
+  for (const auto& id : ids) list += (list.empty() ? "" : ", ") + html_escaped(id);
+  return "<p><strong>" + label(r, key) + "</strong> (" +
+         count_text(static_cast<std::int64_t>(ids.size()), *r.words) + "): <span class=\"ids\">" +
+         (list.empty() ? label(r, "report.none") : list) + "</span></p>\n";
+}
+
+// The evidence kind an objective's measure reads ("tickets"); "" when the KPI lacks it.
+std::string evidence_kind(const contract::Kpi& kpi, std::string_view objective_id) {
+  for (const auto& objective : kpi.objectives) {
+    if (objective.id == objective_id) {
+      // Availability names its failing items by outage id (probe intervals are not records).
+      if (const auto* a = std::get_if<contract::AvailabilityMeasure>(&objective.measure)) {
+        return a->outages;
+      }
+      return std::visit(
+          [](const auto& m) -> std::string {
+            if constexpr (requires { m.evidence; }) {
+              return m.evidence;
+            } else {
+              return {};
+            }
+          },
+          objective.measure);
+    }
+  }
+  return {};
+}
+
+// A row per failing, then per exempted record: the cells of its evidence row, or its id alone
+// when the evidence holds no such row.
+std::string records_table(const MonthlyReport& r, const RecordFacts& records,
+                          const ObjectiveResult& o) {
+  const std::string caption =
+      label(r, "report.col.record_facts") + " (" +
+      html_escaped(r.words->say("report.failing_ids", {})) + ": " +
+      count_text(static_cast<std::int64_t>(o.failing_ids.size()), *r.words) +
+      (o.exempted_ids.empty()
+           ? ""
+           : ", " + html_escaped(r.words->say("report.exempted_ids", {})) + ": " +
+                 count_text(static_cast<std::int64_t>(o.exempted_ids.size()), *r.words)) +
+      ")";
+  std::string out = table_start(caption) + "<thead><tr><th scope=\"col\">" +
+                    label(r, "report.col.kind") + "</th>";
+  for (const auto name : records.columns()) {
+    // The evidence file's own column names (docs/evidence.md), the same in every language.
+    out += "<th scope=\"col\" translate=\"no\">" + html_escaped(name) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto* ids : {&o.failing_ids, &o.exempted_ids}) {
+    const std::string kind =
+        label(r, ids == &o.failing_ids ? "report.col.failing" : "report.col.exempted");
+    for (const auto& id : *ids) {
+      out += "<tr><td>" + kind + "</td>";
+      const auto cells = records.cells(id, *r.zone, *r.words);
+      if (!cells) {
+        out += "<th scope=\"row\">" + html_escaped(id) + "</th>";
+        for (std::size_t i = 1; i < records.columns().size(); ++i) out += "<td></td>";
+      } else {
+        for (std::size_t i = 0; i < cells->size(); ++i) {
+          out += i == 0 ? "<th scope=\"row\">" + html_escaped((*cells)[i]) + "</th>"
+                        : "<td>" + html_escaped((*cells)[i]) + "</td>";
+        }
+      }
+      out += "</tr>\n";
+    }
+  }
+  return out + "</tbody></table></div>\n";
+}
+
+}  // namespace
+
+std::string escalation_section(const MonthlyReport& r) {
+  std::string rows;
+  for (const auto& k : r.month().kpis) {
+    for (const auto& fired : k.escalation.steps) {
+      const auto& step = r.versions->step(k.contract_version, k.kpi_id, fired.action);
+      rows +=
+          "<tr><th scope=\"row\"><a href=\"#" + anchor(k.kpi_id) + "\">" + html_escaped(k.kpi_id) +
+          "</a></th><td>" + contract_text(r, step.label) + "</td><td>" +
+          label(r, "owner." + std::string(contract::owner_name(step.owner))) + "</td><td>" +
+          (fired.deadline ? html_escaped(instant_text(*fired.deadline, *r.zone, *r.words)) : "–") +
+          "</td><td>" + action_status(r, k, fired.action) + "</td><td>" +
+          html_escaped(reason_text(fired.because, *r.words)) + "</td></tr>\n";
+    }
+  }
+  std::string out = section_start(r, "escalations", "report.escalations");
+  if (rows.empty()) return out + "<p>" + label(r, "report.no_escalations") + "</p>\n</section>\n";
+  out += table_start(label(r, "report.escalations")) +
+         column_heads(r, {"report.col.kpi", "report.col.step", "report.col.owner",
+                          "report.col.deadline", "report.col.action_status", "report.col.because"});
+  return out + "<tbody>\n" + rows + "</tbody></table></div>\n</section>\n";
+}
+
+std::string money_section(const MonthlyReport& r) {
+  const Catalogue& w = *r.words;
+  const auto& m = r.month().finance;
+  const evaluate::YearFinance* year = nullptr;
+  for (const auto& y : r.history->years) {
+    if (y.contract_year == m.contract_year) year = &y;
+  }
+  std::string out = section_start(r, "money", "report.money");
+  out += table_start(label(r, "report.money")) + "<thead><tr><td></td><th scope=\"col\">" +
+         label(r, "report.col.month") + "</th><th scope=\"col\">" +
+         html_escaped(w.say("report.col.year", {{"year", std::to_string(m.contract_year)}})) +
+         "</th></tr></thead>\n<tbody>\n";
+  auto row = [&out, &r](std::string_view key, const std::string& month, const std::string& yr) {
+    out += "<tr><th scope=\"row\">" + label(r, key) + "</th><td class=\"num\">" + month +
+           "</td><td class=\"num\">" + yr + "</td></tr>\n";
+  };
+  const std::string capped = " (" + label(r, "report.capped") + ")";
+  row("report.row.fee", money(r, r.contract().monthly_fee.cents), "–");
+  row("report.row.malus", money(r, m.malus_cents) + (m.capped_month || m.capped_year ? capped : ""),
+      year ? money(r, year->malus_cents) + (year->capped ? capped : "") : "–");
+  row("report.row.bonus", money(r, m.bonus_cents), year ? money(r, year->bonus_cents) : "–");
+  row("report.row.net", money(r, m.net_cents), year ? money(r, year->net_cents) : "–");
+  const auto& caps = r.contract().caps;
+  // The monthly cap as the contract states it, a share of the fee; the engine's explanation
+  // lines give its amount in a month it lowered the malus.
+  const std::string month_cap = caps.malus_per_month_pct
+                                    ? html_escaped(decimal_text(*caps.malus_per_month_pct, w)) + "%"
+                                    : "–";
+  row("report.row.cap", month_cap,
+      year && year->malus_cap_cents ? money(r, *year->malus_cap_cents) : "–");
+  out += "</tbody></table></div>\n<h3>" + label(r, "report.explanation") + "</h3>\n";
+  const auto lines = money_lines_text(m.explanation, r.contract().monthly_fee, w);
+  if (lines.empty())
+    out += "<p>" + label(r, "report.no_money") + "</p>\n";
+  else {
+    out += "<ol>";
+    for (const auto& line : lines) out += "<li>" + html_escaped(line) + "</li>";
+    out += "</ol>\n";
+  }
+  return out + "</section>\n";
+}
+
+std::string kpi_sections(const MonthlyReport& r) {
+  std::string out = section_start(r, "kpis", "report.kpis");
+  for (const auto& k : r.month().kpis) out += kpi_section(r, k);
+  return out + "</section>\n";
+}
+
+std::string evidence_section(const MonthlyReport& r) {
+  std::string out = section_start(r, "evidence", "report.evidence");
+  out += "<p>" + label(r, "report.evidence_intro") + "</p>\n";
+  std::map<std::string, RecordFacts, std::less<>> facts;  // by evidence kind
+  for (const auto& k : r.month().kpis) {
+    const contract::Kpi& kpi = kpi_of(r, k);
+    for (const auto& o : k.objectives) {
+      if (o.failing_ids.empty() && o.exempted_ids.empty()) continue;
+      out += "<h3>" + html_escaped(k.kpi_id + " " + o.id) + "</h3>\n";
+      const RecordFacts* records = nullptr;
+      const std::string kind = evidence_kind(kpi, o.id);
+      if (const evidence::Table* table = r.evidence ? r.evidence->find(kind) : nullptr) {
+        records = &facts.try_emplace(kind, *table).first->second;
+      }
+      if (records != nullptr && !records->columns().empty()) {
+        out += records_table(r, *records, o);
+        continue;
+      }
+      out += ids_paragraph(r, "report.failing_ids", o.failing_ids);
+      if (!o.exempted_ids.empty()) out += ids_paragraph(r, "report.exempted_ids", o.exempted_ids);
+    }
+  }
+  return out + "</section>\n";
+}
+
+std::string data_quality_section(const MonthlyReport& r) {
+  std::string out = section_start(r, "data-quality", "report.data_quality");
+  if (r.warnings.empty())
+    return out + "<p>" + label(r, "report.no_warnings") + "</p>\n</section>\n";
+  out += "<p>" + label(r, "report.warnings_intro") + "</p>\n<ul>";
+  for (const auto& warning : r.warnings) out += "<li>" + html_escaped(warning) + "</li>";
+  return out + "</ul>\n</section>\n";
+}
+
+}  // namespace meetlat::report::html

@@ -1,0 +1,314 @@
+#include "report/report_xlsx.h"
+
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+#include "report/locale_text.h"
+#include "report/shown_value.h"
+#include "report/wording.h"
+#include "time/period.h"
+
+namespace meetlat::report {
+namespace {
+
+namespace fs = std::filesystem;
+using evaluate::HistoryKpi;
+using evaluate::ObjectiveResult;
+
+void check(lxw_error error, std::string_view what) {
+  if (error != LXW_NO_ERROR) {
+    throw std::runtime_error("XLSX: " + std::string(what) + ": " + lxw_strerror(error));
+  }
+}
+
+// A workbook being written and its formats, one per number format (libxlsxwriter owns them).
+class Book {
+ public:
+  explicit Book(lxw_workbook* book) : book_(book) {}
+  lxw_workbook* get() const { return book_; }
+  lxw_format* format(const std::string& num_format) {
+    auto& f = formats_[num_format];
+    if (f == nullptr) {
+      f = workbook_add_format(book_);
+      if (num_format == "header") {
+        format_set_bold(f);
+      } else {
+        format_set_num_format(f, num_format.c_str());
+      }
+    }
+    return f;
+  }
+
+ private:
+  lxw_workbook* book_;
+  std::map<std::string, lxw_format*> formats_;
+};
+
+// A sheet being written: the row and column to write next.
+class Sheet {
+ public:
+  Sheet(Book& book, const char* name, const MonthlyReport& r,
+        std::initializer_list<const char*> header_keys)
+      : book_(book),
+        sheet_(workbook_add_worksheet(book.get(), name)),
+        columns_(header_keys.size()) {
+    if (sheet_ == nullptr) throw std::runtime_error(std::string("XLSX: cannot add sheet ") + name);
+    lxw_format* bold = book_.format("header");
+    lxw_col_t col = 0;
+    for (const char* key : header_keys) {
+      check(worksheet_write_string(sheet_, 0, col, r.words->say(key, {}).c_str(), bold), name);
+      check(worksheet_set_column(sheet_, col, col, col == 0 ? 14 : 18, nullptr), name);
+      ++col;
+    }
+    worksheet_freeze_panes(sheet_, 1, 0);
+  }
+  Sheet(const Sheet&) = delete;
+  Sheet& operator=(const Sheet&) = delete;
+  ~Sheet() {
+    // The filter covers the header and every row written; a sheet without rows filters the
+    // header alone.
+    worksheet_autofilter(sheet_, 0, 0, row_ > 0 ? row_ : 0, static_cast<lxw_col_t>(columns_ - 1));
+  }
+
+  void next_row() {
+    ++row_;
+    col_ = 0;
+  }
+  void text(const std::string& value) {
+    check(worksheet_write_string(sheet_, row_, col_++, value.c_str(), nullptr), "text");
+  }
+  void number(double value, const std::string& num_format = "") {
+    check(worksheet_write_number(sheet_, row_, col_++, value,
+                                 num_format.empty() ? nullptr : book_.format(num_format)),
+          "number");
+  }
+  void optional_number(const std::optional<double>& value, const std::string& num_format) {
+    if (value) {
+      number(*value, num_format);
+    } else {
+      ++col_;
+    }
+  }
+  void boolean(bool value) {
+    check(worksheet_write_boolean(sheet_, row_, col_++, value ? 1 : 0, nullptr), "boolean");
+  }
+  void instant(time::Instant t, const time::Zone& zone) {
+    const auto local = zone.to_local(t);
+    const auto day = std::chrono::floor<std::chrono::days>(local);
+    const std::chrono::year_month_day ymd{day};
+    const std::chrono::hh_mm_ss hms{std::chrono::floor<std::chrono::seconds>(local - day)};
+    lxw_datetime dt{static_cast<int>(ymd.year()),
+                    static_cast<int>(static_cast<unsigned>(ymd.month())),
+                    static_cast<int>(static_cast<unsigned>(ymd.day())),
+                    static_cast<int>(hms.hours().count()),
+                    static_cast<int>(hms.minutes().count()),
+                    static_cast<double>(hms.seconds().count())};
+    check(worksheet_write_datetime(sheet_, row_, col_++, &dt, book_.format("yyyy-mm-dd hh:mm")),
+          "date");
+  }
+  void month(time::Date first_day) {
+    const std::chrono::year_month_day ymd{first_day};
+    lxw_datetime dt{static_cast<int>(ymd.year()),
+                    static_cast<int>(static_cast<unsigned>(ymd.month())),
+                    1,
+                    0,
+                    0,
+                    0};
+    check(worksheet_write_datetime(sheet_, row_, col_++, &dt, book_.format("yyyy-mm")), "month");
+  }
+  void skip() { ++col_; }
+
+ private:
+  Book& book_;
+  lxw_worksheet* sheet_;
+  std::size_t columns_;
+  lxw_row_t row_ = 0;
+  lxw_col_t col_ = 0;
+};
+
+// The number format of a value in `unit` with `decimals` decimals in the unit it is shown in.
+std::string value_format(contract::Unit unit, int decimals) {
+  std::string digits = decimals > 0 ? "0." + std::string(decimals, '0') : "0";
+  switch (unit) {
+    case contract::Unit::kRatio:
+      return digits + "%";
+    case contract::Unit::kMs:
+      return "#,##" + digits + "\" ms\"";
+    case contract::Unit::kDays:
+      return "#,##" + digits + "\" d\"";
+    case contract::Unit::kWeeks:
+      return "#,##" + digits + "\" wk\"";
+    case contract::Unit::kCount:
+      return "#,##" + digits;
+  }
+  return digits;
+}
+
+std::string money_format(const MonthlyReport& r) {
+  const std::string& currency = r.contract().monthly_fee.currency;
+  return (currency == "EUR" ? std::string("\"€ \"") : "\"" + currency + " \"") + "#,##0.00";
+}
+
+double amount(std::int64_t cents) { return static_cast<double>(cents) / 100; }
+
+void scorecard(Book& book, const MonthlyReport& r) {
+  Sheet s(book, "Scorecard", r,
+          {"report.col.kpi", "report.col.title", "report.col.requirement", "report.col.window",
+           "report.col.status", "report.col.final", "report.col.step"});
+  for (const auto& k : r.month().kpis) {
+    const auto& kpi = r.versions->kpi(k.contract_version, k.kpi_id);
+    s.next_row();
+    s.text(k.kpi_id);
+    s.text(kpi.title.*(r.words->contract_text));
+    s.text(kpi.requirement);
+    s.text(time::period_name(k.period, r.contract().start));
+    s.text(status_word(k.status, *r.words));
+    s.boolean(k.final);
+    s.number(static_cast<double>(k.escalation.steps.size()), "0");
+  }
+}
+
+void objectives(Book& book, const MonthlyReport& r) {
+  Sheet s(book, "Objectives", r,
+          {"report.col.kpi", "report.col.objective", "report.col.status", "report.col.value",
+           "report.col.norm", "report.col.norm_value", "report.col.items", "report.col.failing",
+           "report.col.pending_items", "report.col.exempted", "report.reason_no_data"});
+  for (const auto& k : r.month().kpis) {
+    for (const auto& o : k.objectives) {
+      s.next_row();
+      s.text(k.kpi_id);
+      s.text(o.id);
+      s.text(status_word(o.status, *r.words));
+      const int decimals = o.value ? shown_decimals(o.unit, *o.value, o.norm) : 2;
+      s.optional_number(o.value, value_format(o.unit, decimals));
+      s.text(norm_text(o.norm, *r.words));
+      const int norm_decimals = o.norm.threshold.scale - (o.unit == contract::Unit::kRatio ? 2 : 0);
+      s.number(o.norm.threshold.to_double(), value_format(o.unit, std::max(norm_decimals, 0)));
+      s.number(static_cast<double>(o.count), "#,##0");
+      s.number(static_cast<double>(o.failing), "#,##0");
+      s.number(static_cast<double>(o.pending), "#,##0");
+      s.number(static_cast<double>(o.exempted), "#,##0");
+      if (o.reason) s.text(*o.reason);
+    }
+  }
+}
+
+void evidence(Book& book, const MonthlyReport& r) {
+  Sheet s(book, "Evidence", r,
+          {"report.col.kpi", "report.col.objective", "report.col.kind", "report.col.record"});
+  const std::string failing = r.words->say("report.failing_ids", {});
+  const std::string exempted = r.words->say("report.exempted_ids", {});
+  for (const auto& k : r.month().kpis) {
+    for (const auto& o : k.objectives) {
+      for (const auto* ids : {&o.failing_ids, &o.exempted_ids}) {
+        for (const auto& id : *ids) {
+          s.next_row();
+          s.text(k.kpi_id);
+          s.text(o.id);
+          s.text(ids == &o.failing_ids ? failing : exempted);
+          s.text(id);
+        }
+      }
+    }
+  }
+}
+
+void actions(Book& book, const MonthlyReport& r) {
+  Sheet s(book, "Actions", r,
+          {"report.col.id", "report.col.kpi", "report.period", "report.col.step",
+           "report.col.owner", "report.col.created", "report.col.deadline",
+           "report.col.action_status", "report.col.malus_pct", "report.col.because"});
+  for (const auto& a : r.history->actions) {
+    const auto& step = r.versions->step(a.contract_version, a.kpi_id, a.action);
+    s.next_row();
+    s.text(a.id);
+    s.text(a.kpi_id);
+    s.text(a.period_name);
+    s.text(step.label.*(r.words->contract_text));
+    s.text(r.words->say("owner." + std::string(contract::owner_name(step.owner)), {}));
+    s.instant(a.created_at, *r.zone);
+    if (a.deadline) {
+      s.instant(*a.deadline, *r.zone);
+    } else {
+      s.skip();
+    }
+    s.text(r.words->say("action." + a.status, {}));
+    s.number(step.malus_pct ? step.malus_pct->to_double() / 100 : 0.0, "0.0#%");
+    s.text(reason_text(a.because, *r.words));
+  }
+}
+
+void money(Book& book, const MonthlyReport& r) {
+  const std::string euros = money_format(r);
+  Sheet s(book, "Money", r,
+          {"report.period", "report.col.contract_year", "report.col.final",
+           "report.col.malus_uncapped", "report.row.malus", "report.row.bonus", "report.row.net",
+           "report.capped", "report.col.explanation"});
+  for (const auto& m : r.history->months) {
+    const auto& f = m.finance;
+    s.next_row();
+    s.month(m.month.first_day);
+    s.number(f.contract_year, "0");
+    s.boolean(f.final);
+    s.number(amount(f.malus_uncapped_cents), euros);
+    s.number(amount(f.malus_cents), euros);
+    s.number(amount(f.bonus_cents), euros);
+    s.number(amount(f.net_cents), euros);
+    s.boolean(f.capped_month || f.capped_year);
+    std::string explanation;
+    for (const auto& line : money_lines_text(f.explanation, r.contract().monthly_fee, *r.words)) {
+      explanation += (explanation.empty() ? "" : "\n") + line;
+    }
+    s.text(explanation);
+  }
+}
+
+}  // namespace
+
+std::string monthly_xlsx(const MonthlyReport& r) {
+  std::string pattern = (fs::temp_directory_path() / "meetlat-xlsx-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) {
+    throw std::runtime_error("XLSX: cannot make a temporary folder under " +
+                             fs::temp_directory_path().string());
+  }
+  const fs::path folder = pattern;
+  const fs::path file = folder / "report.xlsx";
+  struct Cleanup {
+    fs::path folder;
+    ~Cleanup() {
+      std::error_code ignored;
+      fs::remove_all(folder, ignored);
+    }
+  } cleanup{folder};
+  lxw_workbook_options options{};
+  options.tmpdir = const_cast<char*>(pattern.c_str());  // libxlsxwriter's API is not const
+  // Closed on every path: a failure leaves a file in the temporary folder, which goes with it.
+  auto close = [](lxw_workbook* b) { workbook_close(b); };
+  std::unique_ptr<lxw_workbook, decltype(close)> workbook(workbook_new_opt(file.c_str(), &options),
+                                                          close);
+  if (workbook == nullptr) throw std::runtime_error("XLSX: cannot start " + file.string());
+  {
+    Book book(workbook.get());
+    scorecard(book, r);
+    objectives(book, r);
+    evidence(book, r);
+    actions(book, r);
+    money(book, r);
+  }
+  check(workbook_close(workbook.release()), "closing the workbook");
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) throw std::runtime_error("XLSX: cannot read back " + file.string());
+  return bytes.str();
+}
+
+}  // namespace meetlat::report

@@ -1,0 +1,45 @@
+// A chart drawn by meetlat as inline SVG: a value per period against a norm line, one marker per
+// period whose shape says its status (a circle met, a cross breached, a triangle pending, nothing
+// for no data), so the chart needs no colour to be read. The SVG carries role="img", a <title>
+// and a <desc> holding every plotted value in words: the text alternative WCAG asks for.
+//
+// Deterministic: the same chart gives the same bytes (coordinates with one decimal, printed
+// without the C locale's help), which keeps a report reproducible and printable as it shows.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "measure/result.h"
+
+namespace meetlat::report {
+
+struct ChartPoint {
+  std::string label;            // under the axis: "okt", "Oct"
+  std::optional<double> value;  // in the plotted unit (percent for a ratio); none: no value
+  measure::Status status = measure::Status::kNoData;
+};
+
+struct LineChart {
+  std::string id;           // unique in the document, [A-Za-z0-9-] only
+  std::string title;        // already in the reader's language
+  std::string description;  // every value in words
+  std::vector<ChartPoint> points;
+  std::optional<double> norm;  // the threshold in the plotted unit
+  std::string norm_label;      // "norm ≥ 99,95%"
+  std::string low_label;       // the value at the bottom and the top of the axis, in words
+  std::string high_label;
+  double low = 0;  // the axis range in the plotted unit (low < high)
+  double high = 1;
+};
+
+// The axis range for `points` and `norm`: their smallest and largest value with a margin, so the
+// norm line and every marker lie inside.
+std::pair<double, double> chart_range(const std::vector<ChartPoint>& points,
+                                      std::optional<double> norm);
+
+// The chart as an <svg> element; the text it holds is HTML-escaped here.
+std::string line_chart_svg(const LineChart& chart);
+
+}  // namespace meetlat::report

@@ -1,0 +1,28 @@
+"""Reads a workbook back as a reader's spreadsheet program would and prints it as JSON: per sheet
+its rows of cell values (numbers stay numbers, dates become ISO text), its frozen cell, its
+autofilter range and the number format of the second row's cells. Used by report_cli_test.cc."""
+import datetime
+import json
+import sys
+
+import openpyxl
+
+
+def cell(value):
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return {"date": value.isoformat()}
+    return value
+
+
+book = openpyxl.load_workbook(sys.argv[1])
+out = {"sheets": book.sheetnames}
+for sheet in book.worksheets:
+    rows = [[cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+    formats = [c.number_format for c in sheet[2]] if sheet.max_row >= 2 else []
+    out[sheet.title] = {
+        "rows": rows,
+        "freeze": sheet.freeze_panes,
+        "filter": sheet.auto_filter.ref,
+        "formats": formats,
+    }
+json.dump(out, sys.stdout)

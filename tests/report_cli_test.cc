@@ -1,0 +1,375 @@
+// `meetlat report` through the real binary on the generator's sample (docs/reports.md): the HTML
+// is self-contained, complete in the reader's language and the same bytes for the same inputs
+// (checked against a golden file); the spreadsheet read back with openpyxl holds the very figures
+// of `meetlat evaluate`; the PDF printed by Chromium holds every KPI title and the money.
+//
+// The evidence is written once per suite by `meetlat generate` (small volumes) into a fresh temp
+// folder. MEETLAT_UPDATE_GOLDEN=1 rewrites the golden file instead of comparing with it.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "report/catalogue.h"
+#include "report/wording.h"
+#include "run_meetlat.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+using meetlat::testing::read_file;
+using meetlat::testing::run_meetlat;
+using meetlat::testing::run_shell;
+using meetlat::testing::RunResult;
+
+constexpr const char* kMonth = "2026-03";
+constexpr const char* kAsOf = "2026-04-05T00:00:00+02:00";
+
+// Without the one line that holds the generation time (report_html.h).
+std::string without_generation_time(const std::string& html) {
+  std::string out;
+  std::size_t start = 0;
+  while (start < html.size()) {
+    std::size_t end = html.find('\n', start);
+    end = end == std::string::npos ? html.size() : end + 1;
+    const std::string line = html.substr(start, end - start);
+    if (line.find("data-generated") == std::string::npos) out += line;
+    start = end;
+  }
+  return out;
+}
+
+// The text a reader sees: every run of text between tags, trimmed, entities left as written;
+// not the names the contract gives (the parties), which an element marks translate="no".
+std::set<std::string> text_nodes(const std::string& html) {
+  std::set<std::string> out;
+  const std::size_t body = html.find("<body>");
+  for (std::size_t close = html.find('>', body); close != std::string::npos;
+       close = html.find('>', close + 1)) {
+    const std::size_t open = html.find('<', close);
+    if (open == std::string::npos) break;
+    const std::size_t tag = html.rfind('<', close);
+    if (html.compare(tag, close - tag, "<dd translate=\"no\"") == 0) continue;
+    std::string text = html.substr(close + 1, open - close - 1);
+    const auto first = text.find_first_not_of(" \n\t");
+    if (first == std::string::npos) continue;
+    text = text.substr(first, text.find_last_not_of(" \n\t") - first + 1);
+    out.insert(text);
+  }
+  return out;
+}
+
+std::string escaped(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '\'') {
+      out += "&#39;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+class ReportCli : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string pattern = (fs::temp_directory_path() / "meetlat_report_XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    root_ = pattern;
+    data_ = root_ / "data";
+    const RunResult g =
+        run_meetlat("generate --out " + data_.string() +
+                        " --months 3 --seed 7 --tickets-per-month 400 --transactions-per-minute 2",
+                    root_);
+    ASSERT_EQ(g.exit_code, 0) << g.err;
+    const RunResult e = run_meetlat("evaluate " + inputs() + " --period " + kMonth, root_);
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    evaluation_ = json::parse(e.out);
+  }
+  static void TearDownTestSuite() {
+    std::error_code ignored;
+    if (!root_.empty()) fs::remove_all(root_, ignored);
+  }
+
+  static std::string inputs() {
+    return std::string("--as-of ") + kAsOf + " --data " + data_.string();
+  }
+  // `meetlat report` into root_/name; the command's result.
+  static RunResult report(const std::string& options, const std::string& name) {
+    return run_meetlat("report " + inputs() + " --period " + kMonth + " " + options + " --out " +
+                           (root_ / name).string(),
+                       root_);
+  }
+
+  static fs::path root_;
+  static fs::path data_;
+  static json evaluation_;
+};
+
+fs::path ReportCli::root_;
+fs::path ReportCli::data_;
+json ReportCli::evaluation_;
+
+TEST_F(ReportCli, HtmlIsSelfContainedWithAChartPerObjective) {
+  const RunResult r = report("--lang en", "en.html");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(root_ / "en.html");
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find(" src="), std::string::npos);
+  EXPECT_EQ(std::regex_replace(html, std::regex("http://www.w3.org/2000/svg"), "").find("http"),
+            std::string::npos)
+      << "the report refers to the network";
+  std::size_t objectives = 0;
+  for (const auto& kpi : evaluation_.at("kpis")) {
+    EXPECT_NE(html.find(escaped(kpi.at("title").at("en").get<std::string>())), std::string::npos)
+        << kpi.at("id");
+    objectives += kpi.at("objectives").size();
+  }
+  std::size_t charts = 0;
+  for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) {
+    const std::string svg = html.substr(at, html.find("</svg>", at) - at);
+    EXPECT_NE(svg.find("role=\"img\""), std::string::npos);
+    EXPECT_NE(svg.find("<title"), std::string::npos);
+    EXPECT_NE(svg.find("<desc"), std::string::npos);
+    ++charts;
+  }
+  EXPECT_EQ(charts, objectives) << "one chart per objective";
+  // The evidence appendix: every failing ticket of KPI-01 with the row read from tickets.csv.
+  const auto& kpi01 = evaluation_.at("kpis").at(0);
+  ASSERT_EQ(kpi01.at("id"), "KPI-01");
+  std::size_t failing = 0;
+  for (const auto& o : kpi01.at("objectives")) {
+    for (const auto& id : o.at("failing_ids")) {
+      const std::string row = "<th scope=\"row\">" + id.get<std::string>() + "</th><td>" +
+                              o.at("id").get<std::string>() + "</td><td>2026-03-";
+      EXPECT_NE(html.find(row), std::string::npos) << row;
+      ++failing;
+    }
+  }
+  EXPECT_GT(failing, 0U);
+  EXPECT_NE(html.find("<th scope=\"col\">"), std::string::npos);
+  EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
+}
+
+TEST_F(ReportCli, DutchReportHoldsNoEnglishLabelAndTheReverse) {
+  ASSERT_EQ(report("--lang nl", "nl.html").exit_code, 0);
+  ASSERT_EQ(report("--lang en", "en.html").exit_code, 0);
+  const std::string nl = read_file(root_ / "nl.html");
+  const std::string en = read_file(root_ / "en.html");
+  const auto nl_text = text_nodes(nl);
+  const auto en_text = text_nodes(en);
+  const auto& english = meetlat::report::english().messages;
+  const auto& dutch = meetlat::report::dutch().messages;
+  int compared = 0;
+  for (const auto& [id, en_label] : english) {
+    const std::string_view nl_label = dutch.at(id);
+    if (en_label == nl_label || en_label.find('{') != std::string_view::npos) continue;
+    ++compared;
+    EXPECT_FALSE(nl_text.contains(escaped(en_label)))
+        << "Dutch report shows " << id << ": " << en_label;
+    EXPECT_FALSE(en_text.contains(escaped(nl_label)))
+        << "English report shows " << id << ": " << nl_label;
+    // A label of several words cannot be a word of the other language by chance.
+    if (en_label.find(' ') != std::string_view::npos) {
+      EXPECT_EQ(nl.find(escaped(en_label)), std::string::npos) << id << ": " << en_label;
+    }
+    if (nl_label.find(' ') != std::string_view::npos) {
+      EXPECT_EQ(en.find(escaped(nl_label)), std::string::npos) << id << ": " << nl_label;
+    }
+  }
+  EXPECT_GT(compared, 50);
+  EXPECT_NE(nl.find("<html lang=\"nl\">"), std::string::npos);
+  for (const auto& kpi : evaluation_.at("kpis")) {
+    EXPECT_NE(nl.find(escaped(kpi.at("title").at("nl").get<std::string>())), std::string::npos)
+        << kpi.at("id");
+  }
+  // The money in Dutch marks: "€ 1.234,56".
+  const std::int64_t net = evaluation_.at("finance").at("net_cents");
+  EXPECT_NE(nl.find(meetlat::report::money_text(net, "EUR", meetlat::report::dutch())),
+            std::string::npos);
+}
+
+TEST_F(ReportCli, SameInputsSameBytesAsTheGoldenFile) {
+  ASSERT_EQ(report("--lang nl", "first.html").exit_code, 0);
+  ASSERT_EQ(report("--lang nl", "second.html").exit_code, 0);
+  const std::string first = read_file(root_ / "first.html");
+  const std::string second = read_file(root_ / "second.html");
+  EXPECT_NE(first.find("data-generated"), std::string::npos);
+  ASSERT_TRUE(without_generation_time(first) == without_generation_time(second))
+      << "two reports of the same inputs differ";
+  const fs::path golden = fs::path(MEETLAT_GOLDEN_DIR) / "report_2026-03_nl.html";
+  if (std::getenv("MEETLAT_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(golden, std::ios::binary) << without_generation_time(first);
+    GTEST_SKIP() << "rewrote " << golden;
+  }
+  EXPECT_TRUE(without_generation_time(first) == read_file(golden))
+      << "the report differs from " << golden
+      << "; review the change and rerun with MEETLAT_UPDATE_GOLDEN=1";
+}
+
+TEST_F(ReportCli, SpreadsheetHoldsTheFiguresOfEvaluate) {
+  ASSERT_EQ(report("--lang nl --format xlsx", "report.xlsx").exit_code, 0);
+  const RunResult read = run_shell(std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " +
+                                   (root_ / "report.xlsx").string() + " 2>&1");
+  ASSERT_EQ(read.exit_code, 0) << read.out;
+  const json book = json::parse(read.out);
+  EXPECT_EQ(book.at("sheets"),
+            json::array({"Scorecard", "Objectives", "Evidence", "Actions", "Money"}));
+  for (const char* sheet : {"Scorecard", "Objectives", "Evidence", "Actions", "Money"}) {
+    EXPECT_EQ(book.at(sheet).at("freeze"), "A2") << sheet;
+    EXPECT_FALSE(book.at(sheet).at("filter").is_null()) << sheet;
+  }
+  // Objectives: a row per objective in contract order, the figures as numbers.
+  const auto& rows = book.at("Objectives").at("rows");
+  std::size_t row = 1;
+  std::size_t ids = 0;
+  for (const auto& kpi : evaluation_.at("kpis")) {
+    for (const auto& o : kpi.at("objectives")) {
+      ASSERT_LT(row, rows.size());
+      const auto& cells = rows.at(row++);
+      EXPECT_EQ(cells.at(0), kpi.at("id"));
+      EXPECT_EQ(cells.at(1), o.at("id"));
+      EXPECT_EQ(cells.at(3), o.at("value")) << kpi.at("id") << " " << o.at("id");
+      EXPECT_EQ(cells.at(5), o.at("norm").at("value")) << kpi.at("id") << " " << o.at("id");
+      EXPECT_EQ(cells.at(6), o.at("count"));
+      EXPECT_EQ(cells.at(7), o.at("failing"));
+      EXPECT_EQ(cells.at(8), o.at("pending"));
+      EXPECT_EQ(cells.at(9), o.at("exempted"));
+      ids += o.at("failing_ids").size() + o.at("exempted_ids").size();
+    }
+  }
+  EXPECT_EQ(row, rows.size());
+  EXPECT_EQ(book.at("Evidence").at("rows").size(), ids + 1);
+  // Money: the month's row holds the amounts of the evaluation, as numbers in euros.
+  const auto& finance = evaluation_.at("finance");
+  bool found = false;
+  for (const auto& cells : book.at("Money").at("rows")) {
+    if (!cells.at(0).is_object() || cells.at(0).at("date") != "2026-03-01T00:00:00") continue;
+    found = true;
+    EXPECT_EQ(cells.at(4), finance.at("malus_amount"));
+    EXPECT_EQ(cells.at(5), finance.at("bonus_amount"));
+    EXPECT_EQ(cells.at(6), finance.at("net_amount"));
+  }
+  EXPECT_TRUE(found) << "no Money row for 2026-03";
+  EXPECT_NE(book.at("Money").at("formats").at(4).get<std::string>().find("€"), std::string::npos);
+}
+
+TEST_F(ReportCli, PdfHoldsEveryKpiTitleAndTheMoney) {
+  if (!fs::exists("/usr/bin/chromium")) GTEST_SKIP() << "chromium is not installed";
+  const RunResult r = report("--lang en --format pdf", "report.pdf");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const RunResult text = run_shell("pdftotext " + (root_ / "report.pdf").string() + " - 2>&1");
+  ASSERT_EQ(text.exit_code, 0) << text.out;
+  // Lines wrap where the page ends them: compare with every run of white space as one space.
+  const std::string flat = std::regex_replace(text.out, std::regex("\\s+"), " ");
+  for (const auto& kpi : evaluation_.at("kpis")) {
+    const std::string title = kpi.at("title").at("en");
+    EXPECT_NE(flat.find(std::regex_replace(title, std::regex("\\s+"), " ")), std::string::npos)
+        << kpi.at("id") << " " << title;
+  }
+  // Pages as images for a reader of the test's output to look at (build/.../report-artefacts),
+  // and more than one: a print style that hid the report would leave a single blank page.
+  const RunResult info = run_shell("pdfinfo " + (root_ / "report.pdf").string() + " 2>&1");
+  const auto pages_at = info.out.find("Pages:");
+  ASSERT_NE(pages_at, std::string::npos) << info.out;
+  EXPECT_GT(std::stoi(info.out.substr(pages_at + 6)), 1) << info.out;
+  fs::create_directories(MEETLAT_ARTEFACTS_DIR);
+  const RunResult images =
+      run_shell("pdftoppm -r 40 -png " + (root_ / "report.pdf").string() + " " +
+                (fs::path(MEETLAT_ARTEFACTS_DIR) / "report-en-pdf-page").string() + " 2>&1");
+  EXPECT_EQ(images.exit_code, 0) << images.out;
+  const auto& finance = evaluation_.at("finance");
+  for (const char* amount : {"malus_cents", "bonus_cents", "net_cents"}) {
+    const std::string shown =
+        meetlat::report::money_text(finance.at(amount), "EUR", meetlat::report::english());
+    EXPECT_NE(flat.find(shown), std::string::npos) << amount << " " << shown;
+  }
+}
+
+TEST_F(ReportCli, PdfWithoutChromiumSaysWhatToInstall) {
+  const fs::path out = root_ / "missing.pdf";
+  const RunResult r = run_shell(
+      "MEETLAT_CHROMIUM=/nonexistent/chromium " + meetlat::testing::meetlat_binary() + " report " +
+      inputs() + " --period " + kMonth + " --format pdf --out " + out.string() + " 2>&1");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("Chromium"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("apt-get install chromium"), std::string::npos) << r.out;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+// A month closed as agreed is reported as agreed while a recomputation gives the agreed result,
+// and refused, with the differences, once the evidence says otherwise: a report of an agreed
+// month never shows other figures than the agreed ones.
+TEST_F(ReportCli, AnAgreedMonthShowsTheAgreementAndNeverOtherFigures) {
+  const fs::path ws = root_ / "ws";
+  ASSERT_EQ(run_meetlat("init " + ws.string(), root_).exit_code, 0);
+  const std::string in = " --workspace " + ws.string();
+  ASSERT_EQ(run_meetlat("import" + in + " " + data_.string(), root_).exit_code, 0);
+  const RunResult closed =
+      run_meetlat(std::string("close ") + kMonth + " --as-of " + kAsOf + in, root_);
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  const fs::path agreed = root_ / "agreed.html";
+  RunResult r = run_meetlat(
+      std::string("report --lang en --period ") + kMonth + in + " --out " + agreed.string(), root_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(agreed);
+  EXPECT_NE(html.find("agreed on "), std::string::npos);
+  EXPECT_EQ(html.find("provisional"), std::string::npos);
+  EXPECT_NE(html.find("5 April 2026 00:00"), std::string::npos) << "the agreed as-of";
+
+  // Tickets of the month that turn out not to have been responded to after all.
+  std::ifstream tickets(data_ / "tickets.csv");
+  std::string line;
+  std::getline(tickets, line);
+  std::string rows = line + "\n";
+  int changed = 0;
+  while (std::getline(tickets, line) && changed < 3) {
+    std::vector<std::string> cells;
+    std::size_t begin = 0;
+    for (std::size_t end; (end = line.find(',', begin)) != std::string::npos; begin = end + 1) {
+      cells.push_back(line.substr(begin, end - begin));
+    }
+    cells.push_back(line.substr(begin));
+    if (cells[1] != "P1" || cells[2].rfind("2026-03", 0) != 0 || cells[3].empty()) continue;
+    cells[3] = "";
+    for (std::size_t i = 0; i < cells.size(); ++i) rows += (i > 0 ? "," : "") + cells[i];
+    rows += "\n";
+    ++changed;
+  }
+  ASSERT_GT(changed, 0);
+  fs::create_directories(root_ / "late");
+  std::ofstream(root_ / "late" / "tickets.csv") << rows;
+  ASSERT_EQ(
+      run_meetlat("import" + in + " " + (root_ / "late" / "tickets.csv").string(), root_).exit_code,
+      0);
+  const fs::path refused = root_ / "refused.html";
+  r = run_meetlat(std::string("report --period ") + kMonth + in + " --out " + refused.string(),
+                  root_);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("differs from the agreed result"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("KPI-01 P1"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(refused));
+}
+
+TEST_F(ReportCli, AQuarterIsRefusedWithWhatToGive) {
+  const RunResult r = run_meetlat(
+      "report " + inputs() + " --period 2026-Q1 --out " + (root_ / "q.html").string(), root_);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("give a month"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(root_ / "q.html"));
+}
+
+}  // namespace
