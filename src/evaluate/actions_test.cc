@@ -84,7 +84,8 @@ TEST_F(ActionsRoundTrip, CsvReadsBackAsEvidenceAndKpi06MeasuresIt) {
   const auto month = *time::parse_period("2026-02");
   const contract::Versions versions(contract_);  // the actions point into it
   const auto actions = evaluate_actions(versions, input, zone_, {month, at("2026-03-20")});
-  std::ofstream(dir_ / "out" / "actions.csv") << report::actions_csv(report::action_rows(actions, versions, zone_));
+  std::ofstream(dir_ / "out" / "actions.csv")
+      << report::actions_csv(report::action_rows(actions, versions, zone_));
 
   const auto output = load(dir_ / "out");
   ASSERT_TRUE(output.diagnostics.empty()) << output.summary();
