@@ -1,21 +1,14 @@
 #include "report/actions_register.h"
 
 #include "report/wording.h"
+#include "text/csv_cell.h"
 #include "time/parse.h"
 
 namespace meetlat::report {
 
-namespace {
+using text::csv_cell;
 
-std::string csv_cell(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+namespace {
 
 // The calendar day a deadline ends (deadlines are 24:00 of a day).
 std::string deadline_date(time::Instant deadline, const time::Zone& zone) {

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "text/csv_cell.h"
+
 namespace meetlat::sources {
 namespace {
 
@@ -9,16 +11,11 @@ void append_cell(std::string& out, std::string_view cell) {
   const bool quote = cell.find_first_of(",\"\r\n") != std::string_view::npos ||
                      (!cell.empty() && (cell.front() == ' ' || cell.back() == ' ' ||
                                         cell.front() == '\t' || cell.back() == '\t'));
-  if (!quote) {
+  if (quote) {
+    text::append_quoted_csv_cell(cell, out);
+  } else {
     out += cell;
-    return;
   }
-  out += '"';
-  for (const char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
 }
 
 void append_row(std::string& out, const std::vector<std::string>& cells) {

@@ -14,19 +14,6 @@ bool is_partitioned(std::string_view kind) { return kind == "probes" || kind == 
 
 }  // namespace
 
-void append_csv_cell(std::string_view text, std::string& out) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += text;
-    return;
-  }
-  out += '"';
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
 std::string canonical_header(const evidence::FileSchema& schema) {
   std::string out;
   for (std::size_t i = 0; i < schema.columns.size(); ++i) {

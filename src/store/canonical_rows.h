@@ -22,13 +22,14 @@
 
 #include "evidence/schema.h"
 #include "evidence/table.h"
+#include "text/csv_cell.h"
 #include "time/zone.h"
 
 namespace meetlat::store {
 
-// Appends `text` as a CSV cell: as it is, or quoted (quotes doubled) when it holds a comma, a
-// quote or a line break.
-void append_csv_cell(std::string_view text, std::string& out);
+// Cells are written with text::append_csv_cell: as they are, or quoted (quotes doubled) when they
+// hold a comma, a quote or a line break.
+using text::append_csv_cell;
 
 // "at,name,duration_ms\n": every column of the schema.
 std::string canonical_header(const evidence::FileSchema& schema);
