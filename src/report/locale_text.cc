@@ -8,23 +8,13 @@
 #include "report/wording.h"
 
 namespace meetlat::report {
-namespace {
-
-std::string grouped(std::string digits, char mark) {
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-    digits.insert(static_cast<std::size_t>(i), 1, mark);
-  }
-  return digits;
-}
-
-}  // namespace
 
 std::string number_text(double v, int decimals, const Catalogue& words) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(v));
   std::string text = buffer;
   const std::size_t dot = text.find('.');
-  std::string whole = grouped(text.substr(0, dot), words.group_mark);
+  std::string whole = grouped_digits(text.substr(0, dot), words.group_mark);
   if (dot != std::string::npos) whole += words.decimal_mark + text.substr(dot + 1);
   // "-0,00" says nothing a reader can use: a value that rounds to zero has no sign.
   const bool zero = whole.find_first_not_of("0,.") == std::string::npos;
@@ -32,7 +22,7 @@ std::string number_text(double v, int decimals, const Catalogue& words) {
 }
 
 std::string count_text(std::int64_t n, const Catalogue& words) {
-  return (n < 0 ? "-" : "") + grouped(std::to_string(std::llabs(n)), words.group_mark);
+  return (n < 0 ? "-" : "") + grouped_digits(std::to_string(std::llabs(n)), words.group_mark);
 }
 
 std::string unit_suffix(contract::Unit unit, const Catalogue& words) {
@@ -94,7 +84,7 @@ std::string norm_text(const contract::Norm& norm, const Catalogue& words) {
   const std::size_t mark = digits.find(words.decimal_mark);
   const bool negative = !digits.empty() && digits.front() == '-';
   std::string whole = digits.substr(negative ? 1 : 0, mark - (negative ? 1 : 0));
-  digits = (negative ? "-" : "") + grouped(whole, words.group_mark) +
+  digits = (negative ? "-" : "") + grouped_digits(whole, words.group_mark) +
            (mark == std::string::npos ? "" : digits.substr(mark));
   return op + digits + unit_suffix(norm.unit, words);
 }

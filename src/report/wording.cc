@@ -9,14 +9,6 @@ namespace {
 using evaluate::MoneyLine;
 using evaluate::Reason;
 
-std::string group_digits(std::int64_t units, char mark) {
-  std::string digits = std::to_string(units);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-    digits.insert(static_cast<std::size_t>(i), 1, mark);
-  }
-  return digits;
-}
-
 std::string with_mark(std::string text, const Catalogue& words) {
   for (auto& c : text) c = c == '.' ? words.decimal_mark : c;
   return text;
@@ -117,7 +109,7 @@ std::string money_text(std::int64_t cents, const std::string& currency, const Ca
   const std::string frac = (a % 100 < 10 ? "0" : "") + std::to_string(a % 100);
   const std::string symbol = currency == "EUR" ? "€" : currency;
   return (cents < 0 ? "-" : "") + symbol + std::string(words.after_symbol) +
-         group_digits(a / 100, words.group_mark) + words.decimal_mark + frac;
+         grouped_digits(std::to_string(a / 100), words.group_mark) + words.decimal_mark + frac;
 }
 
 std::string decimal_text(const contract::Decimal& d, const Catalogue& words) {
@@ -130,6 +122,13 @@ std::string decimal_text(const contract::Decimal& d, const Catalogue& words) {
     if (digits.back() == words.decimal_mark) digits.pop_back();
   }
   return (d.units < 0 ? "-" : "") + digits;
+}
+
+std::string grouped_digits(std::string digits, char mark) {
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<std::size_t>(i), 1, mark);
+  }
+  return digits;
 }
 
 std::string one_decimal_text(double v, const Catalogue& words) {

@@ -21,6 +21,9 @@ std::string money_line_text(const evaluate::MoneyLine& line, const contract::Mon
 std::vector<std::string> money_lines_text(const std::vector<evaluate::MoneyLine>& lines,
                                           const contract::Money& fee, const Catalogue& words);
 
+// `digits` (unsigned: "1234567") with `mark` between every three from the right ("1.234.567").
+std::string grouped_digits(std::string digits, char mark);
+
 // "€100,000.00" / "€ 100.000,00": the symbol for EUR, else the currency code.
 std::string money_text(std::int64_t cents, const std::string& currency, const Catalogue& words);
 // A decimal in its shortest form: "2", "2.5" / "2,5".
