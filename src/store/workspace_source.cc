@@ -1,7 +1,6 @@
 #include "store/workspace_source.h"
 
 #include <algorithm>
-#include <set>
 #include <vector>
 
 #include "evidence/load.h"
@@ -38,22 +37,13 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
                                  "approved_by,approved_on");
     kind.segments.push_back(compress(approved));
   }
-  // The action register's actions are rows of actions.csv, after the imported ones, which they
-  // replace when an imported row has the same id.
+  // The action register's actions are rows of actions.csv, after the imported ones (an id is in
+  // one of the two only: action_register.h).
   if (!registered.empty()) {
-    const evidence::FileSchema& schema = *evidence::find_schema("actions");
-    std::set<std::string, std::less<>> ids;
-    for (const RegisteredAction& a : registered) ids.insert(a.id);
     Kind& kind = kinds_["actions"];
-    std::string rows;
-    for (const std::string& segment : kind.segments) {
-      for (const CanonicalRecord& r : canonical_records(schema, decompress(segment))) {
-        if (!ids.contains(r.id)) rows += r.row;
-      }
-    }
-    rows += registered_action_rows(registered);
-    kind.columns = union_columns(schema, kind.columns, "owner,deadline,status");
-    kind.segments = {compress(rows)};
+    kind.columns =
+        union_columns(*evidence::find_schema("actions"), kind.columns, "owner,deadline,status");
+    kind.segments.push_back(compress(registered_action_rows(registered)));
   }
 }
 

@@ -4,7 +4,7 @@
 //
 // Approved exemptions of the workspace's register are rows of the exemptions kind, after the
 // imported ones; the action register's actions are rows of the actions kind, after the imported
-// ones, replacing an imported row with the same id (action_register.h).
+// ones (action_register.h).
 //
 // The rows are taken from the back end once, in one read snapshot, when the source is made, and
 // kept compressed; read() decompresses them, a streamed kind (LoadOptions::sinks: the
