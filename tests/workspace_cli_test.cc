@@ -196,8 +196,9 @@ TEST_F(WorkspaceCli, AuditVerifyFindsWhatTheSqlite3ToolChanged) {
       {"DELETE FROM audit WHERE seq = 3", "import 2 is not in the audit log"},
       {"UPDATE segments SET rows = rows + 1, sha256 = 'x' WHERE kind = 'tickets'",
        "evidence segment tickets is not the version"},
-      {"UPDATE segments SET zstd = (SELECT zstd FROM segments WHERE kind = 'milestones') "
-       "WHERE kind = 'outages'",
+      {"UPDATE segment_rows SET zstd = (SELECT zstd FROM segment_rows WHERE id = (SELECT rows_id "
+       "FROM segments WHERE kind = 'milestones')) WHERE id = (SELECT rows_id FROM segments WHERE "
+       "kind = 'outages')",
        "evidence segment outages: its rows were changed"},
       {"DELETE FROM segments WHERE kind = 'siem'", "evidence segment siem recorded by event 2"},
       {"UPDATE contract_versions SET yaml = yaml || ' '", "contract version 1 differs"},
@@ -608,10 +609,13 @@ TEST_F(WorkspaceCli, AWorkspaceOfSchemaVersion1IsMigrated) {
   const RunResult r = meetlat(january + " --workspace " + ws.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, meetlat(january + " --data " MEETLAT_WORKSPACES_DIR "/schema-v1-evidence").out);
-  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "4\n");
+  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "5\n");
   EXPECT_EQ(sqlite(ws, "SELECT value FROM meta WHERE key = 'migrated_from_schema'").out, "1\n");
+  // Version 5 moved each segment's rows into segment_rows, one row per segment.
+  EXPECT_EQ(sqlite(ws, "SELECT count(*) FROM segments JOIN segment_rows ON rows_id = id").out,
+            sqlite(ws, "SELECT count(*) FROM segment_rows").out);
   EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
-  // What versions 2, 3 and 4 added works on it (a close also fills the action register).
+  // What versions 2, 3, 4 and 5 added works on it (a close also fills the action register).
   EXPECT_EQ(meetlat("close 2026-01 --workspace " + ws.string()).exit_code, 0);
   EXPECT_EQ(
       meetlat("exempt --evidence outages OUT-0001 --reason r --workspace " + ws.string()).exit_code,
@@ -637,3 +641,70 @@ TEST_F(WorkspaceCli, ANewerWorkspaceIsRefusedAndLeftAlone) {
 }
 
 }  // namespace
+
+TEST_F(WorkspaceCli, KPI10IsReadFromTheTalliesKeptBesideEachMonth) {
+  // docs/workspace.md, "Tallies": the first evaluation of a month reads its transactions and keeps
+  // KPI-10's counts beside them; later ones read the counts, not the rows.
+  const fs::path ws = imported("ws-tallies");
+  const std::string kept = "SELECT count(*) FROM tallies";
+  EXPECT_EQ(sqlite(ws, kept).out, "0\n");
+  const std::string october = "evaluate --period 2026-10" + std::string(kAsOf);
+  const std::string files = meetlat(october + " --data " + year().string()).out;
+  ASSERT_NE(files.find("\"p95_office\""), std::string::npos);
+  EXPECT_EQ(meetlat(october + " --workspace " + ws.string()).out, files);
+  EXPECT_NE(sqlite(ws, kept).out, "0\n");
+
+  // Within the month (as_of before its end) the rows are read: the result is the files' too.
+  const std::string mid_october = "evaluate --period 2026-10 --as-of 2026-10-20T12:00:00+02:00";
+  EXPECT_EQ(meetlat(mid_october + " --workspace " + ws.string()).out,
+            meetlat(mid_october + " --data " + year().string()).out);
+
+  // A damaged tally is not believed: the rows are read instead.
+  const fs::path damaged_tally = scratch() / "ws-tallies-damaged";
+  fs::copy(ws, damaged_tally);
+  ASSERT_EQ(sqlite(damaged_tally, "UPDATE tallies SET bytes = x'00'").exit_code, 0);
+  EXPECT_EQ(meetlat(october + " --workspace " + damaged_tally.string()).out, files);
+
+  // With every month's transactions damaged, October still evaluates from its tallies alone; a
+  // request whose counts were never kept (a quarter) has to read the rows and says they are
+  // damaged.
+  ASSERT_EQ(sqlite(ws,
+                   "UPDATE segment_rows SET zstd = x'00' WHERE id IN (SELECT rows_id FROM segments "
+                   "WHERE kind = 'transactions')")
+                .exit_code,
+            0);
+  EXPECT_EQ(meetlat(october + " --workspace " + ws.string()).out, files);
+  const RunResult quarter =
+      meetlat("evaluate --period 2026-Q2 --workspace " + ws.string() + std::string(kAsOf));
+  EXPECT_NE(quarter.exit_code, 0);
+  EXPECT_NE(quarter.err.find("damaged"), std::string::npos) << quarter.err;
+}
+
+TEST_F(WorkspaceCli, AnAmendmentOfKPI10CountsTheMonthsAgain) {
+  // Tallies kept under one contract version are not those of another that counts other
+  // transactions: after the amendment, October is what the amended contract file gives.
+  const fs::path ws = imported("ws-tallies-amended");
+  const std::string october = "evaluate --period 2026-10" + std::string(kAsOf);
+  const std::string before = meetlat(october + " --workspace " + ws.string()).out;
+  ASSERT_EQ(before, meetlat(october + " --data " + year().string()).out);
+  const fs::path amendment = scratch() / "core-transactions.yaml";
+  std::ofstream(amendment) << "note: {nl: \"Kerntransacties\", en: \"Core transactions\"}\n"
+                              "parameters: {core_transactions: [login, submit_form]}\n";
+  ASSERT_EQ(meetlat("contract apply " + amendment.string() + " --effective-from 2026-07 " +
+                    "--workspace " + ws.string())
+                .exit_code,
+            0);
+  std::string contract = read_file(MEETLAT_DEFAULT_CONTRACT);
+  const std::size_t at = contract.find("\namendments: []");
+  ASSERT_NE(at, std::string::npos);
+  contract.replace(at, 16,
+                   "\namendments:\n  - effective_from: 2026-07\n"
+                   "    note: {nl: \"Kerntransacties\", en: \"Core transactions\"}\n"
+                   "    parameters: {core_transactions: [login, submit_form]}");
+  std::ofstream(scratch() / "core-amended.yaml") << contract;
+  const std::string after = meetlat(october + " --workspace " + ws.string()).out;
+  EXPECT_EQ(after, meetlat(october + " --data " + year().string() + " --contract " +
+                           (scratch() / "core-amended.yaml").string())
+                       .out);
+  EXPECT_NE(after, before);
+}

@@ -1,6 +1,7 @@
 #include "evaluate/latency_accumulator.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <type_traits>
 
@@ -20,12 +21,51 @@ int column_of(std::string_view kind, std::string_view column) {
   return index;
 }
 
+void put_field(std::string_view text, std::string& out) {
+  out += std::to_string(text.size());
+  out += ':';
+  out += text;
+  out += ' ';
+}
+
+void put_instant(time::Instant t, std::string& out) {
+  out += std::to_string(t.time_since_epoch().count());
+}
+
+// The summary key of a slot (latency_accumulator.h): what decides its counts besides the rows.
+std::string slot_key(std::string_view kind, const contract::QuantileMeasure& m, int at, int name,
+                     int value, const time::Window& window,
+                     const std::vector<time::Window>& counted) {
+  std::string key = "latency-counts 1\nkind ";
+  put_field(kind, key);
+  key += "\ncolumns " + std::to_string(at) + ' ' + std::to_string(name) + ' ' +
+         std::to_string(value) + "\nnames ";
+  for (const std::string& n : m.names) put_field(n, key);
+  key += "\nwindow ";
+  put_instant(window.from, key);
+  key += ' ';
+  put_instant(window.to, key);
+  key += "\ncounted";
+  for (const time::Window& w : counted) {
+    key += ' ';
+    put_instant(w.from, key);
+    key += '-';
+    put_instant(w.to, key);
+  }
+  key += '\n';
+  return key;
+}
+
 }  // namespace
 
 struct LatencyAccumulator::Plan {
   struct Run {
     std::vector<Slot> slots;
     std::vector<std::vector<time::Window>> counted;  // per slot: in `in`, outside `outside`
+    std::vector<std::string> keys;                   // per slot: its summary key
+  };
+  struct Place {  // of a slot: objective, run, slot
+    std::size_t objective, run, slot;
   };
   struct Objective {
     std::string id;                            // the objective's id, unique within the contract
@@ -37,6 +77,7 @@ struct LatencyAccumulator::Plan {
   std::vector<Objective> objectives;                   // an id once per version of its measure
   time::Instant as_of;
   std::string kind;
+  std::map<std::string, std::vector<Place>, std::less<>> places;  // by summary key
 };
 
 LatencyAccumulator::LatencyAccumulator(const contract::Contract& contract, const time::Zone& zone,
@@ -88,6 +129,17 @@ std::shared_ptr<const LatencyAccumulator::Plan> LatencyAccumulator::make_plan(
     }
     if (auto whole = aggregate_slot(ctx, *track.terms.front(), requested)) {
       if (const contract::Kpi* terms = terms_for(ctx, track.id, requested)) add(*terms, {*whole});
+    }
+  }
+  for (std::size_t i = 0; i < plan->objectives.size(); ++i) {
+    Plan::Objective& o = plan->objectives[i];
+    for (std::size_t r = 0; r < o.runs.size(); ++r) {
+      Plan::Run& run = o.runs[r];
+      for (std::size_t s = 0; s < run.slots.size(); ++s) {
+        run.keys.push_back(
+            slot_key(kind, *o.measure, o.at, o.name, o.value, run.slots[s].window, run.counted[s]));
+        plan->places[run.keys.back()].push_back({i, r, s});
+      }
     }
   }
   return plan;
@@ -213,6 +265,43 @@ void LatencyAccumulator::merge(const LatencyAccumulator& other) {
       for (std::size_t s = 0; s < mine.size(); ++s) mine[s].merge(theirs[s]);
     }
   }
+}
+
+std::optional<std::vector<std::string>> LatencyAccumulator::summary_keys(
+    const time::Window& span) const {
+  // Every row of the block is before span.to: all are counted when the last possible one is.
+  if (plan_->as_of < span.to - time::Micros{1}) return std::nullopt;
+  std::vector<std::string> keys;
+  for (const auto& o : plan_->objectives) {
+    for (const auto& run : o.runs) {
+      for (std::size_t s = 0; s < run.slots.size(); ++s) {
+        const time::Window& w = run.slots[s].window;
+        if (!(w.from < span.to && span.from < w.to)) continue;
+        if (std::find(keys.begin(), keys.end(), run.keys[s]) == keys.end()) {
+          keys.push_back(run.keys[s]);
+        }
+      }
+    }
+  }
+  return keys;
+}
+
+std::string LatencyAccumulator::summary(std::string_view key) const {
+  const auto it = plan_->places.find(key);
+  if (it == plan_->places.end()) return ValueCounts{}.bytes();
+  const Plan::Place& p = it->second.front();
+  return state_[p.objective].runs[p.run].counts[p.slot].bytes();
+}
+
+bool LatencyAccumulator::add_summary(std::string_view key, std::string_view bytes) {
+  ValueCounts counts;
+  if (!counts.add_bytes(bytes)) return false;
+  const auto it = plan_->places.find(key);
+  if (it == plan_->places.end()) return true;  // no slot of this plan has the key
+  for (const Plan::Place& p : it->second) {
+    state_[p.objective].runs[p.run].counts[p.slot].merge(counts);
+  }
+  return true;
 }
 
 const std::string& LatencyAccumulator::kind() const { return plan_->kind; }

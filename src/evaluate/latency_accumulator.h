@@ -13,6 +13,12 @@
 // the contract. evaluate() treats an objective over the streamed kind that the accumulator did not
 // plan as an error, never as an empty table.
 //
+// As an evidence::SummarisingSink (row_sink.h) its intake from a block of rows is kept per slot:
+// the key of a slot names the evidence columns, the counted names, the slot's window and the
+// intervals counted in it (so a contract version with other calendars or windows has other keys),
+// and its summary is the slot's counts (ValueCounts::bytes). A block can be summarised when every
+// row of it is at or before as_of.
+//
 // As an evidence::RowSink it takes rows of `kind`'s table (columns at, name, duration_ms by the
 // measure's column names). One accumulator per parser thread: fresh() makes an empty one with the
 // same plan; merge() adds another's counts. Not thread-safe; distinct accumulators are independent.
@@ -20,6 +26,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +41,7 @@
 
 namespace meetlat::evaluate {
 
-class LatencyAccumulator : public evidence::RowSink {
+class LatencyAccumulator : public evidence::SummarisingSink {
  public:
   LatencyAccumulator(const contract::Contract& contract, const time::Zone& zone,
                      time::Instant as_of, const time::Period& requested,
@@ -54,6 +61,11 @@ class LatencyAccumulator : public evidence::RowSink {
   void add(const evidence::Table& table, std::size_t row) override;
   // Adds `other`'s counts (same plan).
   void merge(const LatencyAccumulator& other);
+
+  // evidence::SummarisingSink.
+  std::optional<std::vector<std::string>> summary_keys(const time::Window& span) const override;
+  std::string summary(std::string_view key) const override;
+  bool add_summary(std::string_view key, std::string_view bytes) override;
 
   // The evidence kind streamed into it ("transactions").
   const std::string& kind() const;

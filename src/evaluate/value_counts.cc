@@ -48,6 +48,48 @@ std::vector<std::pair<double, std::uint64_t>> ValueCounts::sorted() const {
   return out;
 }
 
+namespace {
+
+void put_word(std::uint64_t word, std::string& out) {
+  for (int i = 0; i < 8; ++i) out += static_cast<char>((word >> (8 * i)) & 0xffu);
+}
+
+std::uint64_t word_at(std::string_view bytes, std::size_t at) {
+  std::uint64_t word = 0;
+  for (int i = 7; i >= 0; --i) {
+    word = (word << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+  }
+  return word;
+}
+
+}  // namespace
+
+std::string ValueCounts::bytes() const {
+  const auto pairs = sorted();
+  std::string out;
+  out.reserve(8 + 16 * pairs.size());
+  put_word(pairs.size(), out);
+  for (const auto& [value, count] : pairs) {
+    put_word(std::bit_cast<std::uint64_t>(value), out);
+    put_word(count, out);
+  }
+  return out;
+}
+
+bool ValueCounts::add_bytes(std::string_view bytes) {
+  if (bytes.size() < 8) return false;
+  const std::uint64_t n = word_at(bytes, 0);
+  if (n > (bytes.size() - 8) / 16 || bytes.size() != 8 + 16 * n) return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double value = std::bit_cast<double>(word_at(bytes, 8 + 16 * i));
+    if (value != value) return false;  // NaN is never counted
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    add(std::bit_cast<double>(word_at(bytes, 8 + 16 * i)), word_at(bytes, 16 + 16 * i));
+  }
+  return true;
+}
+
 measure::MeasureResult nearest_rank_quantile(const ValueCounts& counts, measure::QuantileLevel q,
                                              const contract::Norm& norm) {
   measure::MeasureResult r;

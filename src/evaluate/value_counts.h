@@ -15,6 +15,8 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -63,6 +65,12 @@ class alignas(64) ValueCounts {
   std::size_t distinct() const { return used_; }
   // (value, count) pairs by ascending value.
   std::vector<std::pair<double, std::uint64_t>> sorted() const;
+
+  // The counts as bytes: the distinct values' number, then each (value's bits, count) by
+  // ascending value, all as 64-bit little-endian words. add_bytes() adds such counts; false, adding
+  // nothing, when `bytes` are not such a record.
+  std::string bytes() const;
+  bool add_bytes(std::string_view bytes);
 
  private:
   struct Entry {

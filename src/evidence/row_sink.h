@@ -17,6 +17,12 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "time/period.h"
 
 namespace meetlat::evidence {
 
@@ -31,6 +37,29 @@ class RowSink {
   // row's line (table.lines()) counts from the start of the part: exact in the first part, not
   // in later ones (diagnostics are shifted to file lines afterwards; streamed rows cannot be).
   virtual void add(const Table& table, std::size_t row) = 0;
+};
+
+// A sink whose intake from a block of rows can be kept as summaries and later added back instead of
+// the rows: the workspace keeps the KPI-10 tallies of each month of transactions beside it
+// (store/workspace_source.h), so that a month's verdict does not read three years of rows.
+//
+// A summary is what a fresh sink took from the block for one key (one slot of one objective, say);
+// the key names everything that decides it except the rows, so that equal keys over equal rows
+// give equal summaries, and a key changes when the sink would count the rows differently (a
+// contract version with other windows). Adding every key's summary of a block is the same as
+// adding the block's rows.
+class SummarisingSink : public RowSink {
+ public:
+  // The keys of the summaries this sink takes from a block whose rows' times all lie in `span`,
+  // in a fixed order without repeats; std::nullopt when the rows cannot be replaced by summaries
+  // (the sink would leave some of them out by a rule the key does not name: rows after its
+  // as_of). An empty list: the sink takes nothing from such a block.
+  virtual std::optional<std::vector<std::string>> summary_keys(const time::Window& span) const = 0;
+  // What this sink took for `key` (one of summary_keys), as bytes for add_summary.
+  virtual std::string summary(std::string_view key) const = 0;
+  // Adds a summary made by summary() for `key` under an equal key. False, adding nothing, when
+  // `bytes` is not one (a damaged cache entry: the caller reads the rows instead).
+  virtual bool add_summary(std::string_view key, std::string_view bytes) = 0;
 };
 
 // Makes the sink of one part; called on the loading thread before the part is parsed.

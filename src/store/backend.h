@@ -33,8 +33,8 @@ namespace meetlat::store {
 // The schema of what a back end keeps. An older meetlat refuses a workspace with a newer
 // version; a newer one migrates an older one when it opens it.
 // 1: contracts, imports, corrections, segments, audit; 2: closings; 3: the exemption register;
-// 4: the action register.
-inline constexpr int kSchemaVersion = 4;
+// 4: the action register; 5: the tallies cached beside the segments.
+inline constexpr int kSchemaVersion = 5;
 
 struct SegmentKey {
   std::string kind;  // "transactions"
@@ -174,6 +174,15 @@ class Backend {
   virtual std::string segment_bytes(const SegmentKey& key) = 0;  // compressed; "" when absent
   // Adds the segment or replaces its current version.
   virtual void put_segment(const SegmentInfo& info, std::string_view compressed) = 0;
+
+  // Derived data kept beside the segments (workspace_source.h): the summary of a segment's rows
+  // under a key, by the segment's digest and the key's digest. Not evidence: left out of the
+  // evidence digest, the audit and the exit export, and rebuilt when missing. put_tally replaces
+  // an entry; put_segment drops the entries of segments no longer stored.
+  virtual std::optional<std::string> tally(std::string_view segment_sha256,
+                                           std::string_view key_sha256) = 0;
+  virtual void put_tally(std::string_view segment_sha256, std::string_view key_sha256,
+                         std::string_view bytes) = 0;
 
   // Returns the new closing's id.
   virtual std::int64_t add_closing(const Closing& closing) = 0;

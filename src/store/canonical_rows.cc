@@ -1,16 +1,32 @@
 #include "store/canonical_rows.h"
 
 #include <algorithm>
+#include <mutex>
+#include <span>
 #include <unordered_map>
 
 #include "evidence/canonical_cell.h"
 #include "evidence/csv_reader.h"
 #include "evidence/record_id.h"
+#include "parallel/parallel_for.h"
 
 namespace meetlat::store {
 namespace {
 
 bool is_partitioned(std::string_view kind) { return kind == "probes" || kind == "transactions"; }
+
+// A UTC month, [begin, end).
+struct Month {
+  time::Instant begin = time::Instant::max();
+  time::Instant end = time::Instant::min();
+  bool holds(time::Instant t) const { return t >= begin && t < end; }
+  void set(time::Instant t) {
+    const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(t)};
+    const std::chrono::year_month month = date.year() / date.month();
+    begin = std::chrono::sys_days{month / 1};
+    end = std::chrono::sys_days{(month + std::chrono::months{1}) / 1};
+  }
+};
 
 }  // namespace
 
@@ -57,62 +73,61 @@ std::string segment_part(const evidence::Table& table, std::size_t row) {
 std::map<std::string, PartRows> canonical_parts(
     const evidence::Table& table, const time::Zone& zone,
     const std::function<void(std::size_t rows)>& rows_done) {
-  constexpr std::size_t kTell = 65536;  // rows between two calls of rows_done
-  std::map<std::string, PartRows> parts;
-  PartRows* current = nullptr;
-  if (!is_partitioned(table.kind())) {
-    current = &parts[""];
-    current->text.reserve(table.rows() * 64);
-    for (std::size_t row = 0; row < table.rows(); ++row) {
-      append_canonical_row(table, row, zone, current->text);
-      if (rows_done && (row + 1) % kTell == 0) rows_done(row + 1);
-    }
-    current->rows = table.rows();
-    return parts;
-  }
-  // The current part's UTC month, [begin, end): rows mostly come in time order, so the part's
-  // name is made once per month, not once per row. A first pass counts the rows of each part, so
-  // that its text is allocated once (growing it copied a gigabyte on a large month).
-  const auto at = table.instants("at");
-  struct Month {
-    time::Instant begin = time::Instant::max();
-    time::Instant end = time::Instant::min();
-    bool holds(time::Instant t) const { return t >= begin && t < end; }
-    void set(time::Instant t) {
-      const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(t)};
-      const std::chrono::year_month month = date.year() / date.month();
-      begin = std::chrono::sys_days{month / 1};
-      end = std::chrono::sys_days{(month + std::chrono::months{1}) / 1};
-    }
-  };
-  std::map<std::string, std::size_t> counts;
-  Month month;
-  std::size_t* count = nullptr;
-  for (std::size_t row = 0; row < table.rows(); ++row) {
-    if (count == nullptr || !month.holds(at[row])) {
-      month.set(at[row]);
-      count = &counts[segment_part(table, row)];
-    }
-    ++*count;
-  }
+  // Pieces of rows are formatted in parallel, each into parts of its own; then each part's pieces
+  // are joined in row order.
+  constexpr std::size_t kPieceRows = 1 << 18;
+  const parallel::Pieces pieces{table.rows(), kPieceRows};
+  const bool partitioned = is_partitioned(table.kind());
+  const std::span<const time::Instant> at =
+      partitioned ? table.instants("at") : std::span<const time::Instant>{};
+  // The room a piece's text takes, from the first rows, so that it is allocated once.
   std::string sample;
   const std::size_t sampled = std::min<std::size_t>(table.rows(), 1024);
   for (std::size_t row = 0; row < sampled; ++row) append_canonical_row(table, row, zone, sample);
   const double bytes_per_row =
       sampled == 0 ? 0.0 : static_cast<double>(sample.size()) / static_cast<double>(sampled);
-  for (const auto& [part, rows] : counts) {
-    parts[part].text.reserve(
-        static_cast<std::size_t>(bytes_per_row * 1.1 * static_cast<double>(rows)) + 4096);
-  }
-  month = Month{};
-  for (std::size_t row = 0; row < table.rows(); ++row) {
-    if (current == nullptr || !month.holds(at[row])) {
-      month.set(at[row]);
-      current = &parts[segment_part(table, row)];
+
+  std::vector<std::map<std::string, PartRows>> formatted(pieces.count());
+  std::mutex telling;
+  std::size_t told = 0;
+  parallel::parallel_for(pieces.count(), [&](std::size_t p) {
+    std::map<std::string, PartRows>& parts = formatted[p];
+    // The current part's UTC month, [begin, end): rows mostly come in time order, so the part's
+    // name is made once per month, not once per row.
+    PartRows* current = nullptr;
+    Month month;
+    const std::size_t reserve =
+        static_cast<std::size_t>(bytes_per_row * 1.1 * static_cast<double>(kPieceRows)) + 4096;
+    for (std::size_t row = pieces.begin(p); row < pieces.end(p); ++row) {
+      if (current == nullptr || (partitioned && !month.holds(at[row]))) {
+        if (partitioned) month.set(at[row]);
+        current = &parts[segment_part(table, row)];
+        if (current->text.empty()) current->text.reserve(reserve);
+      }
+      append_canonical_row(table, row, zone, current->text);
+      ++current->rows;
     }
-    append_canonical_row(table, row, zone, current->text);
-    ++current->rows;
-    if (rows_done && (row + 1) % kTell == 0) rows_done(row + 1);
+    if (rows_done) {
+      const std::lock_guard lock(telling);
+      told += pieces.end(p) - pieces.begin(p);
+      rows_done(told);
+    }
+  });
+
+  std::map<std::string, PartRows> parts;
+  if (!partitioned) parts[""];  // a kind kept whole has its part even without rows
+  std::map<std::string, std::size_t> sizes;
+  for (const auto& piece : formatted) {
+    for (const auto& [part, rows] : piece) sizes[part] += rows.text.size();
+  }
+  for (const auto& [part, size] : sizes) parts[part].text.reserve(size);
+  for (auto& piece : formatted) {
+    for (auto& [part, rows] : piece) {
+      PartRows& joined = parts[part];
+      joined.text += rows.text;
+      joined.rows += rows.rows;
+      std::string().swap(rows.text);  // the piece's copy is freed as soon as it is joined
+    }
   }
   return parts;
 }

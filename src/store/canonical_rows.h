@@ -46,7 +46,9 @@ struct PartRows {
   std::string text;  // canonical rows
   std::uint64_t rows = 0;
 };
-// `rows_done`, when set, is told the rows made so far every 65,536 rows.
+// Made in parallel (parallel/parallel_for.h), the same whatever the threads. `rows_done`, when set,
+// is told the rows made so far after each piece of 262,144 rows (from the working threads, one
+// call at a time).
 std::map<std::string, PartRows> canonical_parts(
     const evidence::Table& table, const time::Zone& zone,
     const std::function<void(std::size_t rows)>& rows_done = {});

@@ -53,6 +53,25 @@ CREATE TABLE action_register(
   done_on TEXT NOT NULL, done_evidence TEXT NOT NULL, done_by TEXT NOT NULL,
   done_at TEXT NOT NULL, done_seq INTEGER NOT NULL);
 )sql",
+    // The rows of a segment move to a rowid table: a key lookup in a WITHOUT ROWID table compares
+    // whole records, and a record with a 160 MB blob was read whole for it.
+    R"sql(
+CREATE TABLE segment_rows(id INTEGER PRIMARY KEY, zstd BLOB NOT NULL);
+CREATE TABLE segments_v5(
+  kind TEXT NOT NULL, part TEXT NOT NULL, rows INTEGER NOT NULL, columns TEXT NOT NULL,
+  sha256 TEXT NOT NULL, event_seq INTEGER NOT NULL,
+  rows_id INTEGER NOT NULL REFERENCES segment_rows(id), PRIMARY KEY(kind, part)) WITHOUT ROWID;
+INSERT INTO segment_rows(id, zstd)
+  SELECT row_number() OVER (ORDER BY kind, part), zstd FROM segments;
+INSERT INTO segments_v5(kind, part, rows, columns, sha256, event_seq, rows_id)
+  SELECT kind, part, rows, columns, sha256, event_seq, row_number() OVER (ORDER BY kind, part)
+  FROM segments;
+DROP TABLE segments;
+ALTER TABLE segments_v5 RENAME TO segments;
+CREATE TABLE tallies(
+  segment_sha256 TEXT NOT NULL, key_sha256 TEXT NOT NULL, bytes BLOB NOT NULL,
+  PRIMARY KEY(segment_sha256, key_sha256)) WITHOUT ROWID;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1);
 
@@ -213,22 +232,58 @@ class SqliteBackend final : public Backend {
     return info(q);
   }
   std::string segment_bytes(const SegmentKey& key) override {
-    sqlite::Statement q(db_, "SELECT zstd FROM segments WHERE kind = ?1 AND part = ?2");
+    sqlite::Statement q(db_,
+                        "SELECT zstd FROM segment_rows WHERE id = (SELECT rows_id FROM segments "
+                        "WHERE kind = ?1 AND part = ?2)");
     q.bind(1, key.kind).bind(2, key.part);
     if (!q.step()) return {};
     return q.blob(0);
   }
   void put_segment(const SegmentInfo& s, std::string_view compressed) override {
+    std::optional<std::int64_t> replaced;
+    {
+      sqlite::Statement q(db_, "SELECT rows_id FROM segments WHERE kind = ?1 AND part = ?2");
+      q.bind(1, s.key.kind).bind(2, s.key.part);
+      if (q.step()) replaced = q.integer(0);
+    }
+    sqlite::Statement(db_, "INSERT INTO segment_rows(zstd) VALUES (?1)")
+        .bind_blob(1, compressed)
+        .run();
     sqlite::Statement(db_,
                       "INSERT OR REPLACE INTO segments(kind, part, rows, columns, sha256, "
-                      "event_seq, zstd) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                      "event_seq, rows_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, last_insert_rowid())")
         .bind(1, s.key.kind)
         .bind(2, s.key.part)
         .bind(3, s.rows)
         .bind(4, s.columns)
         .bind(5, s.sha256)
         .bind(6, s.event_seq)
-        .bind_blob(7, compressed)
+        .run();
+    if (replaced) {
+      sqlite::Statement(db_, "DELETE FROM segment_rows WHERE id = ?1").bind(1, *replaced).run();
+    }
+    sqlite::Statement(db_,
+                      "DELETE FROM tallies WHERE segment_sha256 NOT IN (SELECT sha256 FROM "
+                      "segments)")
+        .run();
+  }
+
+  std::optional<std::string> tally(std::string_view segment_sha256,
+                                   std::string_view key_sha256) override {
+    sqlite::Statement q(db_,
+                        "SELECT bytes FROM tallies WHERE segment_sha256 = ?1 AND key_sha256 = ?2");
+    q.bind(1, segment_sha256).bind(2, key_sha256);
+    if (!q.step()) return std::nullopt;
+    return q.blob(0);
+  }
+  void put_tally(std::string_view segment_sha256, std::string_view key_sha256,
+                 std::string_view bytes) override {
+    sqlite::Statement(db_,
+                      "INSERT OR REPLACE INTO tallies(segment_sha256, key_sha256, bytes) VALUES "
+                      "(?1, ?2, ?3)")
+        .bind(1, segment_sha256)
+        .bind(2, key_sha256)
+        .bind_blob(3, bytes)
         .run();
   }
 

@@ -125,7 +125,7 @@ ImportResult Workspace::import_files(std::vector<IncomingFile> files, bool skip_
 }
 
 std::unique_ptr<WorkspaceSource> Workspace::evidence(bool skip_invalid) {
-  return std::make_unique<WorkspaceSource>(*backend_, skip_invalid);
+  return std::make_unique<WorkspaceSource>(backend_, skip_invalid);
 }
 
 namespace {

@@ -116,7 +116,7 @@ class Workspace {
   Workspace(std::filesystem::path dir, std::unique_ptr<Backend> backend);
 
   std::filesystem::path dir_;
-  std::unique_ptr<Backend> backend_;
+  std::shared_ptr<Backend> backend_;  // shared with the evidence sources it makes
 };
 
 }  // namespace meetlat::store

@@ -1,6 +1,8 @@
 #include "store/workspace_source.h"
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
 #include <vector>
 
 #include "evidence/load.h"
@@ -8,11 +10,13 @@
 #include "store/canonical_rows.h"
 #include "store/compression.h"
 #include "store/digest.h"
+#include "store/store_error.h"
 
 namespace meetlat::store {
 
-WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
-    : EvidenceSource(skip_invalid) {
+WorkspaceSource::WorkspaceSource(std::shared_ptr<Backend> shared, bool skip_invalid)
+    : EvidenceSource(skip_invalid), backend_(std::move(shared)) {
+  Backend& backend = *backend_;
   std::string approved;
   std::vector<RegisteredAction>& registered = registered_;
   {
@@ -26,7 +30,9 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
       if (schema == nullptr) continue;
       Kind& kind = kinds_[segment.key.kind];
       kind.columns = union_columns(*schema, kind.columns, segment.columns);
-      kind.segments.push_back(backend.segment_bytes(segment.key));
+      kind.segments.emplace_back();  // read when needed
+      kind.parts.push_back(segment.key.part);
+      kind.sha256.push_back(segment.sha256);
     }
   }
   // Approved exemptions of the register apply as rows of exemptions.csv would, after those
@@ -36,6 +42,8 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
     kind.columns = union_columns(*evidence::find_schema("exemptions"), kind.columns,
                                  "approved_by,approved_on");
     kind.segments.push_back(compress(approved));
+    kind.parts.emplace_back();
+    kind.sha256.push_back(sha256_hex(approved));
   }
   // The action register's actions are rows of actions.csv, after the imported ones (an id is in
   // one of the two only: action_register.h).
@@ -43,7 +51,10 @@ WorkspaceSource::WorkspaceSource(Backend& backend, bool skip_invalid)
     Kind& kind = kinds_["actions"];
     kind.columns =
         union_columns(*evidence::find_schema("actions"), kind.columns, "owner,deadline,status");
-    kind.segments.push_back(compress(registered_action_rows(registered)));
+    const std::string rows = registered_action_rows(registered);
+    kind.segments.push_back(compress(rows));
+    kind.parts.emplace_back();
+    kind.sha256.push_back(sha256_hex(rows));
   }
 }
 
@@ -128,22 +139,123 @@ void merge_load(evidence::FileLoad& into, evidence::FileLoad&& next) {
   }
 }
 
+// The UTC month a segment part names ("2026-10"); nullopt for any other part.
+std::optional<time::Window> month_span(std::string_view part) {
+  const auto period = time::parse_period(part);
+  if (!period || period->cadence != time::Cadence::kMonth) return std::nullopt;
+  return time::Window{time::Instant(std::chrono::sys_days(period->first_day.time_since_epoch())),
+                      time::Instant(std::chrono::sys_days(period->end_day.time_since_epoch()))};
+}
+
 }  // namespace
+
+std::vector<std::string> WorkspaceSource::compressed(std::string_view kind_name, const Kind& kind,
+                                                     std::size_t first, std::size_t count) const {
+  std::vector<std::string> out(kind.segments.begin() + static_cast<std::ptrdiff_t>(first),
+                               kind.segments.begin() + static_cast<std::ptrdiff_t>(first + count));
+  const std::lock_guard lock(backend_mutex_);
+  std::optional<ReadScope> snapshot;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!out[i].empty()) continue;
+    if (!snapshot) snapshot.emplace(*backend_);
+    const SegmentKey key{std::string(kind_name), kind.parts[first + i]};
+    const auto info = backend_->segment(key);
+    if (!info || info->sha256 != kind.sha256[first + i]) {
+      throw StoreError("the workspace's " + key.kind + " (" + key.part +
+                       ") changed while it was being read (an import in between): nothing was "
+                       "evaluated; run the command again");
+    }
+    out[i] = backend_->segment_bytes(key);
+  }
+  return out;
+}
+
+evidence::FileLoad WorkspaceSource::read_streamed(const evidence::FileSchema& schema,
+                                                  const Kind& kind, std::size_t i,
+                                                  const evidence::LoadOptions& options,
+                                                  std::vector<NewTally>& new_tallies) const {
+  const evidence::RowSinkFactory& make_sink = options.sinks.find(schema.kind)->second;
+  const std::shared_ptr<evidence::RowSink> sink = make_sink();
+  auto* summarising = dynamic_cast<evidence::SummarisingSink*>(sink.get());
+  std::optional<std::vector<std::string>> keys;
+  if (summarising != nullptr) {
+    if (const auto span = month_span(kind.parts[i])) keys = summarising->summary_keys(*span);
+  }
+  std::vector<std::string> key_digests;
+  if (keys) {
+    for (const std::string& key : *keys) key_digests.push_back(sha256_hex(key));
+    std::vector<std::string> found;
+    {
+      const std::lock_guard lock(backend_mutex_);
+      const ReadScope snapshot(*backend_);
+      for (const std::string& digest : key_digests) {
+        auto tally = backend_->tally(kind.sha256[i], digest);
+        if (!tally) break;
+        found.push_back(std::move(*tally));
+      }
+    }
+    bool whole = found.size() == keys->size();
+    for (std::size_t k = 0; whole && k < found.size(); ++k) {
+      try {
+        whole = summarising->add_summary((*keys)[k], decompress(found[k]));
+      } catch (const StoreError&) {  // a damaged entry: the rows are read instead
+        whole = false;
+      }
+    }
+    if (whole) {
+      evidence::FileLoad load =
+          evidence::load_evidence_text(schema, canonical_header(schema), options);
+      load.sinks = {sink};
+      return load;
+    }
+  }
+  evidence::FileLoad load = evidence::load_evidence_text(
+      schema, Kind::text(schema, compressed(schema.kind, kind, i, 1)).view(), options);
+  // Summaries replace the rows only when reading them gave nothing else to report.
+  if (keys && load.diagnostics.empty() && load.warnings.empty() && !load.skipped) {
+    const std::shared_ptr<evidence::RowSink> all = make_sink();
+    auto& summed = dynamic_cast<evidence::SummarisingSink&>(*all);
+    for (const std::string& key : *keys) {
+      for (const auto& part : load.sinks) {
+        summed.add_summary(key, dynamic_cast<const evidence::SummarisingSink&>(*part).summary(key));
+      }
+    }
+    for (std::size_t k = 0; k < keys->size(); ++k) {
+      new_tallies.push_back({kind.sha256[i], key_digests[k], compress(summed.summary((*keys)[k]))});
+    }
+  }
+  return load;
+}
+
+void WorkspaceSource::keep_tallies(const std::vector<NewTally>& tallies) const {
+  if (tallies.empty()) return;
+  const std::lock_guard lock(backend_mutex_);
+  try {
+    WriteScope write(*backend_);
+    for (const NewTally& t : tallies)
+      backend_->put_tally(t.segment_sha256, t.key_sha256, t.compressed);
+    write.commit();
+  } catch (const StoreError&) {
+    // A workspace that cannot be written (read-only, busy) keeps no tallies: the next evaluation
+    // reads the rows again, with the same result.
+  }
+}
 
 evidence::Evidence WorkspaceSource::read(const evidence::LoadOptions& options) const {
   evidence::Evidence evidence;
   evidence.skip_invalid = options.skip_invalid;
+  std::vector<NewTally> new_tallies;
   for (const evidence::FileSchema& schema : evidence::all_schemas()) {
     const auto it = kinds_.find(schema.kind);
     if (it == kinds_.end()) continue;
     const std::vector<std::string>& segments = it->second.segments;
     evidence::FileLoad load;
-    if (options.sinks.contains(schema.kind) && segments.size() > 1) {
+    if (options.sinks.contains(schema.kind)) {
       // A streamed kind (the transactions of KPI-10) is read a segment (a month) at a time, so
-      // that the rows of one month at the most are in memory, not those of every month.
+      // that the rows of one month at the most are in memory, not those of every month; or from
+      // the month's tallies.
       for (std::size_t i = 0; i < segments.size(); ++i) {
-        evidence::FileLoad part = evidence::load_evidence_text(
-            schema, Kind::text(schema, {segments.data() + i, 1}).view(), options);
+        evidence::FileLoad part = read_streamed(schema, it->second, i, options, new_tallies);
         if (i == 0) {
           load = std::move(part);
         } else {
@@ -151,7 +263,10 @@ evidence::Evidence WorkspaceSource::read(const evidence::LoadOptions& options) c
         }
       }
     } else {
-      load = evidence::load_evidence_text(schema, Kind::text(schema, segments).view(), options);
+      load = evidence::load_evidence_text(
+          schema,
+          Kind::text(schema, compressed(schema.kind, it->second, 0, segments.size())).view(),
+          options);
     }
     if (load.table) {
       // The stored rows have every column; the optional ones no import had stay absent.
@@ -164,6 +279,7 @@ evidence::Evidence WorkspaceSource::read(const evidence::LoadOptions& options) c
     }
     evidence.add(schema.kind, std::move(load));
   }
+  keep_tallies(new_tallies);
   return evidence;
 }
 
@@ -174,8 +290,10 @@ std::vector<evidence::RecordPosition> WorkspaceSource::locate(
   const std::string file = schema != nullptr ? std::string(schema->file_name) : std::string(kind);
   if (it == kinds_.end() || schema == nullptr)
     return evidence::locate_in_csv(file, {}, field, lines);
-  return evidence::locate_in_csv(file, Kind::text(*schema, it->second.segments).view(), field,
-                                 lines);
+  const Kind& stored = it->second;
+  return evidence::locate_in_csv(
+      file, Kind::text(*schema, compressed(kind, stored, 0, stored.segments.size())).view(), field,
+      lines);
 }
 
 }  // namespace meetlat::store

@@ -6,16 +6,28 @@
 // imported ones; the action register's actions are rows of the actions kind, after the imported
 // ones (action_register.h).
 //
-// The rows are taken from the back end once, in one read snapshot, when the source is made, and
-// kept compressed; read() decompresses them, a streamed kind (LoadOptions::sinks: the
-// transactions of KPI-10) a segment (a month) at a time, so that one month of its rows at the
-// most is in memory. Reading the source later does not see later imports. Positions are those of
+// The list of segments (kind, part, digest) is taken from the back end once, in one read snapshot,
+// when the source is made; read() takes each segment's compressed rows when it needs them (a
+// segment replaced since by an import is an error, never a silent mix) and decompresses them, a
+// streamed kind (LoadOptions::sinks: the transactions of KPI-10) a segment (a month) at a time, so
+// that one month of its rows at the most is in memory. Reading the source later does not see later
+// imports.
+//
+// Tallies: when the sink of a streamed kind is an evidence::SummarisingSink (the latency
+// accumulator), a month's segment is not read at all if the back end holds the sink's summaries
+// of it (Backend::tally, by the segment's digest and each summary key's digest): they are added
+// to the sink instead of the rows. A segment read for want of them is summarised after reading,
+// and the summaries are stored (in a write transaction of their own; when the workspace cannot be
+// written, they are not kept and nothing else changes). So the first evaluation of a month under
+// a contract version reads its rows, the next ones read its tallies, and a month whose rows may
+// lie after as_of (the month in progress) is always read. Positions are those of
 // the kind's rows as stored ("tickets.csv:12:5": line 12 of the stored rows with their header),
 // which are the imported file's lines when one file was imported.
 #pragma once
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <vector>
@@ -27,8 +39,8 @@ namespace meetlat::store {
 
 class WorkspaceSource final : public evidence::EvidenceSource {
  public:
-  // Takes a snapshot of `backend`'s evidence.
-  WorkspaceSource(Backend& backend, bool skip_invalid);
+  // Takes a snapshot of `backend`'s evidence; keeps `backend` for the tallies.
+  WorkspaceSource(std::shared_ptr<Backend> backend, bool skip_invalid);
 
   evidence::Evidence read(const evidence::LoadOptions& options) const override;
   std::vector<evidence::RecordPosition> locate(std::string_view kind, std::string_view field,
@@ -47,11 +59,32 @@ class WorkspaceSource final : public evidence::EvidenceSource {
     std::string_view view() const { return {bytes.get(), size}; }
   };
   struct Kind {
-    std::vector<std::string> segments;  // compressed canonical rows, by part
-    std::string columns;                // optional columns any import had
+    // Per segment, by part: its compressed canonical rows when made by the source (the
+    // registers' rows), "" when stored in the back end (read when needed).
+    std::vector<std::string> segments;
+    std::vector<std::string> parts;   // per segment: its part ("2026-10"; "" for a whole kind)
+    std::vector<std::string> sha256;  // per segment: its digest
+    std::string columns;              // optional columns any import had
     // The header and the rows of `segments`, decompressed.
     static Text text(const evidence::FileSchema& schema, std::span<const std::string> segments);
   };
+  // The compressed rows of `kind`'s segments [first, first + count), by part.
+  std::vector<std::string> compressed(std::string_view kind_name, const Kind& kind,
+                                      std::size_t first, std::size_t count) const;
+  // A tally found missing while reading, to be stored.
+  struct NewTally {
+    std::string segment_sha256, key_sha256, compressed;
+  };
+  // Segment `i` of the streamed `kind`: from its tallies when the back end has them all, else
+  // from its rows (adding their tallies to `new_tallies`).
+  evidence::FileLoad read_streamed(const evidence::FileSchema& schema, const Kind& kind,
+                                   std::size_t i, const evidence::LoadOptions& options,
+                                   std::vector<NewTally>& new_tallies) const;
+  // Stores `tallies`, unless the workspace cannot be written.
+  void keep_tallies(const std::vector<NewTally>& tallies) const;
+
+  std::shared_ptr<Backend> backend_;
+  mutable std::mutex backend_mutex_;  // a back end is used by one thread at a time
   std::map<std::string, Kind, std::less<>> kinds_;
   std::string evidence_sha256_;
   std::vector<RegisteredAction> registered_;
