@@ -77,6 +77,29 @@ TEST(ValueCountsTest, MergeAddsCounts) {
   EXPECT_EQ(a.sorted(), expected);
 }
 
+TEST(ValueCountsTest, BytesRoundTripAndJunkIsRefused) {
+  ValueCounts a;
+  a.add(0.3);
+  a.add(0.1 + 0.2);
+  a.add(143.4, 5);
+  a.add(100'000);
+  a.add(-0.0);
+  ValueCounts b;
+  ASSERT_TRUE(b.add_bytes(a.bytes()));
+  EXPECT_EQ(b.sorted(), a.sorted());
+  EXPECT_EQ(b.total(), 9u);
+  ASSERT_TRUE(b.add_bytes(a.bytes()));  // adds
+  EXPECT_EQ(b.total(), 18u);
+  ValueCounts c;
+  EXPECT_TRUE(c.add_bytes(ValueCounts{}.bytes()));
+  std::string cut = a.bytes();
+  cut.pop_back();
+  for (const std::string& junk : {std::string(), std::string("\0", 1), cut}) {
+    EXPECT_FALSE(c.add_bytes(junk));
+  }
+  EXPECT_EQ(c.total(), 0u);
+}
+
 class LatencyAccumulatorTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -162,6 +185,63 @@ TEST_F(LatencyAccumulatorTest, SameEvaluationAsTheTableForMonthQuarterAndMonthTo
     EXPECT_NE(table.find("\"samples\""), std::string::npos);
     EXPECT_EQ(with_accumulator(period, as_of), table) << c.period;
   }
+}
+
+TEST_F(LatencyAccumulatorTest, EachMonthsSummariesReplaceItsRows) {
+  // The rows of each UTC month fed to a sink of their own and kept as summaries, then added to
+  // another sink: the evaluation is the table's.
+  const auto period = *time::parse_period("2026-Q1");
+  const auto as_of = instant("2026-04-05T00:00:00+02:00");
+  const auto plan =
+      std::make_shared<const LatencyAccumulator>(contract_, zone_, as_of, period, "transactions");
+  const auto from_summaries = plan->fresh();
+  std::size_t keys_kept = 0;
+  for (const char* month : {"2026-01", "2026-02", "2026-03"}) {
+    std::string rows = "at,name,duration_ms\n";
+    std::size_t at = text_.find('\n') + 1;
+    while (at < text_.size()) {
+      const std::size_t end = text_.find('\n', at) + 1;
+      if (text_.compare(at, 7, month) == 0) rows.append(text_, at, end - at);
+      at = end;
+    }
+    evidence::LoadOptions options{zone_};
+    options.split_threshold_bytes = 1;
+    options.sinks["transactions"] = [plan] { return plan->fresh(); };
+    auto load = evidence::load_evidence_text(*evidence::find_schema("transactions"), rows, options);
+    ASSERT_EQ(load.sinks.size(), 2u);
+    const auto p = *time::parse_period(month);
+    const time::Window span{time::Instant(std::chrono::sys_days(p.first_day.time_since_epoch())),
+                            time::Instant(std::chrono::sys_days(p.end_day.time_since_epoch()))};
+    const auto keys = plan->summary_keys(span);
+    ASSERT_TRUE(keys);
+    EXPECT_FALSE(keys->empty());
+    for (const std::string& key : *keys) {
+      for (const auto& sink : load.sinks) {
+        ASSERT_TRUE(from_summaries->add_summary(
+            key, dynamic_cast<const LatencyAccumulator&>(*sink).summary(key)));
+      }
+    }
+    keys_kept += keys->size();
+  }
+  EXPECT_GT(keys_kept, 6u);  // weekly slots, the months and the quarter, two objectives
+  evidence::Evidence e;
+  e.tables.emplace("transactions",
+                   std::move(*evidence::load_evidence_text(*evidence::find_schema("transactions"),
+                                                           "at,name,duration_ms\n", {zone_})
+                                  .table));
+  const contract::Versions versions(contract_);
+  EXPECT_EQ(report::to_json(evaluate(versions, e, zone_, {period, as_of, from_summaries.get()}),
+                            versions, zone_),
+            with_table(period, as_of));
+  // A month that ends after as_of cannot be summarised: its later rows are not counted.
+  const auto early = std::make_shared<const LatencyAccumulator>(
+      contract_, zone_, instant("2026-03-18T11:30:00+01:00"), *time::parse_period("2026-03"),
+      "transactions");
+  const auto march = *time::parse_period("2026-03");
+  EXPECT_FALSE(early->summary_keys(
+      {time::Instant(std::chrono::sys_days(march.first_day.time_since_epoch())),
+       time::Instant(std::chrono::sys_days(march.end_day.time_since_epoch()))}));
+  EXPECT_FALSE(from_summaries->add_summary("any", "junk"));
 }
 
 TEST_F(LatencyAccumulatorTest, FindsObjectivesByIdInAnotherCopyOfTheContract) {
