@@ -19,6 +19,7 @@
 #include "engine/engine.h"
 #include "evidence/load.h"
 #include "io/regular_file.h"
+#include "store/canonical_rows.h"
 #include "store/exit_export.h"
 #include "store/workspace.h"
 #include "text/did_you_mean.h"
@@ -97,6 +98,12 @@ int import_files(const ImportArgs& args) {
   const time::Zone zone = time::Zone::load(contract->timezone);
   evidence::LoadOptions options = engine::checking_options(*contract, zone);
   options.skip_invalid = args.skip_invalid;
+  // The kinds kept per month are made canonical rows as they are read, without a table.
+  for (const evidence::FileSchema& schema : evidence::all_schemas()) {
+    if (!store::is_partitioned(schema.kind)) continue;
+    options.sinks.emplace(schema.kind,
+                          [&zone] { return std::make_shared<store::CanonicalRowsSink>(zone); });
+  }
 
   // Every name is checked before anything is read.
   std::vector<std::pair<std::filesystem::path, const evidence::FileSchema*>> files;

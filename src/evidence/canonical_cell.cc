@@ -9,50 +9,50 @@ namespace meetlat::evidence {
 
 namespace {
 
-// Appends `value` as exactly `digits` decimal digits (zero-padded).
-void put_digits(unsigned value, int digits, std::string& out) {
-  char text[10];
+// Writes `value` as exactly `digits` decimal digits (zero-padded) at `at`; returns the end.
+char* put_digits(unsigned value, int digits, char* at) {
   for (int i = digits - 1; i >= 0; --i) {
-    text[i] = static_cast<char>('0' + value % 10);
+    at[i] = static_cast<char>('0' + value % 10);
     value /= 10;
   }
-  out.append(text, static_cast<std::size_t>(digits));
+  return at + digits;
 }
 
 // Appends "2026-10-05T07:00:00Z" (a fraction only when not zero): called for every time stamp of
-// an import, so without printf.
+// an import, so without printf, written into a buffer and appended once.
 void append_utc(time::Instant t, std::string& out) {
   const auto day = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::year_month_day date{day};
   const std::chrono::hh_mm_ss<time::Micros> clock{t - day};
   const int year = static_cast<int>(date.year());
+  char text[48];
+  char* at = text;
   if (year < 0 || year > 9999) {  // outside the supported years; never from a valid row
-    char text[16];
-    const int n = std::snprintf(text, sizeof text, "%04d", year);
-    out.append(text, static_cast<std::size_t>(n));
+    at += std::snprintf(text, 16, "%04d", year);
   } else {
-    put_digits(static_cast<unsigned>(year), 4, out);
+    at = put_digits(static_cast<unsigned>(year), 4, at);
   }
-  out += '-';
-  put_digits(static_cast<unsigned>(date.month()), 2, out);
-  out += '-';
-  put_digits(static_cast<unsigned>(date.day()), 2, out);
-  out += 'T';
-  put_digits(static_cast<unsigned>(clock.hours().count()), 2, out);
-  out += ':';
-  put_digits(static_cast<unsigned>(clock.minutes().count()), 2, out);
-  out += ':';
-  put_digits(static_cast<unsigned>(clock.seconds().count()), 2, out);
+  *at++ = '-';
+  at = put_digits(static_cast<unsigned>(date.month()), 2, at);
+  *at++ = '-';
+  at = put_digits(static_cast<unsigned>(date.day()), 2, at);
+  *at++ = 'T';
+  at = put_digits(static_cast<unsigned>(clock.hours().count()), 2, at);
+  *at++ = ':';
+  at = put_digits(static_cast<unsigned>(clock.minutes().count()), 2, at);
+  *at++ = ':';
+  at = put_digits(static_cast<unsigned>(clock.seconds().count()), 2, at);
   if (auto micros = static_cast<unsigned>(clock.subseconds().count()); micros != 0) {
     int digits = 6;
     while (micros % 10 == 0) {
       micros /= 10;
       --digits;
     }
-    out += '.';
-    put_digits(micros, digits, out);
+    *at++ = '.';
+    at = put_digits(micros, digits, at);
   }
-  out += 'Z';
+  *at++ = 'Z';
+  out.append(text, at);
 }
 
 }  // namespace

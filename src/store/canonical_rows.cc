@@ -13,8 +13,6 @@
 namespace meetlat::store {
 namespace {
 
-bool is_partitioned(std::string_view kind) { return kind == "probes" || kind == "transactions"; }
-
 // A UTC month, [begin, end).
 struct Month {
   time::Instant begin = time::Instant::max();
@@ -29,6 +27,8 @@ struct Month {
 };
 
 }  // namespace
+
+bool is_partitioned(std::string_view kind) { return kind == "probes" || kind == "transactions"; }
 
 std::string canonical_header(const evidence::FileSchema& schema) {
   std::string out;
@@ -130,6 +130,49 @@ std::map<std::string, PartRows> canonical_parts(
     }
   }
   return parts;
+}
+
+void CanonicalRowsSink::add(const evidence::Table& table, std::size_t row) {
+  const bool partitioned = is_partitioned(table.kind());
+  if (current_ == nullptr || partitioned) {
+    const time::Instant at = partitioned ? table.instants("at")[row] : time::Instant::min();
+    if (current_ == nullptr || !(at >= month_begin_ && at < month_end_)) {
+      Month month;
+      if (partitioned) month.set(at);
+      month_begin_ = month.begin;
+      month_end_ = month.end;
+      current_ = &parts_[segment_part(table, row)];
+    }
+  }
+  if (current_->texts.empty() || current_->texts.back().size() >= kPieceBytes) {
+    current_->texts.emplace_back().reserve(kPieceBytes + 4096);
+  }
+  append_canonical_row(table, row, zone_, current_->texts.back());
+  ++current_->rows;
+}
+
+std::map<std::string, PartRows> join_parts(
+    const std::vector<std::shared_ptr<evidence::RowSink>>& sinks) {
+  std::map<std::string, PartRows> parts;
+  for (const auto& sink : sinks) {
+    for (auto& [part, pieces] : dynamic_cast<CanonicalRowsSink&>(*sink).parts_) {
+      PartRows& joined = parts[part];
+      for (std::string& text : pieces.texts) joined.pieces.push_back(std::move(text));
+      joined.rows += pieces.rows;
+    }
+  }
+  return parts;
+}
+
+void PartRows::join() {
+  std::size_t size = text.size();
+  for (const std::string& piece : pieces) size += piece.size();
+  text.reserve(size);
+  for (std::string& piece : pieces) {
+    text += piece;
+    std::string().swap(piece);  // freed as soon as it is joined
+  }
+  pieces.clear();
 }
 
 std::string present_columns(const evidence::Table& table) {

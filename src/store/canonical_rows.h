@@ -16,10 +16,12 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "evidence/row_sink.h"
 #include "evidence/schema.h"
 #include "evidence/table.h"
 #include "text/csv_cell.h"
@@ -43,8 +45,11 @@ std::string segment_part(const evidence::Table& table, std::size_t row);
 
 // The rows of a table by segment part, in table order within each.
 struct PartRows {
-  std::string text;  // canonical rows
+  std::string text;                 // canonical rows
+  std::vector<std::string> pieces;  // and more after them, in pieces (join_parts)
   std::uint64_t rows = 0;
+  // Appends the pieces to `text`.
+  void join();
 };
 // Made in parallel (parallel/parallel_for.h), the same whatever the threads. `rows_done`, when set,
 // is told the rows made so far after each piece of 262,144 rows (from the working threads, one
@@ -52,6 +57,39 @@ struct PartRows {
 std::map<std::string, PartRows> canonical_parts(
     const evidence::Table& table, const time::Zone& zone,
     const std::function<void(std::size_t rows)>& rows_done = {});
+
+// Whether a kind is kept per UTC month of its `at` (probes, transactions), else whole.
+bool is_partitioned(std::string_view kind);
+
+// The canonical rows of the rows it takes, by segment part, in the order taken: an import streams
+// the kinds kept per month (keyless, with millions of rows) through it (evidence/row_sink.h), so
+// that no table of them is built. One per parser thread; join_parts() puts their rows together.
+class CanonicalRowsSink final : public evidence::RowSink {
+ public:
+  explicit CanonicalRowsSink(const time::Zone& zone) : zone_(zone) {}  // `zone` outlives it
+  void add(const evidence::Table& table, std::size_t row) override;
+
+ private:
+  friend std::map<std::string, PartRows> join_parts(
+      const std::vector<std::shared_ptr<evidence::RowSink>>& sinks);
+  // A part's rows in pieces of about kPieceBytes, each allocated once (growing one string by
+  // doubling copied and faulted in the gigabyte of a large month several times).
+  static constexpr std::size_t kPieceBytes = std::size_t{8} << 20;
+  struct Pieces {
+    std::vector<std::string> texts;
+    std::uint64_t rows = 0;
+  };
+  const time::Zone& zone_;
+  std::map<std::string, Pieces> parts_;
+  Pieces* current_ = nullptr;
+  time::Instant month_begin_ = time::Instant::max(), month_end_ = time::Instant::min();
+};
+
+// The rows of CanonicalRowsSinks (evidence::FileLoad::sinks, in file order) by part, each part's
+// rows in the sinks' order, as pieces (not copied into one string): what canonical_parts gives
+// for the table of the same rows, once joined. Empties the sinks.
+std::map<std::string, PartRows> join_parts(
+    const std::vector<std::shared_ptr<evidence::RowSink>>& sinks);
 
 // The optional columns the table's file had (Table::in_file), comma-separated in schema order.
 std::string present_columns(const evidence::Table& table);

@@ -77,6 +77,39 @@ TEST(CanonicalRows, TransactionsArePartedByUtcMonth) {
   EXPECT_EQ(canonical_parts(tickets, amsterdam()).begin()->first, "");
 }
 
+TEST(CanonicalRows, StreamedRowsGiveTheTablesParts) {
+  // Months out of order, a large file read in two halves (split_threshold_bytes), rows in both:
+  // the sinks' joined parts are canonical_parts of the table of the same file.
+  std::string file = "at,name,duration_ms\n";
+  for (int i = 0; i < 3000; ++i) {
+    const int month = 9 + (i * 7) % 3;
+    file += (month == 9 ? "2026-09" : "2026-" + std::to_string(month)) +
+            "-15 10:" + std::to_string(10 + i % 50) + ",n" + std::to_string(i % 4) + "," +
+            std::to_string(i % 500) + ".5\n";
+  }
+  const auto table = load("transactions", file);
+  evidence::LoadOptions options{amsterdam()};
+  options.split_threshold_bytes = 1;
+  options.sinks["transactions"] = [] { return std::make_shared<CanonicalRowsSink>(amsterdam()); };
+  const evidence::FileLoad streamed =
+      evidence::load_evidence_text(*evidence::find_schema("transactions"), file, options);
+  ASSERT_EQ(streamed.sinks.size(), 2U);
+  EXPECT_EQ(streamed.table->rows(), 0U);
+  auto from_sinks = join_parts(streamed.sinks);
+  for (auto& [part, rows] : from_sinks) {
+    EXPECT_TRUE(rows.text.empty());  // the rows stay in the sinks' pieces until joined
+    EXPECT_FALSE(rows.pieces.empty());
+    rows.join();
+  }
+  const auto from_table = canonical_parts(table, amsterdam());
+  ASSERT_EQ(from_sinks.size(), 3U);
+  ASSERT_EQ(from_table.size(), 3U);
+  for (const auto& [part, rows] : from_table) {
+    EXPECT_EQ(from_sinks.at(part).text, rows.text) << part;
+    EXPECT_EQ(from_sinks.at(part).rows, rows.rows) << part;
+  }
+}
+
 TEST(CanonicalRows, RecordIdsOfStoredRows) {
   const auto& probes = *evidence::find_schema("probes");
   const auto records =

@@ -20,7 +20,7 @@ using nlohmann::json;
 // A segment as this import leaves it.
 struct Working {
   std::optional<SegmentInfo> stored;
-  std::string rows;     // canonical rows
+  PartRows rows;        // canonical rows (rows.rows unused: see count)
   std::string columns;  // optional columns present
   std::uint64_t count = 0;
   bool changed = false;
@@ -33,8 +33,14 @@ class Merge {
   void add(const IncomingFile& file, const std::string& part, PartRows incoming,
            const std::string& columns, FileCounts& counts) {
     const evidence::FileSchema& schema = *file.schema;
-    if (schema.kind == "actions") refuse_registered(file, incoming.text);
     Working& segment = working(schema, part);
+    // A segment's first rows are kept in the pieces they came in (a month of transactions is a
+    // gigabyte); anything else compares or merges them whole.
+    if (segment.count != 0 || schema.kind == "actions") {
+      incoming.join();
+      segment.rows.join();
+    }
+    if (schema.kind == "actions") refuse_registered(file, incoming.text);
     const std::string merged_columns = union_columns(schema, segment.columns, columns);
     if (merged_columns != segment.columns) {
       segment.columns = merged_columns;
@@ -42,17 +48,17 @@ class Merge {
     }
     if (segment.count == 0) {
       counts.accepted += incoming.rows;
-      segment.rows = std::move(incoming.text);
-      segment.count = incoming.rows;
+      segment.rows = std::move(incoming);
+      segment.count = segment.rows.rows;
       // A file without rows is evidence too ("there were none"): its kind is kept, empty.
       segment.changed = segment.changed || segment.count > 0 || !segment.stored;
       return;
     }
-    if (segment.rows == incoming.text) {
+    if (segment.rows.text == incoming.text) {
       counts.unchanged += incoming.rows;
       return;
     }
-    std::vector<CanonicalRecord> stored = canonical_records(schema, segment.rows);
+    std::vector<CanonicalRecord> stored = canonical_records(schema, segment.rows.text);
     std::unordered_map<std::string, std::size_t> index;
     index.reserve(stored.size());
     for (std::size_t i = 0; i < stored.size(); ++i) index.emplace(stored[i].id, i);
@@ -76,8 +82,8 @@ class Merge {
       backend_.add_correction(correction);
       old.row = std::move(record.row);
     }
-    segment.rows.clear();
-    for (const CanonicalRecord& record : stored) segment.rows += record.row;
+    segment.rows.text.clear();
+    for (const CanonicalRecord& record : stored) segment.rows.text += record.row;
     segment.count = stored.size();
     segment.changed = true;
   }
@@ -91,9 +97,14 @@ class Merge {
     for (auto& [key, segment] : segments_) {
       if (!segment.changed) continue;
       if (progress) progress("storing segments", done++, changed);
-      SegmentInfo info{key, static_cast<std::int64_t>(segment.count), segment.columns,
-                       sha256_hex(segment.rows), event_seq};
-      backend_.put_segment(info, compress(segment.rows));
+      // The text, then the pieces: hashed and compressed as one text.
+      std::vector<std::string>& pieces = segment.rows.pieces;
+      pieces.insert(pieces.begin(), std::move(segment.rows.text));
+      Sha256 digest;
+      for (const std::string& piece : pieces) digest.add(piece);
+      SegmentInfo info{key, static_cast<std::int64_t>(segment.count), segment.columns, digest.hex(),
+                       event_seq};
+      backend_.put_segment(info, compress(pieces));
       written.push_back(
           {{"kind", key.kind}, {"part", key.part}, {"rows", info.rows}, {"sha256", info.sha256}});
     }
@@ -127,7 +138,7 @@ class Merge {
     Working segment;
     segment.stored = backend_.segment(key);
     if (segment.stored) {
-      segment.rows = decompress(backend_.segment_bytes(key));
+      segment.rows.text = decompress(backend_.segment_bytes(key));
       segment.columns = segment.stored->columns;
       segment.count = static_cast<std::uint64_t>(segment.stored->rows);
     }
@@ -167,8 +178,8 @@ ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, 
   json files_json = json::array();
   std::uint64_t total_rows = 0;
   for (const IncomingFile& file : files)
-    total_rows += file.load.table ? file.load.table->rows() : 0;
-  std::uint64_t rows_before = 0;  // of the files before this one
+    total_rows += file.load.table ? file.load.table->rows() : 0;  // streamed rows are ready
+  std::uint64_t rows_before = 0;                                  // of the files before this one
   for (IncomingFile& file : files) {
     FileCounts counts{file.name, std::string(file.schema->kind)};
     counts.rejected = rejected_rows(file.load);
@@ -181,7 +192,9 @@ ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, 
           progress("preparing rows", rows_before + rows, total_rows);
         };
       }
-      auto parts = canonical_parts(table, zone, rows_done);
+      // A kind streamed through CanonicalRowsSinks while read has its rows made already.
+      auto parts = file.load.sinks.empty() ? canonical_parts(table, zone, rows_done)
+                                           : join_parts(file.load.sinks);
       rows_before += table.rows();
       if (parts.empty()) parts[""];  // a file of probes or transactions without rows
       for (auto& [part, rows] : parts) merge.add(file, part, std::move(rows), columns, counts);

@@ -31,6 +31,8 @@ namespace meetlat::store {
 struct IncomingFile {
   std::string name;  // as the user named it: "exports/tickets.csv"
   const evidence::FileSchema* schema = nullptr;
+  // Read by the evidence loader: a table of the rows, or, for a kind kept per month, the
+  // CanonicalRowsSinks the rows were streamed through (canonical_rows.h; the table then has none).
   evidence::FileLoad load;
 };
 
