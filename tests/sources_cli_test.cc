@@ -57,6 +57,31 @@ TEST_P(BuiltInProfile, ConvertedExportEvaluatesAsTheHandMadeEvidence) {
   EXPECT_EQ(actual.err, expected.err);
 }
 
+// The TOPdesk export's on-hold periods become pauses.csv, and under a contract with pauses: true
+// they stop the clock as the hand-made pauses do. M2610 002 (P3, Tuesday 6 October 14:03, 4h on
+// office hours: 3h57m that day and 3 minutes on Wednesday, so 08:03) waited 15:00-16:00: an hour
+// of office time, so its deadline moves to 09:03.
+TEST_F(Scratch, TopdeskPausesStopTheClockAsTheHandMadeOnes) {
+  const fs::path dir = kSources / "topdesk";
+  const fs::path out = root_ / "converted";
+  const RunResult converted =
+      run("convert --from topdesk " + (dir / "export").string() + " --out " + out.string());
+  ASSERT_EQ(converted.exit_code, 0) << converted.out << converted.err;
+  const std::string paused_evaluation =
+      " --period 2026-10 --as-of 2026-11-05T00:00:00+01:00 --contract " +
+      (kSources.parent_path() / "cases/pauses_stop_the_clock/contract.yaml").string();
+  const RunResult expected =
+      run("evaluate --data " + (dir / "expected").string() + paused_evaluation);
+  ASSERT_EQ(expected.exit_code, 0) << expected.err;
+  const RunResult actual = run("evaluate --data " + out.string() + paused_evaluation);
+  ASSERT_EQ(actual.exit_code, 0) << actual.err;
+  EXPECT_EQ(actual.out, expected.out);
+  EXPECT_NE(actual.out.find("M2610 002: 1h of office_hours time paused, in 1 stretch; deadline "
+                            "2026-10-07T08:03:00+02:00 moved to 2026-10-07T09:03:00+02:00"),
+            std::string::npos)
+      << actual.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Sources, BuiltInProfile,
                          ::testing::Values("topdesk", "uptime-kuma", "servicenow", "jira-sm",
                                            "prometheus"),
@@ -70,12 +95,14 @@ INSTANTIATE_TEST_SUITE_P(Sources, BuiltInProfile,
 
 using SourcesCli = Scratch;
 
+// uptime-kuma has one input, so every file goes to it (topdesk's two inputs would refuse the file
+// for its name before reading it).
 TEST_F(SourcesCli, PrometheusJsonGivenToACsvProfileSaysItIsJson) {
-  const RunResult r =
-      run("convert --from topdesk " + (kSources / "prometheus/export/probe_success.json").string() +
-          " --out " + (root_ / "out").string());
+  const RunResult r = run("convert --from uptime-kuma " +
+                          (kSources / "prometheus/export/probe_success.json").string() + " --out " +
+                          (root_ / "out").string());
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("probe_success.json:1:1: this file is JSON, not CSV: input 'incidents' "
+  EXPECT_NE(r.err.find("probe_success.json:1:1: this file is JSON, not CSV: input 'heartbeats' "
                        "of the profile expects CSV (for a Prometheus query_range export use "
                        "--from prometheus)"),
             std::string::npos)
@@ -140,6 +167,35 @@ TEST_F(SourcesCli, CheckDataListsFilesColumnsRowsAndRange) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("check-data: no problems"), std::string::npos) << r.out;
+}
+
+// A column meetlat does not know (notes) is ignored, a column the default contract does not read
+// (resolved_at: KPI-01 reads id, priority, created_at, responded_at) is checked but unused, and a
+// file no objective reads (pauses.csv: the default contract pauses no clock) is said to be so.
+TEST_F(SourcesCli, CheckDataListsTheColumnsItDoesNotRead) {
+  fs::create_directories(root_ / "data");
+  const auto write = [&](const char* name, const std::string& text) {
+    FILE* f = fopen((root_ / "data" / name).c_str(), "wb");
+    ASSERT_NE(f, nullptr);
+    fwrite(text.data(), 1, text.size(), f);
+    fclose(f);
+  };
+  write("tickets.csv",
+        "id,priority,created_at,responded_at,resolved_at,notes\n"
+        "T1,P1,2026-10-05 09:12,2026-10-05 09:20,2026-10-05 11:00,printer\n");
+  write("pauses.csv", "ticket_id,paused_at,resumed_at\nT1,2026-10-05 09:14,2026-10-05 09:16\n");
+  const RunResult r = run("check-data " + (root_ / "data").string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("tickets.csv: ignored columns notes (not columns of tickets.csv)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("tickets.csv: columns no objective of the contract reads: resolved_at "
+                       "(checked, not used)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("pauses.csv: no objective of the contract reads this file\n"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST_F(SourcesCli, CheckDataNamesEveryProblemAtItsPlace) {

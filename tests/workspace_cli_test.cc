@@ -103,6 +103,35 @@ TEST_F(WorkspaceCli, AFileWithoutRowsIsEvidenceThatThereWereNone) {
   EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
 }
 
+// pauses.csv and a file's own priority names go into a workspace and come out as from the files:
+// the same paused deadlines and the same warning at the same place (pauses_stop_the_clock), the
+// names kept as the priorities they name (priority_names_per_file).
+TEST_F(WorkspaceCli, PausesAndPriorityNamesEvaluateAsFromTheirFiles) {
+  const fs::path cases = fs::path(MEETLAT_WORKSPACES_DIR).parent_path() / "cases";
+  for (const std::string name : {"pauses_stop_the_clock", "priority_names_per_file"}) {
+    const fs::path data = cases / name / "data";
+    const std::string contract = " --contract " + (cases / name / "contract.yaml").string();
+    const fs::path ws = scratch() / ("ws-" + name);
+    ASSERT_EQ(meetlat("init " + ws.string() + contract).exit_code, 0);
+    const RunResult r = meetlat("import --workspace " + ws.string() + " " + data.string());
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string october = "evaluate --period 2026-10 --as-of 2026-11-05T00:00:00+01:00";
+    const RunResult files = meetlat(october + " --data " + data.string() + contract);
+    const RunResult stored = meetlat(october + " --workspace " + ws.string());
+    ASSERT_EQ(files.exit_code, 0) << files.err;
+    ASSERT_EQ(stored.exit_code, 0) << stored.err;
+    EXPECT_EQ(stored.out, files.out) << name;
+  }
+  const std::string paused =
+      meetlat("evaluate --period 2026-10 --as-of 2026-11-05T00:00:00+01:00 --workspace " +
+              (scratch() / "ws-pauses_stop_the_clock").string())
+          .out;
+  EXPECT_NE(paused.find("INC-01: 1h30m of office_hours time paused, in 1 stretch; deadline "
+                        "2026-10-05T13:00:00+02:00 moved to 2026-10-05T14:30:00+02:00"),
+            std::string::npos)
+      << paused;
+}
+
 TEST_F(WorkspaceCli, ImportingTheSameEvidenceAgainChangesNothing) {
   const fs::path ws = imported("ws-again");
   const std::string before =

@@ -1,19 +1,24 @@
 // `meetlat check-data DIR [--contract FILE]` (docs/sources.md): what a folder of evidence holds
 // before anyone evaluates it — each file recognised, its columns, rows and date range — and every
-// problem, at its file, line and column, read exactly as `evaluate` reads it.
+// problem, at its file, line and column, read exactly as `evaluate` reads it; and the columns of
+// each file that are present but not read (ignored, or read by no objective of the contract).
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/contract_source.h"
 #include "engine/engine.h"
+#include "evaluate/columns_read.h"
+#include "evidence/csv_reader.h"
 #include "evidence/load.h"
 #include "evidence/schema.h"
+#include "io/mapped_file.h"
 #include "io/regular_file.h"
 #include "time/zone.h"
 
@@ -69,6 +74,60 @@ void describe(const evidence::Table& table, const time::Zone& zone) {
   std::cout << '\n';
 }
 
+// The cells of the header of the CSV file at `path` that name no column of `schema`, in file
+// order: columns meetlat ignores (docs/evidence.md). Only the header is read.
+std::vector<std::string> unknown_columns(const fs::path& path, const evidence::FileSchema& schema) {
+  const io::MappedFile file(path);
+  std::string_view text = file.text();
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  if (text.starts_with(kByteOrderMark)) text.remove_prefix(kByteOrderMark.size());
+  evidence::CsvParser parser(text, 0, text.size(), 1);
+  evidence::CsvRecord header;
+  std::vector<std::string> out;
+  if (!parser.next(header)) return out;
+  for (const evidence::CsvCell& cell : header.cells) {
+    if (schema.column_index(cell.text) < 0) out.emplace_back(cell.text);
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+// The columns of `table` that are present but not read: those the file has that are no evidence
+// column (ignored), and the evidence columns that no objective of the contract reads (checked,
+// then dropped; evaluate/columns_read.h). One line each, only when there are any.
+void describe_unread(const evidence::Table& table, const fs::path& path,
+                     const evaluate::ColumnsRead& read) {
+  const std::string file(table.file_name());
+  const std::vector<std::string> unknown = unknown_columns(path, table.schema());
+  if (!unknown.empty()) {
+    std::cout << file << ": ignored columns " << joined(unknown) << " (not columns of " << file
+              << ")\n";
+  }
+  if (table.kind() == "exemptions") return;  // read by the exemption check, not by objectives
+  const auto listed = read.find(table.kind());
+  if (listed == read.end()) {
+    std::cout << file << ": no objective of the contract reads this file\n";
+    return;
+  }
+  const auto& key = table.schema().key;
+  std::vector<std::string> unused;
+  for (const evidence::ColumnSchema& column : table.schema().columns) {
+    const bool is_key = std::find(key.begin(), key.end(), column.name) != key.end();
+    if (table.in_file(column.name) && !is_key && !listed->second.contains(column.name)) {
+      unused.emplace_back(column.name);
+    }
+  }
+  if (!unused.empty()) {
+    std::cout << file << ": columns no objective of the contract reads: " << joined(unused)
+              << " (checked, not used)\n";
+  }
+}
+
 int check_data(const CheckDataArgs& args) {
   const std::optional<contract::Contract> contract = contract_from(args.contract);
   if (!contract) return kExitBadInput;
@@ -77,11 +136,13 @@ int check_data(const CheckDataArgs& args) {
   evidence::LoadOptions options = engine::checking_options(*contract, zone);
   options.skip_invalid = true;
   const evidence::Evidence evidence = evidence::load_evidence(args.dir, options);
+  const evaluate::ColumnsRead read = evaluate::columns_read(*contract);
   for (const evidence::FileSchema& schema : evidence::all_schemas()) {
     const fs::path path = fs::path(args.dir) / schema.file_name;
     if (io::presence(path) != io::Presence::kPresent) continue;
     if (const evidence::Table* table = evidence.find(schema.kind)) {
       describe(*table, zone);
+      describe_unread(*table, path, read);
     } else {
       std::cout << schema.file_name << ": not usable (below)\n";
     }

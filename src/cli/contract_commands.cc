@@ -4,6 +4,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <variant>
 
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -23,6 +24,9 @@ void print_objective(const contract::Kpi& k, const contract::Objective& o) {
   std::cout << "  " << o.id << "  "
             << (o.norm_is_trajectory ? ">= trajectory" : format_norm(o.norm)) << "  "
             << contract::measure_kind(o.measure);
+  if (const auto* a = std::get_if<contract::AttainmentMeasure>(&o.measure); a && a->pauses) {
+    std::cout << ", clock paused by pauses.csv";
+  }
   if (o.cadence) std::cout << "  cadence " << contract::cadence_name(objective_cadence(k, o));
   std::cout << example_mark(o.norm.example) << '\n';
   if (const auto* c = std::get_if<contract::CoverageMeasure>(&o.measure)) {
@@ -43,6 +47,15 @@ void print_summary(const Contract& c) {
   std::cout << "calendars:";
   for (const auto& [name, def] : c.calendars) std::cout << ' ' << name << (def.example ? "*" : "");
   std::cout << "  (* example value)\n";
+  for (const auto& [kind, names] : c.priority_names) {
+    std::cout << "priority names in " << kind << ":";
+    const char* separator = " ";
+    for (const auto& [name, id] : names) {
+      std::cout << separator << "'" << name << "' = " << id;
+      separator = ", ";
+    }
+    std::cout << '\n';
+  }
   for (const contract::Kpi& k : c.kpis) {
     std::cout << k.id << "  " << k.title.en << "  (" << k.requirement << ", "
               << contract::cadence_name(k.cadence) << ")\n";

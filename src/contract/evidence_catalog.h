@@ -34,7 +34,7 @@ struct EvidenceKind {
   const EvidenceColumn* find_column(std::string_view column) const;
 };
 
-// The 23 kinds, in the order of the spec's table.
+// The 23 kinds, in the order of the spec's table, then pauses and exemptions.
 std::span<const EvidenceKind> evidence_kinds();
 const EvidenceKind* find_evidence_kind(std::string_view name);
 

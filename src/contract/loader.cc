@@ -586,8 +586,8 @@ void check_same_periods(LoadContext& ctx, const YAML::Node& kpis, const Contract
 
 void read_amendment(LoadContext& ctx, const YAML::Node& node, Contract& c, Parameters& in_force,
                     std::set<std::string>& kpi_ids) {
-  static constexpr std::array<std::string_view, 5> kNotYet{"contract", "calendars", "holidays",
-                                                           "priorities", "severities"};
+  static constexpr std::array<std::string_view, 6> kNotYet{
+      "contract", "calendars", "holidays", "priorities", "priority_names", "severities"};
   for (const auto& kv : node.IsMap() ? node : YAML::Node()) {
     const std::string key = kv.first.Scalar();
     if (std::find(kNotYet.begin(), kNotYet.end(), key) != kNotYet.end()) {
@@ -597,7 +597,7 @@ void read_amendment(LoadContext& ctx, const YAML::Node& node, Contract& c, Param
   }
   MapReader m(ctx.reader, node, "amendment",
               {"effective_from", "note", "kpis", "remove_kpis", "parameters", "contract",
-               "calendars", "holidays", "priorities", "severities"});
+               "calendars", "holidays", "priorities", "priority_names", "severities"});
   if (!m.is_map()) return;
   Amendment a;
   const std::optional<time::Date> month = read_month(ctx.reader, m);
@@ -639,8 +639,8 @@ struct AmendmentState {
 
 void read_document(YamlReader& r, const YAML::Node& root, Contract& c, AmendmentState& state) {
   MapReader top(r, root, "the contract file",
-                {"contract", "holidays", "calendars", "priorities", "severities", "parameters",
-                 "kpis", "amendments"});
+                {"contract", "holidays", "calendars", "priorities", "priority_names", "severities",
+                 "parameters", "kpis", "amendments"});
   if (!top.is_map()) return;
   if (const std::optional<YAML::Node> n = top.require("contract")) read_contract_block(r, *n, c);
   if (const std::optional<YAML::Node> n = top.find("holidays")) read_holidays(r, *n, c.holidays);
@@ -650,6 +650,9 @@ void read_document(YamlReader& r, const YAML::Node& root, Contract& c, Amendment
     c.calendars["24x7"] = CalendarDef{always_open(), false, false};
   }
   if (const std::optional<YAML::Node> n = top.require("priorities")) read_priorities(r, *n, c);
+  if (const std::optional<YAML::Node> n = top.find("priority_names")) {
+    detail::read_priority_names(r, *n, c);
+  }
   if (const std::optional<std::vector<std::string>> s = top.strings("severities", false)) {
     c.severities = *s;
   }

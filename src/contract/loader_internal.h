@@ -25,6 +25,9 @@ std::optional<Kpi> read_kpi(LoadContext& ctx, const YAML::Node& node);
 // The kpis list; reports duplicate KPI ids and objective ids across the list.
 std::vector<Kpi> read_kpis(LoadContext& ctx, const YAML::Node& node, std::string_view what);
 
+// The `priority_names` block: per evidence kind, its names for the priorities (read after them).
+void read_priority_names(YamlReader& reader, const YAML::Node& node, Contract& contract);
+
 // An objective's measure; `what` names the objective in messages.
 std::optional<Measure> read_measure(LoadContext& ctx, const YAML::Node& node,
                                     const std::string& what);

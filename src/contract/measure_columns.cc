@@ -24,6 +24,12 @@ Columns columns_of(const AttainmentMeasure& m) {
   if (const auto* deadline = std::get_if<DeadlineColumn>(&m.deadline)) {
     out.push_back({m.evidence, deadline->column, "deadline", kTimeColumn});
   }
+  if (m.pauses) {
+    using namespace pause_columns;
+    out.push_back({kKind, kTicketId, "pauses", kTextColumn});
+    out.push_back({kKind, kPausedAt, "pauses", kTimestampColumn});
+    out.push_back({kKind, kResumedAt, "pauses", kTimestampColumn});
+  }
   return out;
 }
 

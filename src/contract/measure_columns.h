@@ -87,6 +87,13 @@ inline constexpr std::string_view kAchievedOn = "achieved_on";
 inline constexpr std::string_view kPlannedOn = "planned_on";
 }  // namespace milestone_columns
 
+namespace pause_columns {  // attainment with `pauses: true`: pauses.csv (evaluate/pauses.h)
+inline constexpr std::string_view kKind = "pauses";
+inline constexpr std::string_view kTicketId = "ticket_id";
+inline constexpr std::string_view kPausedAt = "paused_at";
+inline constexpr std::string_view kResumedAt = "resumed_at";  // empty: still paused
+}  // namespace pause_columns
+
 // Every column the evaluator of `measure` reads, each once per role (a column in two roles is
 // listed twice). The views point into `measure` and static strings: valid while `measure` is.
 std::vector<MeasureColumn> evidence_columns(const Measure& measure);

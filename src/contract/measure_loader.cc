@@ -1,6 +1,7 @@
 // Reading the `measure:` map of an objective: one function per kind.
 #include <array>
 #include <functional>
+#include <variant>
 
 #include "contract/loader_internal.h"
 #include "contract/measure_columns.h"
@@ -205,6 +206,38 @@ std::optional<Deadline> read_deadline(LoadContext& ctx, const MapReader& m,
   return WithinOnCalendar{*d, *cal};
 }
 
+// `pauses: true` stops the clock of a ticket while pauses.csv says it waits (evaluate/pauses.h).
+// Pauses name a ticket_id and count open time on a calendar, so only a tickets objective with
+// `within` a duration can have them; anywhere else the key is an error at its place. nullopt on
+// an error; false when the key is absent.
+std::optional<bool> read_pauses(LoadContext& ctx, const MapReader& m, const EvidenceKind& kind,
+                                const Deadline& deadline) {
+  const std::optional<YAML::Node> node = m.find("pauses");
+  if (!node) return false;
+  const std::optional<bool> on = m.boolean("pauses");
+  if (!on) return std::nullopt;
+  if (!*on) return false;
+  if (kind.name != "tickets") {
+    ctx.reader.error(*node, m.what() + ": pauses: only tickets can be paused (pauses.csv names a " +
+                                "ticket_id), not " + std::string(kind.name));
+    return std::nullopt;
+  }
+  if (std::holds_alternative<DeadlineColumn>(deadline)) {
+    ctx.reader.error(*node, m.what() +
+                                ": pauses: a deadline column is a fixed instant that no pause "
+                                "moves; pauses go with within (a duration on a calendar)");
+    return std::nullopt;
+  }
+  if (std::holds_alternative<WithinOpenDays>(deadline)) {
+    ctx.reader.error(*node, m.what() +
+                                ": pauses: a deadline in working days is the end of a day, which "
+                                "paused hours do not move; give within as a duration on a "
+                                "calendar (within: 16h, on: office_hours)");
+    return std::nullopt;
+  }
+  return true;
+}
+
 std::optional<Measure> read_attainment(LoadContext& ctx, const MapReader& m) {
   const EvidenceKind* kind = read_evidence(m, "evidence", "");
   if (kind == nullptr) return std::nullopt;
@@ -221,6 +254,9 @@ std::optional<Measure> read_attainment(LoadContext& ctx, const MapReader& m) {
     return std::nullopt;
   }
   if (!where || !from || !to || !deadline) return std::nullopt;
+  const std::optional<bool> pauses = read_pauses(ctx, m, *kind, *deadline);
+  if (!pauses) return std::nullopt;
+  a.pauses = *pauses;
   a.where = std::move(*where);
   a.from_column = *from;
   a.to_column = *to;
@@ -534,7 +570,8 @@ struct KindReader {
 const std::array<KindReader, 10>& kind_readers() {
   static const std::array<KindReader, 10> kReaders{{
       {"attainment",
-       {"kind", "evidence", "where", "from", "to", "within", "on", "deadline", "count_in"},
+       {"kind", "evidence", "where", "from", "to", "within", "on", "deadline", "count_in",
+        "pauses"},
        read_attainment},
       {"availability", {"kind", "evidence", "fallback", "services"}, read_availability},
       {"quantile",

@@ -108,6 +108,10 @@ struct AttainmentMeasure {
   std::string to_column;
   Deadline deadline;
   CountIn count_in = CountIn::kDeadline;
+  // `pauses: true`: the clock stands still while the ticket is paused (pauses.csv, "waiting for
+  // customer"), so the deadline moves by the open time paused (evaluate/pauses.h). Only for
+  // tickets with a `within` duration on a calendar; the loader refuses it elsewhere.
+  bool pauses = false;
 };
 
 // 1 − unplanned downtime / (period − planned downtime). Measured from `outages` when that
@@ -406,6 +410,10 @@ struct Contract {
   // Every calendar by name, including the built-in "24x7".
   std::map<std::string, CalendarDef, std::less<>> calendars;
   std::vector<Priority> priorities;  // ordered, highest first
+  // Per evidence kind with a priority column ("security_incidents"), the names its files give
+  // the priorities, each mapped to a priority id ("Critical" → "P1"), matched in any letter
+  // case; the ids themselves are accepted in every file. Empty: every file writes the ids.
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> priority_names;
   std::vector<std::string> severities = {"low", "medium", "high", "critical"};
   Parameters parameters;
   std::vector<Kpi> kpis;              // in contract order

@@ -6,6 +6,7 @@
 #include "evaluate/columns_read.h"
 #include "evaluate/evaluate.h"
 #include "evaluate/exemptions.h"
+#include "evaluate/pauses.h"
 
 namespace meetlat::engine {
 namespace {
@@ -52,6 +53,8 @@ std::variant<Loaded, Refused> load(const Setting& setting, const evidence::Evide
   for (const auto& w : out.evidence.warnings) out.warnings.push_back(w.to_string());
   const auto notes = evaluate::exemption_warnings(out.evidence, *setting.zone, setting.as_of);
   out.warnings.insert(out.warnings.end(), notes.begin(), notes.end());
+  const auto pauses = evaluate::pause_warnings(out.evidence, source, contract);
+  out.warnings.insert(out.warnings.end(), pauses.begin(), pauses.end());
   out.latency = merged_latency(out.evidence);
   return out;
 }
@@ -80,6 +83,7 @@ evidence::LoadOptions checking_options(const contract::Contract& contract, const
   evidence::LoadOptions options{zone};
   options.priorities.clear();
   for (const auto& p : contract.priorities) options.priorities.push_back(p.id);
+  options.priority_names = contract.priority_names;
   options.severities = contract.severities;
   return options;
 }

@@ -77,9 +77,10 @@ template <typename Result>
 using Outcome = std::variant<Computed<Result>, Refused>;
 
 // The options evidence is read and checked with under `contract` (in `zone`, which must outlive
-// them): its priorities and severities; every column kept, nothing streamed. An evaluation reads
-// with these (plus its own column and streaming choices), so a row they accept is a row every
-// evaluation accepts: what `import` checks evidence with before it enters a workspace.
+// them): its priorities (and the files' own names for them) and severities; every column kept,
+// nothing streamed. An evaluation reads with these (plus its own column and streaming choices),
+// so a row they accept is a row every evaluation accepts: what `import` checks evidence with
+// before it enters a workspace.
 evidence::LoadOptions checking_options(const contract::Contract& contract, const time::Zone& zone);
 
 // One period (spec: a month, quarter, half-year, year or ISO week).

@@ -20,6 +20,10 @@ struct LoadOptions {
   const time::Zone& zone;
   // Accepted values of the priority columns (tickets, security_incidents, rca), exact match.
   std::vector<std::string> priorities = {"P1", "P2", "P3"};
+  // Per kind ("security_incidents"), names its priority column may hold instead of a priority,
+  // each mapped to one of `priorities` ("Critical" → "P1"), matched in any letter case and kept
+  // as the priority; the priorities themselves stay accepted. A kind not listed has none.
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> priority_names = {};
   // Accepted values of vulnerabilities.severity, exact match.
   std::vector<std::string> severities = {"low", "medium", "high", "critical"};
   // Whether the caller goes on without invalid rows (--skip-invalid). Loading is the same either

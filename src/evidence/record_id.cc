@@ -22,6 +22,7 @@ const std::vector<Identity>& identities() {
       {"emissions", {"period_start", "period_end"}},
       {"api_endpoints", {"method", "path", "checked_on"}},
       {"dq_checks", {"field", "checked_on"}},
+      {"pauses", {"ticket_id", "paused_at"}},
       {"exemptions", {"evidence", "record"}},
   };
   return all;

@@ -60,6 +60,28 @@ std::string_view canonical_code(std::string_view text, const std::vector<std::st
   return text;
 }
 
+// The priority a file's own name stands for (LoadOptions::priority_names, any letter case), or
+// `text` itself.
+std::string_view named_priority(std::string_view text,
+                                const std::map<std::string, std::string>* names) {
+  if (names == nullptr) return text;
+  for (const auto& [name, id] : *names) {
+    if (equal_ignoring_case(text, name)) return id;
+  }
+  return text;
+}
+
+// "P1, P2, P3", and the file's own names when it has them: "P1, P2, P3 or this file's names
+// Critical, High".
+std::string expected_priorities(const std::vector<std::string>& priorities,
+                                const std::map<std::string, std::string>* names) {
+  std::string out = joined(priorities);
+  if (names == nullptr) return out;
+  std::string own;
+  for (const auto& entry : *names) own += (own.empty() ? "" : ", ") + entry.first;
+  return out + " or this file's names " + own;
+}
+
 }  // namespace
 
 void Chunk::shift_lines(std::uint32_t by) {
@@ -102,6 +124,10 @@ RowConverter::RowConverter(const FileSchema& schema, std::span<const int> file_c
                               static_cast<std::size_t>(schema.column_index(rule.end))});
   }
   accepted_code_.resize(schema.columns.size());
+  if (const auto names = options.priority_names.find(schema.kind);
+      names != options.priority_names.end()) {
+    priority_names_ = &names->second;
+  }
   const auto kept = options.kept_columns.find(schema.kind);
   scratch_.resize(schema.columns.size());
   for (std::size_t c = 0; c < schema.columns.size(); ++c) {
@@ -315,8 +341,11 @@ bool RowConverter::convert_string(std::size_t index, Column& column, const Cell&
   const std::vector<std::string>& codes =
       domain == Domain::kPriority ? options_.priorities : options_.severities;
   // Priorities and severities are kept as the contract spells them, whatever their letter case.
-  const std::string_view text = domain == Domain::kPriority || domain == Domain::kSeverity
-                                    ? canonical_code(cell.text, codes)
+  // A file's own name of a priority is kept as the priority it names.
+  const std::string_view text =
+      domain == Domain::kPriority
+          ? canonical_code(named_priority(cell.text, priority_names_), codes)
+      : domain == Domain::kSeverity ? canonical_code(cell.text, codes)
                                     : std::string_view(cell.text);
   const std::uint32_t code = column.dictionary.intern(text);
   column.codes.push_back(code);
@@ -333,7 +362,7 @@ bool RowConverter::convert_string(std::size_t index, Column& column, const Cell&
   if (domain == Domain::kPriority) {
     report(cell, 0, DiagnosticKind::kUnknownPriority,
            std::string(column.schema->name) + ": unknown priority " + quoted(cell.text) +
-               " (expected " + joined(options_.priorities) + ")");
+               " (expected " + expected_priorities(options_.priorities, priority_names_) + ")");
     return false;
   }
   report(cell, 0, DiagnosticKind::kUnknownSeverity,

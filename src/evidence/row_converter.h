@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -108,6 +109,8 @@ class RowConverter {
   // emptied for each row, so that the order rules can still compare them.
   std::vector<Column> scratch_;
   Cell past_end_;
+  // LoadOptions::priority_names of this kind, or nullptr.
+  const std::map<std::string, std::string>* priority_names_ = nullptr;
   struct OrderColumns {
     std::size_t start;
     std::size_t end;

@@ -149,6 +149,15 @@ std::vector<FileSchema> build_schemas() {
        {req("id", T::kId), req("started_at", T::kInstant), opt("completed_at", T::kInstant)},
        {"id"},
        {{"started_at", "completed_at"}}},
+      // Not evidence of a KPI on its own: the times a ticket's clock stood still (waiting for
+      // the customer), which an attainment objective with `pauses: true` counts out
+      // (evaluate/pauses.h). A ticket may be paused more than once: no key.
+      {"pauses",
+       "pauses.csv",
+       {req("ticket_id", T::kId), req("paused_at", T::kInstant), opt("resumed_at", T::kInstant),
+        opt("reason", T::kText)},
+       {},
+       {{"paused_at", "resumed_at"}}},
       // Not evidence of a KPI: records taken out of their objectives (docs/exemptions.md). The
       // evidence cell names a kind above; evaluate::check_exemptions checks it.
       {"exemptions",
