@@ -54,6 +54,11 @@ hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/m.json" \
   "$(month_eval --data "$month_dir")" \
   "$MEETLAT import --skip-invalid --workspace $ws $month_dir" >&2
 files="$(median "$out/m.json" 0)"; import="$(median "$out/m.json" 1)"
+# The first evaluation after the import reads the month's rows and keeps KPI-10's tallies
+# (docs/workspace.md, "Tallies"); the ones after it read the tallies.
+first_start="$(date +%s.%N)"
+$(month_eval --workspace "$ws") >/dev/null 2>&1
+first_ws="$(awk -v a="$first_start" -v b="$(date +%s.%N)" 'BEGIN{printf "%.3f", b - a}')"
 hyperfine -N --warmup 1 --runs "$runs" --export-json "$out/w.json" \
   "$(month_eval --workspace "$ws")" >&2
 from_ws="$(median "$out/w.json" 0)"
@@ -89,5 +94,6 @@ printf '%-58s %9s %9s %8s  %s\n' "figure" "workspace" "files" "ratio" "target"
 printf '%-58s %9s %9s %8s  %s %s\n' "import the month / evaluate it from files" "$import" "$files" "$(ratio "$import" "$files")×" "<= 2×" "$(met "$(ratio "$import" "$files")" "<=" 2)"
 printf '%-58s %9s %9s %8s  %s %s\n' "workspace bytes / imported CSV bytes" "$ws_bytes" "$csv_bytes" "$(ratio "$ws_bytes" "$csv_bytes")" "<= 0.35" "$(met "$(ratio "$ws_bytes" "$csv_bytes")" "<=" 0.35)"
 printf '%-58s %9s %9s %8s  %s %s\n' "evaluate the month: workspace / files" "$from_ws" "$files" "$(ratio "$from_ws" "$files")" "<= 0.20" "$(met "$(ratio "$from_ws" "$files")" "<=" 0.2)"
+printf '%-58s %9s %9s %8s  %s\n' "  the first evaluation after the import (keeps the tallies)" "$first_ws" "$files" "$(ratio "$first_ws" "$files")" "(once per month and contract version)"
 printf '%-58s %9s %9s %8s  %s %s\n' "36-month workspace: month 36 / month 1" "$m36" "$m1" "$(ratio "$m36" "$m1")×" "<= 1.5×" "$(met "$(ratio "$m36" "$m1")" "<=" 1.5)"
 printf '%-58s %9s %9s %8s\n' "36 months from files: month 36 / month 1 (for comparison)" "$f36" "$f1" "$(ratio "$f36" "$f1")×"

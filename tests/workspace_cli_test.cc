@@ -57,6 +57,33 @@ class WorkspaceCli : public ::testing::Test {
     return ws;
   }
 
+  // `contract apply` of the amendment `yaml` (its lines without effective_from) to `ws` from
+  // `month`, and the default contract with the same amendment, written to NAME-contract.yaml.
+  struct Amended {
+    RunResult applied;
+    fs::path contract;
+  };
+  static Amended amend(const fs::path& ws, const std::string& month, const std::string& yaml,
+                       const std::string& name) {
+    const fs::path file = scratch() / (name + ".yaml");
+    std::ofstream(file) << yaml;
+    Amended out{meetlat("contract apply " + file.string() + " --effective-from " + month +
+                        " --workspace " + ws.string()),
+                scratch() / (name + "-contract.yaml")};
+    std::string entry = "\namendments:\n  - effective_from: " + month;
+    for (std::size_t at = 0; at < yaml.size();) {
+      const std::size_t end = yaml.find('\n', at);
+      entry += "\n    " + yaml.substr(at, end - at);
+      at = end + 1;
+    }
+    std::string contract = read_file(MEETLAT_DEFAULT_CONTRACT);
+    const std::size_t at = contract.find("\namendments: []");
+    EXPECT_NE(at, std::string::npos);
+    contract.replace(at, 16, entry);
+    std::ofstream(out.contract) << contract;
+    return out;
+  }
+
   static RunResult sqlite(const fs::path& ws, const std::string& sql) {
     return run_shell("sqlite3 " + (ws / "workspace.sqlite").string() + " \"" + sql + "\" 2>&1");
   }
@@ -319,25 +346,16 @@ TEST_F(WorkspaceCli, AnAmendmentAppliesFromItsMonthAsInTheContractFile) {
   const fs::path ws = imported("ws-amend");
   const std::string history = "evaluate --from 2026-01 --to 2026-12" + std::string(kAsOf);
   const std::string unamended = meetlat(history + " --workspace " + ws.string()).out;
-  const fs::path amendment = scratch() / "drop-kpi-15.yaml";
-  std::ofstream(amendment) << "note: {nl: \"KPI-15 vervalt\", en: \"KPI-15 dropped\"}\n"
-                              "remove_kpis: [KPI-15]\n";
-  const RunResult applied = meetlat("contract apply " + amendment.string() +
-                                    " --effective-from 2026-07 --workspace " + ws.string());
-  ASSERT_EQ(applied.exit_code, 0) << applied.err;
-  EXPECT_NE(applied.out.find("contract version 2"), std::string::npos) << applied.out;
-  // The same amendment inside a contract file, evaluated on the files.
-  std::string contract = read_file(MEETLAT_DEFAULT_CONTRACT);
-  const std::size_t at = contract.find("\namendments: []");
-  ASSERT_NE(at, std::string::npos);
-  contract.replace(at, 16,
-                   "\namendments:\n  - effective_from: 2026-07\n"
-                   "    note: {nl: \"KPI-15 vervalt\", en: \"KPI-15 dropped\"}\n"
-                   "    remove_kpis: [KPI-15]");
-  std::ofstream(scratch() / "amended.yaml") << contract;
+  const Amended amendment =
+      amend(ws, "2026-07",
+            "note: {nl: \"KPI-15 vervalt\", en: \"KPI-15 dropped\"}\nremove_kpis: [KPI-15]\n",
+            "drop-kpi-15");
+  ASSERT_EQ(amendment.applied.exit_code, 0) << amendment.applied.err;
+  EXPECT_NE(amendment.applied.out.find("contract version 2"), std::string::npos)
+      << amendment.applied.out;
   const std::string amended = meetlat(history + " --workspace " + ws.string()).out;
   EXPECT_EQ(amended, meetlat(history + " --data " + year().string() + " --contract " +
-                             (scratch() / "amended.yaml").string())
+                             amendment.contract.string())
                          .out);
   EXPECT_NE(amended, unamended);
   // June keeps the version it had.
@@ -716,24 +734,14 @@ TEST_F(WorkspaceCli, AnAmendmentOfKPI10CountsTheMonthsAgain) {
   const std::string october = "evaluate --period 2026-10" + std::string(kAsOf);
   const std::string before = meetlat(october + " --workspace " + ws.string()).out;
   ASSERT_EQ(before, meetlat(october + " --data " + year().string()).out);
-  const fs::path amendment = scratch() / "core-transactions.yaml";
-  std::ofstream(amendment) << "note: {nl: \"Kerntransacties\", en: \"Core transactions\"}\n"
-                              "parameters: {core_transactions: [login, submit_form]}\n";
-  ASSERT_EQ(meetlat("contract apply " + amendment.string() + " --effective-from 2026-07 " +
-                    "--workspace " + ws.string())
-                .exit_code,
-            0);
-  std::string contract = read_file(MEETLAT_DEFAULT_CONTRACT);
-  const std::size_t at = contract.find("\namendments: []");
-  ASSERT_NE(at, std::string::npos);
-  contract.replace(at, 16,
-                   "\namendments:\n  - effective_from: 2026-07\n"
-                   "    note: {nl: \"Kerntransacties\", en: \"Core transactions\"}\n"
-                   "    parameters: {core_transactions: [login, submit_form]}");
-  std::ofstream(scratch() / "core-amended.yaml") << contract;
+  const Amended amendment = amend(ws, "2026-07",
+                                  "note: {nl: \"Kerntransacties\", en: \"Core transactions\"}\n"
+                                  "parameters: {core_transactions: [login, submit_form]}\n",
+                                  "core-transactions");
+  ASSERT_EQ(amendment.applied.exit_code, 0) << amendment.applied.err;
   const std::string after = meetlat(october + " --workspace " + ws.string()).out;
   EXPECT_EQ(after, meetlat(october + " --data " + year().string() + " --contract " +
-                           (scratch() / "core-amended.yaml").string())
+                           amendment.contract.string())
                        .out);
   EXPECT_NE(after, before);
 }
