@@ -148,9 +148,29 @@ void add_evaluate_command(CLI::App& app, EvaluateArgs& args, int& exit_code) {
   to->needs(from)->excludes(period);
   cmd->add_option("--format", args.format, "json (default) or table")
       ->check(CLI::IsMember({"json", "table"}));
-  cmd->callback([period, from, &args, &exit_code] {
+  auto* lang = cmd->add_option("--lang", args.lang, "The table's language: en (default) or nl")
+                   ->check(CLI::IsMember({"en", "nl"}));
+  auto* failing = cmd->add_flag("--failing", args.failing,
+                                "List the failing records under each objective of the table");
+  auto* limit = cmd->add_option("--list-limit", args.list_limit,
+                                "At most N record ids per list in the table, then how many more "
+                                "(default 20; 0 lists all)");
+  cmd->callback([period, from, lang, failing, limit, &args, &exit_code] {
     if (period->count() == 0 && from->count() == 0) {
       std::cerr << "evaluate: give --period, or --from and --to\n";
+      exit_code = kExitUsage;
+      return;
+    }
+    args.table_options_given = lang->count() + failing->count() + limit->count() > 0;
+    if (args.table_options_given && args.format != "table") {
+      std::cerr << "evaluate: --lang, --failing and --list-limit shape the table; add --format "
+                   "table (the JSON always holds every failing id, in English)\n";
+      exit_code = kExitUsage;
+      return;
+    }
+    if (from->count() > 0 && failing->count() + limit->count() > 0) {
+      std::cerr << "evaluate: --failing and --list-limit list the records of one period: give "
+                   "--period instead of --from and --to\n";
       exit_code = kExitUsage;
       return;
     }
