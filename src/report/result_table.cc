@@ -190,16 +190,16 @@ std::string id_lines(const std::string& first, const std::vector<std::string>& i
 }
 
 std::string to_table(const Evaluation& e, const contract::Versions& versions,
-                     const time::Zone& zone, const TableOptions& given) {
-  TableOptions options = given;
-  if (options.words == nullptr) options.words = &english();
-  const Catalogue& words = *options.words;
+                     const time::Zone& zone, const TableOptions& options) {
+  TableOptions shown = options;
+  if (shown.words == nullptr) shown.words = &english();
+  const Catalogue& words = *shown.words;
   std::string out =
       words.say("table.title", {{"contract", contract_name(versions.contract(), words)},
                                 {"period", period_text(e, words)},
                                 {"as_of", instant_text(e.as_of, zone, words)}}) +
       "\n\n";
-  out += objectives_table(e, versions, zone, options);
+  out += objectives_table(e, versions, zone, shown);
   out += "\n" + money_text_lines(e.finance, versions.at(e.contract_version).terms, words);
   for (const auto& w : e.warnings) out += words.say("table.warning", {{"text", w}}) + "\n";
   return out;
