@@ -298,6 +298,7 @@ TEST_F(TableCli, TableOptionsNeedTheTable) {
   EXPECT_EQ(evaluate("--lang nl", 2), "");
   EXPECT_EQ(evaluate("--failing", 2), "");
   EXPECT_EQ(evaluate("--format json --list-limit 5", 2), "");
+  EXPECT_EQ(evaluate("--format table --list-limit -1", 2), "");
 }
 
 // The history grid: a value and a status symbol per month, in the language asked for.

@@ -154,7 +154,8 @@ void add_evaluate_command(CLI::App& app, EvaluateArgs& args, int& exit_code) {
                                 "List the failing records under each objective of the table");
   auto* limit = cmd->add_option("--list-limit", args.list_limit,
                                 "At most N record ids per list in the table, then how many more "
-                                "(default 20; 0 lists all)");
+                                "(default 20; 0 lists all)")
+                    ->check(CLI::Range(0, 1000000));
   cmd->callback([period, from, lang, failing, limit, &args, &exit_code] {
     if (period->count() == 0 && from->count() == 0) {
       std::cerr << "evaluate: give --period, or --from and --to\n";
