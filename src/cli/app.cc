@@ -181,9 +181,13 @@ void add_evaluate_command(CLI::App& app, EvaluateArgs& args, int& exit_code) {
 
 void add_report_command(CLI::App& app, ReportArgs& args, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
-      "report", "Write the monthly report of a month (HTML, XLSX or PDF) for the contract manager");
+      "report",
+      "Write the monthly report (HTML, XLSX or PDF) or the quarterly review (HTML or PDF)");
   add_input_options(*cmd, args.inputs);
-  cmd->add_option("--period", args.period, "The month, e.g. 2026-10")->required();
+  cmd->add_option(
+         "--period", args.period,
+         "A month for the monthly report (2026-10), a quarter for the quarterly review (2026-Q4)")
+      ->required();
   cmd->add_option("--lang", args.lang, "nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
   cmd->add_option("--format", args.format,
                   "html (default, one self-contained file), xlsx, or pdf (printed by Chromium)")
