@@ -287,4 +287,30 @@ TEST_F(ActionRegisterCli, TheExportCarriesTheRegisterAndRestoresIt) {
             meetlat(march + " --workspace " + ws.string()).out);
 }
 
+// The quarterly review's action register as PDCA (docs/reports.md): an action done in the register
+// shows the day it was done, and the count of done actions follows.
+TEST_F(ActionRegisterCli, TheQuarterlyReviewShowsTheDayAnActionWasDone) {
+  const fs::path ws = closed_february("ws-review");
+  std::string id;
+  for (const auto& row : rows_of(listing(ws))) {
+    if (row.at("register") == "agreed") {
+      id = row.at("id");
+      break;
+    }
+  }
+  ASSERT_FALSE(id.empty());
+  RunResult r = meetlat("action done " + id + " --on 2026-04-14 --workspace " + ws.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const fs::path out = *root_ / "review-q1.html";
+  r = meetlat("report --workspace " + ws.string() + " --period 2026-Q1 --lang en" + kListAsOf +
+              " --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out);
+  const std::size_t at = html.find("<tr><th scope=\"row\">" + id + "</th>");
+  ASSERT_NE(at, std::string::npos) << id;
+  const std::string row = html.substr(at, html.find("</tr>", at) - at);
+  EXPECT_NE(row.find("done on 14 April 2026"), std::string::npos) << row;
+  EXPECT_NE(html.find(" planned, 1 done, "), std::string::npos);
+}
+
 }  // namespace

@@ -364,12 +364,19 @@ TEST_F(ReportCli, AnAgreedMonthShowsTheAgreementAndNeverOtherFigures) {
   EXPECT_FALSE(fs::exists(refused));
 }
 
-TEST_F(ReportCli, AQuarterIsRefusedWithWhatToGive) {
+TEST_F(ReportCli, AWeekIsRefusedWithWhatToGive) {
   const RunResult r = run_meetlat(
-      "report " + inputs() + " --period 2026-Q1 --out " + (root_ / "q.html").string(), root_);
+      "report " + inputs() + " --period 2026-W10 --out " + (root_ / "w.html").string(), root_);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("give a month"), std::string::npos) << r.err;
-  EXPECT_FALSE(fs::exists(root_ / "q.html"));
+  EXPECT_NE(r.err.find("give a month (2026-10) for the monthly report or a quarter"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(root_ / "w.html"));
+  const RunResult xlsx = run_meetlat(
+      "report " + inputs() + " --period 2026-Q1 --format xlsx --out " + (root_ / "q.xlsx").string(),
+      root_);
+  EXPECT_EQ(xlsx.exit_code, 2);
+  EXPECT_FALSE(fs::exists(root_ / "q.xlsx"));
 }
 
 }  // namespace

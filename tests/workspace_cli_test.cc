@@ -392,6 +392,16 @@ TEST_F(WorkspaceCli, AClosedPeriodKeepsTheResultAgreed) {
   EXPECT_EQ(r.out, agreed);
   EXPECT_NE(r.err.find("closed as agreed"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("a recomputation now gives the same result"), std::string::npos) << r.err;
+  // The table frozen at the close is English; asked in Dutch, it is drawn from the recomputation
+  // that equals the agreed result, and the note says so.
+  const std::string frozen_table = meetlat(later + " --format table").out;
+  EXPECT_NE(frozen_table.find("figures as of 5 November 2026 00:00"), std::string::npos)
+      << frozen_table;
+  r = meetlat(later + " --format table --lang nl");
+  EXPECT_NE(r.out.find("stand per 5 november 2026 00:00"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("drawn as asked from a recomputation that equals the agreed result"),
+            std::string::npos)
+      << r.err;
 
   // Evidence arriving later is stored as a correction; the agreed result stands, and the note
   // says how a recomputation would differ.
@@ -421,7 +431,11 @@ TEST_F(WorkspaceCli, AClosedPeriodKeepsTheResultAgreed) {
       meetlat("import --workspace " + ws.string() + " " + (late / "tickets.csv").string());
   EXPECT_NE(correction.out.find("5 corrected"), std::string::npos) << correction.out;
   r = meetlat(later + " --format table");
-  EXPECT_NE(r.out.find("as of 2026-11-05T00:00:00+01:00"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out, frozen_table);
+  // Now that a recomputation differs, a Dutch table cannot be drawn from it: the frozen one shows.
+  r = meetlat(later + " --format table --lang nl");
+  EXPECT_EQ(r.out, frozen_table);
+  EXPECT_NE(r.err.find("the table is shown as frozen at the close"), std::string::npos) << r.err;
   r = meetlat(later);
   EXPECT_EQ(r.out, agreed);
   EXPECT_NE(r.err.find("a recomputation now would differ; the evidence changed since"),

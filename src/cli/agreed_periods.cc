@@ -59,7 +59,7 @@ int close(const CloseArgs& args) {
   closing.text = args.note;
   closing.evidence_sha256 = in.evidence_sha256;
   closing.result_json = report::to_json(result, *loaded.versions, in.zone);
-  closing.result_table = report::to_table(result, *loaded.versions, in.zone, false);
+  closing.result_table = report::to_table(result, *loaded.versions, in.zone, {});
   closing.as_of = json::parse(closing.result_json).value("as_of", "");
   // The actions fired up to the period enter the action register.
   const auto fired = engine::actions_through(in.setting(), in.evidence(), *period);
@@ -132,12 +132,20 @@ std::vector<std::string> result_differences(const std::string& agreed_json,
   return out;
 }
 
+namespace {
+
+// Whether `table` asks for the table exactly as it was frozen at the close (English, without the
+// failing records, the default list limit).
+bool frozen_form(const report::TableOptions& table) {
+  const report::TableOptions frozen;
+  return (table.words == nullptr || table.words == &report::english()) &&
+         table.failing_ids == frozen.failing_ids && table.id_limit == frozen.id_limit;
+}
+
+}  // namespace
+
 int show_agreed(const EngineInputs& in, const store::Closing& closing, const time::Period& period,
-                const std::string& format) {
-  std::cout << (format == "table" ? closing.result_table : closing.result_json);
-  std::cerr << "note: " << closing.period << " was closed as agreed on " << closing.at << " by "
-            << closing.actor << (closing.text.empty() ? "" : " (\"" + closing.text + "\")")
-            << "; this is the result agreed then\n";
+                const report::TableOptions* table) {
   // The recomputation as of the agreed moment: only the evidence and the contract can differ.
   EngineInputs now;
   now.contract = in.contract;
@@ -145,13 +153,36 @@ int show_agreed(const EngineInputs& in, const store::Closing& closing, const tim
   const auto as_of = time::parse_timestamp(closing.as_of, in.zone, nullptr);
   now.as_of = as_of ? as_of->at : in.as_of;
   const auto outcome = engine::evaluate_period(now.setting(), in.evidence(), period);
-  if (std::holds_alternative<engine::Refused>(outcome)) {
+  const auto* recomputed = std::get_if<0>(&outcome);
+  std::vector<std::string> differences;
+  if (recomputed != nullptr) {
+    differences = result_differences(
+        closing.result_json,
+        report::to_json(recomputed->result, *recomputed->inputs.versions, in.zone));
+  }
+  // A table in another form than the frozen one is drawn from the recomputation, only when that
+  // equals the agreed result.
+  const bool redrawn =
+      table != nullptr && !frozen_form(*table) && recomputed != nullptr && differences.empty();
+  if (redrawn) {
+    std::cout << report::to_table(recomputed->result, *recomputed->inputs.versions, in.zone,
+                                  *table);
+  } else {
+    std::cout << (table != nullptr ? closing.result_table : closing.result_json);
+  }
+  std::cerr << "note: " << closing.period << " was closed as agreed on " << closing.at << " by "
+            << closing.actor << (closing.text.empty() ? "" : " (\"" + closing.text + "\")")
+            << "; this is the result agreed then\n";
+  if (table != nullptr && !frozen_form(*table)) {
+    std::cerr << (redrawn ? "note: the table is drawn as asked from a recomputation that equals "
+                            "the agreed result\n"
+                          : "note: the table is shown as frozen at the close (in English, without "
+                            "the failing records), since a recomputation does not equal it\n");
+  }
+  if (recomputed == nullptr) {
     std::cerr << "note: a recomputation now is refused: the evidence has invalid rows\n";
     return kExitOk;
   }
-  const auto& [loaded, result] = std::get<0>(outcome);
-  const auto differences =
-      result_differences(closing.result_json, report::to_json(result, *loaded.versions, in.zone));
   const bool evidence_changed = closing.evidence_sha256 != in.evidence_sha256;
   const bool contract_changed = closing.contract_version != in.contract_versions;
   if (differences.empty()) {

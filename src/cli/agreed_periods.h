@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/inputs.h"
+#include "report/result_table.h"
 #include "store/backend.h"
 #include "time/period.h"
 
@@ -17,11 +18,14 @@ namespace meetlat::cli {
 // The close in force for `period` among the closings read with `in` (none from a folder).
 std::optional<store::Closing> agreed(const EngineInputs& in, const time::Period& period);
 
-// Prints the frozen result of `closing` in `format` (json or table) to stdout, and to stderr when
-// it was agreed and what a recomputation from the evidence and contract now (as of the agreed
-// as-of) would change. Returns the exit status.
+// Prints the frozen result of `closing` to stdout: its JSON, or with `table` its table, and to
+// stderr when it was agreed and what a recomputation from the evidence and contract now (as of
+// the agreed as-of) would change. The table was frozen in its default form (English, without the
+// failing records); a `table` asking another form is drawn from the recomputation when that
+// equals the agreed result, else the frozen table is shown and stderr says why. Returns the exit
+// status.
 int show_agreed(const EngineInputs& in, const store::Closing& closing, const time::Period& period,
-                const std::string& format);
+                const report::TableOptions* table);
 
 // What differs between two results of one period as `evaluate` prints them (JSON): per KPI
 // objective its status and value, KPIs present in one only, and the money. Empty when nothing

@@ -148,9 +148,30 @@ void add_evaluate_command(CLI::App& app, EvaluateArgs& args, int& exit_code) {
   to->needs(from)->excludes(period);
   cmd->add_option("--format", args.format, "json (default) or table")
       ->check(CLI::IsMember({"json", "table"}));
-  cmd->callback([period, from, &args, &exit_code] {
+  auto* lang = cmd->add_option("--lang", args.lang, "The table's language: en (default) or nl")
+                   ->check(CLI::IsMember({"en", "nl"}));
+  auto* failing = cmd->add_flag("--failing", args.failing,
+                                "List the failing records under each objective of the table");
+  auto* limit = cmd->add_option("--list-limit", args.list_limit,
+                                "At most N record ids per list in the table, then how many more "
+                                "(default 20; 0 lists all)")
+                    ->check(CLI::Range(0, 1000000));
+  cmd->callback([period, from, lang, failing, limit, &args, &exit_code] {
     if (period->count() == 0 && from->count() == 0) {
       std::cerr << "evaluate: give --period, or --from and --to\n";
+      exit_code = kExitUsage;
+      return;
+    }
+    args.table_options_given = lang->count() + failing->count() + limit->count() > 0;
+    if (args.table_options_given && args.format != "table") {
+      std::cerr << "evaluate: --lang, --failing and --list-limit shape the table; add --format "
+                   "table (the JSON always holds every failing id, in English)\n";
+      exit_code = kExitUsage;
+      return;
+    }
+    if (from->count() > 0 && failing->count() + limit->count() > 0) {
+      std::cerr << "evaluate: --failing and --list-limit list the records of one period: give "
+                   "--period instead of --from and --to\n";
       exit_code = kExitUsage;
       return;
     }
@@ -160,9 +181,13 @@ void add_evaluate_command(CLI::App& app, EvaluateArgs& args, int& exit_code) {
 
 void add_report_command(CLI::App& app, ReportArgs& args, int& exit_code) {
   CLI::App* cmd = app.add_subcommand(
-      "report", "Write the monthly report of a month (HTML, XLSX or PDF) for the contract manager");
+      "report",
+      "Write the monthly report (HTML, XLSX or PDF) or the quarterly review (HTML or PDF)");
   add_input_options(*cmd, args.inputs);
-  cmd->add_option("--period", args.period, "The month, e.g. 2026-10")->required();
+  cmd->add_option(
+         "--period", args.period,
+         "A month for the monthly report (2026-10), a quarter for the quarterly review (2026-Q4)")
+      ->required();
   cmd->add_option("--lang", args.lang, "nl (default) or en")->check(CLI::IsMember({"nl", "en"}));
   cmd->add_option("--format", args.format,
                   "html (default, one self-contained file), xlsx, or pdf (printed by Chromium)")

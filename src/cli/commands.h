@@ -4,6 +4,7 @@
 // prints its output to stdout and every problem to stderr, and returns the exit status (app.h).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -39,6 +40,13 @@ struct EvaluateArgs {
   std::string from;    // --from and --to: a history of months
   std::string to;
   std::string format = "json";  // json or table
+  // The table only (docs/output.md): its language, the failing records under each objective,
+  // and how many record ids a list shows (0: all).
+  std::string lang = "en";  // en or nl
+  bool failing = false;
+  std::size_t list_limit = 20;
+  // Whether --lang, --failing or --list-limit was given (they shape the table, not the JSON).
+  bool table_options_given = false;
 };
 // `evaluate`: one period, or with an empty `period` the history from `from` to `to`.
 int run_evaluate(const EvaluateArgs& args);

@@ -1,5 +1,6 @@
 // `meetlat report --period M [--lang nl|en] [--format html|xlsx|pdf] --out FILE` (docs/reports.md):
-// the monthly report of month M from the same inputs as `evaluate`, written atomically to FILE.
+// the monthly report of month M, or the quarterly review of a quarter (html or pdf), from the same
+// inputs as `evaluate`, written atomically to FILE.
 #include <chrono>
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #include "cli/version.h"
 #include "engine/engine.h"
 #include "io/atomic_write.h"
+#include "report/quarterly_review.h"
 #include "report/report_html.h"
 #include "report/report_pdf.h"
 #include "report/report_xlsx.h"
@@ -78,12 +80,59 @@ int write_document(const ReportArgs& args, const report::MonthlyReport& r) {
   return kExitOk;
 }
 
+// The quarterly review of `quarter` (docs/reports.md): the history of its three months, with the
+// days the workspace's action register says actions were done.
+int run_quarter(const ReportArgs& args, const time::Period& quarter) {
+  if (args.format == "xlsx") {
+    std::cerr << "report: --period " << args.period
+              << ": the quarterly review is written as html or pdf; xlsx is the monthly report's\n";
+    return kExitUsage;
+  }
+  EngineInputs in;
+  if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
+  const time::Period first = time::period_containing(time::Cadence::kMonth, quarter.first_day);
+  const time::Period last =
+      time::period_containing(time::Cadence::kMonth, quarter.end_day - std::chrono::days{1});
+  const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), first, last);
+  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
+  const auto& [loaded, history] = std::get<0>(outcome);
+  report::MonthlyReport r;
+  r.history = &history;
+  r.versions = loaded.versions.get();
+  r.zone = &in.zone;
+  r.words = args.lang == "en" ? &report::english() : &report::dutch();
+  r.evidence = &loaded.evidence;
+  r.warnings = loaded.warnings;
+  r.generated_at = now_text(in.zone);
+  r.version = version_line();
+  report::QuarterlyReview review;
+  review.report = &r;
+  for (const store::RegisteredAction& a : in.registered_actions) {
+    if (a.status == "done") review.done_on[a.id] = a.done_on;
+  }
+  const std::string html = report::quarterly_html(review);
+  if (args.format == "pdf") {
+    try {
+      io::write_file_atomically(args.out, report::print_pdf(html));
+    } catch (const report::PrinterMissing& e) {
+      std::cerr << "report: --format pdf: " << e.what()
+                << "; --format html writes the same review for a browser to print\n";
+      return kExitBadInput;
+    }
+  } else {
+    io::write_file_atomically(args.out, html);
+  }
+  return kExitOk;
+}
+
 int run(const ReportArgs& args) {
   const auto period = period_option("--period", args.period);
   if (!period) return kExitUsage;
+  if (period->cadence == time::Cadence::kQuarter) return run_quarter(args, *period);
   if (period->cadence != time::Cadence::kMonth) {
     std::cerr << "report: --period " << args.period
-              << ": only the monthly report is made so far; give a month (2026-10)\n";
+              << ": give a month (2026-10) for the monthly report or a quarter (2026-Q4) for the "
+                 "quarterly review\n";
     return kExitUsage;
   }
   EngineInputs in;

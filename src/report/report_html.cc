@@ -191,6 +191,8 @@ std::string scorecard_section(const MonthlyReport& r) {
   return out + "</table></div>\n</section>\n";
 }
 
+std::string_view style() { return kStyle; }
+
 }  // namespace html
 
 std::string monthly_html(const MonthlyReport& r) {

@@ -11,6 +11,8 @@
 
 namespace meetlat::report::html {
 
+// The inline <style> element every report shares (colours of at least 4.5:1 on white, print CSS).
+std::string_view style();
 // A catalogue message without placeholders, escaped.
 std::string label(const MonthlyReport& r, std::string_view id);
 // The contract's own words in the report's language, escaped.

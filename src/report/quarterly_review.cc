@@ -1,0 +1,421 @@
+#include "report/quarterly_review.h"
+
+#include <algorithm>
+#include <variant>
+#include <vector>
+
+#include "report/contract_words.h"
+#include "report/html_text.h"
+#include "report/locale_text.h"
+#include "report/report_html_parts.h"
+#include "report/wording.h"
+#include "time/parse.h"
+
+namespace meetlat::report {
+namespace {
+
+using evaluate::Action;
+using evaluate::HistoryKpi;
+using evaluate::HistoryMonth;
+using evaluate::ObjectiveResult;
+using html::label;
+using measure::Status;
+using Values = std::vector<std::pair<std::string_view, std::string>>;
+
+std::string say(const MonthlyReport& r, std::string_view id, const Values& values) {
+  return html_escaped(r.words->say(id, values));
+}
+
+std::string section_start(const MonthlyReport& r, std::string_view id, std::string_view key) {
+  const std::string anchor(id);
+  return "<section aria-labelledby=\"" + anchor + "\"><h2 id=\"" + anchor + "\">" + label(r, key) +
+         "</h2>\n";
+}
+
+std::string quarter_text(const MonthlyReport& r) {
+  const auto& months = r.history->months;
+  return r.words->say("quarter.period",
+                      {{"from", month_text(months.front().month.first_day, *r.words)},
+                       {"to", month_text(months.back().month.first_day, *r.words)}});
+}
+
+const HistoryKpi* find_kpi(const HistoryMonth& m, std::string_view id) {
+  for (const auto& k : m.kpis) {
+    if (k.kpi_id == id) return &k;
+  }
+  return nullptr;
+}
+
+const ObjectiveResult* find_objective(const HistoryKpi& k, std::string_view id) {
+  for (const auto& o : k.objectives) {
+    if (o.id == id) return &o;
+  }
+  return nullptr;
+}
+
+// A KPI's period shows in the month it ends, or in the quarter's last month when it ends later.
+bool shown(const HistoryKpi& k, const HistoryMonth& m, bool last) {
+  return last || k.period.end_day <= m.month.end_day;
+}
+
+// "2026-Q4", "contract year 1": the KPI's own period.
+std::string window_text(const MonthlyReport& r, const HistoryKpi& k) {
+  const std::string name = time::period_name(k.period, r.versions->contract().start);
+  if (k.period.cadence == time::Cadence::kContractYear) {  // "CY1 (2026-01-01/2027-01-01)"
+    return r.words->say("table.contract_year_short",
+                        {{"year", name.substr(2, name.find(' ') - 2)}});
+  }
+  return name.substr(0, name.find(' '));
+}
+
+std::string objective_name(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
+  return html_escaped(objective_title(*r.versions, k.contract_version, k.kpi_id, o.id, *r.words));
+}
+
+// "{objective}, {window}: {value} against {norm} ({status})" for a section's objective.
+std::string objective_line(const MonthlyReport& r, std::string_view key, const HistoryKpi& k,
+                           const ObjectiveResult& o, Values extra) {
+  const Catalogue& w = *r.words;
+  std::string status = status_word(o.status, w);
+  if (!k.final) status += ", " + w.say("report.to_date", {});
+  extra.insert(
+      extra.end(),
+      {{"objective",
+        k.kpi_id + " " + objective_title(*r.versions, k.contract_version, k.kpi_id, o.id, w)},
+       {"window", window_text(r, k)},
+       {"value", o.value ? value_text(o.unit, *o.value, o.norm, w) : w.say("report.no_value", {})},
+       {"norm", norm_text(o.norm, w)},
+       {"status", status}});
+  return say(r, key, extra);
+}
+
+// The objectives of the quarter's last month for which `pick` holds, with their KPI.
+template <typename Pick>
+std::vector<std::pair<const HistoryKpi*, const ObjectiveResult*>> objectives_where(
+    const MonthlyReport& r, Pick pick) {
+  std::vector<std::pair<const HistoryKpi*, const ObjectiveResult*>> out;
+  for (const auto& k : r.month().kpis) {
+    const contract::Kpi& kpi = html::kpi_of(r, k);
+    for (const auto& objective : kpi.objectives) {
+      const ObjectiveResult* o = find_objective(k, objective.id);
+      if (o != nullptr && pick(kpi, objective)) out.emplace_back(&k, o);
+    }
+  }
+  return out;
+}
+
+bool kaizen(const contract::Kpi& kpi, const contract::Objective& o) {
+  return kpi.cadence == contract::Cadence::kContractYear &&
+         std::holds_alternative<contract::CountMeasure>(o.measure);
+}
+
+bool co2(const contract::Kpi& /*kpi*/, const contract::Objective& o) {
+  return o.norm_is_trajectory && std::holds_alternative<contract::TrajectoryMeasure>(o.measure);
+}
+
+bool exit_milestone(const contract::Objective& o) {
+  const auto* m = std::get_if<contract::MilestoneMeasure>(&o.measure);
+  return m != nullptr && m->milestone.rfind("exit", 0) == 0;
+}
+
+// Every objective of a KPI that holds an exit milestone.
+bool exit_readiness(const contract::Kpi& kpi, const contract::Objective& /*o*/) {
+  return std::any_of(kpi.objectives.begin(), kpi.objectives.end(), exit_milestone);
+}
+
+int over_months(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
+  for (const auto& objective : html::kpi_of(r, k).objectives) {
+    const auto* m = std::get_if<contract::TrajectoryMeasure>(&objective.measure);
+    if (objective.id == o.id && m != nullptr) return m->over_months;
+  }
+  return 0;
+}
+
+// The lines of a section on chosen objectives, or that they are not measured and why.
+template <typename Pick, typename Line>
+std::vector<std::string> lines_of(const MonthlyReport& r, Pick pick, std::string_view none_key,
+                                  Line line) {
+  std::vector<std::string> out;
+  for (const auto& [k, o] : objectives_where(r, pick)) out.push_back(line(*k, *o));
+  if (out.empty()) {
+    out.push_back(say(r, "quarter.not_measured", {{"reason", r.words->say(none_key, {})}}));
+  }
+  return out;
+}
+
+std::vector<std::string> kaizen_lines(const MonthlyReport& r) {
+  return lines_of(r, kaizen, "quarter.kaizen_none",
+                  [&r](const HistoryKpi& k, const ObjectiveResult& o) {
+                    return objective_line(r, "quarter.kaizen_line", k, o, {});
+                  });
+}
+
+std::vector<std::string> co2_lines(const MonthlyReport& r) {
+  return lines_of(r, co2, "quarter.co2_none", [&r](const HistoryKpi& k, const ObjectiveResult& o) {
+    return objective_line(r, "quarter.co2_line", k, o,
+                          {{"months", std::to_string(over_months(r, k, o))}});
+  });
+}
+
+std::vector<std::string> exit_lines(const MonthlyReport& r) {
+  return lines_of(r, exit_readiness, "quarter.exit_none",
+                  [&r](const HistoryKpi& k, const ObjectiveResult& o) {
+                    return objective_line(r, "quarter.exit_line", k, o, {});
+                  });
+}
+
+std::string paragraphs(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += "<p>" + line + "</p>\n";
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += (out.empty() ? "" : "<br>") + line;
+  return out;
+}
+
+bool in_quarter(const MonthlyReport& r, const Action& a) {
+  const auto& months = r.history->months;
+  return months.front().month.first_day <= a.period.first_day &&
+         a.period.first_day < months.back().month.end_day;
+}
+
+// "done on 20 November 2026", "overdue", "open".
+std::string action_state(const QuarterlyReview& q, const Action& a) {
+  const MonthlyReport& r = *q.report;
+  const auto done = q.done_on.find(a.id);
+  if (done != q.done_on.end()) {
+    const auto day = time::parse_date(done->second, nullptr);
+    return say(r, "quarter.done_on", {{"date", day ? date_text(*day, *r.words) : done->second}});
+  }
+  return label(r, a.status == "overdue" ? "action.overdue" : "action.open");
+}
+
+// The last day of the action's deadline (a deadline is 24:00 of its last day); "" without one.
+std::string deadline_day(const MonthlyReport& r, const Action& a) {
+  if (!a.deadline) return "";
+  return date_text(r.zone->date_of(*a.deadline - time::Micros{1}), *r.words);
+}
+
+std::string deadline_text(const MonthlyReport& r, const Action& a) {
+  return a.deadline ? html_escaped(deadline_day(r, a)) : "–";
+}
+
+std::string step_label(const MonthlyReport& r, const Action& a) {
+  return html::contract_text(r, r.versions->step(a.contract_version, a.kpi_id, a.action).label);
+}
+
+std::string header_row(const MonthlyReport& r, std::initializer_list<std::string_view> keys) {
+  std::string out = "<thead><tr>";
+  for (const auto key : keys) out += "<th scope=\"col\">" + label(r, key) + "</th>";
+  return out + "</tr></thead>\n";
+}
+
+std::string header(const MonthlyReport& r) {
+  const contract::Contract& c = r.contract();
+  std::string out = "<header>\n<h1>" + label(r, "quarter.title") + ": " +
+                    html::contract_text(r, c.name) + "</h1>\n<dl class=\"facts\">";
+  out += "<dt>" + label(r, "report.client") + "</dt><dd translate=\"no\">" +
+         html_escaped(c.parties.client) + "</dd>";
+  out += "<dt>" + label(r, "report.supplier") + "</dt><dd translate=\"no\">" +
+         html_escaped(c.parties.supplier) + "</dd>";
+  out += "<dt>" + label(r, "report.period") + "</dt><dd>" + html_escaped(quarter_text(r)) + "</dd>";
+  out += "<dt>" + label(r, "report.as_of") + "</dt><dd>" +
+         html_escaped(instant_text(r.history->as_of, *r.zone, *r.words)) + "</dd></dl>\n";
+  if (r.history->example_money) {
+    out += "<p class=\"mark\" role=\"note\">" + label(r, "report.example_mark") + "</p>\n";
+  }
+  return out + "</header>\n";
+}
+
+std::string status_counts(const MonthlyReport& r) {
+  std::string out;
+  for (const Status s : {Status::kMet, Status::kBreached, Status::kPending, Status::kNoData}) {
+    const auto n = std::count_if(r.month().kpis.begin(), r.month().kpis.end(),
+                                 [s](const HistoryKpi& k) { return k.status == s; });
+    out += (out.empty() ? "" : ", ") + count_text(n, *r.words) + " " +
+           html_escaped(status_word(s, *r.words));
+  }
+  return out;
+}
+
+// "KPI-03 Service availability (Oct 2026, Dec 2026)" for every KPI breached in a month.
+std::string breached_kpis(const MonthlyReport& r) {
+  const auto& months = r.history->months;
+  std::vector<std::string> lines;
+  for (const auto& k : r.month().kpis) {
+    std::string when;
+    for (std::size_t i = 0; i < months.size(); ++i) {
+      const HistoryKpi* m = find_kpi(months[i], k.kpi_id);
+      if (m == nullptr || m->status != Status::kBreached ||
+          !shown(*m, months[i], i + 1 == months.size())) {
+        continue;
+      }
+      when += (when.empty() ? "" : ", ") + month_text(months[i].month.first_day, *r.words);
+    }
+    if (when.empty()) continue;
+    lines.push_back(html_escaped(k.kpi_id + " " +
+                                 kpi_title(*r.versions, k.contract_version, k.kpi_id, *r.words) +
+                                 " (" + when + ")"));
+  }
+  return lines.empty() ? label(r, "report.none") : joined(lines);
+}
+
+std::string quarter_money(const MonthlyReport& r) {
+  std::int64_t malus = 0;
+  std::int64_t bonus = 0;
+  std::int64_t net = 0;
+  for (const auto& m : r.history->months) {
+    malus += m.finance.malus_cents;
+    bonus += m.finance.bonus_cents;
+    net += m.finance.net_cents;
+  }
+  const std::string& currency = r.versions->contract().monthly_fee.currency;
+  return say(r, "quarter.money_line",
+             {{"malus", money_text(malus, currency, *r.words)},
+              {"bonus", money_text(bonus, currency, *r.words)},
+              {"net", money_text(net, currency, *r.words)}});
+}
+
+std::string summary(const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
+  const auto steps = std::count_if(r.history->actions.begin(), r.history->actions.end(),
+                                   [&r](const Action& a) { return in_quarter(r, a); });
+  std::string out = section_start(r, "summary", "quarter.summary") +
+                    html::table_start(label(r, "quarter.summary_caption")) + "<tbody>\n";
+  const auto row = [&out, &r](std::string_view key, const std::string& value) {
+    out += "<tr><th scope=\"row\">" + label(r, key) + "</th><td>" + value + "</td></tr>\n";
+  };
+  row("quarter.row.status", status_counts(r));
+  row("quarter.row.breached", breached_kpis(r));
+  row("quarter.row.money", quarter_money(r));
+  row("quarter.row.steps", count_text(steps, *r.words));
+  row("quarter.kaizen", joined(kaizen_lines(r)));
+  row("quarter.co2", joined(co2_lines(r)));
+  row("quarter.exit", joined(exit_lines(r)));
+  return out + "</tbody></table></div>\n</section>\n";
+}
+
+std::string results(const MonthlyReport& r) {
+  const auto& months = r.history->months;
+  std::string out = section_start(r, "results", "quarter.results") +
+                    html::table_start(label(r, "quarter.results_caption")) + "<thead><tr>";
+  for (const char* key : {"report.col.kpi", "report.col.objective", "report.col.norm"}) {
+    out += "<th scope=\"col\">" + label(r, key) + "</th>";
+  }
+  for (const auto& m : months) {
+    out += "<th scope=\"col\">" + html_escaped(month_text(m.month.first_day, *r.words)) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (const auto& k : r.month().kpis) {
+    for (const auto& o : k.objectives) {
+      out += "<tr><th scope=\"row\">" + html_escaped(k.kpi_id) + " " +
+             html::contract_text(r, html::kpi_of(r, k).title) + "</th><td>" +
+             objective_name(r, k, o) + "</td><td class=\"num\">" +
+             html_escaped(norm_text(o.norm, *r.words)) + "</td>";
+      for (std::size_t i = 0; i < months.size(); ++i) {
+        const HistoryKpi* m = find_kpi(months[i], k.kpi_id);
+        const ObjectiveResult* mo = m == nullptr ? nullptr : find_objective(*m, o.id);
+        if (mo == nullptr) {
+          out += "<td></td>";
+        } else if (!shown(*m, months[i], i + 1 == months.size())) {
+          out += "<td><small>" + label(r, "quarter.later") + "</small></td>";
+        } else {
+          out += "<td class=\"num\">" + (mo->value ? html::value_html(r, *mo) + " " : "") +
+                 html::status_html(r, mo->status) + "</td>";
+        }
+      }
+      out += "</tr>\n";
+    }
+  }
+  return out + "</tbody></table></div>\n</section>\n";
+}
+
+std::string ladder(const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
+  std::string rows;
+  for (const Action& a : r.history->actions) {
+    if (!in_quarter(r, a)) continue;
+    const auto& terms = r.versions->at(a.contract_version).terms;
+    rows += "<tr><th scope=\"row\">" + html_escaped(a.kpi_id) + "</th><td>" +
+            html_escaped(a.period_name) + "</td><td>" + step_label(r, a) + "</td><td>" +
+            label(r, r.versions->step(a.contract_version, a.kpi_id, a.action).owner ==
+                             contract::Owner::kClient
+                         ? "owner.client"
+                         : "owner.supplier") +
+            "</td><td>" + deadline_text(r, a) + "</td><td>" + action_state(q, a) + "</td><td>" +
+            html_escaped(reason_text(titled_reason(a.because, terms, *r.words), *r.words)) +
+            "</td></tr>\n";
+  }
+  std::string out = section_start(r, "ladder", "quarter.ladder");
+  if (rows.empty()) return out + "<p>" + label(r, "quarter.no_steps") + "</p>\n</section>\n";
+  return out + html::table_start(label(r, "quarter.ladder_caption")) +
+         header_row(r, {"report.col.kpi", "report.period", "report.col.step", "report.col.owner",
+                        "report.col.deadline", "report.col.action_status", "report.col.because"}) +
+         "<tbody>\n" + rows + "</tbody></table></div>\n</section>\n";
+}
+
+std::string pdca(const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
+  const auto quarter_end = r.history->months.back().month.end_day;
+  std::string rows;
+  int planned = 0;
+  int done = 0;
+  int checked = 0;
+  for (const Action& a : r.history->actions) {
+    if (a.period.end_day > quarter_end) continue;
+    ++planned;
+    const bool is_done = q.done_on.contains(a.id);
+    const HistoryKpi* now = find_kpi(r.month(), a.kpi_id);
+    done += is_done ? 1 : 0;
+    checked += is_done && now != nullptr && now->status == Status::kMet ? 1 : 0;
+    rows += "<tr><th scope=\"row\">" + html_escaped(a.id) + "</th><td>" + step_label(r, a) +
+            (a.deadline ? ", " + say(r, "table.due", {{"deadline", deadline_day(r, a)}}) : "") +
+            "</td><td>" + action_state(q, a) + "</td><td>" +
+            (now == nullptr ? std::string("–") : html::status_html(r, now->status)) +
+            "</td></tr>\n";
+  }
+  std::string out = section_start(r, "pdca", "quarter.pdca") + "<p>" +
+                    label(r, "quarter.pdca_intro") + "</p>\n<p>" +
+                    say(r, "quarter.pdca_counts",
+                        {{"planned", count_text(planned, *r.words)},
+                         {"done", count_text(done, *r.words)},
+                         {"checked", count_text(checked, *r.words)}}) +
+                    "</p>\n";
+  if (rows.empty()) return out + "</section>\n";
+  return out + html::table_start(label(r, "quarter.pdca_caption")) +
+         header_row(r,
+                    {"report.col.id", "quarter.col.plan", "quarter.col.do", "quarter.col.check"}) +
+         "<tbody>\n" + rows + "</tbody></table></div>\n</section>\n";
+}
+
+}  // namespace
+
+std::string quarterly_html(const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
+  const std::string title = r.words->say(
+      "quarter.document_title",
+      {{"contract", r.contract().name.*(r.words->contract_text)}, {"period", quarter_text(r)}});
+  std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(r.words->language) +
+                    "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+                    "content=\"width=device-width, initial-scale=1\">\n<title>" +
+                    html_escaped(title) + "</title>\n";
+  out += html::style();
+  out += "</head>\n<body>\n<main>\n" + header(r) + summary(q) + results(r) + ladder(q) + pdca(q);
+  out +=
+      section_start(r, "kaizen", "quarter.kaizen") + paragraphs(kaizen_lines(r)) + "</section>\n";
+  out += section_start(r, "co2", "quarter.co2") + paragraphs(co2_lines(r)) + "</section>\n";
+  out += section_start(r, "exit", "quarter.exit") + paragraphs(exit_lines(r)) + "</section>\n";
+  out += "</main>\n<footer>\n";
+  if (!r.generated_at.empty()) {
+    out += "<p data-generated>" +
+           html_escaped(r.words->say("report.generated",
+                                     {{"when", r.generated_at}, {"version", r.version}})) +
+           "</p>\n";
+  }
+  return out + "</footer>\n</body>\n</html>\n";
+}
+
+}  // namespace meetlat::report

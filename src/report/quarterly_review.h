@@ -1,0 +1,26 @@
+// The quarterly review for the steering committee (docs/reports.md, "The quarterly review"): one
+// quarter's results with the three months per objective, the ladder steps fired in the quarter,
+// the action register as PDCA, Kaizen progress, the CO2 trajectory and exit readiness, after a
+// one-page summary. One self-contained HTML document like the monthly report (report_html.h:
+// the same style, accessibility and determinism), from the history of the quarter's three
+// months (evaluate/history.h). A section whose objective the contract does not hold says it is
+// not measured, and why, rather than showing a figure.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "report/monthly_report.h"
+
+namespace meetlat::report {
+
+struct QuarterlyReview {
+  // The history of the quarter's three months (its first month through its last), in `words`.
+  const MonthlyReport* report = nullptr;
+  // From a workspace's action register: the day each action was done ("2026-11-20"), by id.
+  std::map<std::string, std::string, std::less<>> done_on;
+};
+
+std::string quarterly_html(const QuarterlyReview& q);
+
+}  // namespace meetlat::report

@@ -1,0 +1,269 @@
+// `meetlat report --period 2026-Q1` writes the quarterly review (docs/reports.md): every section
+// under its heading, each objective's three months with the figures `evaluate` gives for each
+// month, Kaizen, CO2 and exit readiness from the contract's objectives or "not measured" with the
+// reason, and no label of the other language.
+//
+// Two inputs: the generator's sample (three months of the default contract, written once per
+// suite) and a hand-made contract of one KPI without Kaizen, CO2 or exit objectives, whose
+// October figures are worked out in tests/table_cli_test.cc (P1 97.50% met, P2 8.00% breached,
+// firing the SLM meeting due 10 November 2026; no ticket in November and December).
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "report/catalogue.h"
+#include "run_meetlat.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+using meetlat::testing::read_file;
+using meetlat::testing::run_meetlat;
+using meetlat::testing::RunResult;
+
+constexpr const char* kAsOf = "2026-04-05T00:00:00+02:00";
+
+constexpr const char* kContract = R"(contract:
+  id: quarter-case
+  name: {nl: "Servicedesk Gemeente Voorbeeld", en: "Example municipality service desk"}
+  parties: {client: "Gemeente Voorbeeld", supplier: "Leverancier"}
+  start: 2026-01-01
+  term_months: 36
+  timezone: Europe/Amsterdam
+  monthly_fee: {amount: 100000.00, currency: EUR}
+  caps: {malus_per_month: 10%, malus_per_year: 10%}
+
+priorities:
+  P1: {nl: "Kritiek", en: "Critical"}
+  P2: {nl: "Hoog", en: "High"}
+
+kpis:
+  - id: KPI-01
+    title: {nl: "Responstijden", en: "Response times"}
+    requirement: W-01
+    cadence: month
+    objectives:
+      - id: P1
+        title: {nl: "Kritieke meldingen", en: "Critical tickets"}
+        norm: ">= 90%"
+        measure: {kind: attainment, evidence: tickets, where: {priority: P1}, from: created_at, to: responded_at, within: 15m, on: 24x7, count_in: from}
+      - id: P2
+        title: {nl: "Hoge meldingen", en: "High tickets"}
+        norm: ">= 90%"
+        measure: {kind: attainment, evidence: tickets, where: {priority: P2}, from: created_at, to: responded_at, within: 60m, on: 24x7, count_in: from}
+    ladder:
+      - {when: {streak: 1}, action: slm-overleg, label: {nl: "SLM-overleg", en: "SLM meeting"}, owner: client, due: 10 days}
+)";
+
+std::string stamp(int day, int hour, int minute) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "2026-10-%02dT%02d:%02d:00+02:00", day, hour, minute);
+  return buffer;
+}
+
+// As in tests/table_cli_test.cc: 1,200 P1 tickets, 30 late; 25 P2 tickets, 23 late.
+std::string tickets() {
+  std::string out = "id,priority,created_at,responded_at\n";
+  for (int i = 1; i <= 1200; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "INC-%04d", i);
+    const int day = 1 + i % 20;
+    const bool late = i % 40 == 0;
+    out += std::string(id) + ",P1," + stamp(day, i % 24, i % 30) + "," +
+           stamp(day, i % 24, i % 30 + (late ? 20 : 5)) + "\n";
+  }
+  for (int i = 1; i <= 25; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "P2-%02d", i);
+    const int day = 1 + (i - 1) % 20;
+    out +=
+        std::string(id) + ",P2," + stamp(day, 9, 0) + "," + stamp(day, i <= 23 ? 10 : 9, 30) + "\n";
+  }
+  return out;
+}
+
+std::string escaped(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '\'') {
+      out += "&#39;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The table row (from its <tr> to its </tr>) holding `text`; "" when none does.
+std::string row_with(const std::string& html, const std::string& text) {
+  const std::size_t at = html.find(text);
+  if (at == std::string::npos) return "";
+  const std::size_t start = html.rfind("<tr>", at);
+  return html.substr(start, html.find("</tr>", at) - start);
+}
+
+class QuarterlyReview : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::string pattern = (fs::temp_directory_path() / "meetlat_quarter_XXXXXX").string();
+    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+    root_ = pattern;
+    const RunResult g =
+        run_meetlat("generate --out " + (root_ / "sample").string() +
+                        " --months 3 --seed 7 --tickets-per-month 400 --transactions-per-minute 2",
+                    root_);
+    ASSERT_EQ(g.exit_code, 0) << g.err;
+    fs::create_directories(root_ / "case");
+    std::ofstream(root_ / "contract.yaml") << kContract;
+    std::ofstream(root_ / "case" / "tickets.csv") << tickets();
+  }
+  static void TearDownTestSuite() {
+    std::error_code ignored;
+    if (!root_.empty()) fs::remove_all(root_, ignored);
+  }
+
+  // The review of the sample's first quarter in `lang`.
+  static std::string sample_review(const std::string& lang) {
+    const fs::path out = root_ / ("q1_" + lang + ".html");
+    const RunResult r =
+        run_meetlat("report --data " + (root_ / "sample").string() + " --as-of " + kAsOf +
+                        " --period 2026-Q1 --lang " + lang + " --out " + out.string(),
+                    root_);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return read_file(out);
+  }
+
+  static fs::path root_;
+};
+
+fs::path QuarterlyReview::root_;
+
+TEST_F(QuarterlyReview, EverySectionAndTheThreeMonthsOfEachObjective) {
+  const std::string html = sample_review("en");
+  for (const char* section : {"summary", "results", "ladder", "pdca", "kaizen", "co2", "exit"}) {
+    EXPECT_NE(html.find(std::string("<h2 id=\"") + section + "\">"), std::string::npos) << section;
+  }
+  EXPECT_NE(html.find("<h2 id=\"summary\">Summary for the steering committee</h2>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<h2 id=\"pdca\">Action register as PDCA</h2>"), std::string::npos);
+  // KPI-01 P2 and KPI-03 in each month, as `evaluate` of that month gives them.
+  std::vector<std::string> p2;
+  std::vector<std::string> availability;
+  for (const char* month : {"2026-01", "2026-02", "2026-03"}) {
+    const RunResult e = run_meetlat("evaluate --data " + (root_ / "sample").string() + " --as-of " +
+                                        kAsOf + " --period " + month,
+                                    root_);
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    const json result = json::parse(e.out);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f%%",
+                  result.at("kpis").at(0).at("objectives").at(1).at("value").get<double>() * 100);
+    p2.emplace_back(text);
+    std::snprintf(text, sizeof text, "%.2f%%",
+                  result.at("kpis").at(2).at("objectives").at(0).at("value").get<double>() * 100);
+    availability.emplace_back(text);
+  }
+  for (const auto& [objective, values] :
+       {std::pair{std::string("P2 tickets: response time"), p2},
+        std::pair{std::string("<td>Availability</td>"), availability}}) {
+    const std::string row = row_with(html, objective);
+    ASSERT_FALSE(row.empty()) << objective;
+    std::size_t at = 0;
+    for (const auto& value : values) {
+      at = row.find(value, at);
+      EXPECT_NE(at, std::string::npos) << objective << ": " << value << " not in order in " << row;
+    }
+  }
+  // A quarterly KPI shows once, in the quarter's last month.
+  EXPECT_NE(row_with(html, "<td>CO2 emissions against the reduction path</td>")
+                .find("shown in the month its period ends"),
+            std::string::npos);
+  // The default contract holds Kaizen (KPI-14), CO2 (KPI-07) and exit (KPI-16) objectives.
+  EXPECT_EQ(html.find("Not measured"), std::string::npos);
+  EXPECT_NE(
+      html.find("KPI-14 Kaizen improvements with effect, Contract year 1: 2 against ≥ 4 a contract "
+                "year"),
+      std::string::npos);
+  EXPECT_NE(html.find("KPI-07 CO2 emissions against the reduction path, 2026-Q1:"),
+            std::string::npos);
+  EXPECT_NE(html.find("on the 36-month reduction path"), std::string::npos);
+  EXPECT_NE(html.find("KPI-16 Exit runbook delivered, 2026-H1:"), std::string::npos);
+}
+
+TEST_F(QuarterlyReview, DutchHasNoEnglishLabelAndTheReverse) {
+  const std::string nl = sample_review("nl");
+  const std::string en = sample_review("en");
+  EXPECT_NE(nl.find("<html lang=\"nl\">"), std::string::npos);
+  EXPECT_NE(nl.find("<h2 id=\"summary\">Samenvatting voor de stuurgroep</h2>"), std::string::npos);
+  const auto& english = meetlat::report::english().messages;
+  const auto& dutch = meetlat::report::dutch().messages;
+  int compared = 0;
+  for (const auto& [id, en_label] : english) {
+    const std::string_view nl_label = dutch.at(id);
+    if (en_label == nl_label || en_label.find('{') != std::string_view::npos) continue;
+    // A label of several words cannot be a word of the other language by chance.
+    if (en_label.find(' ') != std::string_view::npos) {
+      EXPECT_EQ(nl.find(escaped(en_label)), std::string::npos) << id << ": " << en_label;
+      ++compared;
+    }
+    if (nl_label.find(' ') != std::string_view::npos) {
+      EXPECT_EQ(en.find(escaped(nl_label)), std::string::npos) << id << ": " << nl_label;
+    }
+  }
+  EXPECT_GT(compared, 50);
+  for (const char* english_text :
+       {" met</span>", " breached</span>", " pending</span>", "January 2026", "March 2026",
+        "to date", "against", "Not measured"}) {
+    EXPECT_EQ(nl.find(english_text), std::string::npos) << english_text;
+  }
+  EXPECT_NE(nl.find(" gehaald</span>"), std::string::npos);
+  EXPECT_NE(nl.find("januari 2026"), std::string::npos);
+}
+
+TEST_F(QuarterlyReview, HandMadeQuarterAndWhatTheContractDoesNotMeasure) {
+  const fs::path out = root_ / "q4.html";
+  const RunResult r = run_meetlat(
+      "report --data " + (root_ / "case").string() + " --contract " +
+          (root_ / "contract.yaml").string() +
+          " --as-of 2027-01-05T00:00:00+01:00 --period 2026-Q4 --lang en --out " + out.string(),
+      root_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out);
+  // October as worked out by hand; November and December hold no ticket.
+  const std::string p1 = row_with(html, "Critical tickets");
+  const std::size_t october = p1.find("97.50%");
+  EXPECT_NE(october, std::string::npos) << p1;
+  EXPECT_NE(p1.find("no data", october), std::string::npos) << p1;
+  EXPECT_NE(row_with(html, "High tickets").find("8.00%"), std::string::npos);
+  EXPECT_NE(html.find("<th scope=\"col\">October 2026</th><th scope=\"col\">November 2026</th>"
+                      "<th scope=\"col\">December 2026</th>"),
+            std::string::npos);
+  // The summary: December has no data; KPI-01 was breached in October.
+  EXPECT_NE(html.find("0 met, 0 breached, 0 pending, 1 no data"), std::string::npos);
+  EXPECT_NE(html.find("KPI-01 Response times (October 2026)"), std::string::npos);
+  // The step October fired, overdue at the as-of moment, and the PDCA counts.
+  const std::string step = row_with(html, "<td>SLM meeting</td>");
+  EXPECT_NE(step.find("2026-10"), std::string::npos) << step;
+  EXPECT_NE(step.find("10 November 2026"), std::string::npos) << step;
+  EXPECT_NE(step.find("overdue"), std::string::npos) << step;
+  EXPECT_NE(html.find("1 planned, 0 done, 0 done and checked"), std::string::npos);
+  // No Kaizen, CO2 or exit objective: not measured, with the reason.
+  for (const char* reason :
+       {"Not measured: the contract has no objective that counts improvements over a contract "
+        "year.",
+        "Not measured: the contract has no objective with a reduction path as its norm.",
+        "Not measured: the contract has no exit milestone (a milestone named exit_…)."}) {
+    EXPECT_NE(html.find(reason), std::string::npos) << reason;
+  }
+}
+
+}  // namespace
