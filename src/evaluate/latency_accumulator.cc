@@ -269,9 +269,10 @@ void LatencyAccumulator::merge(const LatencyAccumulator& other) {
 
 std::optional<std::vector<std::string>> LatencyAccumulator::summary_keys(
     const time::Window& span) const {
-  // Every row of the block is before span.to: all are counted when the last possible one is.
-  if (plan_->as_of < span.to - time::Micros{1}) return std::nullopt;
   std::vector<std::string> keys;
+  // Rows after as_of are not counted: a block that starts after it gives nothing; one that ends
+  // after it gives what its rows up to as_of give, which no key names.
+  if (plan_->as_of < span.from) return keys;
   for (const auto& o : plan_->objectives) {
     for (const auto& run : o.runs) {
       for (std::size_t s = 0; s < run.slots.size(); ++s) {
@@ -283,6 +284,9 @@ std::optional<std::vector<std::string>> LatencyAccumulator::summary_keys(
       }
     }
   }
+  // Every row of the block is before span.to: all are counted when the last possible one is. A
+  // block no slot overlaps gives nothing, whatever as_of.
+  if (!keys.empty() && plan_->as_of < span.to - time::Micros{1}) return std::nullopt;
   return keys;
 }
 

@@ -241,6 +241,22 @@ TEST_F(LatencyAccumulatorTest, EachMonthsSummariesReplaceItsRows) {
   EXPECT_FALSE(early->summary_keys(
       {time::Instant(std::chrono::sys_days(march.first_day.time_since_epoch())),
        time::Instant(std::chrono::sys_days(march.end_day.time_since_epoch()))}));
+  // A month after as_of gives nothing, and one after the requested period's last slot neither.
+  const auto april = *time::parse_period("2026-04");
+  const time::Window april_span{
+      time::Instant(std::chrono::sys_days(april.first_day.time_since_epoch())),
+      time::Instant(std::chrono::sys_days(april.end_day.time_since_epoch()))};
+  ASSERT_TRUE(early->summary_keys(april_span));
+  EXPECT_TRUE(early->summary_keys(april_span)->empty());
+  const auto june = *time::parse_period("2026-06");
+  const auto late = std::make_shared<const LatencyAccumulator>(
+      contract_, zone_, instant("2026-09-01T00:00:00+02:00"), *time::parse_period("2026-03"),
+      "transactions");
+  const auto june_keys =
+      late->summary_keys({time::Instant(std::chrono::sys_days(june.first_day.time_since_epoch())),
+                          time::Instant(std::chrono::sys_days(june.end_day.time_since_epoch()))});
+  ASSERT_TRUE(june_keys);
+  EXPECT_TRUE(june_keys->empty());
   EXPECT_FALSE(from_summaries->add_summary("any", "junk"));
 }
 

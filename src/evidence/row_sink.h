@@ -53,7 +53,7 @@ class SummarisingSink : public RowSink {
   // The keys of the summaries this sink takes from a block whose rows' times all lie in `span`,
   // in a fixed order without repeats; std::nullopt when the rows cannot be replaced by summaries
   // (the sink would leave some of them out by a rule the key does not name: rows after its
-  // as_of). An empty list: the sink takes nothing from such a block.
+  // as_of). An empty list: the sink takes nothing from such a block (it need not be read).
   virtual std::optional<std::vector<std::string>> summary_keys(const time::Window& span) const = 0;
   // What this sink took for `key` (one of summary_keys), as bytes for add_summary.
   virtual std::string summary(std::string_view key) const = 0;
