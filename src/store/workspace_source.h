@@ -39,8 +39,8 @@ namespace meetlat::store {
 
 class WorkspaceSource final : public evidence::EvidenceSource {
  public:
-  // Takes a snapshot of `backend`'s evidence; keeps `backend` for the tallies.
-  WorkspaceSource(std::shared_ptr<Backend> backend, bool skip_invalid);
+  // Takes a snapshot of the evidence of the back end `shared`; keeps it for the tallies.
+  WorkspaceSource(std::shared_ptr<Backend> shared, bool skip_invalid);
 
   evidence::Evidence read(const evidence::LoadOptions& options) const override;
   std::vector<evidence::RecordPosition> locate(std::string_view kind, std::string_view field,
