@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The sample month's report in Dutch and English opened in headless Chromium with axe-core
+# The sample month's report and the quarter's review, in Dutch and English, opened in headless Chromium with axe-core
 # (report_browser.js). playwright-core and axe-core come from npm into a temporary folder, for
 # this test only (they are never part of meetlat); without node, Chromium or the network the
 # test is skipped (exit 77), never passed.
@@ -21,6 +21,8 @@ trap 'rm -rf "$work"' EXIT
 for lang in nl en; do
   "$meetlat" report --data "$work/data" --period 2026-03 --as-of 2026-04-05T00:00:00+02:00 \
     --lang "$lang" --out "$work/report-$lang.html"
+  "$meetlat" report --data "$work/data" --period 2026-Q1 --as-of 2026-04-05T00:00:00+02:00 \
+    --lang "$lang" --out "$work/review-$lang.html"
 done
 
 cp "$tests/report_browser.js" "$work/"
@@ -31,4 +33,5 @@ if ! (cd "$work" && npm install --no-audit --no-fund --silent playwright-core@1.
   exit 77
 fi
 mkdir -p "$artefacts"
-node "$work/report_browser.js" "$artefacts" "$work/report-nl.html" "$work/report-en.html"
+node "$work/report_browser.js" "$artefacts" "$work/report-nl.html" "$work/report-en.html" \
+  "$work/review-nl.html" "$work/review-en.html"
