@@ -82,6 +82,22 @@ int write_document(const ReportArgs& args, const report::MonthlyReport& r) {
 
 // The quarterly review of `quarter` (docs/reports.md): the history of its three months, with the
 // days the workspace's action register says actions were done.
+// What a report or review shows of an evaluation of months, in the language asked; it points
+// into `in`, `loaded` and `history`.
+report::MonthlyReport document(const ReportArgs& args, const EngineInputs& in,
+                               const engine::Loaded& loaded, const evaluate::History& history) {
+  report::MonthlyReport r;
+  r.history = &history;
+  r.versions = loaded.versions.get();
+  r.zone = &in.zone;
+  r.words = args.lang == "en" ? &report::english() : &report::dutch();
+  r.evidence = &loaded.evidence;
+  r.warnings = loaded.warnings;
+  r.generated_at = now_text(in.zone);
+  r.version = version_line();
+  return r;
+}
+
 int run_quarter(const ReportArgs& args, const time::Period& quarter) {
   if (args.format == "xlsx") {
     std::cerr << "report: --period " << args.period
@@ -96,15 +112,7 @@ int run_quarter(const ReportArgs& args, const time::Period& quarter) {
   const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), first, last);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, history] = std::get<0>(outcome);
-  report::MonthlyReport r;
-  r.history = &history;
-  r.versions = loaded.versions.get();
-  r.zone = &in.zone;
-  r.words = args.lang == "en" ? &report::english() : &report::dutch();
-  r.evidence = &loaded.evidence;
-  r.warnings = loaded.warnings;
-  r.generated_at = now_text(in.zone);
-  r.version = version_line();
+  report::MonthlyReport r = document(args, in, loaded, history);
   report::QuarterlyReview review;
   review.report = &r;
   for (const store::RegisteredAction& a : in.registered_actions) {
@@ -146,17 +154,8 @@ int run(const ReportArgs& args) {
   const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), from, *period);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, history] = std::get<0>(outcome);
-
-  report::MonthlyReport r;
-  r.history = &history;
-  r.versions = loaded.versions.get();
-  r.zone = &in.zone;
-  r.words = args.lang == "en" ? &report::english() : &report::dutch();
-  r.evidence = &loaded.evidence;
+  report::MonthlyReport r = document(args, in, loaded, history);
   r.agreed = agreed_on;
-  r.warnings = loaded.warnings;
-  r.generated_at = now_text(in.zone);
-  r.version = version_line();
   return write_document(args, r);
 }
 

@@ -408,14 +408,7 @@ std::string quarterly_html(const QuarterlyReview& q) {
       section_start(r, "kaizen", "quarter.kaizen") + paragraphs(kaizen_lines(r)) + "</section>\n";
   out += section_start(r, "co2", "quarter.co2") + paragraphs(co2_lines(r)) + "</section>\n";
   out += section_start(r, "exit", "quarter.exit") + paragraphs(exit_lines(r)) + "</section>\n";
-  out += "</main>\n<footer>\n";
-  if (!r.generated_at.empty()) {
-    out += "<p data-generated>" +
-           html_escaped(r.words->say("report.generated",
-                                     {{"when", r.generated_at}, {"version", r.version}})) +
-           "</p>\n";
-  }
-  return out + "</footer>\n</body>\n</html>\n";
+  return out + html::page_end(r);
 }
 
 }  // namespace meetlat::report

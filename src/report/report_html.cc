@@ -121,6 +121,17 @@ std::string table_start(const std::string& caption) {
          "\"><table>\n<caption>" + caption + "</caption>\n";
 }
 
+std::string page_end(const MonthlyReport& r) {
+  std::string out = "</main>\n<footer>\n";
+  if (!r.generated_at.empty()) {
+    out += "<p data-generated>" +
+           html_escaped(r.words->say("report.generated",
+                                     {{"when", r.generated_at}, {"version", r.version}})) +
+           "</p>\n";
+  }
+  return out + "</footer>\n</body>\n</html>\n";
+}
+
 std::string anchor(std::string_view kpi_id) {
   std::string out;
   for (const char c : kpi_id) {
@@ -213,14 +224,7 @@ std::string monthly_html(const MonthlyReport& r) {
   out += html::kpi_sections(r);
   out += html::evidence_section(r);
   out += html::data_quality_section(r);
-  out += "</main>\n<footer>\n";
-  if (!r.generated_at.empty()) {
-    out += "<p data-generated>" +
-           html_escaped(r.words->say("report.generated",
-                                     {{"when", r.generated_at}, {"version", r.version}})) +
-           "</p>\n";
-  }
-  return out + "</footer>\n</body>\n</html>\n";
+  return out + html::page_end(r);
 }
 
 }  // namespace meetlat::report

@@ -36,6 +36,8 @@ const contract::Kpi& kpi_of(const MonthlyReport& r, const evaluate::HistoryKpi& 
 
 std::string header_section(const MonthlyReport& r);
 std::string scorecard_section(const MonthlyReport& r);
+// The page's end: the footer with the generation line (when set), and the closing tags.
+std::string page_end(const MonthlyReport& r);
 std::string escalation_section(const MonthlyReport& r);
 std::string money_section(const MonthlyReport& r);
 std::string kpi_sections(const MonthlyReport& r);
