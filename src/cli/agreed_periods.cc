@@ -51,9 +51,12 @@ int close(const CloseArgs& args) {
               << earlier->actor << "); reopen it first\n";
     return kExitBadInput;
   }
-  const auto outcome = engine::evaluate_period(in.setting(), in.evidence(), *period);
+  // The result and the actions fired up to the period (they enter the action register), from one
+  // reading of the evidence.
+  const auto outcome = engine::evaluate_period_and_actions(in.setting(), in.evidence(), *period);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
-  const auto& [loaded, result] = std::get<0>(outcome);
+  const auto& [loaded, both] = std::get<0>(outcome);
+  const evaluate::Evaluation& result = both.evaluation;
   store::Closing closing;
   closing.period = name;
   closing.text = args.note;
@@ -61,13 +64,9 @@ int close(const CloseArgs& args) {
   closing.result_json = report::to_json(result, *loaded.versions, in.zone);
   closing.result_table = report::to_table(result, *loaded.versions, in.zone, {});
   closing.as_of = json::parse(closing.result_json).value("as_of", "");
-  // The actions fired up to the period enter the action register.
-  const auto fired = engine::actions_through(in.setting(), in.evidence(), *period);
-  if (const auto* refused = std::get_if<engine::Refused>(&fired)) return report_refusal(*refused);
-  const auto& [fired_loaded, actions] = std::get<0>(fired);
   store::Workspace workspace = store::Workspace::open(*dir);
   const auto closed = workspace.close_period(
-      closing, register_entries(actions, *fired_loaded.versions, in.zone), os_user());
+      closing, register_entries(both.actions, *loaded.versions, in.zone), os_user());
   const store::Closing& stored = closed.closing;
   std::cout << name << " closed as agreed, as of " << stored.as_of << ", under contract version "
             << stored.contract_version << "; its result is frozen (evidence "

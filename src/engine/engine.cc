@@ -120,4 +120,18 @@ Outcome<std::vector<evaluate::Action>> actions_through(const Setting& setting,
   });
 }
 
+Outcome<PeriodAndActions> evaluate_period_and_actions(const Setting& setting,
+                                                      const evidence::EvidenceSource& source,
+                                                      const time::Period& period) {
+  return run<PeriodAndActions>(setting, source, period, [&](const Loaded& in) {
+    PeriodAndActions out;
+    out.evaluation = evaluate::evaluate(*in.versions, in.evidence, *setting.zone,
+                                        {period, setting.as_of, in.latency.get()});
+    prepend(in.warnings, out.evaluation.warnings);
+    out.actions = evaluate::evaluate_actions(*in.versions, in.evidence, *setting.zone,
+                                             {period, setting.as_of, in.latency.get()});
+    return out;
+  });
+}
+
 }  // namespace meetlat::engine

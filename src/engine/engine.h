@@ -98,4 +98,14 @@ Outcome<std::vector<evaluate::Action>> actions_through(const Setting& setting,
                                                        const evidence::EvidenceSource& source,
                                                        const time::Period& period);
 
+// One period's evaluation and the action register through it, from one reading of the evidence
+// (what closing a period stores): evaluate_period and actions_through in one.
+struct PeriodAndActions {
+  evaluate::Evaluation evaluation;
+  std::vector<evaluate::Action> actions;
+};
+Outcome<PeriodAndActions> evaluate_period_and_actions(const Setting& setting,
+                                                      const evidence::EvidenceSource& source,
+                                                      const time::Period& period);
+
 }  // namespace meetlat::engine

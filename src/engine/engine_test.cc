@@ -60,6 +60,34 @@ TEST_F(EngineTest, AResultIsAValueNamingItsContractVersion) {
   EXPECT_NE(report::to_json(*kept, versions, zone_).find("\"id\": \"KPI-01\""), std::string::npos);
 }
 
+TEST_F(EngineTest, APeriodWithItsActionsIsBothRequestsInOne) {
+  // Two late P1 tickets breach KPI-01 in October: its ladder fires.
+  write("tickets.csv",
+        "id,priority,created_at,responded_at\n"
+        "INC-1,P1,2026-10-02T09:00:00+02:00,2026-10-02T10:10:00+02:00\n"
+        "INC-2,P1,2026-10-05T09:00:00+02:00,2026-10-05T11:15:00+02:00\n");
+  const EvidenceFolder folder{folder_, false};
+  const auto both = evaluate_period_and_actions(setting(), folder, october_);
+  const auto period = evaluate_period(setting(), folder, october_);
+  const auto actions = actions_through(setting(), folder, october_);
+  ASSERT_TRUE(std::holds_alternative<Computed<PeriodAndActions>>(both));
+  ASSERT_TRUE(std::holds_alternative<Computed<evaluate::Evaluation>>(period));
+  ASSERT_TRUE(std::holds_alternative<Computed<std::vector<evaluate::Action>>>(actions));
+  const contract::Versions versions(contract_);
+  EXPECT_EQ(report::to_json(std::get<0>(both).result.evaluation, versions, zone_),
+            report::to_json(std::get<0>(period).result, versions, zone_));
+  const auto& fired = std::get<0>(both).result.actions;
+  const auto& alone = std::get<0>(actions).result;
+  ASSERT_FALSE(fired.empty());
+  ASSERT_EQ(fired.size(), alone.size());
+  for (std::size_t i = 0; i < fired.size(); ++i) {
+    EXPECT_EQ(fired[i].id, alone[i].id);
+    EXPECT_EQ(fired[i].status, alone[i].status);
+    EXPECT_EQ(fired[i].deadline, alone[i].deadline);
+  }
+  EXPECT_EQ(fired.front().kpi_id, "KPI-01");
+}
+
 TEST_F(EngineTest, AFolderThatIsNotThereIsAnError) {
   EXPECT_THROW(evaluate_period(setting(), EvidenceFolder{folder_ / "missing", false}, october_),
                io::FileError);
