@@ -24,6 +24,7 @@ using nlohmann::json;
 
 namespace {
 
+using meetlat::testing::escaped;
 using meetlat::testing::read_file;
 using meetlat::testing::run_meetlat;
 using meetlat::testing::RunResult;
@@ -85,20 +86,6 @@ std::string tickets() {
     const int day = 1 + (i - 1) % 20;
     out +=
         std::string(id) + ",P2," + stamp(day, 9, 0) + "," + stamp(day, i <= 23 ? 10 : 9, 30) + "\n";
-  }
-  return out;
-}
-
-std::string escaped(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '&') {
-      out += "&amp;";
-    } else if (c == '\'') {
-      out += "&#39;";
-    } else {
-      out += c;
-    }
   }
   return out;
 }

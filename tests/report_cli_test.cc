@@ -26,6 +26,7 @@ using nlohmann::json;
 
 namespace {
 
+using meetlat::testing::escaped;
 using meetlat::testing::read_file;
 using meetlat::testing::run_meetlat;
 using meetlat::testing::run_shell;
@@ -64,20 +65,6 @@ std::set<std::string> text_nodes(const std::string& html) {
     if (first == std::string::npos) continue;
     text = text.substr(first, text.find_last_not_of(" \n\t") - first + 1);
     out.insert(text);
-  }
-  return out;
-}
-
-std::string escaped(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '&') {
-      out += "&amp;";
-    } else if (c == '\'') {
-      out += "&#39;";
-    } else {
-      out += c;
-    }
   }
   return out;
 }

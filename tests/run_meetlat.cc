@@ -16,6 +16,20 @@ std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
+std::string escaped(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '&') {
+      out += "&amp;";
+    } else if (c == '\'') {
+      out += "&#39;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 RunResult run_shell(const std::string& command) {
   RunResult r;
   FILE* pipe = popen(command.c_str(), "r");

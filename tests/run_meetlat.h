@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace meetlat::testing {
 
@@ -15,6 +16,10 @@ struct RunResult {
 
 // The whole content of a file ("" when it cannot be read).
 std::string read_file(const std::filesystem::path& p);
+
+// A label as the HTML reports write it: `&` as `&amp;` and `'` as `&#39;` (the only characters
+// of the catalogue's labels and the KPI titles that are escaped).
+std::string escaped(std::string_view text);
 
 // Runs `command` through /bin/sh, capturing its stdout (err stays empty).
 RunResult run_shell(const std::string& command);

@@ -20,7 +20,7 @@ using nlohmann::json;
 // A segment as this import leaves it.
 struct Working {
   std::optional<SegmentInfo> stored;
-  PartRows rows;        // canonical rows (rows.rows unused: see count)
+  PartRows rows;        // canonical rows (their number: `count`, not rows.rows)
   std::string columns;  // optional columns present
   std::uint64_t count = 0;
   bool changed = false;
