@@ -712,6 +712,7 @@ TEST_F(WorkspaceCli, KPI10IsReadFromTheTalliesKeptBesideEachMonth) {
   const std::string october = "evaluate --period 2026-10" + std::string(kAsOf);
   const std::string files = meetlat(october + " --data " + year().string()).out;
   ASSERT_NE(files.find("\"p95_office\""), std::string::npos);
+  ASSERT_NE(files.find("\"probe_coverage\""), std::string::npos);  // KPI-03 reads the probes
   EXPECT_EQ(meetlat(october + " --workspace " + ws.string()).out, files);
   EXPECT_NE(sqlite(ws, kept).out, "0\n");
 
@@ -726,12 +727,12 @@ TEST_F(WorkspaceCli, KPI10IsReadFromTheTalliesKeptBesideEachMonth) {
   ASSERT_EQ(sqlite(damaged_tally, "UPDATE tallies SET bytes = x'00'").exit_code, 0);
   EXPECT_EQ(meetlat(october + " --workspace " + damaged_tally.string()).out, files);
 
-  // With every month's transactions damaged, October still evaluates from its tallies alone; a
-  // request whose counts were never kept (a quarter) has to read the rows and says they are
-  // damaged.
+  // With every month's transactions and probes damaged, October still evaluates from its tallies
+  // alone (KPI-10's counts and KPI-03's votes); a request whose counts were never kept (a quarter)
+  // has to read the rows and says they are damaged.
   ASSERT_EQ(sqlite(ws,
                    "UPDATE segment_rows SET zstd = x'00' WHERE id IN (SELECT rows_id FROM segments "
-                   "WHERE kind = 'transactions')")
+                   "WHERE kind IN ('transactions', 'probes'))")
                 .exit_code,
             0);
   EXPECT_EQ(meetlat(october + " --workspace " + ws.string()).out, files);

@@ -7,6 +7,7 @@
 #include "evaluate/evaluate.h"
 #include "evaluate/exemptions.h"
 #include "evaluate/pauses.h"
+#include "evaluate/probe_minutes.h"
 
 namespace meetlat::engine {
 namespace {
@@ -39,6 +40,11 @@ std::variant<Loaded, Refused> load(const Setting& setting, const evidence::Evide
     auto plan = std::make_shared<const evaluate::LatencyAccumulator>(
         contract, *setting.zone, setting.as_of, period, kStreamedKind);
     sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
+  }
+  if (evaluate::ProbeMinutes::can_stream(contract)) {
+    sinks.emplace(evaluate::ProbeMinutes::kKind, [as_of = setting.as_of] {
+      return std::make_shared<evaluate::ProbeMinutes>(as_of);
+    });
   }
   evidence::LoadOptions options = checking_options(contract, *setting.zone);
   options.sinks = std::move(sinks);

@@ -9,6 +9,8 @@
 // - which columns are kept (evaluate::columns_read) and whether the transactions are streamed
 //   into exact latency accumulators instead of a table (evaluate/latency_accumulator.h: when
 //   nothing else of the contract in force reads them), planned on the slots the request uses;
+//   and whether the probes are reduced to their votes per location and minute while they are
+//   read (evaluate/probe_minutes.h: when only availability reads them);
 // - the exemptions checked against the evidence (evaluate/exemptions.h);
 // - refusal: evidence with invalid rows is refused unless the source says to skip them;
 // - the warnings (rows left out, DST readings, exemption notes, then the evaluation's own).

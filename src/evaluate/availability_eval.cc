@@ -2,10 +2,12 @@
 // from its fallback (probes.csv). When both are present, the probes are measured beside the
 // register as the client's check on it: their figure goes into the details, and down time the
 // register does not hold becomes a warning.
+#include <algorithm>
 #include <cstdio>
 
 #include "contract/measure_columns.h"
 #include "evaluate/objective_eval.h"
+#include "evaluate/probe_minutes.h"
 #include "evaluate/rows.h"
 #include "measure/availability.h"
 #include "measure/probe_availability.h"
@@ -89,18 +91,28 @@ std::vector<ObjectiveResult> from_outages(const Context& ctx, const contract::Ob
   return results;
 }
 
-// The probes of each slot.
-std::vector<std::vector<measure::Probe>> probes_by_slot(const Context& ctx,
-                                                        const evidence::Table& table,
-                                                        std::span<const Slot> slots) {
+// The votes of the probes in each slot's elapsed window (probe_availability.h): from the votes
+// taken while the probes were read when they were streamed (probe_minutes.h), else from the table.
+std::vector<std::vector<measure::MinuteVotes>> votes_by_slot(const Context& ctx,
+                                                             const evidence::Table& table,
+                                                             std::span<const Slot> slots) {
+  std::vector<std::vector<measure::MinuteVotes>> out(slots.size());
+  auto elapsed = [&](const Slot& slot) {
+    return time::Window{slot.window.from, std::min(slot.window.to, ctx.as_of())};
+  };
+  if (const auto streamed = ProbeMinutes::streamed(ctx.evidence())) {
+    for (std::size_t s = 0; s < slots.size(); ++s) out[s] = streamed->votes(elapsed(slots[s]));
+    return out;
+  }
   const auto at = table.instants(probe_columns::kAt);
   const auto location = table.codes(probe_columns::kLocation);
   const auto up = table.bools(probe_columns::kUp);
-  std::vector<std::vector<measure::Probe>> out(slots.size());
   const auto per_slot = rows_by_slot(ctx, table, probe_columns::kAt, slots);
   for (std::size_t s = 0; s < slots.size(); ++s) {
-    out[s].reserve(per_slot[s].size());
-    for (const auto row : per_slot[s]) out[s].push_back({at[row], location[row], up[row] == 1});
+    std::vector<measure::Probe> probes;
+    probes.reserve(per_slot[s].size());
+    for (const auto row : per_slot[s]) probes.push_back({at[row], location[row], up[row] == 1});
+    out[s] = measure::votes_per_minute(probes, elapsed(slots[s]));
   }
   return out;
 }
@@ -127,7 +139,7 @@ std::string minutes_text(time::Micros d) {
 void check_register(const Context& ctx, const contract::Objective& o, const Register& reg,
                     const evidence::Table& probes, std::span<const Slot> slots,
                     std::vector<ObjectiveResult>& results) {
-  const auto per_slot = probes_by_slot(ctx, probes, slots);
+  const auto per_slot = votes_by_slot(ctx, probes, slots);
   std::vector<time::Window> planned;
   for (const auto& outage : reg.all) {
     if (outage.planned) planned.push_back({outage.start, outage.end.value_or(ctx.as_of())});
@@ -135,7 +147,7 @@ void check_register(const Context& ctx, const contract::Objective& o, const Regi
   for (std::size_t s = 0; s < slots.size(); ++s) {
     auto& r = results[s];
     const auto p =
-        measure::probe_availability(per_slot[s], planned, slots[s].window, ctx.as_of(), o.norm);
+        measure::vote_availability(per_slot[s], planned, slots[s].window, ctx.as_of(), o.norm);
     const auto gap =
         measure::unrecorded_downtime(p.down_intervals, reg.all, slots[s].window, ctx.as_of());
     if (p.availability.result.value) {
@@ -159,10 +171,10 @@ std::vector<ObjectiveResult> from_probes(const Context& ctx, const contract::Obj
                                          const evidence::Table& table,
                                          std::span<const Slot> slots) {
   auto results = blank_results(o, slots.size(), "");
-  const auto per_slot = probes_by_slot(ctx, table, slots);
+  const auto per_slot = votes_by_slot(ctx, table, slots);
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const auto p =
-        measure::probe_availability(per_slot[s], {}, slots[s].window, ctx.as_of(), o.norm);
+        measure::vote_availability(per_slot[s], {}, slots[s].window, ctx.as_of(), o.norm);
     auto& r = results[s];
     apply_measure(p.availability.result, table, {}, r);
     for (const auto& w : p.down_intervals)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "evaluate/summary_words.h"
+
 namespace meetlat::evaluate {
 void ValueCounts::grow() {
   std::vector<Entry> old = std::move(entries_);
@@ -47,22 +49,6 @@ std::vector<std::pair<double, std::uint64_t>> ValueCounts::sorted() const {
   std::sort(out.begin(), out.end());
   return out;
 }
-
-namespace {
-
-void put_word(std::uint64_t word, std::string& out) {
-  for (int i = 0; i < 8; ++i) out += static_cast<char>((word >> (8 * i)) & 0xffu);
-}
-
-std::uint64_t word_at(std::string_view bytes, std::size_t at) {
-  std::uint64_t word = 0;
-  for (int i = 7; i >= 0; --i) {
-    word = (word << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
-  }
-  return word;
-}
-
-}  // namespace
 
 std::string ValueCounts::bytes() const {
   const auto pairs = sorted();

@@ -12,13 +12,14 @@ using std::chrono::minutes;
 
 time::Instant minute_of(time::Instant t) { return std::chrono::floor<minutes>(t); }
 
-struct MinuteVotes {
-  time::Instant minute;
-  std::int64_t locations = 0;
-  std::int64_t down = 0;
-};
+std::int64_t minutes_touching(time::Window w) {
+  const time::Instant first = minute_of(w.from);
+  const time::Instant end = std::chrono::ceil<minutes>(w.to);
+  return std::chrono::duration_cast<minutes>(end - first).count();
+}
 
-// One entry per observed minute, in time order, counting each location once.
+}  // namespace
+
 std::vector<MinuteVotes> votes_per_minute(std::span<const Probe> probes, time::Window elapsed) {
   std::vector<std::uint32_t> order;
   for (std::size_t i = 0; i < probes.size(); ++i) {
@@ -41,25 +42,28 @@ std::vector<MinuteVotes> votes_per_minute(std::span<const Probe> probes, time::W
   return votes;
 }
 
-std::int64_t minutes_touching(time::Window w) {
-  const time::Instant first = minute_of(w.from);
-  const time::Instant end = std::chrono::ceil<minutes>(w.to);
-  return std::chrono::duration_cast<minutes>(end - first).count();
-}
-
-}  // namespace
-
 ProbeAvailabilityResult probe_availability(std::span<const Probe> probes,
                                            std::span<const time::Window> planned,
                                            time::Window window, time::Instant as_of,
                                            const contract::Norm& norm) {
+  const time::Window elapsed{window.from, std::min(window.to, as_of)};
+  if (elapsed.to <= elapsed.from) return {};
+  const std::vector<MinuteVotes> votes = votes_per_minute(probes, elapsed);
+  return vote_availability(votes, planned, window, as_of, norm);
+}
+
+ProbeAvailabilityResult vote_availability(std::span<const MinuteVotes> votes,
+                                          std::span<const time::Window> planned,
+                                          time::Window window, time::Instant as_of,
+                                          const contract::Norm& norm) {
   ProbeAvailabilityResult out;
   const time::Window elapsed{window.from, std::min(window.to, as_of)};
   if (elapsed.to <= elapsed.from) return out;
   out.window_minutes = minutes_touching(elapsed);
 
   std::vector<time::Window> down_minutes;
-  for (const MinuteVotes& v : votes_per_minute(probes, elapsed)) {
+  for (const MinuteVotes& v : votes) {
+    if (v.minute < minute_of(elapsed.from) || !(v.minute < elapsed.to)) continue;
     ++out.observed_minutes;
     if (2 * v.down > v.locations) down_minutes.push_back({v.minute, v.minute + minutes{1}});
   }

@@ -37,6 +37,18 @@ struct Probe {
   bool up = true;
 };
 
+// The votes of one observed minute: how many locations reported in it, and how many of them
+// voted down.
+struct MinuteVotes {
+  time::Instant minute;  // the minute's start (a whole UTC minute)
+  std::int64_t locations = 0;
+  std::int64_t down = 0;
+};
+
+// One entry per minute with a probe inside `elapsed`, in time order, counting each location once
+// (down when any of its probes in the minute reported down).
+std::vector<MinuteVotes> votes_per_minute(std::span<const Probe> probes, time::Window elapsed);
+
 struct ProbeAvailabilityResult {
   // count: observed minutes; failing: down minutes; pending: 0. failing_items is EMPTY: a down
   // minute has no row of its own; the failures are listed as down_intervals (time order), which
@@ -54,5 +66,13 @@ ProbeAvailabilityResult probe_availability(std::span<const Probe> probes,
                                            std::span<const time::Window> planned,
                                            time::Window window, time::Instant as_of,
                                            const contract::Norm& norm);
+
+// The same from the probes' votes (votes_per_minute, or evaluate/probe_minutes.h when the probes
+// were reduced to votes while they were read): `votes` holds at least every observed minute
+// inside the elapsed window, in time order; minutes outside it are not read.
+ProbeAvailabilityResult vote_availability(std::span<const MinuteVotes> votes,
+                                          std::span<const time::Window> planned,
+                                          time::Window window, time::Instant as_of,
+                                          const contract::Norm& norm);
 
 }  // namespace meetlat::measure
