@@ -62,6 +62,7 @@ std::variant<Loaded, Refused> load(const Setting& setting, const evidence::Evide
   const auto pauses = evaluate::pause_warnings(out.evidence, source, contract);
   out.warnings.insert(out.warnings.end(), pauses.begin(), pauses.end());
   out.latency = merged_latency(out.evidence);
+  evaluate::ProbeMinutes::merge_streamed(out.evidence);
   return out;
 }
 

@@ -91,17 +91,17 @@ std::vector<ObjectiveResult> from_outages(const Context& ctx, const contract::Ob
   return results;
 }
 
-// The votes of the probes in each slot's elapsed window (probe_availability.h): from the votes
-// taken while the probes were read when they were streamed (probe_minutes.h), else from the table.
-std::vector<std::vector<measure::MinuteVotes>> votes_by_slot(const Context& ctx,
-                                                             const evidence::Table& table,
-                                                             std::span<const Slot> slots) {
-  std::vector<std::vector<measure::MinuteVotes>> out(slots.size());
+// The minutes of each slot's elapsed window, observed and down (probe_availability.h): from the
+// votes taken while the probes were read when they were streamed (probe_minutes.h), else from the
+// table.
+std::vector<measure::MinuteTally> minutes_by_slot(const Context& ctx, const evidence::Table& table,
+                                                  std::span<const Slot> slots) {
+  std::vector<measure::MinuteTally> out(slots.size());
   auto elapsed = [&](const Slot& slot) {
     return time::Window{slot.window.from, std::min(slot.window.to, ctx.as_of())};
   };
-  if (const auto streamed = ProbeMinutes::streamed(ctx.evidence())) {
-    for (std::size_t s = 0; s < slots.size(); ++s) out[s] = streamed->votes(elapsed(slots[s]));
+  if (const ProbeMinutes* streamed = ProbeMinutes::streamed(ctx.evidence())) {
+    for (std::size_t s = 0; s < slots.size(); ++s) out[s] = streamed->tally(elapsed(slots[s]));
     return out;
   }
   const auto at = table.instants(probe_columns::kAt);
@@ -112,7 +112,8 @@ std::vector<std::vector<measure::MinuteVotes>> votes_by_slot(const Context& ctx,
     std::vector<measure::Probe> probes;
     probes.reserve(per_slot[s].size());
     for (const auto row : per_slot[s]) probes.push_back({at[row], location[row], up[row] == 1});
-    out[s] = measure::votes_per_minute(probes, elapsed(slots[s]));
+    const time::Window w = elapsed(slots[s]);
+    out[s] = measure::tally_minutes(measure::votes_per_minute(probes, w), w);
   }
   return out;
 }
@@ -139,7 +140,7 @@ std::string minutes_text(time::Micros d) {
 void check_register(const Context& ctx, const contract::Objective& o, const Register& reg,
                     const evidence::Table& probes, std::span<const Slot> slots,
                     std::vector<ObjectiveResult>& results) {
-  const auto per_slot = votes_by_slot(ctx, probes, slots);
+  const auto per_slot = minutes_by_slot(ctx, probes, slots);
   std::vector<time::Window> planned;
   for (const auto& outage : reg.all) {
     if (outage.planned) planned.push_back({outage.start, outage.end.value_or(ctx.as_of())});
@@ -147,7 +148,7 @@ void check_register(const Context& ctx, const contract::Objective& o, const Regi
   for (std::size_t s = 0; s < slots.size(); ++s) {
     auto& r = results[s];
     const auto p =
-        measure::vote_availability(per_slot[s], planned, slots[s].window, ctx.as_of(), o.norm);
+        measure::tally_availability(per_slot[s], planned, slots[s].window, ctx.as_of(), o.norm);
     const auto gap =
         measure::unrecorded_downtime(p.down_intervals, reg.all, slots[s].window, ctx.as_of());
     if (p.availability.result.value) {
@@ -171,10 +172,10 @@ std::vector<ObjectiveResult> from_probes(const Context& ctx, const contract::Obj
                                          const evidence::Table& table,
                                          std::span<const Slot> slots) {
   auto results = blank_results(o, slots.size(), "");
-  const auto per_slot = votes_by_slot(ctx, table, slots);
+  const auto per_slot = minutes_by_slot(ctx, table, slots);
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const auto p =
-        measure::vote_availability(per_slot[s], {}, slots[s].window, ctx.as_of(), o.norm);
+        measure::tally_availability(per_slot[s], {}, slots[s].window, ctx.as_of(), o.norm);
     auto& r = results[s];
     apply_measure(p.availability.result, table, {}, r);
     for (const auto& w : p.down_intervals)

@@ -4,6 +4,7 @@
 #include <bit>
 #include <chrono>
 #include <memory>
+#include <stdexcept>
 #include <type_traits>
 #include <variant>
 
@@ -68,17 +69,24 @@ bool ProbeMinutes::can_stream(const contract::Contract& contract) {
   return read_as_probes && schema != nullptr && schema->key.empty();
 }
 
-std::optional<ProbeMinutes> ProbeMinutes::streamed(const evidence::Evidence& evidence) {
+void ProbeMinutes::merge_streamed(evidence::Evidence& evidence) {
   const auto it = evidence.sinks.find(kKind);
-  if (it == evidence.sinks.end() || it->second.empty()) return std::nullopt;
-  std::optional<ProbeMinutes> merged;
-  for (const auto& sink : it->second) {
-    const auto* votes = dynamic_cast<const ProbeMinutes*>(sink.get());
-    if (votes == nullptr) return std::nullopt;
-    if (!merged) merged.emplace(votes->as_of_);
-    merged->merge(*votes);
+  if (it == evidence.sinks.end() || it->second.size() < 2) return;
+  auto* first = dynamic_cast<ProbeMinutes*>(it->second.front().get());
+  if (first == nullptr) return;
+  for (std::size_t i = 1; i < it->second.size(); ++i) {
+    first->merge(dynamic_cast<const ProbeMinutes&>(*it->second[i]));
   }
-  return merged;
+  it->second.resize(1);
+}
+
+const ProbeMinutes* ProbeMinutes::streamed(const evidence::Evidence& evidence) {
+  const auto it = evidence.sinks.find(kKind);
+  if (it == evidence.sinks.end() || it->second.empty()) return nullptr;
+  const auto* votes = dynamic_cast<const ProbeMinutes*>(it->second.front().get());
+  if (votes == nullptr) return nullptr;
+  if (it->second.size() != 1) throw std::logic_error("the streamed probes were not merged");
+  return votes;
 }
 
 std::size_t ProbeMinutes::location_id(std::string_view name) {
@@ -234,6 +242,7 @@ std::vector<measure::MinuteVotes> ProbeMinutes::votes(const time::Window& window
   const std::int64_t end =
       minute_number(window.to) + (minute_start(minute_number(window.to)) < window.to ? 1 : 0);
   if (end <= first) return out;
+  out.reserve(static_cast<std::size_t>(std::min<std::int64_t>(end - first, 1 << 20)));
   for (auto it = pages_.lower_bound(floor_div(first, kPageMinutes));
        it != pages_.end() && it->first * kPageMinutes < end; ++it) {
     const std::int64_t base = it->first * kPageMinutes;
@@ -253,6 +262,49 @@ std::vector<measure::MinuteVotes> ProbeMinutes::votes(const time::Window& window
           if ((v.down[w] & mask) != 0) ++m.down;
         }
         out.push_back(m);
+      }
+    }
+  }
+  return out;
+}
+
+measure::MinuteTally ProbeMinutes::tally(const time::Window& window) const {
+  measure::MinuteTally out;
+  const std::int64_t first = minute_number(window.from);
+  const std::int64_t end =
+      minute_number(window.to) + (minute_start(minute_number(window.to)) < window.to ? 1 : 0);
+  if (end <= first) return out;
+  for (auto it = pages_.lower_bound(floor_div(first, kPageMinutes));
+       it != pages_.end() && it->first * kPageMinutes < end; ++it) {
+    const std::int64_t base = it->first * kPageMinutes;
+    const Page& page = it->second;
+    for (std::size_t w = 0; w < kPageWords; ++w) {
+      // The bits of this word's minutes inside [first, end).
+      const std::int64_t word_first = base + static_cast<std::int64_t>(w * 64);
+      std::uint64_t inside = ~std::uint64_t{0};
+      if (word_first < first)
+        inside &= first - word_first >= 64 ? 0 : ~std::uint64_t{0} << (first - word_first);
+      if (word_first + 64 > end)
+        inside &= end - word_first <= 0 ? 0 : ~std::uint64_t{0} >> (64 - (end - word_first));
+      std::uint64_t any = 0;
+      std::uint64_t any_down = 0;
+      for (const Votes& v : page) {
+        any |= v.reported[w];
+        any_down |= v.down[w];
+      }
+      out.observed += std::popcount(any & inside);
+      // A minute can be down only where some location voted down: few minutes, counted one by one.
+      for (std::uint64_t d = any_down & inside; d != 0; d &= d - 1) {
+        const std::uint64_t mask = d & (~d + 1);
+        std::int64_t locations = 0;
+        std::int64_t down = 0;
+        for (const Votes& v : page) {
+          if ((v.reported[w] & mask) != 0) ++locations;
+          if ((v.down[w] & mask) != 0) ++down;
+        }
+        if (2 * down > locations) {
+          out.down.push_back(minute_start(word_first + std::countr_zero(d)));
+        }
       }
     }
   }

@@ -53,9 +53,14 @@ class ProbeMinutes : public evidence::SummarisingSink {
   // Whether reducing the probes to votes loses nothing `contract` reads: in every version, every
   // measure that reads the probes kind is an availability measure reading it as its probes.
   static bool can_stream(const contract::Contract& contract);
-  // The votes of the probes of `evidence` when they were streamed into ProbeMinutes sinks, all
-  // merged; nullopt when they were not (the probes are in the table, or there were none).
-  static std::optional<ProbeMinutes> streamed(const evidence::Evidence& evidence);
+  // Merges the ProbeMinutes sinks the probes of `evidence` were streamed into (one per part of
+  // the file, evidence::Evidence::sinks) into the first, and drops the others. The engine calls it
+  // once after loading, before evaluating.
+  static void merge_streamed(evidence::Evidence& evidence);
+  // The votes of the probes of `evidence` when they were streamed into a ProbeMinutes sink and
+  // merged (merge_streamed); nullptr when they were not streamed (the probes are in the table, or
+  // there were none). Throws std::logic_error when they were streamed and not merged.
+  static const ProbeMinutes* streamed(const evidence::Evidence& evidence);
 
   // One probe.
   void add(time::Instant at, std::string_view location, bool up);
@@ -72,6 +77,8 @@ class ProbeMinutes : public evidence::SummarisingSink {
   // The votes of each minute that has a vote and starts in [floor(window.from), window.to), in
   // time order.
   std::vector<measure::MinuteVotes> votes(const time::Window& window) const;
+  // measure::tally_minutes of those votes, counted on the bits.
+  measure::MinuteTally tally(const time::Window& window) const;
 
  private:
   static constexpr std::int64_t kPageMinutes = 1024;

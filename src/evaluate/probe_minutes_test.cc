@@ -81,11 +81,18 @@ TEST(ProbeMinutesTest, VotesAreThoseOfTheProbesHoweverTheRowsAreSplit) {
     first.merge(second);
     for (const time::Window window :
          {time::Window{from, to}, time::Window{utc("2026-10-25T00:00:00Z"), to},
-          time::Window{utc("2026-10-25T23:00:00Z"), utc("2026-10-26T23:00:00Z")}}) {
+          time::Window{utc("2026-10-25T23:00:00Z"), utc("2026-10-26T23:00:00Z")},
+          // Edges inside a word of minutes and inside a page of them.
+          time::Window{from + minutes{37}, from + minutes{3013}}}) {
       const time::Window elapsed{window.from, std::min(window.to, as_of)};
       const auto expected = measure::votes_per_minute(probes, elapsed);
       ASSERT_FALSE(expected.empty());
       expect_same_votes(first.votes(elapsed), expected);
+      const auto tally = first.tally(elapsed);
+      const auto expected_tally = measure::tally_minutes(expected, elapsed);
+      EXPECT_EQ(tally.observed, expected_tally.observed);
+      EXPECT_EQ(tally.down, expected_tally.down);
+      EXPECT_FALSE(tally.down.empty());
     }
   }
 }

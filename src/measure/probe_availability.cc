@@ -42,6 +42,16 @@ std::vector<MinuteVotes> votes_per_minute(std::span<const Probe> probes, time::W
   return votes;
 }
 
+MinuteTally tally_minutes(std::span<const MinuteVotes> votes, time::Window elapsed) {
+  MinuteTally out;
+  for (const MinuteVotes& v : votes) {
+    if (v.minute < minute_of(elapsed.from) || !(v.minute < elapsed.to)) continue;
+    ++out.observed;
+    if (2 * v.down > v.locations) out.down.push_back(v.minute);
+  }
+  return out;
+}
+
 ProbeAvailabilityResult probe_availability(std::span<const Probe> probes,
                                            std::span<const time::Window> planned,
                                            time::Window window, time::Instant as_of,
@@ -49,28 +59,26 @@ ProbeAvailabilityResult probe_availability(std::span<const Probe> probes,
   const time::Window elapsed{window.from, std::min(window.to, as_of)};
   if (elapsed.to <= elapsed.from) return {};
   const std::vector<MinuteVotes> votes = votes_per_minute(probes, elapsed);
-  return vote_availability(votes, planned, window, as_of, norm);
+  return tally_availability(tally_minutes(votes, elapsed), planned, window, as_of, norm);
 }
 
-ProbeAvailabilityResult vote_availability(std::span<const MinuteVotes> votes,
-                                          std::span<const time::Window> planned,
-                                          time::Window window, time::Instant as_of,
-                                          const contract::Norm& norm) {
+ProbeAvailabilityResult tally_availability(const MinuteTally& minutes,
+                                           std::span<const time::Window> planned,
+                                           time::Window window, time::Instant as_of,
+                                           const contract::Norm& norm) {
   ProbeAvailabilityResult out;
   const time::Window elapsed{window.from, std::min(window.to, as_of)};
   if (elapsed.to <= elapsed.from) return out;
   out.window_minutes = minutes_touching(elapsed);
-
-  std::vector<time::Window> down_minutes;
-  for (const MinuteVotes& v : votes) {
-    if (v.minute < minute_of(elapsed.from) || !(v.minute < elapsed.to)) continue;
-    ++out.observed_minutes;
-    if (2 * v.down > v.locations) down_minutes.push_back({v.minute, v.minute + minutes{1}});
-  }
+  out.observed_minutes = minutes.observed;
   out.coverage =
       static_cast<double>(out.observed_minutes) / static_cast<double>(out.window_minutes);
   if (out.observed_minutes == 0) return out;  // no_data
 
+  std::vector<time::Window> down_minutes;
+  down_minutes.reserve(minutes.down.size());
+  for (const time::Instant m : minutes.down)
+    down_minutes.push_back({m, m + std::chrono::minutes{1}});
   out.availability = interval_availability(down_minutes, planned, window, as_of, norm);
   out.down_intervals = merge_within(down_minutes, elapsed);
   MeasureResult& r = out.availability.result;

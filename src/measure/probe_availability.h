@@ -49,6 +49,17 @@ struct MinuteVotes {
 // (down when any of its probes in the minute reported down).
 std::vector<MinuteVotes> votes_per_minute(std::span<const Probe> probes, time::Window elapsed);
 
+// What availability reads of the votes of a window: how many minutes were observed, and which
+// were down (a strict majority of the locations that reported voted down).
+struct MinuteTally {
+  std::int64_t observed = 0;
+  std::vector<time::Instant> down;  // the down minutes' starts, in time order
+};
+
+// The tally of `votes` (votes_per_minute) over the minutes that start in
+// [floor(elapsed.from), elapsed.to).
+MinuteTally tally_minutes(std::span<const MinuteVotes> votes, time::Window elapsed);
+
 struct ProbeAvailabilityResult {
   // count: observed minutes; failing: down minutes; pending: 0. failing_items is EMPTY: a down
   // minute has no row of its own; the failures are listed as down_intervals (time order), which
@@ -67,12 +78,12 @@ ProbeAvailabilityResult probe_availability(std::span<const Probe> probes,
                                            time::Window window, time::Instant as_of,
                                            const contract::Norm& norm);
 
-// The same from the probes' votes (votes_per_minute, or evaluate/probe_minutes.h when the probes
-// were reduced to votes while they were read): `votes` holds at least every observed minute
-// inside the elapsed window, in time order; minutes outside it are not read.
-ProbeAvailabilityResult vote_availability(std::span<const MinuteVotes> votes,
-                                          std::span<const time::Window> planned,
-                                          time::Window window, time::Instant as_of,
-                                          const contract::Norm& norm);
+// The same from the tally of the minutes of the elapsed window [from, min(to, as_of))
+// (tally_minutes, or evaluate/probe_minutes.h when the probes were reduced to votes while they
+// were read).
+ProbeAvailabilityResult tally_availability(const MinuteTally& minutes,
+                                           std::span<const time::Window> planned,
+                                           time::Window window, time::Instant as_of,
+                                           const contract::Norm& norm);
 
 }  // namespace meetlat::measure
