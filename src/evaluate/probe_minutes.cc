@@ -242,7 +242,6 @@ std::vector<measure::MinuteVotes> ProbeMinutes::votes(const time::Window& window
   const std::int64_t end =
       minute_number(window.to) + (minute_start(minute_number(window.to)) < window.to ? 1 : 0);
   if (end <= first) return out;
-  out.reserve(static_cast<std::size_t>(std::min<std::int64_t>(end - first, 1 << 20)));
   for (auto it = pages_.lower_bound(floor_div(first, kPageMinutes));
        it != pages_.end() && it->first * kPageMinutes < end; ++it) {
     const std::int64_t base = it->first * kPageMinutes;
