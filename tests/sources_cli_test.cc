@@ -6,6 +6,8 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "run_meetlat.h"
@@ -55,6 +57,48 @@ TEST_P(BuiltInProfile, ConvertedExportEvaluatesAsTheHandMadeEvidence) {
   ASSERT_EQ(actual.exit_code, 0) << actual.err;
   EXPECT_EQ(actual.out, expected.out);
   EXPECT_EQ(actual.err, expected.err);
+}
+
+// `import --from` (docs/sources.md): the export converted straight into a workspace holds what
+// the hand-made evidence holds, and importing it again changes nothing.
+TEST_P(BuiltInProfile, ImportFromTheExportIsTheHandMadeEvidence) {
+  const fs::path dir = kSources / GetParam();
+  const fs::path ws = root_ / "workspace";
+  ASSERT_EQ(
+      run("init " + ws.string() + " --contract " + std::string(MEETLAT_ENGINE_CONTRACT)).exit_code,
+      0);
+  const std::string import_args = std::string("import --from ") + GetParam() + " " +
+                                  (dir / "export").string() + " --workspace " + ws.string();
+  const RunResult imported = run(import_args);
+  ASSERT_EQ(imported.exit_code, 0) << imported.out << imported.err;
+  const RunResult expected = run("evaluate --data " + (dir / "expected").string() + kEvaluate);
+  ASSERT_EQ(expected.exit_code, 0) << expected.err;
+  const RunResult actual = run("evaluate --workspace " + ws.string() +
+                               " --period 2026-10 --as-of 2026-11-05T00:00:00+01:00");
+  ASSERT_EQ(actual.exit_code, 0) << actual.err;
+  // The same result; a warning about how a row was read is the import's (at the export's line),
+  // not the evaluation's, since the workspace keeps the rows as they were read.
+  auto without_read_warnings = [](const std::string& json) {
+    std::string out;
+    std::istringstream lines(json);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.find("local time") == std::string::npos) out += line + "\n";
+    }
+    return out;
+  };
+  EXPECT_EQ(without_read_warnings(actual.out), without_read_warnings(expected.out));
+  if (expected.out.find("local time in the hour repeated") != std::string::npos) {
+    EXPECT_NE(imported.err.find("warning: meldingen_oktober.csv:5: 1 local time in the hour "
+                                "repeated on 2026-10-25"),
+              std::string::npos)
+        << imported.err;
+  }
+
+  const RunResult again = run(import_args);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out.find(" accepted, 0 unchanged"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find(": 0 accepted, "), std::string::npos) << again.out;
+  EXPECT_EQ(again.out.find(" 1 corrected"), std::string::npos) << again.out;
 }
 
 // The TOPdesk export's on-hold periods become pauses.csv, and under a contract with pauses: true
@@ -119,6 +163,37 @@ TEST_F(SourcesCli, TopdeskExportUnderTheServiceNowProfileNamesTheSeparator) {
                        "profile reads input 'incident' with separator ','"),
             std::string::npos)
       << r.err;
+}
+
+// A problem only the evidence loader sees (an id twice, a response before its ticket) is reported
+// at the export's row and cell the converted row came from, and nothing is imported.
+TEST_F(SourcesCli, ImportFromNamesTheExportsPlaceOfAProblemFoundAfterConverting) {
+  std::string text = read_file(kSources / "topdesk/export/meldingen_oktober.csv");
+  text += "M2610 002;Storing;P2 - Middel;07-10-2026 14:03;07-10-2026 16:30;;Werkplek;Tweede\r\n";
+  text += "M2610 009;Storing;P2 - Middel;08-10-2026 14:03;08-10-2026 12:30;;Werkplek;Vroeg\r\n";
+  fs::create_directories(root_ / "export");
+  std::ofstream(root_ / "export/meldingen_oktober.csv", std::ios::binary) << text;
+  const fs::path ws = root_ / "workspace";
+  ASSERT_EQ(run("init " + ws.string()).exit_code, 0);
+  const RunResult r =
+      run("import --from topdesk " + (root_ / "export").string() + " --workspace " + ws.string());
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("meldingen_oktober.csv:7:1: tickets.csv (from 'Meldingnummer'): id: "
+                       "duplicate id 'M2610 002'"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("meldingen_oktober.csv:8:48: tickets.csv (from 'Reactiedatum'): "
+                       "responded_at '2026-10-08 12:30:00' is before created_at"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("nothing was imported"), std::string::npos) << r.err;
+  // Nothing was: the good export afterwards is accepted in full.
+  const RunResult good = run("import --from topdesk " + (kSources / "topdesk/export").string() +
+                             " --workspace " + ws.string());
+  ASSERT_EQ(good.exit_code, 0) << good.err;
+  EXPECT_NE(good.out.find("tickets.csv (converted by topdesk): 5 accepted, 0 unchanged"),
+            std::string::npos)
+      << good.out;
 }
 
 TEST_F(SourcesCli, AnUnknownProfileListsTheBuiltInOnes) {

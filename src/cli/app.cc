@@ -299,6 +299,9 @@ void add_workspace_commands(CLI::App& app, Options& o, int& exit_code) {
   add_workspace_option(*import_files, o.import.workspace);
   import_files->add_flag("--skip-invalid", o.import.skip_invalid,
                          "Import the valid rows and report the invalid ones instead of refusing");
+  import_files->add_option("--from", o.import.from,
+                           "The INPUTs are a tool's exports: convert them with this profile "
+                           "(topdesk, servicenow, ... or a profile file) first");
   import_files->callback([&o, &exit_code] { exit_code = run_import(o.import); });
 
   auto* close = app.add_subcommand(

@@ -99,11 +99,14 @@ int run_init(const InitArgs& args);
 
 struct ImportArgs {
   std::string workspace;            // --workspace; empty: the current folder
-  std::vector<std::string> inputs;  // evidence files and folders of them
+  std::vector<std::string> inputs;  // evidence files and folders of them (exports with --from)
+  std::string from;                 // --from PROFILE|FILE.yaml: convert the exports first
   bool skip_invalid = false;
 };
 // `import FILE... | DIR`: evidence into the workspace, all or nothing; a line per file with the
-// records accepted, unchanged, corrected and rejected.
+// records accepted, unchanged, corrected and rejected. With --from, the files are a tool's exports,
+// converted by the profile first (as `convert` does); problems are reported at their place in the
+// exports.
 int run_import(const ImportArgs& args);
 
 struct ContractApplyArgs {

@@ -8,6 +8,7 @@
 
 #include "cli/app.h"
 #include "cli/commands.h"
+#include "cli/export_inputs.h"
 #include "io/atomic_write.h"
 #include "io/regular_file.h"
 #include "sources/builtin_profiles.h"
@@ -19,71 +20,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string builtin_list() {
-  std::string out;
-  for (std::string_view name : sources::builtin_profile_names()) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
-}
-
-// The profile `from` names: a built-in one by its name, else a YAML file. Prints why not.
-std::optional<sources::Profile> profile_from(const std::string& from) {
-  std::string yaml;
-  std::string file_name;
-  if (const auto builtin = sources::builtin_profile_yaml(from)) {
-    yaml = std::string(*builtin);
-    file_name = from + " (built-in profile)";
-  } else if (io::presence(from) == io::Presence::kPresent) {
-    yaml = io::read_regular(from);
-    file_name = from;
-  } else {
-    std::cerr << "convert: --from " << from << " is neither a built-in profile (" << builtin_list()
-              << ") nor a profile file\n";
-    return std::nullopt;
-  }
-  sources::ProfileLoad loaded = sources::load_profile(yaml, file_name);
-  for (const auto& d : loaded.diagnostics) std::cerr << d.to_string() << '\n';
-  return std::move(loaded.profile);
-}
-
-// The files of INPUT...: files as given, folders by their regular files in name order.
-std::vector<sources::InputFile> read_inputs(const std::vector<std::string>& inputs) {
-  std::vector<sources::InputFile> files;
-  for (const std::string& input : inputs) {
-    std::vector<fs::path> paths;
-    if (fs::is_directory(input)) {
-      for (const auto& entry : fs::directory_iterator(input)) {
-        const std::string name = entry.path().filename().string();
-        if (entry.is_regular_file() && !name.starts_with(".")) paths.push_back(entry.path());
-      }
-      std::sort(paths.begin(), paths.end());
-    } else {
-      paths.emplace_back(input);
-    }
-    for (const fs::path& path : paths) {
-      files.push_back({path.filename().string(), io::read_regular(path)});
-    }
-  }
-  return files;
-}
-
-constexpr std::size_t kShownProblems = 50;
-
-void print_problems(const std::vector<sources::Diagnostic>& problems) {
-  for (std::size_t i = 0; i < problems.size() && i < kShownProblems; ++i) {
-    std::cerr << problems[i].to_string() << '\n';
-  }
-  if (problems.size() > kShownProblems) {
-    std::cerr << "... and " << problems.size() - kShownProblems << " more problems\n";
-  }
-}
-
 int convert(const ConvertArgs& args) {
-  const std::optional<sources::Profile> profile = profile_from(args.from);
+  const std::optional<sources::Profile> profile = profile_from("convert", args.from);
   if (!profile) return kExitBadInput;
-  const std::vector<sources::InputFile> files = read_inputs(args.inputs);
+  const std::vector<sources::InputFile> files = read_exports(args.inputs);
   const sources::Conversion conversion = sources::convert(*profile, files);
   for (const std::string& line : conversion.account) std::cout << line << '\n';
   print_problems(conversion.problems);

@@ -12,6 +12,7 @@
 #include "cli/app.h"
 #include "cli/commands.h"
 #include "cli/contract_source.h"
+#include "cli/export_inputs.h"
 #include "cli/inputs.h"
 #include "cli/progress_bar.h"
 #include "contract/default_contract.h"
@@ -19,6 +20,7 @@
 #include "engine/engine.h"
 #include "evidence/load.h"
 #include "io/regular_file.h"
+#include "sources/convert.h"
 #include "store/canonical_rows.h"
 #include "store/exit_export.h"
 #include "store/workspace.h"
@@ -89,25 +91,14 @@ const evidence::FileSchema* schema_of(const std::filesystem::path& path) {
   return nullptr;
 }
 
-int import_files(const ImportArgs& args) {
-  const auto dir = workspace_folder("import", args.workspace);
-  if (!dir) return kExitUsage;
-  store::Workspace workspace = store::Workspace::open(*dir);
-  const auto contract = workspace_contract(workspace);
-  if (!contract) return kExitBadInput;
-  const time::Zone zone = time::Zone::load(contract->timezone);
-  evidence::LoadOptions options = engine::checking_options(*contract, zone);
-  options.skip_invalid = args.skip_invalid;
-  // The kinds kept per month are made canonical rows as they are read, without a table.
-  for (const evidence::FileSchema& schema : evidence::all_schemas()) {
-    if (!store::is_partitioned(schema.kind)) continue;
-    options.sinks.emplace(schema.kind,
-                          [&zone] { return std::make_shared<store::CanonicalRowsSink>(zone); });
-  }
-
+// The evidence files and folders of `args` (checked by name before anything is read), loaded;
+// their warnings added to `warnings`. An exit status when they cannot be.
+std::optional<int> read_evidence_files(const ImportArgs& args, evidence::LoadOptions& options,
+                                       std::vector<store::IncomingFile>& incoming,
+                                       std::vector<evidence::Warning>& warnings,
+                                       std::optional<ProgressBar>& bar) {
   // Every name is checked before anything is read.
   std::vector<std::pair<std::filesystem::path, const evidence::FileSchema*>> files;
-  std::vector<evidence::Warning> warnings;
   for (const std::string& input : args.inputs) {
     const std::filesystem::path path(input);
     std::error_code error;
@@ -131,12 +122,11 @@ int import_files(const ImportArgs& args) {
     const auto size = std::filesystem::file_size(path, error);
     if (!error) total_bytes += size;
   }
-  ProgressBar bar(ProgressBar::stderr_is_terminal() && total_bytes >= kProgressBytes);
-  std::vector<store::IncomingFile> incoming;
+  bar.emplace(ProgressBar::stderr_is_terminal() && total_bytes >= kProgressBytes);
   std::uint64_t bytes_before = 0;  // of the files before this one
   for (const auto& [path, schema] : files) {
-    bar.step("import: reading " + path.filename().string(), bytes_before, total_bytes, "bytes");
-    options.on_bytes_read = [&bar](std::size_t bytes) { bar.advance(bytes); };
+    bar->step("import: reading " + path.filename().string(), bytes_before, total_bytes, "bytes");
+    options.on_bytes_read = [&bar](std::size_t bytes) { bar->advance(bytes); };
     evidence::FileLoad load = evidence::load_evidence_file(*schema, path, options);
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
@@ -144,19 +134,98 @@ int import_files(const ImportArgs& args) {
     warnings.insert(warnings.end(), load.warnings.begin(), load.warnings.end());
     incoming.push_back({path.string(), schema, std::move(load)});
   }
+  return std::nullopt;
+}
+
+// The exports of `args` converted by the --from profile (docs/sources.md) and loaded as evidence:
+// a problem the loader finds in a converted row is reported at the export's row and cell it came
+// from, and so is the first row of a warning (added to `warnings`). An exit status when nothing is
+// to be imported (problems without --skip-invalid).
+std::optional<int> read_converted_exports(const ImportArgs& args,
+                                          const evidence::LoadOptions& options,
+                                          std::vector<store::IncomingFile>& incoming,
+                                          std::vector<evidence::Warning>& warnings) {
+  const std::optional<sources::Profile> profile = profile_from("import", args.from);
+  if (!profile) return kExitBadInput;
+  const sources::Conversion conversion = sources::convert(*profile, read_exports(args.inputs));
+  for (const std::string& line : conversion.account) std::cout << "convert: " << line << '\n';
+  print_problems(conversion.problems);
+  if (!conversion.problems.empty() && !args.skip_invalid) {
+    std::cerr << "import refused: nothing was imported; fix the exports' rows above, or run with "
+                 "--skip-invalid to import the rows without problems\n";
+    return kExitBadInput;
+  }
+  if (conversion.files.empty()) {
+    std::cerr << "import: no input of profile " << profile->name
+              << " was given; nothing was imported\n";
+    return kExitBadInput;
+  }
+  for (const sources::EvidenceOutput& file : conversion.files) {
+    const evidence::FileSchema* schema = schema_of(file.file_name);
+    if (schema == nullptr) return kExitBadInput;
+    evidence::FileLoad load = evidence::load_evidence_text(*schema, file.csv, options);
+    for (evidence::Diagnostic& d : load.diagnostics) {
+      const auto at = sources::export_position(conversion, file, d.at.line, d.at.column, d.message);
+      if (!at) continue;
+      d.at = evidence::RecordPosition(at->file, static_cast<std::uint32_t>(at->line),
+                                      static_cast<std::uint32_t>(at->column));
+      d.message = at->message;
+    }
+    for (evidence::Warning& w : load.warnings) {
+      const auto at = sources::export_position(conversion, file, w.first.line, w.first.column, "");
+      if (at && at->line > 0) {
+        w.first = evidence::RecordPosition(at->file, static_cast<std::uint32_t>(at->line),
+                                           static_cast<std::uint32_t>(at->column));
+      }
+      warnings.push_back(w);
+    }
+    incoming.push_back(
+        {file.file_name + " (converted by " + profile->name + ")", schema, std::move(load)});
+  }
+  if (!conversion.problems.empty()) {
+    std::cerr << conversion.problems.size()
+              << " problems left rows of the exports out of the import (listed above)\n";
+  }
+  return std::nullopt;
+}
+
+int import_files(const ImportArgs& args) {
+  const auto dir = workspace_folder("import", args.workspace);
+  if (!dir) return kExitUsage;
+  store::Workspace workspace = store::Workspace::open(*dir);
+  const auto contract = workspace_contract(workspace);
+  if (!contract) return kExitBadInput;
+  const time::Zone zone = time::Zone::load(contract->timezone);
+  evidence::LoadOptions options = engine::checking_options(*contract, zone);
+  options.skip_invalid = args.skip_invalid;
+  // The kinds kept per month are made canonical rows as they are read, without a table.
+  for (const evidence::FileSchema& schema : evidence::all_schemas()) {
+    if (!store::is_partitioned(schema.kind)) continue;
+    options.sinks.emplace(schema.kind,
+                          [&zone] { return std::make_shared<store::CanonicalRowsSink>(zone); });
+  }
+
+  std::vector<store::IncomingFile> incoming;
+  std::vector<evidence::Warning> warnings;
+  std::optional<ProgressBar> bar;
+  const std::optional<int> unread =
+      args.from.empty() ? read_evidence_files(args, options, incoming, warnings, bar)
+                        : read_converted_exports(args, options, incoming, warnings);
+  if (unread) return *unread;
+  if (!bar) bar.emplace(false);
   std::string step;
   const store::ImportProgress progress = [&bar, &step](std::string_view now, std::uint64_t done,
                                                        std::uint64_t total) {
     if (now != step) {
       step = now;
-      bar.step("import: " + step, done, total, now == "preparing rows" ? "rows" : "segments");
+      bar->step("import: " + step, done, total, now == "preparing rows" ? "rows" : "segments");
     } else {
-      bar.set(done);
+      bar->set(done);
     }
   };
   const store::ImportResult result =
       workspace.import_files(std::move(incoming), args.skip_invalid, zone, os_user(), progress);
-  bar.finish();
+  bar->finish();
   if (result.refused) {
     std::cerr << evidence::summarize_diagnostics(result.diagnostics);
     std::cerr << "import refused: nothing was imported; fix the rows above, or run with "

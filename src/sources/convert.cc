@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -190,12 +191,15 @@ std::unordered_map<std::string, std::string> lookup_index(const ColumnRule& rule
   return index;
 }
 
+// Each table's place in Conversion::inputs.
+using InputIndex = std::map<const InputTable*, std::uint32_t>;
+
 // One evidence mapping applied to every table of its input.
 class MappingRun {
  public:
   MappingRun(const EvidenceMapping& mapping, const evidence::FileSchema& schema,
-             const InputTables& tables, Conversion& out)
-      : mapping_(mapping), schema_(schema), tables_(tables), out_(out) {
+             const InputTables& tables, const InputIndex& input_index, Conversion& out)
+      : mapping_(mapping), schema_(schema), tables_(tables), input_index_(input_index), out_(out) {
     for (const ColumnRule& rule : mapping.columns) {
       if (rule.lookup) {
         lookups_[rule.target] =
@@ -254,10 +258,12 @@ class MappingRun {
       }
       std::map<std::string, std::string> cells;
       bool row_ok = map_row(table, r, sources, cells);
+      const RowOrigin origin{input_index_.at(&table), static_cast<std::uint32_t>(r)};
       if (mapping_.intervals) {
-        row_ok = add_sample(table, r, group, at, state, std::move(cells)) && row_ok;
+        row_ok = add_sample(table, r, group, at, state, std::move(cells), origin) && row_ok;
       } else if (row_ok) {
         rows_.push_back(std::move(cells));
+        origins_.push_back(origin);
       }
       if (!row_ok) ++invalid;
     }
@@ -308,7 +314,7 @@ class MappingRun {
   }
 
   bool add_sample(const InputTable& table, std::size_t r, int group, int at, int state,
-                  std::map<std::string, std::string> cells) {
+                  std::map<std::string, std::string> cells, RowOrigin origin) {
     const Intervals& iv = *mapping_.intervals;
     const auto& row = table.rows[r];
     bool ok = true;
@@ -331,7 +337,9 @@ class MappingRun {
     }
     if (ok) {
       samples_.push_back(StatusSample{row[static_cast<std::size_t>(group)],
-                                      std::get<std::string>(stamp), it->second, std::move(cells)});
+                                      std::get<std::string>(stamp), it->second, std::move(cells),
+                                      sample_origins_.size()});
+      sample_origins_.push_back(origin);
     }
     return ok;
   }
@@ -364,11 +372,14 @@ class MappingRun {
         cells["end"] = iv.end;
         cells["planned"] = iv.planned ? "true" : "false";
         rows_.push_back(std::move(cells));
+        origins_.push_back(sample_origins_.at(iv.origin));
       }
     }
     for (const auto& column : schema_.columns) {
       if (mapped.count(column.name) > 0) header.emplace_back(column.name);
     }
+    std::vector<std::string> source_columns;
+    for (const auto& name : header) source_columns.push_back(source_column(name));
     std::vector<std::vector<std::string>> rows;
     rows.reserve(rows_.size());
     for (auto& cells : rows_) {
@@ -377,16 +388,41 @@ class MappingRun {
       for (const auto& name : header) row.push_back(std::move(cells[name]));
       rows.push_back(std::move(row));
     }
-    out_.files.push_back(
-        EvidenceOutput{std::string(schema_.file_name), evidence_csv(header, rows), rows.size()});
+    EvidenceOutput file;
+    file.file_name = std::string(schema_.file_name);
+    file.rows = rows.size();
+    file.csv = evidence_csv(header, rows, &file.row_offsets);
+    file.header = std::move(header);
+    file.source_columns = std::move(source_columns);
+    file.origins = std::move(origins_);
+    out_.files.push_back(std::move(file));
     out_.account.push_back(std::string(schema_.file_name) + ": " + rows_text(rows.size()) +
                            " written");
+  }
+
+  // The export column an evidence column is read from ("" for a constant).
+  std::string source_column(const std::string& target) const {
+    for (const ColumnRule& rule : mapping_.columns) {
+      if (rule.target != target) continue;
+      if (rule.lookup) return rule.lookup->key;
+      return rule.column.value_or("");
+    }
+    if (mapping_.intervals) {
+      const Intervals& iv = *mapping_.intervals;
+      if (target == "id") return iv.group;
+      if (target == "planned") return iv.state;
+      return iv.at;  // start, end
+    }
+    return "";
   }
 
   const EvidenceMapping& mapping_;
   const evidence::FileSchema& schema_;
   const InputTables& tables_;
+  const InputIndex& input_index_;
   Conversion& out_;
+  std::vector<RowOrigin> origins_;         // per row of rows_
+  std::vector<RowOrigin> sample_origins_;  // per StatusSample::origin
   std::map<std::string, std::unordered_map<std::string, std::string>> lookups_;
   std::vector<std::map<std::string, std::string>> rows_;
   std::vector<StatusSample> samples_;
@@ -412,13 +448,61 @@ bool name_matches(std::string_view pattern, std::string_view name) {
 Conversion convert(const Profile& profile, const std::vector<InputFile>& files) {
   Conversion out;
   const InputTables tables = read_inputs(profile, files, out);
+  InputIndex input_index;
+  for (const auto& [input, read] : tables) {
+    for (const InputTable& table : read) {
+      input_index.emplace(&table, static_cast<std::uint32_t>(out.inputs.size()));
+      InputTable positions = table;
+      positions.rows.clear();  // the cells are not needed to tell where they were
+      out.inputs.push_back(std::move(positions));
+    }
+  }
   for (const EvidenceMapping& mapping : profile.evidence) {
     const evidence::FileSchema* schema = evidence::find_schema(mapping.file);
     if (schema == nullptr) continue;                           // the loader reported it
     if (tables.find(mapping.input) == tables.end()) continue;  // no file of its input given
-    MappingRun(mapping, *schema, tables, out).run();
+    MappingRun(mapping, *schema, tables, input_index, out).run();
   }
   return out;
+}
+
+std::optional<Diagnostic> export_position(const Conversion& conversion, const EvidenceOutput& file,
+                                          std::uint32_t line, std::uint32_t column,
+                                          const std::string& message) {
+  // The row that starts on `line`: lines counted up to each row's offset (a quoted cell may hold
+  // a line break, so rows and lines need not be one to one).
+  const std::string_view csv = file.csv;
+  std::uint32_t row_line = 1;
+  std::size_t counted = 0;
+  for (std::size_t r = 0; r < file.row_offsets.size(); ++r) {
+    const std::size_t offset = file.row_offsets[r];
+    row_line += static_cast<std::uint32_t>(
+        std::count(csv.begin() + static_cast<std::ptrdiff_t>(counted),
+                   csv.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    counted = offset;
+    if (row_line < line) continue;
+    if (row_line > line) return std::nullopt;
+    // The cell at `column`: commas outside quotes before it, columns counted in characters.
+    std::size_t cell = 0;
+    bool quoted_cell = false;
+    std::uint32_t at = 1;
+    for (std::size_t i = offset; i < csv.size() && at < column; ++i) {
+      const char c = csv[i];
+      if (c == '"') quoted_cell = !quoted_cell;
+      if (c == ',' && !quoted_cell) ++cell;
+      if (c == '\n' && !quoted_cell) break;
+      if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) ++at;
+    }
+    const RowOrigin origin = file.origins.at(r);
+    const InputTable& input = conversion.inputs.at(origin.input);
+    const std::string source = cell < file.source_columns.size() ? file.source_columns[cell] : "";
+    const std::string evidence_column = cell < file.header.size() ? file.header[cell] : "";
+    std::string text = file.file_name;
+    if (!source.empty() && source != evidence_column) text += " (from '" + source + "')";
+    return input.at(origin.row, source.empty() ? -1 : input.column_index(source),
+                    text + ": " + message);
+  }
+  return std::nullopt;
 }
 
 }  // namespace meetlat::sources

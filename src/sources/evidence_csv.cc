@@ -29,10 +29,14 @@ void append_row(std::string& out, const std::vector<std::string>& cells) {
 }  // namespace
 
 std::string evidence_csv(const std::vector<std::string>& header,
-                         const std::vector<std::vector<std::string>>& rows) {
+                         const std::vector<std::vector<std::string>>& rows,
+                         std::vector<std::size_t>* row_offsets) {
   std::string out;
   append_row(out, header);
-  for (const auto& row : rows) append_row(out, row);
+  for (const auto& row : rows) {
+    if (row_offsets != nullptr) row_offsets->push_back(out.size());
+    append_row(out, row);
+  }
   return out;
 }
 

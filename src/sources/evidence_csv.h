@@ -3,12 +3,16 @@
 // spaces at its ends.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace meetlat::sources {
 
+// `row_offsets`, when given, receives the byte offset in the text where each row of `rows`
+// starts.
 std::string evidence_csv(const std::vector<std::string>& header,
-                         const std::vector<std::vector<std::string>>& rows);
+                         const std::vector<std::vector<std::string>>& rows,
+                         std::vector<std::size_t>* row_offsets = nullptr);
 
 }  // namespace meetlat::sources

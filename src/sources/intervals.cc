@@ -28,7 +28,7 @@ std::vector<Interval> intervals_of(std::vector<StatusSample> samples) {
       open.reset();
     }
     if (!open && (down || planned)) {
-      open = Interval{s.group, s.at, "", planned, std::move(s.extra)};
+      open = Interval{s.group, s.at, "", planned, std::move(s.extra), s.origin};
     }
   }
   if (open) out.push_back(std::move(*open));

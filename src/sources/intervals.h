@@ -4,6 +4,7 @@
 // next sample in another state; the last run of a group stays open (no end).
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@ struct StatusSample {
   std::string at;     // the time stamp in meetlat's form; samples sort by it (one zone form)
   std::string state;  // up, down or planned
   std::map<std::string, std::string> extra;  // the mapping's other columns, from this sample
+  std::size_t origin = 0;                    // the caller's mark of where the sample was read
 };
 
 struct Interval {
@@ -23,6 +25,7 @@ struct Interval {
   std::string end;  // empty: still going on at the last sample
   bool planned = false;
   std::map<std::string, std::string> extra;  // of the run's first sample
+  std::size_t origin = 0;                    // of the run's first sample
 };
 
 // The intervals of `samples` (in any order), by group, then start.
