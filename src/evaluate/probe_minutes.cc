@@ -236,77 +236,74 @@ bool ProbeMinutes::add_summary(std::string_view key, std::string_view bytes) {
   return true;
 }
 
-std::vector<measure::MinuteVotes> ProbeMinutes::votes(const time::Window& window) const {
-  std::vector<measure::MinuteVotes> out;
+template <typename Visit>
+void ProbeMinutes::for_each_word(const time::Window& window, Visit visit) const {
   const std::int64_t first = minute_number(window.from);
   const std::int64_t end =
       minute_number(window.to) + (minute_start(minute_number(window.to)) < window.to ? 1 : 0);
-  if (end <= first) return out;
+  if (end <= first) return;
   for (auto it = pages_.lower_bound(floor_div(first, kPageMinutes));
        it != pages_.end() && it->first * kPageMinutes < end; ++it) {
     const std::int64_t base = it->first * kPageMinutes;
-    const Page& page = it->second;
     for (std::size_t w = 0; w < kPageWords; ++w) {
-      std::uint64_t any = 0;
-      for (const Votes& v : page) any |= v.reported[w];
-      while (any != 0) {
-        const int bit = std::countr_zero(any);
-        any &= any - 1;
-        const std::int64_t minute = base + static_cast<std::int64_t>(w * 64) + bit;
-        if (minute < first || minute >= end) continue;
-        const std::uint64_t mask = std::uint64_t{1} << bit;
-        measure::MinuteVotes m{minute_start(minute)};
-        for (const Votes& v : page) {
-          if ((v.reported[w] & mask) != 0) ++m.locations;
-          if ((v.down[w] & mask) != 0) ++m.down;
-        }
-        out.push_back(m);
+      const std::int64_t word_first = base + static_cast<std::int64_t>(w * 64);
+      std::uint64_t inside = ~std::uint64_t{0};
+      if (word_first < first) {
+        inside &= first - word_first >= 64 ? 0 : ~std::uint64_t{0} << (first - word_first);
       }
+      if (word_first + 64 > end) {
+        inside &= end - word_first <= 0 ? 0 : ~std::uint64_t{0} >> (64 - (end - word_first));
+      }
+      if (inside != 0) visit(word_first, it->second, w, inside);
     }
   }
+}
+
+std::vector<measure::MinuteVotes> ProbeMinutes::votes(const time::Window& window) const {
+  std::vector<measure::MinuteVotes> out;
+  for_each_word(
+      window, [&](std::int64_t word_first, const Page& page, std::size_t w, std::uint64_t inside) {
+        std::uint64_t any = 0;
+        for (const Votes& v : page) any |= v.reported[w];
+        for (std::uint64_t bits = any & inside; bits != 0; bits &= bits - 1) {
+          const int bit = std::countr_zero(bits);
+          const std::uint64_t mask = std::uint64_t{1} << bit;
+          measure::MinuteVotes m{minute_start(word_first + bit)};
+          for (const Votes& v : page) {
+            if ((v.reported[w] & mask) != 0) ++m.locations;
+            if ((v.down[w] & mask) != 0) ++m.down;
+          }
+          out.push_back(m);
+        }
+      });
   return out;
 }
 
 measure::MinuteTally ProbeMinutes::tally(const time::Window& window) const {
   measure::MinuteTally out;
-  const std::int64_t first = minute_number(window.from);
-  const std::int64_t end =
-      minute_number(window.to) + (minute_start(minute_number(window.to)) < window.to ? 1 : 0);
-  if (end <= first) return out;
-  for (auto it = pages_.lower_bound(floor_div(first, kPageMinutes));
-       it != pages_.end() && it->first * kPageMinutes < end; ++it) {
-    const std::int64_t base = it->first * kPageMinutes;
-    const Page& page = it->second;
-    for (std::size_t w = 0; w < kPageWords; ++w) {
-      // The bits of this word's minutes inside [first, end).
-      const std::int64_t word_first = base + static_cast<std::int64_t>(w * 64);
-      std::uint64_t inside = ~std::uint64_t{0};
-      if (word_first < first)
-        inside &= first - word_first >= 64 ? 0 : ~std::uint64_t{0} << (first - word_first);
-      if (word_first + 64 > end)
-        inside &= end - word_first <= 0 ? 0 : ~std::uint64_t{0} >> (64 - (end - word_first));
-      std::uint64_t any = 0;
-      std::uint64_t any_down = 0;
-      for (const Votes& v : page) {
-        any |= v.reported[w];
-        any_down |= v.down[w];
-      }
-      out.observed += std::popcount(any & inside);
-      // A minute can be down only where some location voted down: few minutes, counted one by one.
-      for (std::uint64_t d = any_down & inside; d != 0; d &= d - 1) {
-        const std::uint64_t mask = d & (~d + 1);
-        std::int64_t locations = 0;
-        std::int64_t down = 0;
+  for_each_word(
+      window, [&](std::int64_t word_first, const Page& page, std::size_t w, std::uint64_t inside) {
+        std::uint64_t any = 0;
+        std::uint64_t any_down = 0;
         for (const Votes& v : page) {
-          if ((v.reported[w] & mask) != 0) ++locations;
-          if ((v.down[w] & mask) != 0) ++down;
+          any |= v.reported[w];
+          any_down |= v.down[w];
         }
-        if (2 * down > locations) {
-          out.down.push_back(minute_start(word_first + std::countr_zero(d)));
+        out.observed += std::popcount(any & inside);
+        // A minute can be down only where some location voted down: few minutes, counted one by
+        // one.
+        for (std::uint64_t d = any_down & inside; d != 0; d &= d - 1) {
+          const int bit = std::countr_zero(d);
+          const std::uint64_t mask = std::uint64_t{1} << bit;
+          std::int64_t locations = 0;
+          std::int64_t down = 0;
+          for (const Votes& v : page) {
+            if ((v.reported[w] & mask) != 0) ++locations;
+            if ((v.down[w] & mask) != 0) ++down;
+          }
+          if (2 * down > locations) out.down.push_back(minute_start(word_first + bit));
         }
-      }
-    }
-  }
+      });
   return out;
 }
 

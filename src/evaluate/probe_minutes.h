@@ -90,6 +90,10 @@ class ProbeMinutes : public evidence::SummarisingSink {
   };
   using Page = std::vector<Votes>;  // by location
 
+  // Calls visit(first minute of the word, page, word index, mask) for every word of minutes of a
+  // page that has minutes starting in [floor(window.from), window.to); the mask marks those.
+  template <typename Visit>
+  void for_each_word(const time::Window& window, Visit visit) const;
   std::size_t location_id(std::string_view name);
   Votes& votes_of(std::int64_t minute, std::size_t location);
   void set(std::int64_t minute, std::size_t location, bool down);
