@@ -179,7 +179,7 @@ TEST_F(SourcesCli, ImportFromNamesTheExportsPlaceOfAProblemFoundAfterConverting)
       run("import --from topdesk " + (root_ / "export").string() + " --workspace " + ws.string());
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE(r.err.find("meldingen_oktober.csv:7:1: tickets.csv (from 'Meldingnummer'): id: "
-                       "duplicate id 'M2610 002'"),
+                       "duplicate id 'M2610 002' (first at meldingen_oktober.csv:3)"),
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("meldingen_oktober.csv:8:48: tickets.csv (from 'Reactiedatum'): "

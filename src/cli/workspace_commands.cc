@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <regex>
 
 #include "cli/app.h"
 #include "cli/commands.h"
@@ -170,6 +171,18 @@ std::optional<int> read_converted_exports(const ImportArgs& args,
       d.at = evidence::RecordPosition(at->file, static_cast<std::uint32_t>(at->line),
                                       static_cast<std::uint32_t>(at->column));
       d.message = at->message;
+      // A duplicate names the row it repeats by its line in the converted file: name the
+      // export's instead.
+      static const std::regex kFirstOnLine(R"(\(first on line (\d+)\))");
+      std::smatch found;
+      if (std::regex_search(d.message, found, kFirstOnLine)) {
+        const auto first = sources::export_position(
+            conversion, file, static_cast<std::uint32_t>(std::stoul(found[1].str())), 1, "");
+        if (first && first->line > 0) {
+          d.message = found.prefix().str() + "(first at " + first->file + ":" +
+                      std::to_string(first->line) + ")" + found.suffix().str();
+        }
+      }
     }
     for (evidence::Warning& w : load.warnings) {
       const auto at = sources::export_position(conversion, file, w.first.line, w.first.column, "");
