@@ -493,8 +493,12 @@ std::optional<Diagnostic> export_position(const Conversion& conversion, const Ev
       if (c == '\n' && !quoted_cell) break;
       if ((static_cast<unsigned char>(c) & 0xc0) != 0x80) ++at;
     }
-    const RowOrigin origin = file.origins.at(r);
-    const InputTable& input = conversion.inputs.at(origin.input);
+    if (r >= file.origins.size() || file.origins[r].input >= conversion.inputs.size() ||
+        file.origins[r].row >= conversion.inputs[file.origins[r].input].lines.size()) {
+      return std::nullopt;  // a row of no recorded origin: its place in the converted file stands
+    }
+    const RowOrigin origin = file.origins[r];
+    const InputTable& input = conversion.inputs[origin.input];
     const std::string source = cell < file.source_columns.size() ? file.source_columns[cell] : "";
     const std::string evidence_column = cell < file.header.size() ? file.header[cell] : "";
     std::string text = file.file_name;
