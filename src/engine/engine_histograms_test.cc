@@ -181,6 +181,28 @@ TEST_F(HistogramEngineTest, UndecidableIsWhatTheJsonResultSaysWithItsInterval) {
   EXPECT_TRUE(hist.escalation.steps.empty());
 }
 
+// KPI-10's ladder: "more than 10% over the norm" (p95_peak "< 400 ms": above 440) fires on the
+// bound the buckets prove, never on a guess inside the bucket.
+TEST_F(HistogramEngineTest, ADeviationStepFiresOnlyWhenTheLowerBoundProvesIt) {
+  const auto samples = month_of(200, 600);  // raw p95_peak 600 ms: 50% over
+  const evaluate::KpiResult raw = kpi10("transactions.csv", transactions_csv(samples));
+  ASSERT_EQ(raw.escalation.steps.size(), 1u);
+  EXPECT_EQ(raw.escalation.steps[0].action, "performance-tuning-plan");
+
+  // (450, 1000]: breached, and at least 12.5% over: the step fires.
+  const evaluate::KpiResult proven =
+      kpi10("latency_histograms.csv", histograms_csv(samples, {100, 200, 300, 400, 450, 1000}));
+  EXPECT_EQ(proven.objectives[1].status, evaluate::Status::kBreached);
+  ASSERT_EQ(proven.escalation.steps.size(), 1u);
+  EXPECT_EQ(proven.escalation.steps[0].action, "performance-tuning-plan");
+
+  // (400, 1000]: breached, but the p95 could be 401 ms: no step.
+  const evaluate::KpiResult unproven =
+      kpi10("latency_histograms.csv", histograms_csv(samples, {100, 200, 300, 400, 1000}));
+  EXPECT_EQ(unproven.objectives[1].status, evaluate::Status::kBreached);
+  EXPECT_TRUE(unproven.escalation.steps.empty());
+}
+
 TEST_F(HistogramEngineTest, AWindowAcrossTheEdgeOfPeakHoursIsUndecidable) {
   // 08:55–09:05 holds office time outside peak hours and peak time: its samples cannot be split.
   write("latency_histograms.csv",

@@ -87,6 +87,14 @@ void note_histogram_quantile(const contract::Objective& o, const contract::Quant
                                                     : Detail{"", std::string("+inf")}.value});
   out.status = h.status;
   out.reason.reset();
+  // The least miss the buckets prove, for a ladder's deviation rule: from the bound nearest the
+  // norm (for "< 400", the p95 lies above A, so it misses by more than A − 400).
+  const auto& nearest = o.norm.higher_is_better() ? h.at_most : h.above;
+  if (h.status == Status::kBreached && nearest) {
+    const double threshold = o.norm.threshold.to_double();
+    out.miss_absolute = o.norm.higher_is_better() ? threshold - *nearest : *nearest - threshold;
+    if (threshold != 0) out.miss_relative = *out.miss_absolute / threshold;
+  }
   if (h.undecidable) {
     out.undecidable = true;
     out.reason = "undecidable: the buckets place the value in (" + bound_text(h.above, true) +

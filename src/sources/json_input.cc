@@ -5,6 +5,8 @@
 #include <string>
 #include <utility>
 
+#include "sources/otlp_input.h"
+
 namespace meetlat::sources {
 namespace {
 
@@ -156,6 +158,8 @@ InputTable read_json_input(std::string_view bytes, std::string_view file, const 
   }
   if (input.format == InputFormat::kPrometheus) {
     read_prometheus(doc, table, problems);
+  } else if (input.format == InputFormat::kOtlp) {
+    read_otlp(doc, table, problems);
   } else {
     read_records(doc, input, table, problems);
   }

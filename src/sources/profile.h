@@ -26,6 +26,7 @@ enum class InputFormat {
   kCsv,         // text with a header row and a separator
   kJson,        // a JSON array of records (or one at `records`), nested keys joined by dots
   kPrometheus,  // the JSON of Prometheus' /api/v1/query_range (resultType matrix)
+  kOtlp,        // OpenTelemetry metrics in OTLP/JSON: histogram buckets (otlp_input.h)
 };
 
 enum class Encoding { kUtf8, kWindows1252 };

@@ -84,9 +84,11 @@ std::optional<Input> read_input(YamlReader& reader, const std::string& name,
       input.format = InputFormat::kJson;
     } else if (*format == "prometheus") {
       input.format = InputFormat::kPrometheus;
+    } else if (*format == "otlp") {
+      input.format = InputFormat::kOtlp;
     } else {
       reader.error(*map.find("format"),
-                   what + ": format must be csv, json or prometheus, not " + quoted(*format));
+                   what + ": format must be csv, json, prometheus or otlp, not " + quoted(*format));
     }
   }
   if (auto separator = map.string("separator", false)) {
