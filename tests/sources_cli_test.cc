@@ -128,7 +128,7 @@ TEST_F(Scratch, TopdeskPausesStopTheClockAsTheHandMadeOnes) {
 
 INSTANTIATE_TEST_SUITE_P(Sources, BuiltInProfile,
                          ::testing::Values("topdesk", "uptime-kuma", "servicenow", "jira-sm",
-                                           "prometheus"),
+                                           "prometheus", "otlp"),
                          [](const auto& param_info) {
                            std::string name = param_info.param;
                            for (char& c : name) {
@@ -200,7 +200,7 @@ TEST_F(SourcesCli, AnUnknownProfileListsTheBuiltInOnes) {
   const RunResult r = run("convert --from topdsk x.csv --out " + (root_ / "out").string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("--from topdsk is neither a built-in profile (topdesk, uptime-kuma, "
-                       "servicenow, jira-sm, prometheus) nor a profile file"),
+                       "servicenow, jira-sm, prometheus, otlp) nor a profile file"),
             std::string::npos)
       << r.err;
 }

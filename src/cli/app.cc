@@ -361,9 +361,10 @@ void add_source_commands(CLI::App& app, Options& o, int& exit_code) {
   auto* convert = app.add_subcommand(
       "convert", "Convert a tool's exports (TOPdesk, ServiceNow, ...) into evidence files");
   convert
-      ->add_option("--from", o.convert.from,
-                   "A built-in profile (topdesk, uptime-kuma, servicenow, jira-sm, prometheus) "
-                   "or a profile file (YAML)")
+      ->add_option(
+          "--from", o.convert.from,
+          "A built-in profile (topdesk, uptime-kuma, servicenow, jira-sm, prometheus, otlp) "
+          "or a profile file (YAML)")
       ->required();
   convert->add_option("INPUT", o.convert.inputs, "Exported files, or folders of them")->required();
   convert->add_option("--out", o.convert.out, "Folder to write the evidence files into")

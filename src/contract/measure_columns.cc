@@ -48,9 +48,19 @@ Columns columns_of(const AvailabilityMeasure& m) {
 }
 
 Columns columns_of(const QuantileMeasure& m) {
-  return {{m.evidence, m.time_column, "time", kTimestampColumn},
-          {m.evidence, m.value_column, "value", kNumberColumn},
-          {m.evidence, m.name_column, "name", kTextColumn}};
+  Columns out{{m.evidence, m.time_column, "time", kTimestampColumn},
+              {m.evidence, m.value_column, "value", kNumberColumn},
+              {m.evidence, m.name_column, "name", kTextColumn}};
+  if (m.histograms) {
+    using namespace histogram_columns;
+    out.push_back({*m.histograms, kFrom, "", kTimestampColumn});
+    out.push_back({*m.histograms, kTo, "", kTimestampColumn});
+    out.push_back({*m.histograms, kName, "", kTextColumn});
+    out.push_back({*m.histograms, kAboveMs, "", kNumberColumn, false});
+    out.push_back({*m.histograms, kAtMostMs, "", kNumberColumn, false});
+    out.push_back({*m.histograms, kCount, "", kNumberColumn});
+  }
+  return out;
 }
 
 Columns columns_of(const RatioOfSumsMeasure& m) {

@@ -81,6 +81,14 @@ inline constexpr std::string_view kAt = "at";
 inline constexpr std::string_view kLocation = "location";
 inline constexpr std::string_view kUp = "up";
 }  // namespace probe_columns
+namespace histogram_columns {  // quantile: the fallback (QuantileMeasure::histograms)
+inline constexpr std::string_view kFrom = "from";
+inline constexpr std::string_view kTo = "to";
+inline constexpr std::string_view kName = "name";
+inline constexpr std::string_view kAboveMs = "above_ms";
+inline constexpr std::string_view kAtMostMs = "at_most_ms";
+inline constexpr std::string_view kCount = "count";
+}  // namespace histogram_columns
 namespace milestone_columns {  // milestone: MilestoneMeasure::evidence
 inline constexpr std::string_view kId = "id";
 inline constexpr std::string_view kAchievedOn = "achieved_on";

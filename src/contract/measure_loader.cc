@@ -346,6 +346,8 @@ std::optional<Measure> read_quantile(LoadContext& ctx, const MapReader& m) {
   q.q = *level;
   q.in_calendar = *in;
   q.outside_calendar = outside;
+  // latency_histograms.csv holds transaction durations: it stands in for transactions.csv only.
+  if (q.evidence != "transactions") q.histograms.reset();
   return q;
 }
 

@@ -137,6 +137,10 @@ struct QuantileMeasure {
   // measure lists its own.
   std::vector<std::string> names;
   bool names_from_parameters = true;
+  // Read instead of `evidence` when that file is absent: latency histograms (one row per bucket,
+  // docs/evidence.md), from which the norm is decided exactly where the bucket bounds allow it
+  // and `undecidable` otherwise (evaluate/histogram_quantile_eval.cc).
+  std::optional<std::string> histograms = "latency_histograms";
 };
 
 // Σ numerator / Σ denominator over rows whose `date_column` lies in the period.

@@ -37,6 +37,13 @@ struct VolumeRule {
   std::optional<int> max_failing;
 };
 
+// A value known only to lie in (above, at_most] (a quantile read from histogram buckets); an unset
+// bound is unbounded.
+struct ValueBounds {
+  std::optional<double> above;
+  std::optional<double> at_most;
+};
+
 struct ObjectiveResult {
   std::string id;
   Status status = Status::kNoData;
@@ -52,6 +59,12 @@ struct ObjectiveResult {
   std::optional<double> miss_relative;
   std::optional<double> miss_absolute;
   std::optional<std::string> reason;  // why no_data, when it is
+  // Set when the value is known only within bounds (`value` is then unset): the ladder's
+  // deviation rule reads the bound nearest the norm, so it fires only on a proven miss.
+  std::optional<ValueBounds> bounds;
+  // The evidence places the value on both sides of the norm (histogram buckets straddling it):
+  // the JSON result says "undecidable"; ladders, KPI status and money read it as no_data.
+  bool undecidable = false;
   std::vector<Detail> details;
   // Records of this period taken out by approved exemptions (exemptions.h), in full; they are
   // in none of count, failing and pending.

@@ -90,6 +90,11 @@ bool deviates(const ObjectiveResult& r, const contract::DeviationRule& rule) {
     const contract::Norm at_most{contract::Op::kLe, rule.amount, contract::Unit::kCount};
     return !at_most.holds(*r.miss_absolute);
   }
+  if (!r.value && r.bounds) {
+    // Known only within bounds: the one nearest the norm gives the least miss the evidence proves.
+    const auto& nearest = r.norm.higher_is_better() ? r.bounds->at_most : r.bounds->above;
+    return nearest && r.norm.misses_by_more_than(*nearest, rule.amount, rule.percentage_points);
+  }
   return r.value && r.norm.misses_by_more_than(*r.value, rule.amount, rule.percentage_points);
 }
 

@@ -29,6 +29,12 @@ std::vector<ObjectiveResult> evaluate_availability(const Context& ctx, const con
 std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contract::Objective& o,
                                                const contract::QuantileMeasure& m,
                                                std::span<const Slot> slots);
+// The quantile from latency histograms (`table`, of m.histograms), when m.evidence is absent.
+std::vector<ObjectiveResult> evaluate_quantile_histograms(const Context& ctx,
+                                                          const contract::Objective& o,
+                                                          const contract::QuantileMeasure& m,
+                                                          const evidence::Table& table,
+                                                          std::span<const Slot> slots);
 std::vector<ObjectiveResult> evaluate_ratio_of_sums(const Context& ctx,
                                                     const contract::Objective& o,
                                                     const contract::RatioOfSumsMeasure& m,

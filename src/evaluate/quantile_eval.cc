@@ -77,6 +77,11 @@ std::vector<ObjectiveResult> evaluate_quantile(const Context& ctx, const contrac
                                                std::span<const Slot> slots) {
   auto results = blank_results(o, slots.size(), "no sample in the period");
   const evidence::Table* table = ctx.evidence().find(m.evidence);
+  if (table == nullptr && m.histograms) {
+    if (const evidence::Table* histograms = ctx.evidence().find(*m.histograms)) {
+      return evaluate_quantile_histograms(ctx, o, m, *histograms, slots);
+    }
+  }
   if (table == nullptr) return blank_results(o, slots.size(), absent_file_reason(m.evidence));
   const measure::QuantileLevel level{
       static_cast<std::uint64_t>(m.q.units),

@@ -13,6 +13,9 @@ ColumnSchema req_non_negative(std::string_view name, double largest = kLargestNu
 ColumnSchema req_count(std::string_view name) {
   return {name, T::kNumber, true, Domain::kAny, true, true};
 }
+ColumnSchema opt_non_negative(std::string_view name, double largest) {
+  return {name, T::kNumber, false, Domain::kAny, true, false, largest};
+}
 ColumnSchema req_in(std::string_view name, Domain domain) {
   return {name, T::kCategory, true, domain};
 }
@@ -149,6 +152,16 @@ std::vector<FileSchema> build_schemas() {
        {req("id", T::kId), req("started_at", T::kInstant), opt("completed_at", T::kInstant)},
        {"id"},
        {{"started_at", "completed_at"}}},
+      // KPI-10 from an APM's histograms instead of one row per transaction (docs/evidence.md):
+      // one row per bucket, `count` durations of transaction `name` in [from, to) that lie in
+      // (above_ms, at_most_ms]; an empty bound is unbounded. Buckets of one window may repeat.
+      {"latency_histograms",
+       "latency_histograms.csv",
+       {req("from", T::kInstant), req("to", T::kInstant), req("name", T::kCategory),
+        opt_non_negative("above_ms", 1e10), opt_non_negative("at_most_ms", 1e10),
+        req_count("count")},
+       {},
+       {{"from", "to"}, {"above_ms", "at_most_ms"}}},
       // Not evidence of a KPI on its own: the times a ticket's clock stood still (waiting for
       // the customer), which an attainment objective with `pauses: true` counts out
       // (evaluate/pauses.h). A ticket may be paused more than once: no key.

@@ -63,7 +63,8 @@ struct FileSchema {
   int column_index(std::string_view name) const;
 };
 
-// The 23 evidence files in the order of the spec's table, then pauses.csv and exemptions.csv.
+// The 23 evidence files in the order of the spec's table, then latency_histograms.csv (KPI-10
+// from histograms), pauses.csv and exemptions.csv.
 const std::vector<FileSchema>& all_schemas();
 
 // The schema of a kind ("tickets"), or nullptr.

@@ -42,7 +42,7 @@ Json text(const contract::Text& t) { return Json{{"nl", t.nl}, {"en", t.en}}; }
 Json objective(const ObjectiveResult& r) {
   Json j;
   j["id"] = r.id;
-  j["status"] = measure::status_name(r.status);
+  j["status"] = r.undecidable ? std::string_view("undecidable") : measure::status_name(r.status);
   j["unit"] = contract::unit_name(r.unit);
   j["value"] = r.value ? Json(*r.value) : Json(nullptr);
   j["norm"] = norm_json(r.norm);

@@ -1,6 +1,6 @@
 // The profiles meetlat ships (profiles/*.yaml, compiled in at build time as the default contract
-// is): topdesk, uptime-kuma, servicenow, jira-sm, prometheus. `--from NAME` picks one; a copy of
-// its text is where a profile of one's own starts (docs/sources.md).
+// is): topdesk, uptime-kuma, servicenow, jira-sm, prometheus, otlp. `--from NAME` picks one; a copy
+// of its text is where a profile of one's own starts (docs/sources.md).
 #pragma once
 
 #include <optional>

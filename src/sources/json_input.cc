@@ -5,6 +5,9 @@
 #include <string>
 #include <utility>
 
+#include "sources/otlp_input.h"
+#include "sources/prometheus_histogram_input.h"
+
 namespace meetlat::sources {
 namespace {
 
@@ -156,6 +159,10 @@ InputTable read_json_input(std::string_view bytes, std::string_view file, const 
   }
   if (input.format == InputFormat::kPrometheus) {
     read_prometheus(doc, table, problems);
+  } else if (input.format == InputFormat::kOtlp) {
+    read_otlp(doc, table, problems);
+  } else if (input.format == InputFormat::kPrometheusHistogram) {
+    read_prometheus_histograms(doc, table, problems);
   } else {
     read_records(doc, input, table, problems);
   }

@@ -26,6 +26,9 @@ enum class InputFormat {
   kCsv,         // text with a header row and a separator
   kJson,        // a JSON array of records (or one at `records`), nested keys joined by dots
   kPrometheus,  // the JSON of Prometheus' /api/v1/query_range (resultType matrix)
+  kOtlp,        // OpenTelemetry metrics in OTLP/JSON: histogram buckets (otlp_input.h)
+  kPrometheusHistogram,  // query_range JSON of <name>_bucket counters
+                         // (prometheus_histogram_input.h)
 };
 
 enum class Encoding { kUtf8, kWindows1252 };

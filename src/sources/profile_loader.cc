@@ -84,9 +84,15 @@ std::optional<Input> read_input(YamlReader& reader, const std::string& name,
       input.format = InputFormat::kJson;
     } else if (*format == "prometheus") {
       input.format = InputFormat::kPrometheus;
+    } else if (*format == "otlp") {
+      input.format = InputFormat::kOtlp;
+    } else if (*format == "prometheus_histogram") {
+      input.format = InputFormat::kPrometheusHistogram;
     } else {
-      reader.error(*map.find("format"),
-                   what + ": format must be csv, json or prometheus, not " + quoted(*format));
+      reader.error(*map.find("format"), what +
+                                            ": format must be csv, json, prometheus, "
+                                            "prometheus_histogram or otlp, not " +
+                                            quoted(*format));
     }
   }
   if (auto separator = map.string("separator", false)) {

@@ -25,7 +25,7 @@ TEST(ProfileLoader, EveryBuiltInProfileLoads) {
   }
   EXPECT_EQ(builtin_profile_names(),
             (std::vector<std::string_view>{"topdesk", "uptime-kuma", "servicenow", "jira-sm",
-                                           "prometheus"}));
+                                           "prometheus", "otlp"}));
 }
 
 TEST(ProfileLoader, MistakesAreReportedAtTheirLineAndColumn) {
