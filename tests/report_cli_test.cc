@@ -359,11 +359,6 @@ TEST_F(ReportCli, AWeekIsRefusedWithWhatToGive) {
             std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(root_ / "w.html"));
-  const RunResult xlsx = run_meetlat(
-      "report " + inputs() + " --period 2026-Q1 --format xlsx --out " + (root_ / "q.xlsx").string(),
-      root_);
-  EXPECT_EQ(xlsx.exit_code, 2);
-  EXPECT_FALSE(fs::exists(root_ / "q.xlsx"));
 }
 
 }  // namespace
