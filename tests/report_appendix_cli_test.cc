@@ -26,11 +26,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "run_meetlat.h"
 
 namespace fs = std::filesystem;
+using nlohmann::json;
 
 namespace {
 
@@ -102,6 +104,13 @@ class ReportAppendix : public testing::Test {
           root_);
       ASSERT_EQ(r.exit_code, 0) << r.err;
     }
+    const RunResult x = run_meetlat("report --data " + data.string() + " --contract " +
+                                        (root_ / "contract.yaml").string() +
+                                        " --as-of 2026-11-05T00:00:00+01:00 --skip-invalid "
+                                        "--period 2026-10 --format xlsx --out " +
+                                        (root_ / "report.xlsx").string(),
+                                    root_);
+    ASSERT_EQ(x.exit_code, 0) << x.err;
     nl_ = read_file(root_ / "nl.html");
     en_ = read_file(root_ / "en.html");
   }
@@ -182,6 +191,31 @@ TEST_F(ReportAppendix, DataQualityDstNotesAndFilesNotRecognised) {
   // Each note in its own part, not again among the others.
   EXPECT_EQ(part(nl_, "dq-other").find("Notes.txt"), std::string::npos);
   EXPECT_EQ(part(nl_, "dq-other").find("tickets.csv"), std::string::npos);
+}
+
+// The workbook's Evidence sheet: the same figures as numbers and dates a spreadsheet can sum.
+TEST_F(ReportAppendix, SpreadsheetEvidenceHoldsTheDeadlineAndTheHoursCounted) {
+  const RunResult read =
+      meetlat::testing::run_shell(std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " +
+                                  (root_ / "report.xlsx").string() + " 2>&1");
+  ASSERT_EQ(read.exit_code, 0) << read.out;
+  const json rows = json::parse(read.out).at("Evidence").at("rows");
+  bool late = false;
+  bool overdue = false;
+  for (const auto& cells : rows) {
+    if (cells.at(3) == "INC-1") {
+      late = true;
+      EXPECT_EQ(cells.at(4).at("date"), "2026-10-12T13:00:00");
+      EXPECT_EQ(cells.at(5), "office_hours");
+      EXPECT_DOUBLE_EQ(cells.at(6).get<double>(), 9.0);
+    }
+    if (cells.at(3) == "INC-2") {
+      overdue = true;
+      EXPECT_EQ(cells.at(4).at("date"), "2026-10-30T15:00:00");
+      EXPECT_DOUBLE_EQ(cells.at(6).get<double>(), 41.0);
+    }
+  }
+  EXPECT_TRUE(late && overdue) << rows;
 }
 
 }  // namespace

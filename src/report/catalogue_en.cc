@@ -191,6 +191,8 @@ const Catalogue& english() {
           {"report.col.counted", "Time counted on the calendar"},
           {"report.counted", "{hours} h {minutes} min ({calendar})"},
           {"report.counted_open", "{hours} h {minutes} min ({calendar}), open at the as-of moment"},
+          {"report.col.calendar", "Calendar"},
+          {"report.col.counted_hours", "Hours counted on the calendar"},
           {"report.generated", "Generated {when} by {version}."},
           {"report.yes", "yes"},
           {"report.no", "no"},

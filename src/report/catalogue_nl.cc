@@ -180,6 +180,8 @@ const Catalogue& dutch() {
           {"report.col.counted", "Getelde tijd op de kalender"},
           {"report.counted", "{hours} u {minutes} min ({calendar})"},
           {"report.counted_open", "{hours} u {minutes} min ({calendar}), open op het peilmoment"},
+          {"report.col.calendar", "Kalender"},
+          {"report.col.counted_hours", "Getelde uren op de kalender"},
           {"report.generated", "Gemaakt {when} door {version}."},
           {"report.yes", "ja"},
           {"report.no", "nee"},

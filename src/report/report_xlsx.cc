@@ -221,11 +221,13 @@ void objectives(Book& book, const MonthlyReport& r) {
 
 void evidence(Book& book, const MonthlyReport& r) {
   Sheet s(book, "Evidence", r,
-          {"report.col.kpi", "report.col.objective", "report.col.kind", "report.col.record"});
+          {"report.col.kpi", "report.col.objective", "report.col.kind", "report.col.record",
+           "report.col.computed_deadline", "report.col.calendar", "report.col.counted_hours"});
   const std::string failing = r.words->say("report.failing_ids", {});
   const std::string exempted = r.words->say("report.exempted_ids", {});
   for (const auto& k : r.month().kpis) {
     for (const auto& o : k.objectives) {
+      std::size_t index = 0;  // into record_figures: failing_ids, then exempted_ids
       for (const auto* ids : {&o.failing_ids, &o.exempted_ids}) {
         for (const auto& id : *ids) {
           s.next_row();
@@ -233,6 +235,14 @@ void evidence(Book& book, const MonthlyReport& r) {
           s.text(o.id);
           s.text(ids == &o.failing_ids ? failing : exempted);
           s.text(id);
+          const std::size_t i = index++;
+          if (i >= o.record_figures.size() || o.record_figures[i].id != id) continue;
+          // The engine's figures behind the record (evaluate/evaluation.h, RecordFigures).
+          const evaluate::RecordFigures& f = o.record_figures[i];
+          s.instant(f.deadline, *r.zone);
+          if (!f.counted) continue;
+          s.text(f.calendar);
+          s.number(static_cast<double>(f.counted->count()) / 3.6e9, "0.00");
         }
       }
     }
