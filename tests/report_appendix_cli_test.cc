@@ -218,4 +218,25 @@ TEST_F(ReportAppendix, SpreadsheetEvidenceHoldsTheDeadlineAndTheHoursCounted) {
   EXPECT_TRUE(late && overdue) << rows;
 }
 
+// The workbook's Data quality sheet: the same parts, counts and coverage as numbers.
+TEST_F(ReportAppendix, SpreadsheetDataQualitySheet) {
+  const RunResult read =
+      meetlat::testing::run_shell(std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " +
+                                  (root_ / "report.xlsx").string() + " 2>&1");
+  ASSERT_EQ(read.exit_code, 0) << read.out;
+  const json sheet = json::parse(read.out).at("Data quality");
+  EXPECT_EQ(sheet.at("freeze"), "A2");
+  const json& rows = sheet.at("rows");
+  ASSERT_EQ(rows.size(), 5U) << rows;  // header, rows left out, coverage, DST, file
+  EXPECT_EQ(rows.at(1),
+            json::array({"Weggelaten regels", "tickets.csv", 1, nullptr, "1 ongeldig tijdstip"}));
+  EXPECT_EQ(rows.at(2).at(1), "KPI-03 availability");
+  EXPECT_DOUBLE_EQ(rows.at(2).at(3).get<double>(), 3.0 / 44700);
+  EXPECT_NE(rows.at(3).at(4).get<std::string>().find("1 lokale tijd in het herhaalde uur op 25 "
+                                                     "oktober 2026"),
+            std::string::npos);
+  EXPECT_NE(rows.at(4).at(4).get<std::string>().find("Notes.txt: geen bewijsbestand, genegeerd"),
+            std::string::npos);
+}
+
 }  // namespace

@@ -146,6 +146,16 @@ std::optional<EngineMessage> read_engine_text(std::string_view english_text) {
   return std::nullopt;
 }
 
+std::string rejected_kinds_text(const evidence::SkippedRows& rows, const Catalogue& words) {
+  std::string out;
+  for (const auto& [kind, count] : rows.reasons) {
+    if (!out.empty()) out += ", ";
+    out += count_text(static_cast<std::int64_t>(count), words) + " " +
+           words.say("diagnostic." + std::string(evidence::diagnostic_kind_name(kind)), {});
+  }
+  return out;
+}
+
 std::string engine_text(std::string_view english_text, const Catalogue& words) {
   if (words.language == english().language) return std::string(english_text);
   const auto m = read_engine_text(english_text);

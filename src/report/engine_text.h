@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "evidence/diagnostic.h"
 #include "report/catalogue.h"
 
 namespace meetlat::report {
@@ -35,5 +36,9 @@ std::optional<EngineMessage> read_engine_text(std::string_view english);
 // dates in it are written as the language writes them ("5 oktober 2026"), numbers with its
 // marks.
 std::string engine_text(std::string_view english, const Catalogue& words);
+
+// The kinds of problem of rows left out with their counts, in the reader's words: "7 ongeldig
+// tijdstip, 1.193 dubbel id".
+std::string rejected_kinds_text(const evidence::SkippedRows& rows, const Catalogue& words);
 
 }  // namespace meetlat::report

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "report/data_quality.h"
 #include "report/engine_text.h"
 #include "report/locale_text.h"
 #include "report/shown_value.h"
@@ -299,6 +300,43 @@ void money(Book& book, const MonthlyReport& r) {
   }
 }
 
+// The data-quality parts (data_quality.h), a row per item: the part, the file or objective, rows
+// left out or the coverage as numbers, and the note in the reader's words.
+void data_quality_sheet(Book& book, const MonthlyReport& r) {
+  const Catalogue& w = *r.words;
+  Sheet s(book, "Data quality", r,
+          {"report.dq.col.part", "report.dq.col.subject", "report.dq.col.rows",
+           "report.dq.col.coverage", "report.dq.col.note"});
+  const DataQuality q = data_quality(r);
+  for (const evidence::SkippedRows& rows : q.rows_left_out) {
+    s.next_row();
+    s.text(w.say("report.dq.rows", {}));
+    s.text(rows.file);
+    s.number(static_cast<double>(rows.rows), "#,##0");
+    s.skip();
+    s.text(rejected_kinds_text(rows, w));
+  }
+  for (const ProbeCoverage& c : q.coverage) {
+    s.next_row();
+    s.text(w.say("report.dq.coverage", {}));
+    s.text(c.kpi->kpi_id + " " + c.objective->id);
+    s.skip();
+    s.number(c.coverage, "0.00%");
+  }
+  for (const auto& [key, sentences] :
+       {std::pair{"report.dq.dst", &q.dst}, std::pair{"report.dq.files", &q.files},
+        std::pair{"report.dq.other", &q.other}}) {
+    for (const std::string& sentence : *sentences) {
+      s.next_row();
+      s.text(w.say(key, {}));
+      s.skip();
+      s.skip();
+      s.skip();
+      s.text(engine_text(sentence, w));
+    }
+  }
+}
+
 // The quarter's results: a row per objective and period, each period once (a quarterly KPI in
 // the quarter's last month, as the review shows it: monthly_report.h's trend).
 void quarter_results(Book& book, const MonthlyReport& r) {
@@ -429,6 +467,7 @@ std::string monthly_xlsx(const MonthlyReport& r) {
     evidence(book, r);
     actions(book, r);
     money(book, r);
+    data_quality_sheet(book, r);
   });
 }
 
