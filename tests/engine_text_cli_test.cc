@@ -162,6 +162,22 @@ TEST_F(EngineTextCli, DutchReportHoldsNoEnglishEngineSentenceAndTheReverse) {
   }
 }
 
+TEST_F(EngineTextCli, DutchWorkbookSaysWhyNoDataInDutch) {
+  const fs::path out = root_ / "nl.xlsx";
+  const RunResult r = run_meetlat(
+      "report " + inputs() + " --period 2026-10 --lang nl --format xlsx --out " + out.string(),
+      root_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const RunResult read = meetlat::testing::run_shell(
+      std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " + out.string() + " 2>&1");
+  ASSERT_EQ(read.exit_code, 0) << read.out;
+  const json rows = json::parse(read.out).at("Objectives").at("rows");
+  ASSERT_EQ(rows.size(), 2U);
+  EXPECT_EQ(rows.at(1).at(10),
+            "tickets.csv heeft geen kolom responded_at (gevonden kolommen: id, priority, "
+            "created_at)");
+}
+
 TEST_F(EngineTextCli, ActionListInDutch) {
   // Transactions whose p95 misses KPI-10's norm fire a step of the default contract; the list is
   // of the default contract here, so no --contract.

@@ -17,6 +17,9 @@
 //   ended: read as the earlier instant (a DST note), responded 03:00 the same day; a Sunday, so it
 //   counts no open time and is in time.
 // - INC-5 has a bad time stamp: left out with --skip-invalid.
+// - INC-6, created Friday 9 October 16:00, responded Monday 12 October 18:00, late but exempted
+//   (exemptions.csv, approved): deadline 2 h on Friday and 6 h on Monday,
+//   2026-10-12T14:00:00+02:00; time counted Friday 2 h and Monday 10 h, 12 h 0 min.
 // KPI-03 availability from probes.csv alone: three probe rows in three minutes of October, which
 // has 31 × 1440 + 60 minutes (the extra hour when summer time ended) = 44,700; coverage
 // 3 / 44,700 = 0.0067%, shown as 0.01%.
@@ -90,7 +93,11 @@ class ReportAppendix : public testing::Test {
            "INC-2,P3,2026-10-29T17:00:00+01:00,\n"
            "INC-3,P3,2026-10-13T09:00:00+02:00,2026-10-13T10:00:00+02:00\n"
            "INC-4,P3,2026-10-25 02:30,2026-10-25T03:00:00+01:00\n"
-           "INC-5,P3,yesterday,\n";
+           "INC-5,P3,yesterday,\n"
+           "INC-6,P3,2026-10-09T16:00:00+02:00,2026-10-12T18:00:00+02:00\n";
+    std::ofstream(data / "exemptions.csv") << "evidence,record,reason,approved_by,approved_on\n"
+                                              "tickets,INC-6,dispute D-1: the caller was "
+                                              "unreachable,J. de Vries (client),2026-11-03\n";
     std::ofstream(data / "probes.csv") << "at,location,up\n"
                                           "2026-10-07T02:01:00Z,ams,1\n"
                                           "2026-10-07T02:02:00Z,ams,1\n"
@@ -157,6 +164,11 @@ TEST_F(ReportAppendix, EachFailingTicketWithItsDeadlineAndTheTimeCounted) {
   EXPECT_NE(row_of(en_, "INC-1").find("<td>9 h 0 min (office_hours)</td>"), std::string::npos);
   EXPECT_NE(row_of(en_, "INC-2").find("41 h 0 min (office_hours), open at the as-of moment"),
             std::string::npos);
+  const std::string exempted = row_of(nl_, "INC-6");
+  EXPECT_NE(exempted.find("<td>Vrijgesteld</td>"), std::string::npos) << exempted;
+  EXPECT_NE(exempted.find("<td>2026-10-12T14:00:00+02:00</td><td>12 u 0 min (office_hours)</td>"),
+            std::string::npos)
+      << exempted;
   // Records in time are in no list.
   EXPECT_EQ(row_of(nl_, "INC-3"), "");
   EXPECT_EQ(row_of(nl_, "INC-4"), "");
