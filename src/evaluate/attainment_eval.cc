@@ -154,12 +154,11 @@ void add_paused_details(const Context& ctx, const evidence::Table& table,
 }
 
 // The figures behind record `row` (RecordFigures): what its verdict rests on.
-RecordFigures record_figures(const Context& ctx, const evidence::Table& table,
-                             const InstantColumn& from, const InstantColumn& to,
-                             const Deadlines& deadline_of, const PausedClocks& clock_of,
-                             std::size_t row, bool exempted) {
+RecordFigures record_figures(const Context& ctx, const RowIds& ids, const InstantColumn& from,
+                             const InstantColumn& to, const Deadlines& deadline_of,
+                             const PausedClocks& clock_of, std::size_t row, bool exempted) {
   RecordFigures f;
-  f.id = RowIds(table)(row);
+  f.id = ids(row);
   f.exempted = exempted;
   f.start = from[row];
   if (!evidence::is_missing(to[row]) && to[row] <= ctx.as_of()) f.end = to[row];
@@ -258,11 +257,12 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
     std::iota(r.failing_items.begin(), r.failing_items.end(), 0);  // indices into `failing`
     apply_measure(r, *table, failing, results[s]);
     auto& figures = results[s].record_figures;
+    const RowIds ids(*table);
     for (const std::size_t row : failing)
-      figures.push_back(record_figures(ctx, *table, from, to, deadline_of, clock_of, row, false));
+      figures.push_back(record_figures(ctx, ids, from, to, deadline_of, clock_of, row, false));
     for (const Piece& piece : pieces) {
       for (const std::size_t row : piece.exempted[s])
-        figures.push_back(record_figures(ctx, *table, from, to, deadline_of, clock_of, row, true));
+        figures.push_back(record_figures(ctx, ids, from, to, deadline_of, clock_of, row, true));
     }
     if (clock_of.active())
       add_paused_details(ctx, *table, clock_of, deadline_of, paused, results[s]);
