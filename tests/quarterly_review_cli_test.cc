@@ -253,4 +253,73 @@ TEST_F(QuarterlyReview, HandMadeQuarterAndWhatTheContractDoesNotMeasure) {
   }
 }
 
+// The hand-made quarter as a workbook, read back as a spreadsheet program reads it: the figures
+// are numbers and dates equal to those of `evaluate` (October above; November and December have
+// no ticket), every sheet's header frozen and filtered.
+TEST_F(QuarterlyReview, HandMadeQuarterAsASpreadsheet) {
+  const std::string inputs = "--data " + (root_ / "case").string() + " --contract " +
+                             (root_ / "contract.yaml").string() +
+                             " --as-of 2027-01-05T00:00:00+01:00";
+  const fs::path out = root_ / "q4.xlsx";
+  const RunResult r = run_meetlat(
+      "report " + inputs + " --period 2026-Q4 --lang nl --format xlsx --out " + out.string(),
+      root_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const RunResult read = meetlat::testing::run_shell(
+      std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " + out.string() + " 2>&1");
+  ASSERT_EQ(read.exit_code, 0) << read.out;
+  const json book = json::parse(read.out);
+  EXPECT_EQ(book.at("sheets"), json::array({"Results", "Actions", "Money"}));
+  for (const char* sheet : {"Results", "Actions", "Money"}) {
+    EXPECT_EQ(book.at(sheet).at("freeze"), "A2") << sheet;
+    EXPECT_FALSE(book.at(sheet).at("filter").is_null()) << sheet;
+  }
+  const RunResult history =
+      run_meetlat("evaluate " + inputs + " --from 2026-10 --to 2026-12", root_);
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  const json h = json::parse(history.out);
+  // Results: a row per objective and month, its figures those of the history, in order.
+  const auto& rows = book.at("Results").at("rows");
+  std::size_t row = 1;
+  for (const auto& period : h.at("periods")) {
+    for (const auto& kpi : period.at("kpis")) {
+      for (const auto& o : kpi.at("objectives")) {
+        ASSERT_LT(row, rows.size());
+        const auto& cells = rows.at(row++);
+        EXPECT_EQ(cells.at(0), kpi.at("id"));
+        EXPECT_EQ(cells.at(1), o.at("id"));
+        EXPECT_EQ(cells.at(2).at("date"), period.at("period").get<std::string>() + "-01T00:00:00");
+        EXPECT_EQ(cells.at(5), o.at("value")) << period.at("period") << " " << o.at("id");
+        EXPECT_EQ(cells.at(7), o.at("norm").at("value"));
+        EXPECT_EQ(cells.at(8), o.at("count"));
+        EXPECT_EQ(cells.at(9), o.at("failing"));
+        EXPECT_EQ(cells.at(10), o.at("pending"));
+      }
+    }
+  }
+  EXPECT_EQ(row, rows.size());
+  // October by hand: 1,170 of 1,200 critical tickets in time, 2 of 25 high ones.
+  EXPECT_DOUBLE_EQ(rows.at(1).at(5).get<double>(), 0.975);
+  EXPECT_DOUBLE_EQ(rows.at(2).at(5).get<double>(), 0.08);
+  EXPECT_EQ(rows.at(2).at(4), "niet gehaald");
+  EXPECT_EQ(rows.at(3).at(4), "geen gegevens");  // November
+  // Actions: the SLM meeting October fired, its deadline the end of 10 November (a date, not
+  // text), overdue and not done at the as-of moment.
+  const auto& actions = book.at("Actions").at("rows");
+  ASSERT_EQ(actions.size(), 2U);
+  const auto& action = h.at("actions").at(0);
+  EXPECT_EQ(actions.at(1).at(0), action.at("id"));
+  EXPECT_EQ(actions.at(1).at(6).at("date"), action.at("deadline").get<std::string>().substr(0, 19));
+  EXPECT_EQ(actions.at(1).at(7), "over de termijn");
+  EXPECT_TRUE(actions.at(1).at(8).is_null());
+  // Money: a row per month, the amounts of the history in euros.
+  const auto& money = book.at("Money").at("rows");
+  ASSERT_EQ(money.size(), 4U);
+  for (std::size_t m = 0; m < 3; ++m) {
+    const auto& month = h.at("periods").at(m).at("finance");
+    EXPECT_EQ(money.at(m + 1).at(4), month.at("malus_amount")) << m;
+    EXPECT_EQ(money.at(m + 1).at(6), month.at("net_amount")) << m;
+  }
+}
+
 }  // namespace

@@ -85,7 +85,13 @@ std::vector<report::ActionRow> register_through(
     entries.push_back({created->at, agreed_row(a, today)});
   }
   for (const report::ActionRow& r : computed) {
-    if (ids.contains(r.id)) continue;
+    if (ids.contains(r.id)) {
+      // The register keeps why in English; the same reason computed now has its Dutch.
+      for (Entry& e : entries) {
+        if (e.row.id == r.id && e.row.because == r.because) e.row.because_nl = r.because_nl;
+      }
+      continue;
+    }
     const auto created = time::parse_timestamp(r.created_at, zone, nullptr);
     entries.push_back({created ? created->at : end, r});
   }

@@ -15,6 +15,7 @@
 #include "evaluate/actions.h"
 #include "io/atomic_write.h"
 #include "report/actions_register.h"
+#include "report/engine_text.h"
 #include "time/parse.h"
 
 namespace meetlat::cli {
@@ -33,8 +34,12 @@ int list_actions(const ActionsArgs& args) {
     rows = register_through(rows, in.registered_actions, *period, in.as_of, in.zone);
   }
   if (!args.out.empty()) io::write_file_atomically(args.out, report::actions_csv(rows));
-  std::cout << (args.format == "csv" ? report::actions_csv(rows) : report::actions_table(rows));
-  for (const auto& w : loaded.warnings) std::cerr << "warning: " << w << '\n';
+  const report::Catalogue& words = args.lang == "nl" ? report::dutch() : report::english();
+  std::cout << (args.format == "csv" ? report::actions_csv(rows)
+                                     : report::actions_table(rows, words));
+  for (const auto& w : loaded.warnings) {
+    std::cerr << words.say("table.warning", {{"text", report::engine_text(w, words)}}) << '\n';
+  }
   return kExitOk;
 }
 

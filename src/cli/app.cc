@@ -248,7 +248,16 @@ void add_actions_command(CLI::App& app, ActionsArgs& args, int& exit_code) {
   cmd->add_option("--format", args.format, "table (default) or csv")
       ->check(CLI::IsMember({"table", "csv"}));
   cmd->add_option("--out", args.out, "Also write the register as CSV (actions.csv) to FILE");
-  cmd->callback([&args, &exit_code] { exit_code = run_actions(args); });
+  auto* lang = cmd->add_option("--lang", args.lang, "The table's language: en (default) or nl")
+                   ->check(CLI::IsMember({"en", "nl"}));
+  cmd->callback([lang, &args, &exit_code] {
+    if (lang->count() > 0 && args.format != "table") {
+      std::cerr << "actions: --lang is the table's; the CSV is the evidence format, in English\n";
+      exit_code = kExitUsage;
+      return;
+    }
+    exit_code = run_actions(args);
+  });
 }
 
 // `action done ID --on DATE [--evidence TEXT]`.

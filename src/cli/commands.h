@@ -76,6 +76,7 @@ struct ActionsArgs {
   std::string period;
   std::string format = "table";  // table or csv
   std::string out;               // also write the register as CSV here; empty: do not
+  std::string lang = "en";       // the table's language: en or nl
 };
 // `actions`: the action register from the contract start up to `period`.
 int run_actions(const ActionsArgs& args);

@@ -61,6 +61,12 @@ class Deadlines {
     within_ = within.within;
   }
 
+  // The calendar a duration is counted on ("within 8h on office_hours"); nullptr for a deadline
+  // column, open days or whole days after a date.
+  const time::Calendar* counting_calendar() const {
+    return open_days_ || within_.count() == 0 ? nullptr : calendar_;
+  }
+
   time::Instant operator()(std::size_t row) const {
     if (column_) return (*column_)[row];
     if (evidence::is_missing(from_[row])) return evidence::kMissingInstant;
@@ -147,6 +153,27 @@ void add_paused_details(const Context& ctx, const evidence::Table& table,
   for (auto& line : lines) out.details.push_back({"paused", std::move(line)});
 }
 
+// The figures behind record `row` (RecordFigures): what its verdict rests on.
+RecordFigures record_figures(const Context& ctx, const RowIds& ids, const InstantColumn& from,
+                             const InstantColumn& to, const Deadlines& deadline_of,
+                             const PausedClocks& clock_of, std::size_t row, bool exempted) {
+  RecordFigures f;
+  f.id = ids(row);
+  f.exempted = exempted;
+  f.start = from[row];
+  if (!evidence::is_missing(to[row]) && to[row] <= ctx.as_of()) f.end = to[row];
+  f.deadline = deadline_of(row);
+  const std::optional<measure::PausedClock> clock = clock_of(row);
+  if (clock) f.deadline = clock->deadline;
+  if (const time::Calendar* calendar = deadline_of.counting_calendar()) {
+    f.calendar = calendar->name();
+    time::Micros counted = calendar->elapsed(f.start, f.end.value_or(ctx.as_of()));
+    if (clock) counted -= clock->paused;
+    f.counted = counted;
+  }
+  return f;
+}
+
 }  // namespace
 
 std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contract::Objective& o,
@@ -229,6 +256,14 @@ std::vector<ObjectiveResult> evaluate_attainment(const Context& ctx, const contr
     r.failing_items.resize(failing.size());
     std::iota(r.failing_items.begin(), r.failing_items.end(), 0);  // indices into `failing`
     apply_measure(r, *table, failing, results[s]);
+    auto& figures = results[s].record_figures;
+    const RowIds ids(*table);
+    for (const std::size_t row : failing)
+      figures.push_back(record_figures(ctx, ids, from, to, deadline_of, clock_of, row, false));
+    for (const Piece& piece : pieces) {
+      for (const std::size_t row : piece.exempted[s])
+        figures.push_back(record_figures(ctx, ids, from, to, deadline_of, clock_of, row, true));
+    }
     if (clock_of.active())
       add_paused_details(ctx, *table, clock_of, deadline_of, paused, results[s]);
   });

@@ -44,6 +44,22 @@ struct ValueBounds {
   std::optional<double> at_most;
 };
 
+// The figures an attainment measure made of one failing or exempted record, so that a reader
+// can check the verdict by hand (the report's evidence appendix, docs/reports.md). Instants are
+// UTC. In memory only: the JSON result does not hold them (report/result_json.cc).
+struct RecordFigures {
+  std::string id;
+  bool exempted = false;
+  time::Instant start;               // the record's `from` (a ticket's created_at)
+  std::optional<time::Instant> end;  // its `to` (responded_at); nullopt: open at as_of
+  time::Instant deadline;            // after the pauses that moved it
+  // The calendar the deadline is counted on ("office_hours") with the open time of it from
+  // `start` to `end` (or as_of), less the time paused; unset for a deadline read from a column,
+  // a number of open days or whole days after a date.
+  std::string calendar;
+  std::optional<time::Micros> counted;
+};
+
 struct ObjectiveResult {
   std::string id;
   Status status = Status::kNoData;
@@ -76,6 +92,8 @@ struct ObjectiveResult {
   // the outage register does not hold). evaluate() and the history repeat them among their
   // warnings, naming the KPI, the objective and the period.
   std::vector<std::string> warnings;
+  // Attainment: the figures behind each record of failing_ids, then of exempted_ids, in order.
+  std::vector<RecordFigures> record_figures;
 };
 
 // A ladder step that fired in a period: the action it calls for.

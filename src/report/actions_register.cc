@@ -1,5 +1,9 @@
 #include "report/actions_register.h"
 
+#include <algorithm>
+#include <array>
+
+#include "report/locale_text.h"
 #include "report/wording.h"
 #include "text/csv_cell.h"
 #include "time/parse.h"
@@ -15,9 +19,14 @@ std::string deadline_date(time::Instant deadline, const time::Zone& zone) {
   return time::format_date(zone.date_of(deadline - time::Micros{1}));
 }
 
-std::string pad(std::string s, std::size_t width) {
+std::size_t display_width(std::string_view s) {
   std::size_t chars = 0;
   for (const char c : s) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return chars;
+}
+
+std::string pad(std::string s, std::size_t width) {
+  const std::size_t chars = display_width(s);
   if (chars < width) s.append(width - chars, ' ');
   return s + " ";
 }
@@ -49,6 +58,7 @@ std::vector<ActionRow> action_rows(const std::vector<Action>& actions,
     row.label_en = step.label.en;
     row.malus_pct = step.malus_pct ? decimal_text(*step.malus_pct, english()) : "";
     row.because = reason_text(a.because, english());
+    row.because_nl = reason_text(a.because, dutch());
     row.days_late = a.days_overdue;
     rows.push_back(std::move(row));
   }
@@ -70,28 +80,69 @@ std::string actions_csv(const std::vector<ActionRow>& rows) {
   return out;
 }
 
-std::string actions_table(const std::vector<ActionRow>& rows) {
+std::string actions_table(const std::vector<ActionRow>& rows, const Catalogue& words) {
+  const bool english_words = words.language == english().language;
+  const auto say = [&words](std::string_view id) { return words.say(id, {}); };
+  // English keeps the register's ISO dates; another language writes a date as it does.
+  const auto date = [&](const std::string& iso) {
+    if (iso.empty()) return std::string("-");
+    if (english_words) return iso;
+    const auto d = time::parse_date(iso, nullptr);
+    return d ? date_text(*d, words) : iso;
+  };
   std::size_t agreed = 0;
   for (const ActionRow& r : rows) agreed += r.agreed ? 1 : 0;
   // From a workspace with a register: which rows are in it.
   const bool register_column = agreed > 0;
-  std::string out = pad("KPI", 8) + pad("period", 9) + pad("action", 34) + pad("owner", 9) +
-                    pad("deadline", 11) + pad("status", 8) + pad("late", 5) + pad("done on", 11) +
-                    (register_column ? pad("register", 12) : "") + "because\n";
+  std::vector<std::vector<std::string>> cells;
+  cells.push_back({say("actions.col.kpi"), say("actions.col.period"), say("actions.col.action"),
+                   say("actions.col.owner"), say("actions.col.deadline"), say("actions.col.status"),
+                   say("actions.col.late"), say("actions.col.done_on"), say("actions.col.register"),
+                   say("actions.col.because")});
   for (const ActionRow& r : rows) {
-    std::string action = r.label_en;
-    if (!r.malus_pct.empty()) action += " (" + r.malus_pct + "%)";
-    out += pad(r.kpi, 8) + pad(r.period, 9) + pad(action, 34) +
-           pad(r.owner.empty() ? "-" : r.owner, 9) +
-           pad(r.deadline.empty() ? "-" : r.deadline, 11) + pad(r.status, 8) +
-           pad(r.days_late > 0 ? std::to_string(r.days_late) + "d" : "", 5) +
-           pad(r.done_on.empty() ? "-" : r.done_on, 11) +
-           (register_column ? pad(r.agreed ? "agreed" : "provisional", 12) : "") + r.because + "\n";
+    std::string action = english_words ? r.label_en : r.label_nl;
+    if (!r.malus_pct.empty()) {
+      std::string pct = r.malus_pct;
+      std::replace(pct.begin(), pct.end(), '.', words.decimal_mark);
+      action += " (" + pct + "%)";
+    }
+    const std::string owner = r.owner.empty() ? "-"
+                                              : (words.messages.contains("actions.owner." + r.owner)
+                                                     ? say("actions.owner." + r.owner)
+                                                     : r.owner);
+    const std::string status = words.messages.contains("actions.status." + r.status)
+                                   ? say("actions.status." + r.status)
+                                   : r.status;
+    cells.push_back({r.kpi, r.period, action, owner, date(r.deadline), status,
+                     r.days_late > 0 ? std::to_string(r.days_late) + "d" : "", date(r.done_on),
+                     say(r.agreed ? "actions.register.agreed" : "actions.register.provisional"),
+                     english_words || r.because_nl.empty() ? r.because : r.because_nl});
   }
-  out += std::to_string(rows.size()) + (rows.size() == 1 ? " action" : " actions");
+  // The English table's widths, as scripts have read it; another language widens a column to
+  // its widest cell.
+  std::array<std::size_t, 9> widths = {8, 9, 34, 9, 11, 8, 5, 11, 12};
+  if (!english_words) {
+    for (const auto& row : cells) {
+      for (std::size_t c = 0; c < widths.size(); ++c)
+        widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+  }
+  std::string out;
+  for (const auto& row : cells) {
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+      if (c == 8 && !register_column) continue;
+      out += pad(row[c], widths[c]);
+    }
+    out += row[9] + "\n";
+  }
+  const auto count = static_cast<std::int64_t>(rows.size());
+  out += words.say(count == 1 ? "actions.count_one" : "actions.count",
+                   {{"count", count_text(count, words)}});
   if (register_column) {
-    out += ", " + std::to_string(agreed) + " in the register (agreed at a close), " +
-           std::to_string(rows.size() - agreed) + " provisional";
+    out +=
+        words.say("actions.in_register",
+                  {{"agreed", count_text(static_cast<std::int64_t>(agreed), words)},
+                   {"provisional", count_text(count - static_cast<std::int64_t>(agreed), words)}});
   }
   return out + "\n";
 }

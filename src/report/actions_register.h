@@ -10,6 +10,7 @@
 
 #include "contract/versions.h"
 #include "evaluate/actions.h"
+#include "report/catalogue.h"
 #include "time/instant.h"
 #include "time/zone.h"
 
@@ -28,9 +29,10 @@ struct ActionRow {
   std::string action;  // the step's id
   std::string label_nl;
   std::string label_en;
-  std::string malus_pct;  // "2.5"; "" without malus
-  std::string because;
-  int days_late = 0;  // overdue: whole days since the deadline; done: days done after it
+  std::string malus_pct;   // "2.5"; "" without malus
+  std::string because;     // in English, as the JSON and the CSV give it
+  std::string because_nl;  // in Dutch; "" when not known (a register row of another reason)
+  int days_late = 0;       // overdue: whole days since the deadline; done: days done after it
   std::string done_on;
   std::string done_evidence;
   bool agreed = false;  // in a workspace's register: entered when its period was closed
@@ -51,7 +53,10 @@ int days_after(const std::string& deadline, time::Date day);
 // ignores. RFC 4180 quoting.
 std::string actions_csv(const std::vector<ActionRow>& rows);
 
-// The register as a terminal table.
-std::string actions_table(const std::vector<ActionRow>& rows);
+// The register as a terminal table in the language of `words` (catalogue.h): headers, owner,
+// status and register from the catalogue, the step's label and why it fired in that language
+// (`because` where `because_nl` is unknown), deadlines and days done as the language writes dates
+// ("2026-11-10" in English, as before; "10 november 2026" in Dutch).
+std::string actions_table(const std::vector<ActionRow>& rows, const Catalogue& words);
 
 }  // namespace meetlat::report

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "report/contract_words.h"
+#include "report/engine_text.h"
 #include "report/history_report.h"
 #include "report/locale_text.h"
 #include "report/text_columns.h"
@@ -221,7 +222,8 @@ std::string history_table(const History& h, const contract::Versions& versions,
   }
   if (h.example_money) out += words.say("money.example_values", {}) + "\n";
   if (!h.actions.empty()) out += "\n" + actions(h, versions, zone, words);
-  for (const auto& w : h.warnings) out += words.say("table.warning", {{"text", w}}) + "\n";
+  for (const auto& w : h.warnings)
+    out += words.say("table.warning", {{"text", engine_text(w, words)}}) + "\n";
   return out;
 }
 

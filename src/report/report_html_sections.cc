@@ -1,9 +1,10 @@
 // The sections of the monthly HTML report after the scorecard: escalations, money, a section per
-// KPI with its charts, the evidence appendix and data quality.
+// KPI with its charts and the evidence appendix (data quality: report_html_data_quality.cc).
 #include <algorithm>
 #include <map>
 #include <variant>
 
+#include "report/engine_text.h"
 #include "report/html_text.h"
 #include "report/locale_text.h"
 #include "report/record_facts.h"
@@ -104,10 +105,10 @@ std::string objective_facts(const MonthlyReport& r, const HistoryKpi& k, const O
                                                              {"min", std::to_string(v.min_count)}});
     fact(label(r, "report.col.norm"), html_escaped(text));
   }
-  if (o.reason) fact(label(r, "report.reason_no_data"), html_escaped(*o.reason));
+  if (o.reason) fact(label(r, "report.reason_no_data"), html_escaped(engine_text(*o.reason, w)));
   out += "</dl>\n";
   for (const auto& warning : o.warnings)
-    out += "<p role=\"note\">" + html_escaped(warning) + "</p>\n";
+    out += "<p role=\"note\">" + html_escaped(engine_text(warning, w)) + "</p>\n";
   return out;
 }
 
@@ -166,8 +167,30 @@ std::string evidence_kind(const contract::Kpi& kpi, std::string_view objective_i
 
 // A row per failing, then per exempted record: the cells of its evidence row, or its id alone
 // when the evidence holds no such row.
+// The open time a measure counted, in hours and minutes of its calendar: "9 h 30 min
+// (office_hours)"; a record still open at the as-of moment says so.
+std::string counted_text(const MonthlyReport& r, const evaluate::RecordFigures& f) {
+  const std::int64_t minutes = f.counted->count() / 60'000'000;
+  return r.words->say(f.end ? "report.counted" : "report.counted_open",
+                      {{"hours", count_text(minutes / 60, *r.words)},
+                       {"minutes", std::to_string(minutes % 60)},
+                       {"calendar", f.calendar}});
+}
+
+// The figures the engine computed for the `index`-th record of failing_ids then exempted_ids:
+// its deadline and the time counted, as cells.
+std::string figures_cells(const MonthlyReport& r, const ObjectiveResult& o, std::size_t index,
+                          const std::string& id) {
+  if (index >= o.record_figures.size() || o.record_figures[index].id != id)
+    return "<td></td><td></td>";
+  const evaluate::RecordFigures& f = o.record_figures[index];
+  return "<td>" + html_escaped(r.zone->format(f.deadline)) + "</td><td>" +
+         (f.counted ? html_escaped(counted_text(r, f)) : std::string("–")) + "</td>";
+}
+
 std::string records_table(const MonthlyReport& r, const RecordFacts& records,
                           const ObjectiveResult& o) {
+  const bool figures = !o.record_figures.empty();
   const std::string caption =
       label(r, "report.col.record_facts") + " (" +
       html_escaped(r.words->say("report.failing_ids", {})) + ": " +
@@ -183,7 +206,12 @@ std::string records_table(const MonthlyReport& r, const RecordFacts& records,
     // The evidence file's own column names (docs/evidence.md), the same in every language.
     out += "<th scope=\"col\" translate=\"no\">" + html_escaped(name) + "</th>";
   }
+  if (figures) {
+    out += "<th scope=\"col\">" + label(r, "report.col.computed_deadline") +
+           "</th><th scope=\"col\">" + label(r, "report.col.counted") + "</th>";
+  }
   out += "</tr></thead>\n<tbody>\n";
+  std::size_t index = 0;
   for (const auto* ids : {&o.failing_ids, &o.exempted_ids}) {
     const std::string kind =
         label(r, ids == &o.failing_ids ? "report.col.failing" : "report.col.exempted");
@@ -199,6 +227,8 @@ std::string records_table(const MonthlyReport& r, const RecordFacts& records,
                         : "<td>" + html_escaped((*cells)[i]) + "</td>";
         }
       }
+      if (figures) out += figures_cells(r, o, index, id);
+      ++index;
       out += "</tr>\n";
     }
   }
@@ -300,15 +330,6 @@ std::string evidence_section(const MonthlyReport& r) {
     }
   }
   return out + "</section>\n";
-}
-
-std::string data_quality_section(const MonthlyReport& r) {
-  std::string out = section_start(r, "data-quality", "report.data_quality");
-  if (r.warnings.empty())
-    return out + "<p>" + label(r, "report.no_warnings") + "</p>\n</section>\n";
-  out += "<p>" + label(r, "report.warnings_intro") + "</p>\n<ul>";
-  for (const auto& warning : r.warnings) out += "<li>" + html_escaped(warning) + "</li>";
-  return out + "</ul>\n</section>\n";
 }
 
 }  // namespace meetlat::report::html

@@ -11,9 +11,12 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "report/data_quality.h"
+#include "report/engine_text.h"
 #include "report/locale_text.h"
 #include "report/shown_value.h"
 #include "report/wording.h"
+#include "time/parse.h"
 #include "time/period.h"
 
 namespace meetlat::report {
@@ -124,6 +127,16 @@ class Sheet {
                     0};
     check(worksheet_write_datetime(sheet_, row_, col_++, &dt, book_.format("yyyy-mm")), "month");
   }
+  void date(time::Date d) {
+    const std::chrono::year_month_day ymd{d};
+    lxw_datetime dt{static_cast<int>(ymd.year()),
+                    static_cast<int>(static_cast<unsigned>(ymd.month())),
+                    static_cast<int>(static_cast<unsigned>(ymd.day())),
+                    0,
+                    0,
+                    0};
+    check(worksheet_write_datetime(sheet_, row_, col_++, &dt, book_.format("yyyy-mm-dd")), "date");
+  }
   void skip() { ++col_; }
 
  private:
@@ -176,6 +189,22 @@ void scorecard(Book& book, const MonthlyReport& r) {
   }
 }
 
+// An objective's figures from its status on: status, value, norm, norm value, items, failing,
+// still open, exempted, why no data.
+void objective_figures(Sheet& s, const MonthlyReport& r, const ObjectiveResult& o) {
+  s.text(status_word(o.status, *r.words));
+  const int decimals = o.value ? shown_decimals(o.unit, *o.value, o.norm) : 2;
+  s.optional_number(o.value, value_format(o.unit, decimals));
+  s.text(norm_text(o.norm, *r.words));
+  const int norm_decimals = o.norm.threshold.scale - (o.unit == contract::Unit::kRatio ? 2 : 0);
+  s.number(o.norm.threshold.to_double(), value_format(o.unit, std::max(norm_decimals, 0)));
+  s.number(static_cast<double>(o.count), "#,##0");
+  s.number(static_cast<double>(o.failing), "#,##0");
+  s.number(static_cast<double>(o.pending), "#,##0");
+  s.number(static_cast<double>(o.exempted), "#,##0");
+  if (o.reason) s.text(engine_text(*o.reason, *r.words));
+}
+
 void objectives(Book& book, const MonthlyReport& r) {
   Sheet s(book, "Objectives", r,
           {"report.col.kpi", "report.col.objective", "report.col.status", "report.col.value",
@@ -186,28 +215,20 @@ void objectives(Book& book, const MonthlyReport& r) {
       s.next_row();
       s.text(k.kpi_id);
       s.text(o.id);
-      s.text(status_word(o.status, *r.words));
-      const int decimals = o.value ? shown_decimals(o.unit, *o.value, o.norm) : 2;
-      s.optional_number(o.value, value_format(o.unit, decimals));
-      s.text(norm_text(o.norm, *r.words));
-      const int norm_decimals = o.norm.threshold.scale - (o.unit == contract::Unit::kRatio ? 2 : 0);
-      s.number(o.norm.threshold.to_double(), value_format(o.unit, std::max(norm_decimals, 0)));
-      s.number(static_cast<double>(o.count), "#,##0");
-      s.number(static_cast<double>(o.failing), "#,##0");
-      s.number(static_cast<double>(o.pending), "#,##0");
-      s.number(static_cast<double>(o.exempted), "#,##0");
-      if (o.reason) s.text(*o.reason);
+      objective_figures(s, r, o);
     }
   }
 }
 
 void evidence(Book& book, const MonthlyReport& r) {
   Sheet s(book, "Evidence", r,
-          {"report.col.kpi", "report.col.objective", "report.col.kind", "report.col.record"});
+          {"report.col.kpi", "report.col.objective", "report.col.kind", "report.col.record",
+           "report.col.computed_deadline", "report.col.calendar", "report.col.counted_hours"});
   const std::string failing = r.words->say("report.failing_ids", {});
   const std::string exempted = r.words->say("report.exempted_ids", {});
   for (const auto& k : r.month().kpis) {
     for (const auto& o : k.objectives) {
+      std::size_t index = 0;  // into record_figures: failing_ids, then exempted_ids
       for (const auto* ids : {&o.failing_ids, &o.exempted_ids}) {
         for (const auto& id : *ids) {
           s.next_row();
@@ -215,6 +236,14 @@ void evidence(Book& book, const MonthlyReport& r) {
           s.text(o.id);
           s.text(ids == &o.failing_ids ? failing : exempted);
           s.text(id);
+          const std::size_t i = index++;
+          if (i >= o.record_figures.size() || o.record_figures[i].id != id) continue;
+          // The engine's figures behind the record (evaluate/evaluation.h, RecordFigures).
+          const evaluate::RecordFigures& f = o.record_figures[i];
+          s.instant(f.deadline, *r.zone);
+          if (!f.counted) continue;
+          s.text(f.calendar);
+          s.number(static_cast<double>(f.counted->count()) / 3.6e9, "0.00");
         }
       }
     }
@@ -271,9 +300,123 @@ void money(Book& book, const MonthlyReport& r) {
   }
 }
 
-}  // namespace
+// The data-quality parts (data_quality.h), a row per item: the part, the file or objective, rows
+// left out or the coverage as numbers, and the note in the reader's words.
+void data_quality_sheet(Book& book, const MonthlyReport& r) {
+  const Catalogue& w = *r.words;
+  Sheet s(book, "Data quality", r,
+          {"report.dq.col.part", "report.dq.col.subject", "report.dq.col.rows",
+           "report.dq.col.coverage", "report.dq.col.note"});
+  const DataQuality q = data_quality(r);
+  for (const evidence::SkippedRows& rows : q.rows_left_out) {
+    s.next_row();
+    s.text(w.say("report.dq.rows", {}));
+    s.text(rows.file);
+    s.number(static_cast<double>(rows.rows), "#,##0");
+    s.skip();
+    s.text(rejected_kinds_text(rows, w));
+  }
+  for (const ProbeCoverage& c : q.coverage) {
+    s.next_row();
+    s.text(w.say("report.dq.coverage", {}));
+    s.text(c.kpi->kpi_id + " " + c.objective->id);
+    s.skip();
+    s.number(c.coverage, "0.00%");
+  }
+  for (const auto& [key, sentences] :
+       {std::pair{"report.dq.dst", &q.dst}, std::pair{"report.dq.files", &q.files},
+        std::pair{"report.dq.other", &q.other}}) {
+    for (const std::string& sentence : *sentences) {
+      s.next_row();
+      s.text(w.say(key, {}));
+      s.skip();
+      s.skip();
+      s.skip();
+      s.text(engine_text(sentence, w));
+    }
+  }
+}
 
-std::string monthly_xlsx(const MonthlyReport& r) {
+// The quarter's results: a row per objective and period, each period once (a quarterly KPI in
+// the quarter's last month, as the review shows it: monthly_report.h's trend).
+void quarter_results(Book& book, const MonthlyReport& r) {
+  Sheet s(book, "Results", r,
+          {"report.col.kpi", "report.col.objective", "report.period", "report.col.window",
+           "report.col.status", "report.col.value", "report.col.norm", "report.col.norm_value",
+           "report.col.items", "report.col.failing", "report.col.pending_items",
+           "report.col.exempted", "report.reason_no_data"});
+  for (const auto& month : r.history->months) {
+    for (const auto& k : month.kpis) {
+      for (const auto& o : k.objectives) {
+        bool shown = false;
+        for (const TrendPoint& p : trend(r, k.kpi_id, o.id)) {
+          if (p.objective == &o) shown = p.shown;
+        }
+        if (!shown) continue;
+        s.next_row();
+        s.text(k.kpi_id);
+        s.text(o.id);
+        s.month(month.month.first_day);
+        s.text(time::period_name(k.period, r.contract().start));
+        objective_figures(s, r, o);
+      }
+    }
+  }
+}
+
+// The action register as PDCA: every action fired for a period that ended by the quarter's end;
+// Do: the day it was done (from the workspace's register); Check: its KPI's status at the end of
+// the quarter.
+void quarter_actions(Book& book, const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
+  Sheet s(
+      book, "Actions", r,
+      {"report.col.id", "report.col.kpi", "report.period", "report.col.step", "report.col.owner",
+       "report.col.created", "report.col.deadline", "report.col.action_status", "quarter.col.do",
+       "quarter.col.check", "report.col.malus_pct", "report.col.because"});
+  const auto quarter_end = r.history->months.back().month.end_day;
+  for (const auto& a : r.history->actions) {
+    if (a.period.end_day > quarter_end) continue;
+    const auto& step = r.versions->step(a.contract_version, a.kpi_id, a.action);
+    s.next_row();
+    s.text(a.id);
+    s.text(a.kpi_id);
+    s.text(a.period_name);
+    s.text(step.label.*(r.words->contract_text));
+    s.text(r.words->say("owner." + std::string(contract::owner_name(step.owner)), {}));
+    s.instant(a.created_at, *r.zone);
+    if (a.deadline) {
+      s.instant(*a.deadline, *r.zone);
+    } else {
+      s.skip();
+    }
+    const auto done = q.done_on.find(a.id);
+    const auto done_day =
+        done == q.done_on.end() ? std::nullopt : time::parse_date(done->second, nullptr);
+    s.text(done_day ? r.words->say("actions.status.done", {})
+                    : r.words->say("action." + a.status, {}));
+    if (done_day) {
+      s.date(*done_day);
+    } else {
+      s.skip();
+    }
+    const HistoryKpi* now = nullptr;
+    for (const auto& k : r.month().kpis) {
+      if (k.kpi_id == a.kpi_id) now = &k;
+    }
+    if (now != nullptr) {
+      s.text(status_word(now->status, *r.words));
+    } else {
+      s.skip();
+    }
+    s.number(step.malus_pct ? step.malus_pct->to_double() / 100 : 0.0, "0.0#%");
+    s.text(reason_text(a.because, *r.words));
+  }
+}
+
+// `write` the sheets into a workbook; its bytes.
+template <class Write>
+std::string workbook_bytes(Write write) {
   std::string pattern = (fs::temp_directory_path() / "meetlat-xlsx-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
     throw std::runtime_error("XLSX: cannot make a temporary folder under " +
@@ -297,11 +440,7 @@ std::string monthly_xlsx(const MonthlyReport& r) {
   if (workbook == nullptr) throw std::runtime_error("XLSX: cannot start " + file.string());
   {
     Book book(workbook.get());
-    scorecard(book, r);
-    objectives(book, r);
-    evidence(book, r);
-    actions(book, r);
-    money(book, r);
+    write(book);
   }
   check(workbook_close(workbook.release()), "closing the workbook");
   std::ifstream in(file, std::ios::binary);
@@ -309,6 +448,27 @@ std::string monthly_xlsx(const MonthlyReport& r) {
   bytes << in.rdbuf();
   if (!in) throw std::runtime_error("XLSX: cannot read back " + file.string());
   return bytes.str();
+}
+
+}  // namespace
+
+std::string quarterly_xlsx(const QuarterlyReview& q) {
+  return workbook_bytes([&q](Book& book) {
+    quarter_results(book, *q.report);
+    quarter_actions(book, q);
+    money(book, *q.report);
+  });
+}
+
+std::string monthly_xlsx(const MonthlyReport& r) {
+  return workbook_bytes([&r](Book& book) {
+    scorecard(book, r);
+    objectives(book, r);
+    evidence(book, r);
+    actions(book, r);
+    money(book, r);
+    data_quality_sheet(book, r);
+  });
 }
 
 }  // namespace meetlat::report

@@ -1,6 +1,7 @@
 #include "report/result_table.h"
 
 #include "report/contract_words.h"
+#include "report/engine_text.h"
 #include "report/locale_text.h"
 #include "report/text_columns.h"
 #include "report/wording.h"
@@ -26,10 +27,10 @@ std::string status_cell(Status s, bool to_date, const TableOptions& options) {
   return std::string("\x1b[") + code + "m" + text + "\x1b[0m";
 }
 
-// Why an objective has no data: the engine's reason (in its English words), or, where the engine
-// gives none because there was simply nothing to count, that.
+// Why an objective has no data: the engine's reason (in the reader's words, engine_text.h), or,
+// where the engine gives none because there was simply nothing to count, that.
 std::string no_data_reason(const ObjectiveResult& o, const Catalogue& words) {
-  if (o.reason) return *o.reason;
+  if (o.reason) return engine_text(*o.reason, words);
   return words.say(
       o.count == 0 && o.pending == 0 ? "table.no_data.no_items" : "table.no_data.no_value", {});
 }
@@ -201,7 +202,8 @@ std::string to_table(const Evaluation& e, const contract::Versions& versions,
       "\n\n";
   out += objectives_table(e, versions, zone, shown);
   out += "\n" + money_text_lines(e.finance, versions.at(e.contract_version).terms, words);
-  for (const auto& w : e.warnings) out += words.say("table.warning", {{"text", w}}) + "\n";
+  for (const auto& w : e.warnings)
+    out += words.say("table.warning", {{"text", engine_text(w, words)}}) + "\n";
   return out;
 }
 
