@@ -101,7 +101,8 @@ TEST(HistogramQuantile, AgreesWithTheRawSamplesWhereverTheBoundsDecide) {
     std::vector<double> samples(1 + random() % 60);
     for (double& v : samples) v = static_cast<double>(random() % 600);
     std::vector<double> le;
-    for (double b = 25.0 * (1 + random() % 4); b < 700; b += 25.0 * (1 + random() % 6)) {
+    for (double b = 25.0 * static_cast<double>(1 + random() % 4); b < 700;
+         b += 25.0 * static_cast<double>(1 + random() % 6)) {
       le.push_back(b);
     }
     const auto buckets = buckets_of(samples, le);

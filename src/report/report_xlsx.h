@@ -27,6 +27,6 @@ std::string monthly_xlsx(const MonthlyReport& report);
 // register as PDCA: every action fired for a period that ended by the quarter's end, with the day
 // it was done and its KPI's status at the quarter's end) and Money (a row per month of the
 // quarter), as the monthly workbook writes its figures.
-std::string quarterly_xlsx(const QuarterlyReview& review);
+std::string quarterly_xlsx(const QuarterlyReview& q);
 
 }  // namespace meetlat::report

@@ -379,6 +379,7 @@ class MappingRun {
       if (mapped.count(column.name) > 0) header.emplace_back(column.name);
     }
     std::vector<std::string> source_columns;
+    source_columns.reserve(header.size());
     for (const auto& name : header) source_columns.push_back(source_column(name));
     std::vector<std::vector<std::string>> rows;
     rows.reserve(rows_.size());
