@@ -25,4 +25,22 @@ Diagnostic InputTable::at(std::size_t row, int column, std::string message) cons
   return Diagnostic{file, line, col, std::move(message)};
 }
 
+void fill_records(InputTable& table, std::vector<std::map<std::string, std::string>>& records,
+                  const std::vector<std::uint32_t>& numbers) {
+  std::map<std::string, std::size_t> index;
+  for (const auto& record : records) {
+    for (const auto& cell : record) {
+      if (index.emplace(cell.first, table.columns.size()).second) {
+        table.columns.push_back(cell.first);
+      }
+    }
+  }
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    std::vector<std::string> row(table.columns.size());
+    for (auto& cell : records[r]) row[index.at(cell.first)] = std::move(cell.second);
+    table.rows.push_back(std::move(row));
+    table.lines.push_back(numbers.empty() ? static_cast<std::uint32_t>(r + 1) : numbers[r]);
+  }
+}
+
 }  // namespace meetlat::sources

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,11 @@ struct InputTable {
   // A problem at a cell (`column` an index into `columns`), or at the row when `column` is -1.
   Diagnostic at(std::size_t row, int column, std::string message) const;
 };
+
+// Rows given as column -> text maps (JSON records) into `table`: its columns become the union of
+// the records' names, in first-seen order (a name absent from a record is an empty cell); row r
+// gets numbers[r] as its record number (InputTable::lines), or r + 1 when `numbers` is empty.
+void fill_records(InputTable& table, std::vector<std::map<std::string, std::string>>& records,
+                  const std::vector<std::uint32_t>& numbers = {});
 
 }  // namespace meetlat::sources

@@ -47,25 +47,6 @@ const json* at_path(const json& root, std::string_view path) {
   return node;
 }
 
-// Rows as column -> text maps into a table whose columns are the union, in first-seen order.
-void fill(InputTable& table, std::vector<std::map<std::string, std::string>>& records,
-          const std::vector<std::uint32_t>& numbers) {
-  std::map<std::string, std::size_t> index;
-  for (const auto& record : records) {
-    for (const auto& cell : record) {
-      if (index.emplace(cell.first, table.columns.size()).second) {
-        table.columns.push_back(cell.first);
-      }
-    }
-  }
-  for (std::size_t r = 0; r < records.size(); ++r) {
-    std::vector<std::string> row(table.columns.size());
-    for (auto& cell : records[r]) row[index.at(cell.first)] = std::move(cell.second);
-    table.rows.push_back(std::move(row));
-    table.lines.push_back(numbers[r]);
-  }
-}
-
 bool read_prometheus(const json& doc, InputTable& table, std::vector<Diagnostic>& problems) {
   const json* result = at_path(doc, "data.result");
   const json* type = at_path(doc, "data.resultType");
@@ -99,7 +80,7 @@ bool read_prometheus(const json& doc, InputTable& table, std::vector<Diagnostic>
       numbers.push_back(static_cast<std::uint32_t>(records.size()));
     }
   }
-  fill(table, records, numbers);
+  fill_records(table, records, numbers);
   return true;
 }
 
@@ -137,7 +118,7 @@ void read_records(const json& doc, const Input& input, InputTable& table,
       numbers.push_back(number);
     }
   }
-  fill(table, records, numbers);
+  fill_records(table, records, numbers);
 }
 
 }  // namespace

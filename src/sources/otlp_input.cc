@@ -310,24 +310,6 @@ void read_metric(const Metric& m, const Place& place,
   }
 }
 
-// Records into `table`: columns are the union, in first-seen order of a sorted map per record.
-void fill(InputTable& table, std::vector<std::map<std::string, std::string>>& records) {
-  std::map<std::string, std::size_t> index;
-  for (const auto& record : records) {
-    for (const auto& cell : record) {
-      if (index.emplace(cell.first, table.columns.size()).second) {
-        table.columns.push_back(cell.first);
-      }
-    }
-  }
-  for (std::size_t r = 0; r < records.size(); ++r) {
-    std::vector<std::string> row(table.columns.size());
-    for (auto& cell : records[r]) row[index.at(cell.first)] = std::move(cell.second);
-    table.rows.push_back(std::move(row));
-    table.lines.push_back(static_cast<std::uint32_t>(r + 1));
-  }
-}
-
 }  // namespace
 
 bool read_otlp(const json& doc, InputTable& table, std::vector<Diagnostic>& problems) {
@@ -359,7 +341,7 @@ bool read_otlp(const json& doc, InputTable& table, std::vector<Diagnostic>& prob
       }
     }
   }
-  fill(table, records);
+  fill_records(table, records);
   return true;
 }
 

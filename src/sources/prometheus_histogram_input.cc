@@ -247,20 +247,7 @@ bool read_prometheus_histograms(const json& doc, InputTable& table,
   if (!group_series(*result, table, problems, groups)) return false;
   std::vector<std::map<std::string, std::string>> records;
   for (Group& g : groups) read_group(g, table, problems, records);
-  std::map<std::string, std::size_t> index;
-  for (const auto& record : records) {
-    for (const auto& cell : record) {
-      if (index.emplace(cell.first, table.columns.size()).second) {
-        table.columns.push_back(cell.first);
-      }
-    }
-  }
-  for (std::size_t r = 0; r < records.size(); ++r) {
-    std::vector<std::string> row(table.columns.size());
-    for (auto& cell : records[r]) row[index.at(cell.first)] = std::move(cell.second);
-    table.rows.push_back(std::move(row));
-    table.lines.push_back(static_cast<std::uint32_t>(r + 1));
-  }
+  fill_records(table, records);
   return true;
 }
 
