@@ -250,25 +250,33 @@ void evidence(Book& book, const MonthlyReport& r) {
   }
 }
 
+// An action's first cells in a new row: id, KPI, period, step, owner, created and deadline. Returns
+// its ladder step.
+const contract::LadderStep& action_cells(Sheet& s, const MonthlyReport& r,
+                                         const evaluate::Action& a) {
+  const auto& step = r.versions->step(a.contract_version, a.kpi_id, a.action);
+  s.next_row();
+  s.text(a.id);
+  s.text(a.kpi_id);
+  s.text(a.period_name);
+  s.text(step.label.*(r.words->contract_text));
+  s.text(r.words->say("owner." + std::string(contract::owner_name(step.owner)), {}));
+  s.instant(a.created_at, *r.zone);
+  if (a.deadline) {
+    s.instant(*a.deadline, *r.zone);
+  } else {
+    s.skip();
+  }
+  return step;
+}
+
 void actions(Book& book, const MonthlyReport& r) {
   Sheet s(book, "Actions", r,
           {"report.col.id", "report.col.kpi", "report.period", "report.col.step",
            "report.col.owner", "report.col.created", "report.col.deadline",
            "report.col.action_status", "report.col.malus_pct", "report.col.because"});
   for (const auto& a : r.history->actions) {
-    const auto& step = r.versions->step(a.contract_version, a.kpi_id, a.action);
-    s.next_row();
-    s.text(a.id);
-    s.text(a.kpi_id);
-    s.text(a.period_name);
-    s.text(step.label.*(r.words->contract_text));
-    s.text(r.words->say("owner." + std::string(contract::owner_name(step.owner)), {}));
-    s.instant(a.created_at, *r.zone);
-    if (a.deadline) {
-      s.instant(*a.deadline, *r.zone);
-    } else {
-      s.skip();
-    }
+    const contract::LadderStep& step = action_cells(s, r, a);
     s.text(r.words->say("action." + a.status, {}));
     s.number(step.malus_pct ? step.malus_pct->to_double() / 100 : 0.0, "0.0#%");
     s.text(reason_text(a.because, *r.words));
@@ -377,19 +385,7 @@ void quarter_actions(Book& book, const QuarterlyReview& q) {
   const auto quarter_end = r.history->months.back().month.end_day;
   for (const auto& a : r.history->actions) {
     if (a.period.end_day > quarter_end) continue;
-    const auto& step = r.versions->step(a.contract_version, a.kpi_id, a.action);
-    s.next_row();
-    s.text(a.id);
-    s.text(a.kpi_id);
-    s.text(a.period_name);
-    s.text(step.label.*(r.words->contract_text));
-    s.text(r.words->say("owner." + std::string(contract::owner_name(step.owner)), {}));
-    s.instant(a.created_at, *r.zone);
-    if (a.deadline) {
-      s.instant(*a.deadline, *r.zone);
-    } else {
-      s.skip();
-    }
+    const contract::LadderStep& step = action_cells(s, r, a);
     const auto done = q.done_on.find(a.id);
     const auto done_day =
         done == q.done_on.end() ? std::nullopt : time::parse_date(done->second, nullptr);
