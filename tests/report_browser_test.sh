@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The sample month's report and the quarter's review, in Dutch and English, opened in headless Chromium with axe-core
+# The sample month's report, the quarter's review and a week's view, in Dutch and English, opened
+# in headless Chromium with axe-core
 # (report_browser.js). playwright-core and axe-core come from npm into a temporary folder, for
 # this test only (they are never part of meetlat); without node, Chromium or the network the
 # test is skipped (exit 77), never passed.
@@ -23,6 +24,8 @@ for lang in nl en; do
     --lang "$lang" --out "$work/report-$lang.html"
   "$meetlat" report --data "$work/data" --period 2026-Q1 --as-of 2026-04-05T00:00:00+02:00 \
     --lang "$lang" --out "$work/review-$lang.html"
+  "$meetlat" report --data "$work/data" --period 2026-W10 --as-of 2026-04-05T00:00:00+02:00 \
+    --lang "$lang" --out "$work/week-$lang.html"
 done
 
 cp "$tests/report_browser.js" "$work/"
@@ -34,4 +37,4 @@ if ! (cd "$work" && npm install --no-audit --no-fund --silent playwright-core@1.
 fi
 mkdir -p "$artefacts"
 node "$work/report_browser.js" "$artefacts" "$work/report-nl.html" "$work/report-en.html" \
-  "$work/review-nl.html" "$work/review-en.html"
+  "$work/review-nl.html" "$work/review-en.html" "$work/week-nl.html" "$work/week-en.html"

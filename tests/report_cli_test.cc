@@ -11,13 +11,16 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "contract/value_parsers.h"
 #include "report/catalogue.h"
+#include "report/locale_text.h"
 #include "report/wording.h"
 #include "run_meetlat.h"
 
@@ -352,14 +355,92 @@ TEST_F(ReportCli, AnAgreedMonthShowsTheAgreementAndNeverOtherFigures) {
   EXPECT_FALSE(fs::exists(refused));
 }
 
-TEST_F(ReportCli, AWeekIsRefusedWithWhatToGive) {
-  const RunResult r = run_meetlat(
-      "report " + inputs() + " --period 2026-W10 --out " + (root_ / "w.html").string(), root_);
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("give a month (2026-10) for the monthly report or a quarter"),
+// The weekly view (docs/reports.md): the KPIs measured per week with the figures `evaluate` gives
+// for the week, and the go-live forecast while onboarding; complete in either language.
+TEST_F(ReportCli, AWeekShowsItsWeeklyKpisAndTheGoLiveForecast) {
+  namespace report = meetlat::report;
+  namespace contract = meetlat::contract;
+  const std::map<std::string, std::string> mondays = {{"2026-W02", "2026-01-05"},
+                                                      {"2026-W10", "2026-03-02"}};
+  for (const auto& [week, monday] : mondays) {
+    const RunResult e = run_meetlat("evaluate " + inputs() + " --period " + week, root_);
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    const json result = json::parse(e.out);
+    const fs::path en_file = root_ / (week + "-en.html");
+    const fs::path nl_file = root_ / (week + "-nl.html");
+    for (const auto& [lang, file] : {std::pair{"en", en_file}, std::pair{"nl", nl_file}}) {
+      const RunResult r = run_meetlat("report " + inputs() + " --period " + week + " --lang " +
+                                          lang + " --out " + file.string(),
+                                      root_);
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const std::string en = read_file(en_file);
+    const std::string nl = read_file(nl_file);
+    EXPECT_NE(nl.find("<html lang=\"nl\">"), std::string::npos);
+    int weekly = 0;
+    for (const auto& kpi : result.at("kpis")) {
+      // KPI-10 is measured over the week itself.
+      if (kpi.at("id") != "KPI-10") continue;
+      EXPECT_EQ(kpi.at("window").at("from").get<std::string>().substr(0, 10), monday);
+      for (const auto& o : kpi.at("objectives")) {
+        ++weekly;
+        ASSERT_FALSE(o.at("value").is_null()) << week << " " << o.at("id");
+        const auto norm = contract::parse_norm(
+            o.at("norm").at("op").get<std::string>() + " " +
+                std::to_string(static_cast<int>(o.at("norm").at("value").get<double>())) + " ms",
+            contract::Unit::kMs);
+        ASSERT_TRUE(norm.value) << norm.error;
+        const std::string value = report::value_text(
+            contract::Unit::kMs, o.at("value").get<double>(), *norm.value, report::english());
+        const std::string row_cells = "<td class=\"num\">" + escaped(value) +
+                                      "</td>";  // the week's p95, as evaluate gives it
+        EXPECT_NE(en.find(row_cells), std::string::npos) << week << " " << value;
+        EXPECT_NE(
+            en.find("<td class=\"num\">" +
+                    report::count_text(o.at("count").get<std::int64_t>(), report::english()) +
+                    "</td><td class=\"num\">" +
+                    report::count_text(o.at("failing").get<std::int64_t>(), report::english()) +
+                    "</td>"),
             std::string::npos)
-      << r.err;
-  EXPECT_FALSE(fs::exists(root_ / "w.html"));
+            << week << " " << o.at("id");
+      }
+    }
+    EXPECT_EQ(weekly, 2) << week;
+    // Go-live: the sample's contract starts on 1 January and goes live in February, so in week 2
+    // it is a forecast, and in week 10 onboarding is over.
+    for (const auto& kpi : result.at("kpis")) {
+      if (kpi.at("id") != "KPI-02") continue;
+      const json& golive = kpi.at("objectives").at(0);
+      ASSERT_EQ(golive.at("id"), "golive");
+      if (week == "2026-W02") {
+        ASSERT_EQ(golive.at("status"), "pending");
+        const auto norm = contract::parse_norm("<= 6 weeks", contract::Unit::kWeeks);
+        const std::string value =
+            report::value_text(contract::Unit::kWeeks, golive.at("value").get<double>(),
+                               *norm.value, report::english());
+        EXPECT_NE(en.find("go-live is forecast " + escaped(value) + " after the contract start"),
+                  std::string::npos)
+            << en;
+      } else {
+        EXPECT_NE(en.find("onboarding is over; go-live was decided on"), std::string::npos);
+        EXPECT_NE(nl.find("de onboarding is voorbij"), std::string::npos);
+      }
+    }
+    // Every label of the view in the reader's language only.
+    for (const auto& [id, en_label] : report::english().messages) {
+      if (!id.starts_with("week.") || en_label.find('{') != std::string_view::npos) continue;
+      const std::string_view nl_label = report::dutch().messages.at(id);
+      EXPECT_EQ(nl.find(escaped(en_label)), std::string::npos) << id;
+      EXPECT_EQ(en.find(escaped(nl_label)), std::string::npos) << id;
+    }
+  }
+  // A workbook is made of a month or a quarter.
+  const RunResult x = run_meetlat("report " + inputs() + " --period 2026-W10 --format xlsx --out " +
+                                      (root_ / "w.xlsx").string(),
+                                  root_);
+  EXPECT_EQ(x.exit_code, 2);
+  EXPECT_NE(x.err.find("the weekly view is HTML or PDF"), std::string::npos) << x.err;
+  EXPECT_FALSE(fs::exists(root_ / "w.xlsx"));
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "report/report_pdf.h"
 #include "report/report_xlsx.h"
 #include "report/result_json.h"
+#include "report/weekly_view.h"
 #include "time/parse.h"
 
 namespace meetlat::cli {
@@ -132,14 +133,51 @@ int run_quarter(const ReportArgs& args, const time::Period& quarter) {
   return kExitOk;
 }
 
+// The weekly view of an ISO week (docs/reports.md): the KPIs measured per week and the go-live
+// forecast, from one evaluation of the week; HTML or PDF.
+int run_week(const ReportArgs& args, const time::Period& week) {
+  if (args.format == "xlsx") {
+    std::cerr << "report: --period " << args.period
+              << ": the weekly view is HTML or PDF; a workbook is made of a month (2026-10) or a "
+                 "quarter (2026-Q4)\n";
+    return kExitUsage;
+  }
+  EngineInputs in;
+  if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
+  const auto outcome = engine::evaluate_period(in.setting(), in.evidence(), week);
+  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
+  const auto& [loaded, result] = std::get<0>(outcome);
+  report::WeeklyView view;
+  view.week = &result;
+  view.versions = loaded.versions.get();
+  view.zone = &in.zone;
+  view.words = args.lang == "en" ? &report::english() : &report::dutch();
+  view.generated_at = now_text(in.zone);
+  view.version = version_line();
+  const std::string html = report::weekly_html(view);
+  if (args.format == "pdf") {
+    try {
+      io::write_file_atomically(args.out, report::print_pdf(html));
+    } catch (const report::PrinterMissing& e) {
+      std::cerr << "report: --format pdf: " << e.what()
+                << "; --format html writes the same view for a browser to print\n";
+      return kExitBadInput;
+    }
+  } else {
+    io::write_file_atomically(args.out, html);
+  }
+  return kExitOk;
+}
+
 int run(const ReportArgs& args) {
   const auto period = period_option("--period", args.period);
   if (!period) return kExitUsage;
   if (period->cadence == time::Cadence::kQuarter) return run_quarter(args, *period);
+  if (period->cadence == time::Cadence::kWeek) return run_week(args, *period);
   if (period->cadence != time::Cadence::kMonth) {
     std::cerr << "report: --period " << args.period
-              << ": give a month (2026-10) for the monthly report or a quarter (2026-Q4) for the "
-                 "quarterly review\n";
+              << ": give a month (2026-10) for the monthly report, a quarter (2026-Q4) for the "
+                 "quarterly review or an ISO week (2026-W43) for the weekly view\n";
     return kExitUsage;
   }
   EngineInputs in;

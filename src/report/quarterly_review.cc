@@ -398,12 +398,8 @@ std::string quarterly_html(const QuarterlyReview& q) {
   const std::string title = r.words->say(
       "quarter.document_title",
       {{"contract", r.contract().name.*(r.words->contract_text)}, {"period", quarter_text(r)}});
-  std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(r.words->language) +
-                    "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-                    "content=\"width=device-width, initial-scale=1\">\n<title>" +
-                    html_escaped(title) + "</title>\n";
-  out += html::style();
-  out += "</head>\n<body>\n<main>\n" + header(r) + summary(q) + results(r) + ladder(q) + pdca(q);
+  std::string out = html::page_start(*r.words, title);
+  out += header(r) + summary(q) + results(r) + ladder(q) + pdca(q);
   out +=
       section_start(r, "kaizen", "quarter.kaizen") + paragraphs(kaizen_lines(r)) + "</section>\n";
   out += section_start(r, "co2", "quarter.co2") + paragraphs(co2_lines(r)) + "</section>\n";

@@ -204,18 +204,20 @@ std::string scorecard_section(const MonthlyReport& r) {
 
 std::string_view style() { return kStyle; }
 
+std::string page_start(const Catalogue& words, const std::string& title) {
+  return "<!DOCTYPE html>\n<html lang=\"" + std::string(words.language) +
+         "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+         "content=\"width=device-width, initial-scale=1\">\n<title>" +
+         html_escaped(title) + "</title>\n" + std::string(kStyle) + "</head>\n<body>\n<main>\n";
+}
+
 }  // namespace html
 
 std::string monthly_html(const MonthlyReport& r) {
   const std::string title = r.words->say(
       "report.document_title", {{"contract", r.contract().name.*(r.words->contract_text)},
                                 {"period", month_text(r.month().month.first_day, *r.words)}});
-  std::string out = "<!DOCTYPE html>\n<html lang=\"" + std::string(r.words->language) +
-                    "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-                    "content=\"width=device-width, initial-scale=1\">\n<title>" +
-                    html_escaped(title) + "</title>\n";
-  out += html::kStyle;
-  out += "</head>\n<body>\n<main>\n";
+  std::string out = html::page_start(*r.words, title);
   out += html::header_section(r);
   out += html::contents(r);
   out += html::scorecard_section(r);

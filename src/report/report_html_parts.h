@@ -13,6 +13,8 @@ namespace meetlat::report::html {
 
 // The inline <style> element every report shares (colours of at least 4.5:1 on white, print CSS).
 std::string_view style();
+// A document's start up to its <main>: the language, the title (escaped here) and the style.
+std::string page_start(const Catalogue& words, const std::string& title);
 // A catalogue message without placeholders, escaped.
 std::string label(const MonthlyReport& r, std::string_view id);
 // The contract's own words in the report's language, escaped.
