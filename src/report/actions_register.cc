@@ -118,13 +118,13 @@ std::string actions_table(const std::vector<ActionRow>& rows, const Catalogue& w
                      say(r.agreed ? "actions.register.agreed" : "actions.register.provisional"),
                      english_words || r.because_nl.empty() ? r.because : r.because_nl});
   }
-  // The English table's widths, as scripts have read it; another language widens a column to
-  // its widest cell.
+  // The English table's widths, as scripts have read it; a column widens to its widest cell
+  // (another language's words, a long step label) with a space after it, so no cell runs into the
+  // next.
   std::array<std::size_t, 9> widths = {8, 9, 34, 9, 11, 8, 5, 11, 12};
-  if (!english_words) {
-    for (const auto& row : cells) {
-      for (std::size_t c = 0; c < widths.size(); ++c)
-        widths[c] = std::max(widths[c], display_width(row[c]));
+  for (const auto& row : cells) {
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+      widths[c] = std::max(widths[c], display_width(row[c]) + 1);
     }
   }
   std::string out;
