@@ -64,25 +64,31 @@ std::string now_text(const time::Zone& zone) {
   return zone.format(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
-int write_document(const ReportArgs& args, const report::MonthlyReport& r) {
-  if (args.format == "xlsx") {
-    io::write_file_atomically(args.out, report::monthly_xlsx(r));
-  } else if (args.format == "pdf") {
-    try {
-      io::write_file_atomically(args.out, report::print_pdf(report::monthly_html(r)));
-    } catch (const report::PrinterMissing& e) {
-      std::cerr << "report: --format pdf: " << e.what()
-                << "; --format html writes the same report for a browser to print\n";
-      return kExitBadInput;
-    }
-  } else {
-    io::write_file_atomically(args.out, report::monthly_html(r));
+// `html` to --out as it is, or printed to PDF with --format pdf; `what` names the document in the
+// message when the printer is missing.
+int write_html_or_pdf(const ReportArgs& args, const std::string& html, std::string_view what) {
+  if (args.format != "pdf") {
+    io::write_file_atomically(args.out, html);
+    return kExitOk;
+  }
+  try {
+    io::write_file_atomically(args.out, report::print_pdf(html));
+  } catch (const report::PrinterMissing& e) {
+    std::cerr << "report: --format pdf: " << e.what() << "; --format html writes the same " << what
+              << " for a browser to print\n";
+    return kExitBadInput;
   }
   return kExitOk;
 }
 
-// The quarterly review of `quarter` (docs/reports.md): the history of its three months, with the
-// days the workspace's action register says actions were done.
+int write_document(const ReportArgs& args, const report::MonthlyReport& r) {
+  if (args.format == "xlsx") {
+    io::write_file_atomically(args.out, report::monthly_xlsx(r));
+    return kExitOk;
+  }
+  return write_html_or_pdf(args, report::monthly_html(r), "report");
+}
+
 // What a report or review shows of an evaluation of months, in the language asked; it points
 // into `in`, `loaded` and `history`.
 report::MonthlyReport document(const ReportArgs& args, const EngineInputs& in,
@@ -99,6 +105,8 @@ report::MonthlyReport document(const ReportArgs& args, const EngineInputs& in,
   return r;
 }
 
+// The quarterly review of `quarter` (docs/reports.md): the history of its three months, with the
+// days the workspace's action register says actions were done.
 int run_quarter(const ReportArgs& args, const time::Period& quarter) {
   EngineInputs in;
   if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
@@ -119,18 +127,7 @@ int run_quarter(const ReportArgs& args, const time::Period& quarter) {
     return kExitOk;
   }
   const std::string html = report::quarterly_html(review);
-  if (args.format == "pdf") {
-    try {
-      io::write_file_atomically(args.out, report::print_pdf(html));
-    } catch (const report::PrinterMissing& e) {
-      std::cerr << "report: --format pdf: " << e.what()
-                << "; --format html writes the same review for a browser to print\n";
-      return kExitBadInput;
-    }
-  } else {
-    io::write_file_atomically(args.out, html);
-  }
-  return kExitOk;
+  return write_html_or_pdf(args, html, "review");
 }
 
 // The weekly view of an ISO week (docs/reports.md): the KPIs measured per week and the go-live
@@ -155,18 +152,7 @@ int run_week(const ReportArgs& args, const time::Period& week) {
   view.generated_at = now_text(in.zone);
   view.version = version_line();
   const std::string html = report::weekly_html(view);
-  if (args.format == "pdf") {
-    try {
-      io::write_file_atomically(args.out, report::print_pdf(html));
-    } catch (const report::PrinterMissing& e) {
-      std::cerr << "report: --format pdf: " << e.what()
-                << "; --format html writes the same view for a browser to print\n";
-      return kExitBadInput;
-    }
-  } else {
-    io::write_file_atomically(args.out, html);
-  }
-  return kExitOk;
+  return write_html_or_pdf(args, html, "view");
 }
 
 int run(const ReportArgs& args) {
