@@ -216,11 +216,7 @@ std::string header_row(const MonthlyReport& r, std::initializer_list<std::string
 std::string header(const MonthlyReport& r) {
   const contract::Contract& c = r.contract();
   std::string out = "<header>\n<h1>" + label(r, "quarter.title") + ": " +
-                    html::contract_text(r, c.name) + "</h1>\n<dl class=\"facts\">";
-  out += "<dt>" + label(r, "report.client") + "</dt><dd translate=\"no\">" +
-         html_escaped(c.parties.client) + "</dd>";
-  out += "<dt>" + label(r, "report.supplier") + "</dt><dd translate=\"no\">" +
-         html_escaped(c.parties.supplier) + "</dd>";
+                    html::contract_text(r, c.name) + "</h1>\n" + html::facts_start(r, c);
   out += "<dt>" + label(r, "report.period") + "</dt><dd>" + html_escaped(quarter_text(r)) + "</dd>";
   out += "<dt>" + label(r, "report.as_of") + "</dt><dd>" +
          html_escaped(instant_text(r.history->as_of, *r.zone, *r.words)) + "</dd></dl>\n";

@@ -146,20 +146,23 @@ const contract::Kpi& kpi_of(const MonthlyReport& r, const HistoryKpi& k) {
   return r.versions->kpi(k.contract_version, k.kpi_id);
 }
 
+std::string facts_start(const MonthlyReport& r, const contract::Contract& c) {
+  // The parties' names are the contract's own words, the same in every language.
+  auto name = [&r](std::string_view key, const std::string& value) {
+    return "<dt>" + label(r, key) + "</dt><dd translate=\"no\">" + html_escaped(value) + "</dd>";
+  };
+  return "<dl class=\"facts\">" + name("report.client", c.parties.client) +
+         name("report.supplier", c.parties.supplier);
+}
+
 std::string header_section(const MonthlyReport& r) {
   const contract::Contract& c = r.contract();
   const Catalogue& w = *r.words;
   std::string out = "<header>\n<h1>" + label(r, "report.monthly_title") + ": " +
-                    contract_text(r, c.name) + "</h1>\n<dl class=\"facts\">";
+                    contract_text(r, c.name) + "</h1>\n" + facts_start(r, c);
   auto fact = [&out](const std::string& term, const std::string& value) {
     out += "<dt>" + term + "</dt><dd>" + value + "</dd>";
   };
-  // The parties' names are the contract's own words, the same in every language.
-  auto name = [&out](const std::string& term, const std::string& value) {
-    out += "<dt>" + term + "</dt><dd translate=\"no\">" + html_escaped(value) + "</dd>";
-  };
-  name(label(r, "report.client"), c.parties.client);
-  name(label(r, "report.supplier"), c.parties.supplier);
   fact(label(r, "report.period"), html_escaped(month_text(r.month().month.first_day, w)));
   fact(label(r, "report.as_of"), html_escaped(instant_text(r.history->as_of, *r.zone, w)));
   fact(label(r, "report.state"),

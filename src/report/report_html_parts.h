@@ -36,6 +36,9 @@ std::string anchor(std::string_view kpi_id);
 // The KPI as the contract version of the month holds it.
 const contract::Kpi& kpi_of(const MonthlyReport& r, const evaluate::HistoryKpi& k);
 
+// The start of a header's list of facts, the contract's parties: "<dl class="facts">" and a term
+// and value for the client and the supplier.
+std::string facts_start(const MonthlyReport& r, const contract::Contract& c);
 std::string header_section(const MonthlyReport& r);
 std::string scorecard_section(const MonthlyReport& r);
 // The page's end: the footer with the generation line (when set), and the closing tags.

@@ -39,15 +39,10 @@ std::string week_text(const WeeklyView& v) {
 std::string header(const WeeklyView& v, const MonthlyReport& r) {
   const contract::Contract& c = v.versions->contract();
   std::string out = "<header>\n<h1>" + label(r, "week.title") + ": " +
-                    html_escaped(contract_name(c, *v.words)) + "</h1>\n<dl class=\"facts\">";
+                    html_escaped(contract_name(c, *v.words)) + "</h1>\n" + html::facts_start(r, c);
   auto fact = [&out](const std::string& term, const std::string& value) {
     out += "<dt>" + term + "</dt><dd>" + value + "</dd>";
   };
-  auto name = [&out](const std::string& term, const std::string& value) {
-    out += "<dt>" + term + "</dt><dd translate=\"no\">" + html_escaped(value) + "</dd>";
-  };
-  name(label(r, "report.client"), c.parties.client);
-  name(label(r, "report.supplier"), c.parties.supplier);
   fact(label(r, "report.period"), html_escaped(week_text(v)));
   fact(label(r, "report.as_of"), html_escaped(instant_text(v.week->as_of, *v.zone, *v.words)));
   fact(label(r, "report.state"), label(r, "week.state"));
