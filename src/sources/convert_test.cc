@@ -106,5 +106,17 @@ TEST(NameMatches, StarsQuestionMarksAndLetterCase) {
   EXPECT_TRUE(name_matches("?.csv", "a.csv"));
 }
 
+// A number beyond a double is not JSON meetlat can read: a problem naming the file, never a crash
+// (found by fuzz/sources_fuzz.cc: nlohmann's out_of_range 406, not a parse_error).
+TEST(Convert, ANumberBeyondADoubleIsAProblemOfTheFile) {
+  const Conversion c = convert(
+      builtin("prometheus"),
+      {{"probe_success.json", R"({"status": "success", "data": {"result": [17E91338640]}})"}});
+  ASSERT_EQ(c.problems.size(), 1U);
+  EXPECT_NE(c.problems[0].to_string().find("probe_success.json: not JSON ("), std::string::npos)
+      << c.problems[0].to_string();
+  EXPECT_TRUE(c.files.empty());
+}
+
 }  // namespace
 }  // namespace meetlat::sources

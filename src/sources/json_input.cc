@@ -132,7 +132,7 @@ InputTable read_json_input(std::string_view bytes, std::string_view file, const 
   json doc;
   try {
     doc = json::parse(bytes);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // a syntax error, or a number beyond a double (406)
     problems.push_back(Diagnostic{table.file, 0, 0,
                                   "not JSON (" + std::string(e.what()) + "): input '" + input.name +
                                       "' of the profile expects JSON"});
