@@ -16,6 +16,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
 
 #include "evidence/table.h"
@@ -32,5 +34,23 @@ std::string format_utc(time::Instant t);
 // never hold one). The column must have been kept (LoadOptions::kept_columns).
 void append_canonical_cell(const Column& column, std::size_t row, const time::Zone* zone,
                            std::string& out);
+
+// append_canonical_cell for the cells of many rows one after the other (an import formats tens of
+// millions): a time stamp in the same UTC second as the one before reuses that second's text. One
+// per thread.
+class CanonicalCellWriter {
+ public:
+  void append(const Column& column, std::size_t row, const time::Zone* zone, std::string& out);
+  // Appends format_utc(t).
+  void append_utc(time::Instant t, std::string& out);
+
+ private:
+  std::int64_t second_ = std::numeric_limits<std::int64_t>::min();  // whose text second_text_ is
+  char second_text_[19] = {};                                       // "2026-10-05T07:00:00"
+};
+
+// Appends the shortest fixed text of `value` that reads back as the same double: std::to_chars'
+// choice, made from an integer when the value has at most three decimals (most measured values).
+void append_number(double value, std::string& out);
 
 }  // namespace meetlat::evidence

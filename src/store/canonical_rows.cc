@@ -7,6 +7,7 @@
 
 #include "evidence/canonical_cell.h"
 #include "evidence/csv_reader.h"
+#include "evidence/huge_page_allocator.h"
 #include "evidence/record_id.h"
 #include "parallel/parallel_for.h"
 
@@ -41,6 +42,10 @@ std::string canonical_header(const evidence::FileSchema& schema) {
 
 void append_canonical_row(const evidence::Table& table, std::size_t row, const time::Zone& zone,
                           std::string& out) {
+  CanonicalRowWriter(zone).append(table, row, out);
+}
+
+void CanonicalRowWriter::append(const evidence::Table& table, std::size_t row, std::string& out) {
   const std::size_t columns = table.schema().columns.size();
   for (std::size_t i = 0; i < columns; ++i) {
     if (i > 0) out += ',';
@@ -48,13 +53,11 @@ void append_canonical_row(const evidence::Table& table, std::size_t row, const t
     const evidence::ColumnType type = column.schema->type;
     if (type == evidence::ColumnType::kId || type == evidence::ColumnType::kCategory ||
         type == evidence::ColumnType::kText) {
-      // Only text can hold a comma, a quote or a line break.
-      thread_local std::string cell;
-      cell.clear();
-      evidence::append_canonical_cell(column, row, &zone, cell);
-      append_csv_cell(cell, out);
+      // Only text can hold a comma, a quote or a line break; its canonical text is as read.
+      const std::uint32_t code = column.codes[row];
+      if (!evidence::is_missing_code(code)) append_csv_cell(column.dictionary.text(code), out);
     } else {
-      evidence::append_canonical_cell(column, row, &zone, out);
+      cells_.append(column, row, &zone_, out);
     }
   }
   out += '\n';
@@ -83,7 +86,8 @@ std::map<std::string, PartRows> canonical_parts(
   // The room a piece's text takes, from the first rows, so that it is allocated once.
   std::string sample;
   const std::size_t sampled = std::min<std::size_t>(table.rows(), 1024);
-  for (std::size_t row = 0; row < sampled; ++row) append_canonical_row(table, row, zone, sample);
+  CanonicalRowWriter sampler(zone);
+  for (std::size_t row = 0; row < sampled; ++row) sampler.append(table, row, sample);
   const double bytes_per_row =
       sampled == 0 ? 0.0 : static_cast<double>(sample.size()) / static_cast<double>(sampled);
 
@@ -96,6 +100,7 @@ std::map<std::string, PartRows> canonical_parts(
     // name is made once per month, not once per row.
     PartRows* current = nullptr;
     Month month;
+    CanonicalRowWriter writer(zone);
     const std::size_t reserve =
         static_cast<std::size_t>(bytes_per_row * 1.1 * static_cast<double>(kPieceRows)) + 4096;
     for (std::size_t row = pieces.begin(p); row < pieces.end(p); ++row) {
@@ -104,7 +109,7 @@ std::map<std::string, PartRows> canonical_parts(
         current = &parts[segment_part(table, row)];
         if (current->text.empty()) current->text.reserve(reserve);
       }
-      append_canonical_row(table, row, zone, current->text);
+      writer.append(table, row, current->text);
       ++current->rows;
     }
     if (rows_done) {
@@ -135,7 +140,10 @@ std::map<std::string, PartRows> canonical_parts(
 void CanonicalRowsSink::add(const evidence::Table& table, std::size_t row) {
   const bool partitioned = is_partitioned(table.kind());
   if (current_ == nullptr || partitioned) {
-    const time::Instant at = partitioned ? table.instants("at")[row] : time::Instant::min();
+    if (partitioned && at_column_ < 0) at_column_ = table.schema().column_index("at");
+    const time::Instant at = partitioned
+                                 ? table.column(static_cast<std::size_t>(at_column_)).instants[row]
+                                 : time::Instant::min();
     if (current_ == nullptr || !(at >= month_begin_ && at < month_end_)) {
       Month month;
       if (partitioned) month.set(at);
@@ -145,26 +153,53 @@ void CanonicalRowsSink::add(const evidence::Table& table, std::size_t row) {
     }
   }
   if (current_->texts.empty() || current_->texts.back().size() >= kPieceBytes) {
-    current_->texts.emplace_back().reserve(kPieceBytes + 4096);
+    if (!current_->texts.empty()) seal(*current_);
+    std::string& piece = current_->texts.emplace_back();
+    piece.reserve(kPieceBytes + 4096);
+    evidence::advise_huge_pages(piece.data(), piece.capacity());
   }
-  append_canonical_row(table, row, zone_, current_->texts.back());
+  writer_.append(table, row, current_->texts.back());
   ++current_->rows;
+}
+
+void CanonicalRowsSink::seal(Pieces& pieces) {
+  const std::string& last = pieces.texts.back();
+  pieces.frames.push_back(compressor_.frame(last));
+  if (!pieces.digest) pieces.digest = std::make_unique<Sha256>();
+  pieces.digest->add(last);
 }
 
 std::map<std::string, PartRows> join_parts(
     const std::vector<std::shared_ptr<evidence::RowSink>>& sinks) {
   std::map<std::string, PartRows> parts;
+  // The digest of a part's rows so far: the first sink's, then the text of the sinks after it.
+  std::map<std::string, std::unique_ptr<Sha256>> digests;
   for (const auto& sink : sinks) {
-    for (auto& [part, pieces] : dynamic_cast<CanonicalRowsSink&>(*sink).parts_) {
+    auto& rows_sink = dynamic_cast<CanonicalRowsSink&>(*sink);
+    for (auto& [part, pieces] : rows_sink.parts_) {
+      if (pieces.texts.empty()) continue;
+      rows_sink.seal(pieces);
       PartRows& joined = parts[part];
+      std::unique_ptr<Sha256>& digest = digests[part];
+      if (!digest) {
+        digest = std::move(pieces.digest);
+      } else {
+        for (const std::string& text : pieces.texts) digest->add(text);
+      }
       for (std::string& text : pieces.texts) joined.pieces.push_back(std::move(text));
+      for (std::string& frame : pieces.frames) joined.frames.push_back(std::move(frame));
       joined.rows += pieces.rows;
     }
+    rows_sink.parts_.clear();
+    rows_sink.current_ = nullptr;
   }
+  for (auto& [part, digest] : digests) parts[part].sha256 = digest->hex();
   return parts;
 }
 
 void PartRows::join() {
+  frames.clear();
+  sha256.clear();
   std::size_t size = text.size();
   for (const std::string& piece : pieces) size += piece.size();
   text.reserve(size);

@@ -21,9 +21,12 @@
 #include <string_view>
 #include <vector>
 
+#include "evidence/canonical_cell.h"
 #include "evidence/row_sink.h"
 #include "evidence/schema.h"
 #include "evidence/table.h"
+#include "store/compression.h"
+#include "store/digest.h"
 #include "text/csv_cell.h"
 #include "time/zone.h"
 
@@ -40,6 +43,18 @@ std::string canonical_header(const evidence::FileSchema& schema);
 void append_canonical_row(const evidence::Table& table, std::size_t row, const time::Zone& zone,
                           std::string& out);
 
+// append_canonical_row for many rows one after the other (evidence::CanonicalCellWriter). One per
+// thread; `zone` outlives it.
+class CanonicalRowWriter {
+ public:
+  explicit CanonicalRowWriter(const time::Zone& zone) : zone_(zone) {}
+  void append(const evidence::Table& table, std::size_t row, std::string& out);
+
+ private:
+  const time::Zone& zone_;
+  evidence::CanonicalCellWriter cells_;
+};
+
 // The part of the segment `row` belongs to.
 std::string segment_part(const evidence::Table& table, std::size_t row);
 
@@ -48,7 +63,12 @@ struct PartRows {
   std::string text;                 // canonical rows
   std::vector<std::string> pieces;  // and more after them, in pieces (join_parts)
   std::uint64_t rows = 0;
-  // Appends the pieces to `text`.
+  // Made while the rows were read (join_parts), when `text` is empty and there are pieces: the
+  // pieces compressed, a zstd frame each in order (compression.h), and the SHA-256 (hex) of their
+  // text: what storing the rows as a segment takes. Empty otherwise.
+  std::vector<std::string> frames;
+  std::string sha256;
+  // Appends the pieces to `text` (the frames and digest are dropped).
   void join();
 };
 // Made in parallel (parallel/parallel_for.h), the same whatever the threads. `rows_done`, when set,
@@ -66,28 +86,36 @@ bool is_partitioned(std::string_view kind);
 // that no table of them is built. One per parser thread; join_parts() puts their rows together.
 class CanonicalRowsSink final : public evidence::RowSink {
  public:
-  explicit CanonicalRowsSink(const time::Zone& zone) : zone_(zone) {}  // `zone` outlives it
+  explicit CanonicalRowsSink(const time::Zone& zone) : writer_(zone) {}  // `zone` outlives it
   void add(const evidence::Table& table, std::size_t row) override;
 
  private:
   friend std::map<std::string, PartRows> join_parts(
       const std::vector<std::shared_ptr<evidence::RowSink>>& sinks);
-  // A part's rows in pieces of about kPieceBytes, each allocated once (growing one string by
-  // doubling copied and faulted in the gigabyte of a large month several times).
+  // A part's rows in pieces of about kPieceBytes, each allocated once in 2 MiB pages (growing one
+  // string by doubling copied and faulted in the gigabyte of a large month several times). A full
+  // piece is compressed and hashed here, on the reading thread.
   static constexpr std::size_t kPieceBytes = std::size_t{8} << 20;
   struct Pieces {
     std::vector<std::string> texts;
+    std::vector<std::string> frames;  // of texts but the last
+    std::unique_ptr<Sha256> digest;   // of texts but the last
     std::uint64_t rows = 0;
   };
-  const time::Zone& zone_;
+  // Compresses and hashes the last piece of `pieces`.
+  void seal(Pieces& pieces);
+  CanonicalRowWriter writer_;
+  FrameCompressor compressor_;
   std::map<std::string, Pieces> parts_;
   Pieces* current_ = nullptr;
+  int at_column_ = -1;  // of the kind's schema
   time::Instant month_begin_ = time::Instant::max(), month_end_ = time::Instant::min();
 };
 
 // The rows of CanonicalRowsSinks (evidence::FileLoad::sinks, in file order) by part, each part's
-// rows in the sinks' order, as pieces (not copied into one string): what canonical_parts gives
-// for the table of the same rows, once joined. Empties the sinks.
+// rows in the sinks' order, as pieces (not copied into one string), with their frames and digest
+// (PartRows): what canonical_parts gives for the table of the same rows, once joined. Empties the
+// sinks.
 std::map<std::string, PartRows> join_parts(
     const std::vector<std::shared_ptr<evidence::RowSink>>& sinks);
 

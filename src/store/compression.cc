@@ -2,6 +2,7 @@
 
 #include <zstd.h>
 
+#include <cstdint>
 #include <memory>
 
 #include "store/store_error.h"
@@ -55,12 +56,40 @@ std::string compress(std::span<const std::string> pieces) {
   return {room.get(), out.pos};
 }
 
-std::size_t decompressed_size(std::string_view compressed) {
-  const unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) {
-    throw StoreError("a stored segment is damaged: not a zstd frame of known size");
+FrameCompressor::FrameCompressor() : context_(ZSTD_createCCtx()) {
+  if (context_ == nullptr) throw StoreError("cannot compress a segment: out of memory");
+  ZSTD_CCtx_setParameter(static_cast<ZSTD_CCtx*>(context_), ZSTD_c_compressionLevel, 1);
+}
+
+FrameCompressor::~FrameCompressor() { ZSTD_freeCCtx(static_cast<ZSTD_CCtx*>(context_)); }
+
+std::string FrameCompressor::frame(std::string_view bytes) {
+  const std::size_t bound = ZSTD_compressBound(bytes.size());
+  if (bound > room_bytes_) {
+    room_ = std::make_unique_for_overwrite<char[]>(bound);
+    room_bytes_ = bound;
   }
-  return size;
+  const std::size_t size = ZSTD_compress2(static_cast<ZSTD_CCtx*>(context_), room_.get(), bound,
+                                          bytes.data(), bytes.size());
+  if (ZSTD_isError(size) != 0) {
+    throw StoreError(std::string("cannot compress a segment: ") + ZSTD_getErrorName(size));
+  }
+  return {room_.get(), size};
+}
+
+std::size_t decompressed_size(std::string_view compressed) {
+  std::size_t total = 0;
+  do {
+    const unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
+    const std::size_t frame = ZSTD_findFrameCompressedSize(compressed.data(), compressed.size());
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+        ZSTD_isError(frame) != 0 || frame > compressed.size() || size > SIZE_MAX - total) {
+      throw StoreError("a stored segment is damaged: not a zstd frame of known size");
+    }
+    total += size;
+    compressed.remove_prefix(frame);
+  } while (!compressed.empty());
+  return total;
 }
 
 void decompress_into(std::string_view compressed, std::span<char> out) {

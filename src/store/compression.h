@@ -1,9 +1,14 @@
-// zstd compression of stored evidence segments (libzstd). Level 1 on two worker threads: canonical
-// CSV text keeps about a seventh of its bytes, at about 400 MB/s a core.
-// The frame records its content size (decompressed_size reads it).
+// zstd compression of stored evidence segments (libzstd). Level 1: canonical CSV text keeps about a
+// seventh of its bytes, at about 400 MB/s a core.
+//
+// A stored segment is one or more whole zstd frames one after the other, each recording its
+// content size; its text is their contents in order. compress() makes one frame (on two worker
+// threads); an import makes a large segment's frames while its rows are read, a frame per piece of
+// a few megabytes (FrameCompressor), on the reading threads, and stores their concatenation.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,10 +19,29 @@ std::string compress(std::string_view bytes);
 // The pieces one after the other, as one frame: compress() of their concatenation, without making
 // it.
 std::string compress(std::span<const std::string> pieces);
-// Throws StoreError when `compressed` is not one whole zstd frame (a damaged workspace).
+// One frame of `bytes`, level 1, on the calling thread: a context kept from frame to frame.
+class FrameCompressor {
+ public:
+  FrameCompressor();
+  ~FrameCompressor();
+  FrameCompressor(const FrameCompressor&) = delete;
+  FrameCompressor& operator=(const FrameCompressor&) = delete;
+  std::string frame(std::string_view bytes);
+
+ private:
+  void* context_;  // ZSTD_CCtx
+  // Room for the worst case of the largest frame so far, uninitialised: kept, so that its pages
+  // are faulted in once.
+  std::unique_ptr<char[]> room_;
+  std::size_t room_bytes_ = 0;
+};
+
+// Throws StoreError when `compressed` is not a sequence of whole zstd frames of known content size
+// (a damaged workspace).
 std::string decompress(std::string_view compressed);
 
-// The size decompress() returns, read from the frame's header; throws as decompress() does.
+// The size decompress() returns, the sum of the frames' content sizes read from their headers;
+// throws as decompress() does.
 std::size_t decompressed_size(std::string_view compressed);
 // Decompresses into `out`, which must have exactly decompressed_size() bytes (uninitialised
 // memory is fine: every byte is written).

@@ -15,6 +15,8 @@ Sha256::Sha256() : context_(EVP_MD_CTX_new()) {
   }
 }
 
+Sha256::Sha256(Sha256&& other) noexcept : context_(other.context_) { other.context_ = nullptr; }
+
 Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(context_)); }
 
 Sha256& Sha256::add(std::string_view bytes) {

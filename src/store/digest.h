@@ -16,6 +16,8 @@ class Sha256 {
   Sha256();
   Sha256(const Sha256&) = delete;
   Sha256& operator=(const Sha256&) = delete;
+  Sha256(Sha256&& other) noexcept;  // `other` can then only be destroyed
+  Sha256& operator=(Sha256&&) = delete;
   ~Sha256();
   Sha256& add(std::string_view bytes);
   std::string hex();  // ends the digest; add() may not follow

@@ -97,14 +97,31 @@ class Merge {
     for (auto& [key, segment] : segments_) {
       if (!segment.changed) continue;
       if (progress) progress("storing segments", done++, changed);
-      // The text, then the pieces: hashed and compressed as one text.
-      std::vector<std::string>& pieces = segment.rows.pieces;
-      pieces.insert(pieces.begin(), std::move(segment.rows.text));
-      Sha256 digest;
-      for (const std::string& piece : pieces) digest.add(piece);
-      SegmentInfo info{key, static_cast<std::int64_t>(segment.count), segment.columns, digest.hex(),
+      PartRows& rows = segment.rows;
+      std::string sha256;
+      std::string compressed;
+      if (!rows.frames.empty() && rows.text.empty()) {
+        // Compressed and hashed while read (CanonicalRowsSink): the frames one after the other.
+        sha256 = std::move(rows.sha256);
+        std::size_t size = 0;
+        for (const std::string& frame : rows.frames) size += frame.size();
+        compressed.reserve(size);
+        for (std::string& frame : rows.frames) {
+          compressed += frame;
+          std::string().swap(frame);
+        }
+      } else {
+        // The text, then the pieces: hashed and compressed as one text.
+        std::vector<std::string>& pieces = rows.pieces;
+        pieces.insert(pieces.begin(), std::move(rows.text));
+        Sha256 digest;
+        for (const std::string& piece : pieces) digest.add(piece);
+        sha256 = digest.hex();
+        compressed = compress(pieces);
+      }
+      SegmentInfo info{key, static_cast<std::int64_t>(segment.count), segment.columns, sha256,
                        event_seq};
-      backend_.put_segment(info, compress(pieces));
+      backend_.put_segment(info, compressed);
       written.push_back(
           {{"kind", key.kind}, {"part", key.part}, {"rows", info.rows}, {"sha256", info.sha256}});
     }

@@ -15,7 +15,12 @@ Database::Database(const std::filesystem::path& path, bool create) : path_(path)
     throw StoreError(path.string() + ": cannot open the workspace database: " + message);
   }
   check(sqlite3_busy_timeout(db_, 10'000), "setting the busy timeout");
-  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  // Pages of 64 KiB (the largest; it takes effect only in a database still empty, so a workspace
+  // keeps the size it was made with): a month's segment of 170 MB is 2,600 pages to write to the
+  // log and then to the database, not 41,000.
+  exec(
+      "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+      "PRAGMA foreign_keys=ON;");
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }
@@ -57,7 +62,7 @@ Statement& Statement::bind(int index, std::string_view text) {
 }
 
 Statement& Statement::bind_blob(int index, std::string_view bytes) {
-  db_.check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT),
+  db_.check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC),
             "binding a blob");
   return *this;
 }

@@ -49,6 +49,8 @@ class Statement {
   // Binds parameter `index` (1-based). Text and blobs are copied (SQLITE_TRANSIENT).
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, std::string_view text);
+  // Not copied: `bytes` must stay as they are until the statement is reset or destroyed (a
+  // segment is hundreds of megabytes).
   Statement& bind_blob(int index, std::string_view bytes);
   Statement& bind_null(int index);
 
