@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "evidence/load.h"
+#include "store/compression.h"
+#include "store/digest.h"
 
 namespace meetlat::store {
 namespace {
@@ -99,7 +101,16 @@ TEST(CanonicalRows, StreamedRowsGiveTheTablesParts) {
   for (auto& [part, rows] : from_sinks) {
     EXPECT_TRUE(rows.text.empty());  // the rows stay in the sinks' pieces until joined
     EXPECT_FALSE(rows.pieces.empty());
+    // Compressed and hashed while read: a frame per piece (each half holds every month), which
+    // read back one after the other as the rows, and the digest of the rows of both halves.
+    EXPECT_EQ(rows.frames.size(), 2U) << part;
+    std::string stored;
+    for (const std::string& frame : rows.frames) stored += frame;
+    const std::string sha256 = rows.sha256;
     rows.join();
+    EXPECT_TRUE(rows.frames.empty());
+    EXPECT_EQ(decompress(stored), rows.text) << part;
+    EXPECT_EQ(sha256, sha256_hex(rows.text)) << part;
   }
   const auto from_table = canonical_parts(table, amsterdam());
   ASSERT_EQ(from_sinks.size(), 3U);

@@ -59,6 +59,9 @@ std::string compress(std::span<const std::string> pieces) {
 FrameCompressor::FrameCompressor() : context_(ZSTD_createCCtx()) {
   if (context_ == nullptr) throw StoreError("cannot compress a segment: out of memory");
   ZSTD_CCtx_setParameter(static_cast<ZSTD_CCtx*>(context_), ZSTD_c_compressionLevel, 1);
+  // A checksum of the content ends each frame, so that a damaged frame is an error, never other
+  // rows (xxHash64: a fraction of the compression's time).
+  ZSTD_CCtx_setParameter(static_cast<ZSTD_CCtx*>(context_), ZSTD_c_checksumFlag, 1);
 }
 
 FrameCompressor::~FrameCompressor() { ZSTD_freeCCtx(static_cast<ZSTD_CCtx*>(context_)); }
