@@ -7,7 +7,6 @@
 
 #include "evidence/canonical_cell.h"
 #include "evidence/csv_reader.h"
-#include "evidence/huge_page_allocator.h"
 #include "evidence/record_id.h"
 #include "parallel/parallel_for.h"
 
@@ -152,41 +151,42 @@ void CanonicalRowsSink::add(const evidence::Table& table, std::size_t row) {
       current_ = &parts_[segment_part(table, row)];
     }
   }
-  if (current_->texts.empty() || current_->texts.back().size() >= kPieceBytes) {
-    if (!current_->texts.empty()) seal(*current_);
-    std::string& piece = current_->texts.emplace_back();
-    piece.reserve(kPieceBytes + 4096);
-    evidence::advise_huge_pages(piece.data(), piece.capacity());
-  }
-  writer_.append(table, row, current_->texts.back());
+  if (current_->piece.size() >= kPieceBytes) seal(*current_);
+  if (current_->piece.capacity() < kPieceBytes) current_->piece.reserve(kPieceBytes + 4096);
+  writer_.append(table, row, current_->piece);
   ++current_->rows;
 }
 
 void CanonicalRowsSink::seal(Pieces& pieces) {
-  const std::string& last = pieces.texts.back();
-  pieces.frames.push_back(compressor_.frame(last));
+  if (pieces.piece.empty()) return;
+  pieces.frames.push_back(compressor_.frame(pieces.piece));
   if (!pieces.digest) pieces.digest = std::make_unique<Sha256>();
-  pieces.digest->add(last);
+  pieces.digest->add(pieces.piece);
+  pieces.piece.clear();  // its room is kept for the next rows
 }
 
 std::map<std::string, PartRows> join_parts(
     const std::vector<std::shared_ptr<evidence::RowSink>>& sinks) {
   std::map<std::string, PartRows> parts;
-  // The digest of a part's rows so far: the first sink's, then the text of the sinks after it.
+  // The digest of a part's rows so far: the first sink's, then the rows of the sinks after it.
   std::map<std::string, std::unique_ptr<Sha256>> digests;
+  std::string text;
   for (const auto& sink : sinks) {
     auto& rows_sink = dynamic_cast<CanonicalRowsSink&>(*sink);
     for (auto& [part, pieces] : rows_sink.parts_) {
-      if (pieces.texts.empty()) continue;
       rows_sink.seal(pieces);
+      if (pieces.frames.empty()) continue;
       PartRows& joined = parts[part];
       std::unique_ptr<Sha256>& digest = digests[part];
       if (!digest) {
         digest = std::move(pieces.digest);
       } else {
-        for (const std::string& text : pieces.texts) digest->add(text);
+        for (const std::string& frame : pieces.frames) {
+          text.resize(decompressed_size(frame));
+          decompress_into(frame, text);
+          digest->add(text);
+        }
       }
-      for (std::string& text : pieces.texts) joined.pieces.push_back(std::move(text));
       for (std::string& frame : pieces.frames) joined.frames.push_back(std::move(frame));
       joined.rows += pieces.rows;
     }
@@ -198,16 +198,13 @@ std::map<std::string, PartRows> join_parts(
 }
 
 void PartRows::join() {
+  if (!frames.empty()) {
+    std::string stored;
+    for (const std::string& frame : frames) stored += frame;
+    text += decompress(stored);
+  }
   frames.clear();
   sha256.clear();
-  std::size_t size = text.size();
-  for (const std::string& piece : pieces) size += piece.size();
-  text.reserve(size);
-  for (std::string& piece : pieces) {
-    text += piece;
-    std::string().swap(piece);  // freed as soon as it is joined
-  }
-  pieces.clear();
 }
 
 std::string present_columns(const evidence::Table& table) {

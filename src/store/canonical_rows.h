@@ -58,17 +58,16 @@ class CanonicalRowWriter {
 // The part of the segment `row` belongs to.
 std::string segment_part(const evidence::Table& table, std::size_t row);
 
-// The rows of a table by segment part, in table order within each.
+// The rows of a table by segment part, in table order within each: as text, or, as join_parts
+// gives them, as what storing them as a segment takes, made while they were read.
 struct PartRows {
-  std::string text;                 // canonical rows
-  std::vector<std::string> pieces;  // and more after them, in pieces (join_parts)
+  std::string text;  // canonical rows
   std::uint64_t rows = 0;
-  // Made while the rows were read (join_parts), when `text` is empty and there are pieces: the
-  // pieces compressed, a zstd frame each in order (compression.h), and the SHA-256 (hex) of their
-  // text: what storing the rows as a segment takes. Empty otherwise.
+  // Or, when `text` is empty: the rows compressed, a zstd frame per piece of a few megabytes in
+  // order (compression.h), and the SHA-256 (hex) of their text.
   std::vector<std::string> frames;
   std::string sha256;
-  // Appends the pieces to `text` (the frames and digest are dropped).
+  // The rows as `text` (the frames decompressed; they and the digest are dropped).
   void join();
 };
 // Made in parallel (parallel/parallel_for.h), the same whatever the threads. `rows_done`, when set,
@@ -92,17 +91,17 @@ class CanonicalRowsSink final : public evidence::RowSink {
  private:
   friend std::map<std::string, PartRows> join_parts(
       const std::vector<std::shared_ptr<evidence::RowSink>>& sinks);
-  // A part's rows in pieces of about kPieceBytes, each allocated once in 2 MiB pages (growing one
-  // string by doubling copied and faulted in the gigabyte of a large month several times). A full
-  // piece is compressed and hashed here, on the reading thread.
+  // A part's rows are formatted into a piece of about kPieceBytes, allocated once, which is
+  // compressed and hashed here, on the reading thread, when full: a month of rows is never held
+  // as text (a gigabyte to fault in).
   static constexpr std::size_t kPieceBytes = std::size_t{8} << 20;
   struct Pieces {
-    std::vector<std::string> texts;
-    std::vector<std::string> frames;  // of texts but the last
-    std::unique_ptr<Sha256> digest;   // of texts but the last
+    std::string piece;                // the rows not yet in a frame
+    std::vector<std::string> frames;  // the rows before them
+    std::unique_ptr<Sha256> digest;   // of the rows in frames
     std::uint64_t rows = 0;
   };
-  // Compresses and hashes the last piece of `pieces`.
+  // Compresses and hashes the rows of `pieces.piece`, which is then empty.
   void seal(Pieces& pieces);
   CanonicalRowWriter writer_;
   FrameCompressor compressor_;
@@ -113,8 +112,9 @@ class CanonicalRowsSink final : public evidence::RowSink {
 };
 
 // The rows of CanonicalRowsSinks (evidence::FileLoad::sinks, in file order) by part, each part's
-// rows in the sinks' order, as pieces (not copied into one string), with their frames and digest
-// (PartRows): what canonical_parts gives for the table of the same rows, once joined. Empties the
+// rows in the sinks' order, as frames with their digest (PartRows): what canonical_parts gives for
+// the table of the same rows, once joined. The digest of a part that more than one sink holds is
+// continued over the later sinks' rows, decompressed again (SHA-256 runs in order). Empties the
 // sinks.
 std::map<std::string, PartRows> join_parts(
     const std::vector<std::shared_ptr<evidence::RowSink>>& sinks);

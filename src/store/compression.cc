@@ -19,41 +19,14 @@ std::string compress(std::string_view bytes) {
                                                                      &ZSTD_freeCCtx);
   if (context == nullptr) throw StoreError("cannot compress a segment: out of memory");
   ZSTD_CCtx_setParameter(context.get(), ZSTD_c_compressionLevel, 1);
-  ZSTD_CCtx_setParameter(context.get(), ZSTD_c_nbWorkers, 2);  // an error leaves it single
+  ZSTD_CCtx_setParameter(context.get(), ZSTD_c_nbWorkers, 2);     // an error leaves it single
+  ZSTD_CCtx_setParameter(context.get(), ZSTD_c_checksumFlag, 1);  // as FrameCompressor's
   const std::size_t size =
       ZSTD_compress2(context.get(), room.get(), bound, bytes.data(), bytes.size());
   if (ZSTD_isError(size) != 0) {
     throw StoreError(std::string("cannot compress a segment: ") + ZSTD_getErrorName(size));
   }
   return {room.get(), size};
-}
-
-std::string compress(std::span<const std::string> pieces) {
-  std::size_t total = 0;
-  for (const std::string& piece : pieces) total += piece.size();
-  const std::size_t bound = ZSTD_compressBound(total);
-  const auto room = std::make_unique_for_overwrite<char[]>(bound);
-  const std::unique_ptr<ZSTD_CCtx, decltype(&ZSTD_freeCCtx)> context(ZSTD_createCCtx(),
-                                                                     &ZSTD_freeCCtx);
-  if (context == nullptr) throw StoreError("cannot compress a segment: out of memory");
-  ZSTD_CCtx_setParameter(context.get(), ZSTD_c_compressionLevel, 1);
-  ZSTD_CCtx_setParameter(context.get(), ZSTD_c_nbWorkers, 2);
-  ZSTD_CCtx_setPledgedSrcSize(context.get(), total);  // the frame records its content size
-  ZSTD_outBuffer out{room.get(), bound, 0};
-  auto check = [](std::size_t code) {
-    if (ZSTD_isError(code) != 0) {
-      throw StoreError(std::string("cannot compress a segment: ") + ZSTD_getErrorName(code));
-    }
-    return code;
-  };
-  for (const std::string& piece : pieces) {
-    ZSTD_inBuffer in{piece.data(), piece.size(), 0};
-    while (in.pos < in.size) check(ZSTD_compressStream2(context.get(), &out, &in, ZSTD_e_continue));
-  }
-  ZSTD_inBuffer none{nullptr, 0, 0};
-  while (check(ZSTD_compressStream2(context.get(), &out, &none, ZSTD_e_end)) != 0) {
-  }
-  return {room.get(), out.pos};
 }
 
 FrameCompressor::FrameCompressor() : context_(ZSTD_createCCtx()) {

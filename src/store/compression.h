@@ -16,9 +16,6 @@
 namespace meetlat::store {
 
 std::string compress(std::string_view bytes);
-// The pieces one after the other, as one frame: compress() of their concatenation, without making
-// it.
-std::string compress(std::span<const std::string> pieces);
 // One frame of `bytes`, level 1, ending in a checksum of its content, on the calling thread: a
 // context kept from frame to frame.
 class FrameCompressor {

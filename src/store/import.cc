@@ -34,8 +34,8 @@ class Merge {
            const std::string& columns, FileCounts& counts) {
     const evidence::FileSchema& schema = *file.schema;
     Working& segment = working(schema, part);
-    // A segment's first rows are kept in the pieces they came in (a month of transactions is a
-    // gigabyte); anything else compares or merges them whole.
+    // A segment's first rows are kept as the frames they were read into (a month of transactions
+    // is a gigabyte of text); anything else compares or merges them whole.
     if (segment.count != 0 || schema.kind == "actions") {
       incoming.join();
       segment.rows.join();
@@ -111,13 +111,9 @@ class Merge {
           std::string().swap(frame);
         }
       } else {
-        // The text, then the pieces: hashed and compressed as one text.
-        std::vector<std::string>& pieces = rows.pieces;
-        pieces.insert(pieces.begin(), std::move(rows.text));
-        Sha256 digest;
-        for (const std::string& piece : pieces) digest.add(piece);
-        sha256 = digest.hex();
-        compressed = compress(pieces);
+        rows.join();
+        sha256 = sha256_hex(rows.text);
+        compressed = compress(rows.text);
       }
       SegmentInfo info{key, static_cast<std::int64_t>(segment.count), segment.columns, sha256,
                        event_seq};
