@@ -36,6 +36,8 @@ struct Columns {
   int count = -1;
   int above = -1;
   int at_most = -1;
+  int scale = -1;
+  int index = -1;
 };
 
 Columns columns_of(const InputTable& table) {
@@ -43,18 +45,48 @@ Columns columns_of(const InputTable& table) {
                  table.column_index(kOtlpSeries),      table.column_index(kOtlpTime),
                  table.column_index(kOtlpLayout),      table.column_index("metric"),
                  table.column_index("from"),           table.column_index("count"),
-                 table.column_index("above_ms"),       table.column_index("at_most_ms")};
+                 table.column_index("above_ms"),       table.column_index("at_most_ms"),
+                 table.column_index(kOtlpScale),       table.column_index(kOtlpIndex)};
 }
 
 const std::string& cell(const InputTable& table, std::size_t row, int column) {
   return table.rows[row][static_cast<std::size_t>(column)];
 }
 
-using BucketKey = std::pair<std::string, std::string>;  // above_ms, at_most_ms
+// A bucket of a point: an exponential positive bucket by its index at the point's scale (so that
+// a coarser scale can merge it), any other (explicit, or the zero bucket) by its bounds in ms.
+struct BucketKey {
+  std::optional<std::int64_t> index;
+  std::string above;
+  std::string at_most;
+  bool operator<(const BucketKey& other) const {
+    return std::tie(index, above, at_most) < std::tie(other.index, other.above, other.at_most);
+  }
+  bool operator==(const BucketKey& other) const {
+    return std::tie(index, above, at_most) == std::tie(other.index, other.above, other.at_most);
+  }
+};
 
-std::string bucket_text(const BucketKey& b) {
-  return "bucket (" + (b.first.empty() ? std::string("-inf") : b.first) + ", " +
-         (b.second.empty() ? std::string("+inf") : b.second) + "] ms";
+std::string bucket_text(const BucketKey& b, std::optional<int> scale) {
+  if (b.index) {
+    return "bucket " + std::to_string(*b.index) + " of scale " + std::to_string(scale.value_or(0));
+  }
+  return "bucket (" + (b.above.empty() ? std::string("-inf") : b.above) + ", " +
+         (b.at_most.empty() ? std::string("+inf") : b.at_most) + "] ms";
+}
+
+using Counts = std::map<BucketKey, std::uint64_t>;
+
+// `counts` of exponential buckets at a scale `by` coarser: bucket i becomes i >> by (each bucket
+// of the coarser scale is 2^by adjacent ones of the finer); the zero bucket stays.
+Counts downscaled(const Counts& counts, int by) {
+  Counts out;
+  for (const auto& [bucket, count] : counts) {
+    BucketKey coarser = bucket;
+    if (bucket.index) coarser.index = *bucket.index >> by;
+    out[coarser] += count;
+  }
+  return out;
 }
 
 // One cumulative point: its rows, and its counts since the series' start.
@@ -62,8 +94,9 @@ struct Point {
   PointPlace place;
   std::uint64_t time = 0;
   std::string layout;
+  std::optional<int> scale;  // exponential points
   std::vector<std::size_t> rows;
-  std::map<BucketKey, std::uint64_t> counts;  // the buckets that counted anything
+  Counts counts;  // the buckets that counted anything
 };
 
 // A new count and window start for one row; count 0 leaves the row out.
@@ -102,6 +135,9 @@ class Differencing {
         point.place = place;
         point.time = std::stoull(cell(table, r, c.time));
         point.layout = cell(table, r, c.layout);
+        if (c.scale >= 0 && !cell(table, r, c.scale).empty()) {
+          point.scale = std::stoi(cell(table, r, c.scale));
+        }
         point.rows.push_back(r);
         const std::uint64_t count = std::stoull(cell(table, r, c.count));
         if (count > 0) point.counts[bucket_of(t, r)] = count;
@@ -114,7 +150,11 @@ class Differencing {
 
  private:
   BucketKey bucket_of(std::size_t t, std::size_t r) const {
-    return {cell(tables_[t], r, columns_[t].above), cell(tables_[t], r, columns_[t].at_most)};
+    const Columns& c = columns_[t];
+    if (c.index >= 0 && !cell(tables_[t], r, c.index).empty()) {
+      return {std::stoll(cell(tables_[t], r, c.index)), "", ""};
+    }
+    return {std::nullopt, cell(tables_[t], r, c.above), cell(tables_[t], r, c.at_most)};
   }
 
   std::string where(const PointPlace& place) const {
@@ -164,7 +204,8 @@ class Differencing {
     const Point* previous = nullptr;
     for (const Point* point : points) {
       if (previous != nullptr && point->time == previous->time) {
-        if (point->layout != previous->layout || point->counts != previous->counts) {
+        if (point->layout != previous->layout || point->scale != previous->scale ||
+            point->counts != previous->counts) {
           report(point->place, "timeUnixNano " + std::to_string(point->time) +
                                    " is also the time of " + where(previous->place) +
                                    ", with other counts, in the same series (same attributes "
@@ -177,24 +218,36 @@ class Differencing {
         continue;
       }
       if (previous != nullptr && point->layout != previous->layout) {
-        const bool exponential = point->layout.rfind("scale", 0) == 0;
-        report(point->place,
-               point->layout + " differ from " + previous->layout + " at " +
-                   where(previous->place) +
-                   " within one series (same attributes and startTimeUnixNano): " +
-                   (exponential ? "a cumulative exponential histogram is not downscaled to the "
-                                  "coarser scale; export delta temporality"
-                                : "counts in other buckets cannot be differenced"));
+        report(point->place, point->layout + " differs from " + previous->layout + " at " +
+                                 where(previous->place) +
+                                 " within one series (same attributes and startTimeUnixNano): "
+                                 "counts in other buckets cannot be differenced");
         return drop(points);
       }
+      // The previous counts at this point's scale: a scale that fell merges the finer buckets,
+      // as the SDK did with its own counts; a finer scale cannot be had from coarser counts.
+      Counts before_counts = previous != nullptr ? previous->counts : Counts();
+      if (previous != nullptr && point->scale != previous->scale) {
+        if (point->scale.value_or(0) > previous->scale.value_or(0)) {
+          report(point->place,
+                 "scale " + std::to_string(point->scale.value_or(0)) + " is finer than the scale " +
+                     std::to_string(previous->scale.value_or(0)) + " at " + where(previous->place) +
+                     " within one series (same attributes and "
+                     "startTimeUnixNano): counts of coarser buckets cannot be "
+                     "split into finer ones");
+          return drop(points);
+        }
+        before_counts =
+            downscaled(previous->counts, previous->scale.value_or(0) - point->scale.value_or(0));
+      }
       if (previous != nullptr) {
-        for (const auto& [bucket, before] : previous->counts) {
+        for (const auto& [bucket, before] : before_counts) {
           const auto found = point->counts.find(bucket);
           const std::uint64_t now = found == point->counts.end() ? 0 : found->second;
           if (now >= before) continue;
-          report(point->place, bucket_text(bucket) + " counts " + std::to_string(now) +
-                                   ", fewer than the " + std::to_string(before) + " at " +
-                                   where(previous->place) +
+          report(point->place, bucket_text(bucket, point->scale) + " counts " +
+                                   std::to_string(now) + ", fewer than the " +
+                                   std::to_string(before) + " at " + where(previous->place) +
                                    " (an earlier timeUnixNano), with the same "
                                    "startTimeUnixNano: a cumulative count only grows, and a "
                                    "reset must start a new startTimeUnixNano");
@@ -207,8 +260,8 @@ class Differencing {
         std::uint64_t count = now == point->counts.end() ? 0 : now->second;
         std::optional<std::uint64_t> from;
         if (previous != nullptr) {
-          const auto before = previous->counts.find(bucket);
-          if (before != previous->counts.end()) count -= before->second;
+          const auto before = before_counts.find(bucket);
+          if (before != before_counts.end()) count -= before->second;
           from = previous->time;
         }
         changes.push_back(Change{point->place.table, r, count, from});

@@ -122,6 +122,7 @@ struct Bucket {
   std::string above;    // "" unbounded
   std::string at_most;  // "" unbounded
   std::uint64_t count = 0;
+  std::string index;  // an exponential positive bucket's index, in decimal; "" for the others
 };
 
 // The buckets of an explicit-bounds point; false after a problem.
@@ -164,7 +165,7 @@ bool explicit_buckets(const json& point, const std::string& path, int shift, boo
         return false;
       }
     }
-    if (*count > 0 || keep_empty) out.push_back({above, at_most, *count});
+    if (*count > 0 || keep_empty) out.push_back({above, at_most, *count, ""});
     above = at_most;
   }
   return true;
@@ -201,7 +202,7 @@ bool exponential_buckets(const json& point, const std::string& path, int shift, 
     threshold = point.at("zeroThreshold").get<double>();
   }
   if (*zero > 0 || keep_empty) {
-    out.push_back({"", shifted_decimal(shortest(threshold), shift), *zero});
+    out.push_back({"", shifted_decimal(shortest(threshold), shift), *zero, ""});
   }
   if (!point.contains("positive")) return true;
   const json& positive = point.at("positive");
@@ -235,22 +236,23 @@ bool exponential_buckets(const json& point, const std::string& path, int shift, 
       return false;
     }
     out.push_back({shifted_decimal(exponential_bound(s, index, false), shift),
-                   shifted_decimal(exponential_bound(s, index + 1, true), shift), *count});
+                   shifted_decimal(exponential_bound(s, index + 1, true), shift), *count,
+                   std::to_string(index)});
   }
   return true;
 }
 
-// What the buckets of a point are, in the export's own terms: its explicitBounds, or its scale
-// and zeroThreshold (an exponential point's bounds follow from them).
+// What must stay the same for the counts of two points to be differenced, in the export's own
+// terms: the explicitBounds, or an exponential point's zeroThreshold (its scale may fall: the
+// finer buckets are then merged, otlp_cumulative.h).
 std::string layout_of(const json& point, bool exponential) {
   if (!exponential) {
     return "explicitBounds " +
            (point.contains("explicitBounds") ? point.at("explicitBounds").dump() : "[]");
   }
-  const auto scale = point.contains("scale") ? int64_of(point.at("scale")) : std::int64_t{0};
   const double threshold =
       point.contains("zeroThreshold") ? point.at("zeroThreshold").get<double>() : 0.0;
-  return "scale " + std::to_string(scale.value_or(0)) + ", zeroThreshold " + shortest(threshold);
+  return "zeroThreshold " + shortest(threshold);
 }
 
 struct Metric {
@@ -322,6 +324,10 @@ void read_metric(const Metric& m, const Place& place,
                                  "\n" + std::to_string(*start);
       bookkeeping[kOtlpTime] = std::to_string(*time);
       bookkeeping[kOtlpLayout] = layout_of(point, exponential);
+      if (exponential) {
+        const auto scale = point.contains("scale") ? int64_of(point.at("scale")) : std::int64_t{0};
+        bookkeeping[kOtlpScale] = std::to_string(scale.value_or(0));
+      }
     }
     common.merge(bookkeeping);
     common["metric"] = name;
@@ -333,6 +339,7 @@ void read_metric(const Metric& m, const Place& place,
       record["above_ms"] = b.above;
       record["at_most_ms"] = b.at_most;
       record["count"] = std::to_string(b.count);
+      if (cumulative && exponential) record[kOtlpIndex] = b.index;
       records.push_back(std::move(record));
     }
   }

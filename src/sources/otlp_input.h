@@ -41,14 +41,17 @@ namespace meetlat::sources {
 // Bookkeeping columns of the rows read_otlp gives (no attribute can be named so: those are
 // `attributes.K` and `resource.K`). Every row: the point's temporality ("delta" or "cumulative")
 // and its JSON path. A cumulative row also: its series (kind, metric name and unit, resource and
-// data point attributes, startTimeUnixNano), its timeUnixNano in decimal, and the layout of its
-// buckets (explicitBounds, or scale and zeroThreshold).
+// data point attributes, startTimeUnixNano), its timeUnixNano in decimal, and what must stay the
+// same within the series (explicitBounds, or zeroThreshold); an exponential row also its scale
+// and its bucket's index ("" for the zero bucket).
 inline constexpr std::string_view kOtlpColumnPrefix = "otlp:";
 inline constexpr const char* kOtlpTemporality = "otlp:temporality";
 inline constexpr const char* kOtlpPoint = "otlp:point";
 inline constexpr const char* kOtlpSeries = "otlp:series";
 inline constexpr const char* kOtlpTime = "otlp:time";
 inline constexpr const char* kOtlpLayout = "otlp:layout";
+inline constexpr const char* kOtlpScale = "otlp:scale";
+inline constexpr const char* kOtlpIndex = "otlp:index";
 
 // Adds the rows of OTLP/JSON document `doc` (already parsed, of file table.file) to `table`.
 // False, after one problem, when `doc` is not OTLP/JSON metrics; problems in data points are

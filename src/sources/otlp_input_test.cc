@@ -323,35 +323,96 @@ TEST(OtlpCumulative, BoundsThatChangeWithinASeriesAreRefused) {
                                          explicit_point(0, 10, "[2, 1, 0]"),
                                          explicit_point(0, 20, "[2, 1, 1]", "[100, 500]"),
                                      })}});
-  EXPECT_EQ(e.problems, std::vector<std::string>{
-                            "metrics.json: " + kPath +
-                            "[1]: explicitBounds [100,500] differ from explicitBounds [100,300] at "
-                            "metrics.json: " +
-                            kPath +
-                            "[0] within one series (same attributes and startTimeUnixNano): "
-                            "counts in other buckets cannot be differenced; the series is left "
-                            "out"});
+  EXPECT_EQ(e.problems,
+            std::vector<std::string>{
+                "metrics.json: " + kPath +
+                "[1]: explicitBounds [100,500] differs from explicitBounds [100,300] at "
+                "metrics.json: " +
+                kPath +
+                "[0] within one series (same attributes and startTimeUnixNano): "
+                "counts in other buckets cannot be differenced; the series is left "
+                "out"});
   EXPECT_EQ(e.rows.size(), 1u);
 }
 
-TEST(OtlpCumulative, AScaleThatChangesWithinASeriesIsRefused) {
+// SDKs lower the scale of a cumulative exponential histogram as its range grows, merging its
+// buckets: at scale 1 buckets 16 and 17 (4 and 5) are bucket 8 at scale 0 (9).
+TEST(OtlpCumulative, AScaleThatFallsIsDifferencedAtTheCoarserScale) {
+  const Evidence delta =
+      evidence_of({{"delta.json", export_of(1, {},
+                                            {
+                                                exponential_point(0, 10, 1, 3, 16, "[4, 5]"),
+                                                exponential_point(10, 20, 0, 1, 8, "[3, 2]"),
+                                            })}});
+  ASSERT_TRUE(delta.problems.empty()) << delta.problems[0];
+  const Evidence cumulative =
+      evidence_of({{"metrics.json", export_of(2, {},
+                                              {
+                                                  exponential_point(0, 10, 1, 3, 16, "[4, 5]"),
+                                                  exponential_point(0, 20, 0, 4, 8, "[12, 2]"),
+                                              })}});
+  EXPECT_TRUE(cumulative.problems.empty()) << cumulative.problems[0];
+  EXPECT_EQ(cumulative.rows, delta.rows);
+  EXPECT_NE(std::find(cumulative.rows.begin(), cumulative.rows.end(),
+                      "2026-10-05T06:20:00Z,2026-10-05T06:30:00Z,/search,256,512,3"),
+            cumulative.rows.end())
+      << ::testing::PrintToString(cumulative.rows);
+}
+
+// Below 1 ms the indices are negative: merging rounds them down (bucket -3 at scale 1,
+// (2^-1.5, 2^-1], lies in bucket -2 at scale 0, (2^-2, 2^-1]), not toward 0.
+TEST(OtlpCumulative, NegativeIndicesMergeIntoTheBucketThatHoldsThem) {
+  const Evidence delta =
+      evidence_of({{"delta.json", export_of(1, {},
+                                            {
+                                                exponential_point(0, 10, 1, 0, -3, "[1, 1]"),
+                                                exponential_point(10, 20, 0, 0, -2, "[1, 0]"),
+                                            })}});
+  ASSERT_TRUE(delta.problems.empty()) << delta.problems[0];
+  const Evidence cumulative =
+      evidence_of({{"metrics.json", export_of(2, {},
+                                              {
+                                                  exponential_point(0, 10, 1, 0, -3, "[1, 1]"),
+                                                  exponential_point(0, 20, 0, 0, -2, "[2, 1]"),
+                                              })}});
+  EXPECT_TRUE(cumulative.problems.empty()) << cumulative.problems[0];
+  EXPECT_EQ(cumulative.rows, delta.rows);
+  EXPECT_NE(std::find(cumulative.rows.begin(), cumulative.rows.end(),
+                      "2026-10-05T06:20:00Z,2026-10-05T06:30:00Z,/search,0.25,0.5,1"),
+            cumulative.rows.end())
+      << ::testing::PrintToString(cumulative.rows);
+}
+
+TEST(OtlpCumulative, AScaleThatRisesWithinASeriesIsRefused) {
   const Evidence e =
       evidence_of({{"metrics.json", export_of(2, {},
                                               {
-                                                  exponential_point(0, 10, 1, 0, 16, "[4, 5]"),
-                                                  exponential_point(0, 20, 0, 0, 8, "[12]"),
+                                                  exponential_point(0, 10, 0, 0, 8, "[9]"),
+                                                  exponential_point(0, 20, 1, 0, 16, "[4, 6]"),
                                               })}});
   const std::string path =
       "resourceMetrics[1].scopeMetrics[0].metrics[0].exponentialHistogram.dataPoints";
   EXPECT_EQ(e.problems,
-            std::vector<std::string>{"metrics.json: " + path +
-                                     "[1]: scale 0, zeroThreshold 0 differ from scale 1, "
-                                     "zeroThreshold 0 at metrics.json: " +
-                                     path +
-                                     "[0] within one series (same attributes and "
-                                     "startTimeUnixNano): a cumulative exponential histogram is "
-                                     "not downscaled to the coarser scale; export delta "
-                                     "temporality; the series is left out"});
+            std::vector<std::string>{
+                "metrics.json: " + path +
+                "[1]: scale 1 is finer than the scale 0 at metrics.json: " + path +
+                "[0] within one series (same attributes and startTimeUnixNano): counts of "
+                "coarser buckets cannot be split into finer ones; the series is left out"});
+  EXPECT_EQ(e.rows.size(), 1u);
+}
+
+TEST(OtlpCumulative, AZeroThresholdThatChangesWithinASeriesIsRefused) {
+  const std::string changed = point("/search", 0, 20,
+                                    R"("scale": 1, "zeroCount": "3", "zeroThreshold": 0.5, )"
+                                    R"("positive": {"offset": 16, "bucketCounts": [4, 5]})");
+  const Evidence e =
+      evidence_of({{"metrics.json",
+                    export_of(2, {}, {exponential_point(0, 10, 1, 3, 16, "[4, 5]"), changed})}});
+  ASSERT_EQ(e.problems.size(), 1u);
+  EXPECT_NE(e.problems[0].find("dataPoints[1]: zeroThreshold 0.5 differs from zeroThreshold 0 at "
+                               "metrics.json: "),
+            std::string::npos)
+      << e.problems[0];
   EXPECT_EQ(e.rows.size(), 1u);
 }
 
