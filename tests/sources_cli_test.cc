@@ -126,6 +126,28 @@ TEST_F(Scratch, TopdeskPausesStopTheClockAsTheHandMadeOnes) {
       << actual.out;
 }
 
+// The same month exported with cumulative temporality (tests/sources/otlp/cumulative-export: one
+// file a day; the portal restarts each morning, a reset; the search API's one series runs over
+// both files): the differenced export evaluates as the hand-made evidence of the delta example.
+TEST_F(Scratch, OtlpCumulativeExportEvaluatesAsTheHandMadeEvidence) {
+  const fs::path dir = kSources / "otlp";
+  const fs::path out = root_ / "converted";
+  const RunResult converted =
+      run("convert --from otlp " + (dir / "cumulative-export").string() + " --out " + out.string());
+  ASSERT_EQ(converted.exit_code, 0) << converted.out << converted.err;
+  EXPECT_EQ(read_file(out / "latency_histograms.csv").size(),
+            read_file(dir / "expected" / "latency_histograms.csv").size());
+  const RunResult checked =
+      run("check-data " + out.string() + " --contract " + std::string(MEETLAT_ENGINE_CONTRACT));
+  EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
+  const RunResult expected = run("evaluate --data " + (dir / "expected").string() + kEvaluate);
+  ASSERT_EQ(expected.exit_code, 0) << expected.err;
+  const RunResult actual = run("evaluate --data " + out.string() + kEvaluate);
+  ASSERT_EQ(actual.exit_code, 0) << actual.err;
+  EXPECT_EQ(actual.out, expected.out);
+  EXPECT_EQ(actual.err, expected.err);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sources, BuiltInProfile,
                          ::testing::Values("topdesk", "uptime-kuma", "servicenow", "jira-sm",
                                            "prometheus", "otlp"),

@@ -17,6 +17,7 @@
 #include "sources/evidence_csv.h"
 #include "sources/intervals.h"
 #include "sources/json_input.h"
+#include "sources/otlp_cumulative.h"
 #include "sources/stamp_format.h"
 #include "text/did_you_mean.h"
 
@@ -73,6 +74,14 @@ InputTables read_inputs(const Profile& profile, const std::vector<InputFile>& fi
       continue;
     }
     tables[input->name].push_back(std::move(table));
+  }
+  // Cumulative OTLP points are differenced over all the files of their input at once: a series'
+  // points may lie in several files.
+  for (const Input& input : profile.inputs) {
+    const auto found = tables.find(input.name);
+    if (input.format == InputFormat::kOtlp && found != tables.end()) {
+      difference_cumulative(found->second, out.problems);
+    }
   }
   return tables;
 }

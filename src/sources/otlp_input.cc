@@ -122,11 +122,12 @@ struct Bucket {
   std::string above;    // "" unbounded
   std::string at_most;  // "" unbounded
   std::uint64_t count = 0;
+  std::string index;  // an exponential positive bucket's index, in decimal; "" for the others
 };
 
 // The buckets of an explicit-bounds point; false after a problem.
-bool explicit_buckets(const json& point, const std::string& path, int shift, const Place& place,
-                      std::vector<Bucket>& out) {
+bool explicit_buckets(const json& point, const std::string& path, int shift, bool keep_empty,
+                      const Place& place, std::vector<Bucket>& out) {
   const json empty = json::array();
   const json& bounds = point.contains("explicitBounds") ? point.at("explicitBounds") : empty;
   const json& counts = point.contains("bucketCounts") ? point.at("bucketCounts") : empty;
@@ -164,15 +165,15 @@ bool explicit_buckets(const json& point, const std::string& path, int shift, con
         return false;
       }
     }
-    if (*count > 0) out.push_back({above, at_most, *count});
+    if (*count > 0 || keep_empty) out.push_back({above, at_most, *count, ""});
     above = at_most;
   }
   return true;
 }
 
 // The buckets of an exponential point; false after a problem.
-bool exponential_buckets(const json& point, const std::string& path, int shift, const Place& place,
-                         std::vector<Bucket>& out) {
+bool exponential_buckets(const json& point, const std::string& path, int shift, bool keep_empty,
+                         const Place& place, std::vector<Bucket>& out) {
   const auto scale = point.contains("scale") ? int64_of(point.at("scale")) : std::int64_t{0};
   if (!scale || *scale < -10 || *scale > 20) {
     place.report(path + ".scale", "must be an integer from -10 to 20");
@@ -200,7 +201,9 @@ bool exponential_buckets(const json& point, const std::string& path, int shift, 
     }
     threshold = point.at("zeroThreshold").get<double>();
   }
-  if (*zero > 0) out.push_back({"", shifted_decimal(shortest(threshold), shift), *zero});
+  if (*zero > 0 || keep_empty) {
+    out.push_back({"", shifted_decimal(shortest(threshold), shift), *zero, ""});
+  }
   if (!point.contains("positive")) return true;
   const json& positive = point.at("positive");
   const auto offset =
@@ -233,9 +236,23 @@ bool exponential_buckets(const json& point, const std::string& path, int shift, 
       return false;
     }
     out.push_back({shifted_decimal(exponential_bound(s, index, false), shift),
-                   shifted_decimal(exponential_bound(s, index + 1, true), shift), *count});
+                   shifted_decimal(exponential_bound(s, index + 1, true), shift), *count,
+                   std::to_string(index)});
   }
   return true;
+}
+
+// What must stay the same for the counts of two points to be differenced, in the export's own
+// terms: the explicitBounds, or an exponential point's zeroThreshold (its scale may fall: the
+// finer buckets are then merged, otlp_cumulative.h).
+std::string layout_of(const json& point, bool exponential) {
+  if (!exponential) {
+    return "explicitBounds " +
+           (point.contains("explicitBounds") ? point.at("explicitBounds").dump() : "[]");
+  }
+  const double threshold =
+      point.contains("zeroThreshold") ? point.at("zeroThreshold").get<double>() : 0.0;
+  return "zeroThreshold " + shortest(threshold);
 }
 
 struct Metric {
@@ -264,14 +281,14 @@ void read_metric(const Metric& m, const Place& place,
   }
   const auto temporality =
       data.contains("aggregationTemporality") ? int64_of(data.at("aggregationTemporality")) : 0;
-  if (temporality != 1) {
+  if (temporality != 1 && temporality != 2) {
     place.report(m.path + "." + kind + ".aggregationTemporality",
-                 "metric '" + name + "' is " +
-                     (temporality == 2 ? std::string("cumulative (2)") : "not delta") +
-                     ": only delta temporality (1) is read; export delta (the OpenTelemetry "
-                     "collector's cumulativetodelta processor converts cumulative points)");
+                 "metric '" + name +
+                     "' is neither delta (1) nor cumulative (2): its points cannot be read as "
+                     "counts over a window");
     return;
   }
+  const bool cumulative = temporality == 2;
   if (!data.contains("dataPoints") || !data.at("dataPoints").is_array()) return;
   const json& points = data.at("dataPoints");
   for (std::size_t p = 0; p < points.size(); ++p) {
@@ -281,9 +298,10 @@ void read_metric(const Metric& m, const Place& place,
         point.contains("startTimeUnixNano") ? uint64_of(point.at("startTimeUnixNano")) : 0;
     const auto time = point.contains("timeUnixNano") ? uint64_of(point.at("timeUnixNano")) : 0;
     if (!start || *start == 0 || !time || *time == 0) {
-      place.report(path,
-                   "startTimeUnixNano and timeUnixNano must be set (unix nanoseconds, as "
-                   "strings): a delta point's window is [start, time)");
+      place.report(path, std::string("startTimeUnixNano and timeUnixNano must be set (unix "
+                                     "nanoseconds, as strings): ") +
+                             (cumulative ? "a cumulative point counts from start to time"
+                                         : "a delta point's window is [start, time)"));
       continue;
     }
     if (*time < *start) {
@@ -291,11 +309,27 @@ void read_metric(const Metric& m, const Place& place,
       continue;
     }
     std::vector<Bucket> buckets;
-    const bool ok = exponential ? exponential_buckets(point, path, *shift, place, buckets)
-                                : explicit_buckets(point, path, *shift, place, buckets);
+    const bool ok = exponential
+                        ? exponential_buckets(point, path, *shift, cumulative, place, buckets)
+                        : explicit_buckets(point, path, *shift, cumulative, place, buckets);
     if (!ok) continue;
     std::map<std::string, std::string> common = m.resource;
     add_attributes(point, "attributes", common);
+    std::map<std::string, std::string> bookkeeping;
+    bookkeeping[kOtlpTemporality] = cumulative ? "cumulative" : "delta";
+    bookkeeping[kOtlpPoint] = path;
+    if (cumulative) {
+      bookkeeping[kOtlpSeries] = kind + "\n" + name + "\n" + unit + "\n" +
+                                 json(common).dump(-1, ' ', false, json::error_handler_t::replace) +
+                                 "\n" + std::to_string(*start);
+      bookkeeping[kOtlpTime] = std::to_string(*time);
+      bookkeeping[kOtlpLayout] = layout_of(point, exponential);
+      if (exponential) {
+        const auto scale = point.contains("scale") ? int64_of(point.at("scale")) : std::int64_t{0};
+        bookkeeping[kOtlpScale] = std::to_string(scale.value_or(0));
+      }
+    }
+    common.merge(bookkeeping);
     common["metric"] = name;
     common["unit"] = unit;
     common["from"] = stamp(*start, false);
@@ -305,6 +339,7 @@ void read_metric(const Metric& m, const Place& place,
       record["above_ms"] = b.above;
       record["at_most_ms"] = b.at_most;
       record["count"] = std::to_string(b.count);
+      if (cumulative && exponential) record[kOtlpIndex] = b.index;
       records.push_back(std::move(record));
     }
   }

@@ -21,18 +21,37 @@
 // exact one. The zero bucket is (−inf, zeroThreshold].
 //
 // int64 fields (counts, times) are read from JSON strings, as OTLP/JSON encodes them, or numbers.
-// Only delta temporality (aggregationTemporality 1) is read: cumulative points (2) are refused,
-// naming the metric, since differencing them needs every point of the series from its start.
+// Delta (aggregationTemporality 1) and cumulative (2) points are read; other temporalities are
+// refused, naming the metric. A cumulative point's rows hold its counts since its start, every
+// bucket (empty ones too: an exponential point's zero bucket and each explicit bucket), and the
+// bookkeeping columns below; only once every file of a conversion has been read can its series
+// be differenced into windows (otlp_cumulative.h), which also drops those columns.
 // Problems name the JSON path ("resourceMetrics[0].scopeMetrics[0].metrics[1].histogram.
 // dataPoints[2].bucketCounts: ...").
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string_view>
 #include <vector>
 
 #include "sources/input_table.h"
 
 namespace meetlat::sources {
+
+// Bookkeeping columns of the rows read_otlp gives (no attribute can be named so: those are
+// `attributes.K` and `resource.K`). Every row: the point's temporality ("delta" or "cumulative")
+// and its JSON path. A cumulative row also: its series (kind, metric name and unit, resource and
+// data point attributes, startTimeUnixNano), its timeUnixNano in decimal, and what must stay the
+// same within the series (explicitBounds, or zeroThreshold); an exponential row also its scale
+// and its bucket's index ("" for the zero bucket).
+inline constexpr std::string_view kOtlpColumnPrefix = "otlp:";
+inline constexpr const char* kOtlpTemporality = "otlp:temporality";
+inline constexpr const char* kOtlpPoint = "otlp:point";
+inline constexpr const char* kOtlpSeries = "otlp:series";
+inline constexpr const char* kOtlpTime = "otlp:time";
+inline constexpr const char* kOtlpLayout = "otlp:layout";
+inline constexpr const char* kOtlpScale = "otlp:scale";
+inline constexpr const char* kOtlpIndex = "otlp:index";
 
 // Adds the rows of OTLP/JSON document `doc` (already parsed, of file table.file) to `table`.
 // False, after one problem, when `doc` is not OTLP/JSON metrics; problems in data points are
