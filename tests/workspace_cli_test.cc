@@ -670,11 +670,13 @@ TEST_F(WorkspaceCli, AWorkspaceOfSchemaVersion1IsMigrated) {
   const RunResult r = meetlat(january + " --workspace " + ws.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, meetlat(january + " --data " MEETLAT_WORKSPACES_DIR "/schema-v1-evidence").out);
-  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "5\n");
+  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "6\n");
   EXPECT_EQ(sqlite(ws, "SELECT value FROM meta WHERE key = 'migrated_from_schema'").out, "1\n");
-  // Version 5 moved each segment's rows into segment_rows, one row per segment.
+  // Version 5 moved each segment's rows into segment_rows, one row per segment; version 6 lets a
+  // segment be several rows (frames), which a migrated segment is one of.
   EXPECT_EQ(sqlite(ws, "SELECT count(*) FROM segments JOIN segment_rows ON rows_id = id").out,
             sqlite(ws, "SELECT count(*) FROM segment_rows").out);
+  EXPECT_EQ(sqlite(ws, "SELECT count(*) FROM segments WHERE frames <> 1").out, "0\n");
   EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
   // What versions 2, 3, 4 and 5 added works on it (a close also fills the action register).
   EXPECT_EQ(meetlat("close 2026-01 --workspace " + ws.string()).exit_code, 0);

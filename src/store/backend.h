@@ -24,6 +24,7 @@
 #include <compare>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,7 +35,7 @@ namespace meetlat::store {
 // version; a newer one migrates an older one when it opens it.
 // 1: contracts, imports, corrections, segments, audit; 2: closings; 3: the exemption register;
 // 4: the action register; 5: the tallies cached beside the segments.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 struct SegmentKey {
   std::string kind;  // "transactions"
@@ -172,8 +173,10 @@ class Backend {
   virtual std::vector<SegmentInfo> segments() = 0;  // every current segment, by kind and part
   virtual std::optional<SegmentInfo> segment(const SegmentKey& key) = 0;
   virtual std::string segment_bytes(const SegmentKey& key) = 0;  // compressed; "" when absent
-  // Adds the segment or replaces its current version.
-  virtual void put_segment(const SegmentInfo& info, std::string_view compressed) = 0;
+  // Adds the segment or replaces its current version: `frames` are one or more zstd frames whose
+  // contents in order are its rows (compression.h), kept as they are; segment_bytes gives them
+  // back one after the other.
+  virtual void put_segment(const SegmentInfo& info, std::span<const std::string> frames) = 0;
 
   // Derived data kept beside the segments (workspace_source.h): the summary of a segment's rows
   // under a key, by the segment's digest and the key's digest. Not evidence: left out of the

@@ -1,6 +1,7 @@
 #include "store/canonical_rows.h"
 
 #include <algorithm>
+#include <future>
 #include <mutex>
 #include <span>
 #include <unordered_map>
@@ -25,6 +26,24 @@ struct Month {
     end = std::chrono::sys_days{(month + std::chrono::months{1}) / 1};
   }
 };
+
+// Adds the text of `frames` to `digest`, in order: each frame decompressed on another thread
+// while the one before it is hashed, into two rooms used in turn.
+void add_text_of(const std::vector<std::string>& frames, Sha256& digest) {
+  std::string rooms[2];
+  auto decompress_frame = [&frames, &rooms](std::size_t i) {
+    std::string& text = rooms[i % 2];
+    text.resize(decompressed_size(frames[i]));
+    decompress_into(frames[i], text);
+  };
+  std::future<void> next;
+  if (!frames.empty()) next = std::async(std::launch::async, decompress_frame, std::size_t{0});
+  for (std::size_t i = 0; i < frames.size(); ++i) {
+    next.get();
+    if (i + 1 < frames.size()) next = std::async(std::launch::async, decompress_frame, i + 1);
+    digest.add(rooms[i % 2]);
+  }
+}
 
 }  // namespace
 
@@ -170,7 +189,6 @@ std::map<std::string, PartRows> join_parts(
   std::map<std::string, PartRows> parts;
   // The digest of a part's rows so far: the first sink's, then the rows of the sinks after it.
   std::map<std::string, std::unique_ptr<Sha256>> digests;
-  std::string text;
   for (const auto& sink : sinks) {
     auto& rows_sink = dynamic_cast<CanonicalRowsSink&>(*sink);
     for (auto& [part, pieces] : rows_sink.parts_) {
@@ -181,11 +199,7 @@ std::map<std::string, PartRows> join_parts(
       if (!digest) {
         digest = std::move(pieces.digest);
       } else {
-        for (const std::string& frame : pieces.frames) {
-          text.resize(decompressed_size(frame));
-          decompress_into(frame, text);
-          digest->add(text);
-        }
+        add_text_of(pieces.frames, *digest);
       }
       for (std::string& frame : pieces.frames) joined.frames.push_back(std::move(frame));
       joined.rows += pieces.rows;

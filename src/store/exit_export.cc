@@ -371,7 +371,9 @@ void restore_export(Backend& backend, const fs::path& export_dir,
                               c.at("kind").get<std::string>(), c.at("record").get<std::string>(),
                               c.at("before").get<std::string>(), c.at("after").get<std::string>()});
     }
-    for (const auto& [key, held] : segments) backend.put_segment(held.first, compress(held.second));
+    for (const auto& [key, held] : segments) {
+      backend.put_segment(held.first, std::vector<std::string>{compress(held.second)});
+    }
     for (const json& c : reader.lines("closings.jsonl")) {
       const Closing closing{c.at("id").get<std::int64_t>(),
                             c.at("period").get<std::string>(),

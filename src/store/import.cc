@@ -98,26 +98,16 @@ class Merge {
       if (!segment.changed) continue;
       if (progress) progress("storing segments", done++, changed);
       PartRows& rows = segment.rows;
-      std::string sha256;
-      std::string compressed;
-      if (!rows.frames.empty() && rows.text.empty()) {
-        // Compressed and hashed while read (CanonicalRowsSink): the frames one after the other.
-        sha256 = std::move(rows.sha256);
-        std::size_t size = 0;
-        for (const std::string& frame : rows.frames) size += frame.size();
-        compressed.reserve(size);
-        for (std::string& frame : rows.frames) {
-          compressed += frame;
-          std::string().swap(frame);
-        }
-      } else {
+      if (rows.frames.empty() || !rows.text.empty()) {
         rows.join();
-        sha256 = sha256_hex(rows.text);
-        compressed = compress(rows.text);
+        rows.sha256 = sha256_hex(rows.text);
+        rows.frames = {compress(rows.text)};
       }
-      SegmentInfo info{key, static_cast<std::int64_t>(segment.count), segment.columns, sha256,
-                       event_seq};
-      backend_.put_segment(info, compressed);
+      // Else compressed and hashed while read (CanonicalRowsSink).
+      SegmentInfo info{key, static_cast<std::int64_t>(segment.count), segment.columns,
+                       std::move(rows.sha256), event_seq};
+      backend_.put_segment(info, rows.frames);
+      rows.frames.clear();
       written.push_back(
           {{"kind", key.kind}, {"part", key.part}, {"rows", info.rows}, {"sha256", info.sha256}});
     }

@@ -72,6 +72,12 @@ CREATE TABLE tallies(
   segment_sha256 TEXT NOT NULL, key_sha256 TEXT NOT NULL, bytes BLOB NOT NULL,
   PRIMARY KEY(segment_sha256, key_sha256)) WITHOUT ROWID;
 )sql",
+    // A segment's rows may be several zstd frames (compression.h), a row of segment_rows each:
+    // rows rows_id .. rows_id + frames - 1, in order. A month's import writes the frames it made
+    // while reading one by one instead of one blob of 170 MB (a record SQLite builds whole).
+    R"sql(
+ALTER TABLE segments ADD COLUMN frames INTEGER NOT NULL DEFAULT 1;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1);
 
@@ -232,35 +238,63 @@ class SqliteBackend final : public Backend {
     return info(q);
   }
   std::string segment_bytes(const SegmentKey& key) override {
+    sqlite::Statement where(db_,
+                            "SELECT rows_id, frames FROM segments WHERE kind = ?1 AND part = ?2");
+    where.bind(1, key.kind).bind(2, key.part);
+    if (!where.step()) return {};
+    const std::int64_t first = where.integer(0);
+    const std::int64_t frames = where.integer(1);
     sqlite::Statement q(db_,
-                        "SELECT zstd FROM segment_rows WHERE id = (SELECT rows_id FROM segments "
-                        "WHERE kind = ?1 AND part = ?2)");
-    q.bind(1, key.kind).bind(2, key.part);
-    if (!q.step()) return {};
-    return q.blob(0);
-  }
-  void put_segment(const SegmentInfo& s, std::string_view compressed) override {
-    std::optional<std::int64_t> replaced;
-    {
-      sqlite::Statement q(db_, "SELECT rows_id FROM segments WHERE kind = ?1 AND part = ?2");
-      q.bind(1, s.key.kind).bind(2, s.key.part);
-      if (q.step()) replaced = q.integer(0);
+                        "SELECT zstd FROM segment_rows WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
+    q.bind(1, first).bind(2, first + frames - 1);
+    std::string bytes;
+    std::int64_t found = 0;
+    while (q.step()) {
+      bytes += q.blob(0);
+      ++found;
     }
-    sqlite::Statement(db_, "INSERT INTO segment_rows(zstd) VALUES (?1)")
-        .bind_blob(1, compressed)
-        .run();
+    if (found != frames) {
+      throw StoreError(db_.path().string() + ": the segment " + key.kind + " " + key.part +
+                       " is damaged: " + std::to_string(found) + " of its " +
+                       std::to_string(frames) + " frames are stored");
+    }
+    return bytes;
+  }
+  void put_segment(const SegmentInfo& s, std::span<const std::string> frames) override {
+    std::optional<std::pair<std::int64_t, std::int64_t>> replaced;  // its first row and frames
+    {
+      sqlite::Statement q(db_,
+                          "SELECT rows_id, frames FROM segments WHERE kind = ?1 AND part = ?2");
+      q.bind(1, s.key.kind).bind(2, s.key.part);
+      if (q.step()) replaced.emplace(q.integer(0), q.integer(1));
+    }
+    std::int64_t first = 1;
+    {
+      sqlite::Statement q(db_, "SELECT COALESCE(MAX(id), 0) + 1 FROM segment_rows");
+      if (q.step()) first = q.integer(0);
+    }
+    sqlite::Statement insert(db_, "INSERT INTO segment_rows(id, zstd) VALUES (?1, ?2)");
+    for (std::size_t i = 0; i < frames.size(); ++i) {
+      insert.bind(1, first + static_cast<std::int64_t>(i)).bind_blob(2, frames[i]).run();
+      insert.reset();
+    }
     sqlite::Statement(db_,
                       "INSERT OR REPLACE INTO segments(kind, part, rows, columns, sha256, "
-                      "event_seq, rows_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, last_insert_rowid())")
+                      "event_seq, rows_id, frames) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
         .bind(1, s.key.kind)
         .bind(2, s.key.part)
         .bind(3, s.rows)
         .bind(4, s.columns)
         .bind(5, s.sha256)
         .bind(6, s.event_seq)
+        .bind(7, first)
+        .bind(8, static_cast<std::int64_t>(frames.size()))
         .run();
     if (replaced) {
-      sqlite::Statement(db_, "DELETE FROM segment_rows WHERE id = ?1").bind(1, *replaced).run();
+      sqlite::Statement(db_, "DELETE FROM segment_rows WHERE id BETWEEN ?1 AND ?2")
+          .bind(1, replaced->first)
+          .bind(2, replaced->first + replaced->second - 1)
+          .run();
     }
     sqlite::Statement(db_,
                       "DELETE FROM tallies WHERE segment_sha256 NOT IN (SELECT sha256 FROM "

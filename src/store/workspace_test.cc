@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "evidence/load.h"
+#include "store/canonical_rows.h"
 #include "store/store_error.h"
 
 namespace meetlat::store {
@@ -58,6 +59,51 @@ class WorkspaceTest : public ::testing::Test {
 };
 
 constexpr const char* kHeader = "id,priority,created_at\n";
+
+TEST_F(WorkspaceTest, AMonthReadInFramesIsStoredAndReadBackAsItsRows) {
+  // A month of transactions streamed through CanonicalRowsSinks in two halves is stored as the
+  // frames made while reading; it reads back as its rows, the same rows again are unchanged, and
+  // one more row merges with them.
+  std::string text = "at,name,duration_ms\n";
+  for (int i = 0; i < 3000; ++i) {
+    text += "2026-10-" + std::to_string(10 + i % 9) + " 10:" + std::to_string(10 + i % 50) + ",n" +
+            std::to_string(i % 4) + "," + std::to_string(i % 700) + ".25\n";
+  }
+  auto streamed = [](const std::string& file) {
+    const evidence::FileSchema* schema = evidence::find_schema("transactions");
+    evidence::LoadOptions options{amsterdam()};
+    options.split_threshold_bytes = 1;
+    options.sinks["transactions"] = [] { return std::make_shared<CanonicalRowsSink>(amsterdam()); };
+    std::vector<IncomingFile> files;
+    files.push_back(
+        {"transactions.csv", schema, evidence::load_evidence_text(*schema, file, options)});
+    EXPECT_EQ(files.back().load.sinks.size(), 2U);
+    return files;
+  };
+  Workspace ws = Workspace::create(dir_, "contract: {}\n", "tester");
+  ImportResult first = ws.import_files(streamed(text), false, amsterdam(), "tester");
+  ASSERT_FALSE(first.refused);
+  EXPECT_EQ(first.files[0].accepted, 3000U);
+  auto stored_rows = [&ws] {
+    evidence::LoadOptions options{amsterdam()};
+    const evidence::Evidence evidence = ws.evidence()->read(options);
+    return canonical_parts(*evidence.find("transactions"), amsterdam()).at("2026-10").text;
+  };
+  const std::string rows =
+      canonical_parts(incoming("transactions", text).load.table.value(), amsterdam())
+          .at("2026-10")
+          .text;
+  EXPECT_EQ(stored_rows(), rows);
+  ImportResult again = ws.import_files(streamed(text), false, amsterdam(), "tester");
+  EXPECT_EQ(again.files[0].unchanged, 3000U);
+  EXPECT_EQ(again.files[0].accepted, 0U);
+  EXPECT_EQ(stored_rows(), rows);
+  ImportResult more =
+      ws.import_files(streamed(text + "2026-10-31 12:00,n9,1.5\n"), false, amsterdam(), "tester");
+  EXPECT_EQ(more.files[0].accepted, 1U);
+  EXPECT_EQ(more.files[0].unchanged, 3000U);
+  EXPECT_EQ(stored_rows(), rows + "2026-10-31T11:00:00Z,n9,1.5\n");
+}
 
 TEST_F(WorkspaceTest, ImportCountsAcceptedUnchangedCorrected) {
   Workspace ws = Workspace::create(dir_, "contract: {}\n", "tester");
