@@ -22,6 +22,14 @@ evidence::Table load(std::string_view kind, const std::string& text) {
   return std::move(*loaded.table);
 }
 
+// The transactions of `file` streamed through CanonicalRowsSinks, read in two halves.
+evidence::FileLoad streamed_in_halves(const std::string& file) {
+  evidence::LoadOptions options{amsterdam()};
+  options.split_threshold_bytes = 1;
+  options.sinks["transactions"] = [] { return std::make_shared<CanonicalRowsSink>(amsterdam()); };
+  return evidence::load_evidence_text(*evidence::find_schema("transactions"), file, options);
+}
+
 std::string rows_of(const evidence::Table& table) {
   std::string out;
   for (std::size_t row = 0; row < table.rows(); ++row) {
@@ -90,11 +98,7 @@ TEST(CanonicalRows, StreamedRowsGiveTheTablesParts) {
             std::to_string(i % 500) + ".5\n";
   }
   const auto table = load("transactions", file);
-  evidence::LoadOptions options{amsterdam()};
-  options.split_threshold_bytes = 1;
-  options.sinks["transactions"] = [] { return std::make_shared<CanonicalRowsSink>(amsterdam()); };
-  const evidence::FileLoad streamed =
-      evidence::load_evidence_text(*evidence::find_schema("transactions"), file, options);
+  const evidence::FileLoad streamed = streamed_in_halves(file);
   ASSERT_EQ(streamed.sinks.size(), 2U);
   EXPECT_EQ(streamed.table->rows(), 0U);
   auto from_sinks = join_parts(streamed.sinks);
@@ -130,11 +134,7 @@ TEST(CanonicalRows, AMonthLargerThanAPieceIsFramesOfItsRowsInOrder) {
             "," + std::to_string(i % 5000) + "." + std::to_string(i % 10) + "\n";
   }
   ASSERT_GT(file.size(), std::size_t{24} << 20);
-  evidence::LoadOptions options{amsterdam()};
-  options.split_threshold_bytes = 1;
-  options.sinks["transactions"] = [] { return std::make_shared<CanonicalRowsSink>(amsterdam()); };
-  const evidence::FileLoad streamed =
-      evidence::load_evidence_text(*evidence::find_schema("transactions"), file, options);
+  const evidence::FileLoad streamed = streamed_in_halves(file);
   ASSERT_EQ(streamed.sinks.size(), 2U);
   auto parts = join_parts(streamed.sinks);
   ASSERT_EQ(parts.size(), 1U);
