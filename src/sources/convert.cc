@@ -407,7 +407,7 @@ class MappingRun {
     file.origins = std::move(origins_);
     out_.files.push_back(std::move(file));
     out_.account.push_back(std::string(schema_.file_name) + ": " + rows_text(rows.size()) +
-                           " written");
+                           " converted");
   }
 
   // The export column an evidence column is read from ("" for a constant).
