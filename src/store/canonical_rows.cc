@@ -167,7 +167,14 @@ void CanonicalRowsSink::add(const evidence::Table& table, std::size_t row) {
       if (partitioned) month.set(at);
       month_begin_ = month.begin;
       month_end_ = month.end;
-      current_ = &parts_[segment_part(table, row)];
+      Pieces* next = &parts_[segment_part(table, row)];
+      if (current_ != nullptr && next != current_ && current_->piece.size() >= kLeftPieceBytes) {
+        // The month is left (rows mostly come in time order): its rows go into a frame now and
+        // its room is given back, so that a file of many months holds one piece per thread.
+        seal(*current_);
+        std::string().swap(current_->piece);
+      }
+      current_ = next;
     }
   }
   if (current_->piece.size() >= kPieceBytes) seal(*current_);

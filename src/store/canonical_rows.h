@@ -95,6 +95,9 @@ class CanonicalRowsSink final : public evidence::RowSink {
   // compressed and hashed here, on the reading thread, when full: a month of rows is never held
   // as text (a gigabyte to fault in).
   static constexpr std::size_t kPieceBytes = std::size_t{8} << 20;
+  // A part left for another with at least this much in its piece is sealed then and its room
+  // freed (less, as when rows of months alternate, stays for when the part comes back).
+  static constexpr std::size_t kLeftPieceBytes = std::size_t{1} << 20;
   struct Pieces {
     std::string piece;                // the rows not yet in a frame
     std::vector<std::string> frames;  // the rows before them
