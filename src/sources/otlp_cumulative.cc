@@ -197,6 +197,7 @@ class Differencing {
   // The changes to the rows of one series, or the series left out after a problem.
   void difference(std::map<PointPlace, Point>& by_place) {
     std::vector<const Point*> points;
+    points.reserve(by_place.size());
     for (const auto& entry : by_place) points.push_back(&entry.second);
     std::stable_sort(points.begin(), points.end(),
                      [](const Point* a, const Point* b) { return a->time < b->time; });
