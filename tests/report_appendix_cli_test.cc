@@ -251,4 +251,71 @@ TEST_F(ReportAppendix, SpreadsheetDataQualitySheet) {
             std::string::npos);
 }
 
+// A long list of failing records is printed as tables of at most 250 rows (Chromium's printing of
+// one table over many pages costs time in the square of its rows): 600 late tickets make three
+// tables in one region, each with the caption, which rows it holds and the header row, and every
+// ticket once, in order.
+TEST(ReportAppendixLong, ManyFailingRecordsAreTablesOf250RowsEachWithItsHeader) {
+  std::string pattern = (fs::temp_directory_path() / "meetlat_appendix_long_XXXXXX").string();
+  ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+  const fs::path root = pattern;
+  const fs::path data = root / "data";
+  fs::create_directories(data);
+  std::ofstream(root / "contract.yaml") << kContract;
+  {
+    // Created Tuesday 13 October 09:00, responded the next day at 18:00: 19 h of office hours,
+    // late against 8 h.
+    std::ofstream tickets(data / "tickets.csv");
+    tickets << "id,priority,created_at,responded_at\n";
+    for (int i = 1000; i < 1600; ++i) {
+      tickets << "INC-" << i << ",P3,2026-10-13T09:00:00+02:00,2026-10-14T18:00:00+02:00\n";
+    }
+  }
+  const fs::path out = root / "en.html";
+  const RunResult r = run_meetlat("report --data " + data.string() + " --contract " +
+                                      (root / "contract.yaml").string() +
+                                      " --as-of 2026-11-05T00:00:00+01:00 --period 2026-10 "
+                                      "--lang en --out " +
+                                      out.string(),
+                                  root);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out);
+  std::error_code ignored;
+  fs::remove_all(root, ignored);
+
+  const std::size_t region = html.find("<div class=\"table-wrap records\"");
+  ASSERT_NE(region, std::string::npos);
+  const std::string records = html.substr(region, html.find("</div>", region) - region);
+  const std::string caption =
+      "<caption>The record as read from the evidence (Failing records: 600)";
+  std::size_t tables = 0;
+  std::size_t heads = 0;
+  for (std::size_t at = records.find("<table>"); at != std::string::npos;
+       at = records.find("<table>", at + 1)) {
+    ++tables;
+  }
+  for (std::size_t at = records.find("<thead>"); at != std::string::npos;
+       at = records.find("<thead>", at + 1)) {
+    ++heads;
+  }
+  EXPECT_EQ(tables, 3U);
+  EXPECT_EQ(heads, 3U);
+  EXPECT_NE(records.find(caption + ", rows 1–250</caption>"), std::string::npos) << records;
+  EXPECT_NE(records.find(caption + ", rows 251–500</caption>"), std::string::npos);
+  EXPECT_NE(records.find(caption + ", rows 501–600</caption>"), std::string::npos);
+  // Every ticket once and in order; the second table starts with the 251st.
+  std::size_t last = 0;
+  for (int i = 1000; i < 1600; ++i) {
+    const std::string cell = "<th scope=\"row\">INC-" + std::to_string(i) + "</th>";
+    const std::size_t at = records.find(cell);
+    ASSERT_NE(at, std::string::npos) << cell;
+    EXPECT_GT(at, last) << cell;
+    EXPECT_EQ(records.find(cell, at + 1), std::string::npos) << cell;
+    last = at;
+  }
+  const std::size_t second = records.find(caption + ", rows 251–500");
+  EXPECT_LT(records.find("INC-1249<"), second);
+  EXPECT_GT(records.find("INC-1250<"), second);
+}
+
 }  // namespace

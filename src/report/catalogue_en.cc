@@ -200,6 +200,7 @@ const Catalogue& english() {
           {"report.yes", "yes"},
           {"report.no", "no"},
           {"report.col.record_facts", "The record as read from the evidence"},
+          {"report.rows_part", "rows {from}–{to}"},
           {"table.title", "{contract} — {period}, figures as of {as_of}"},
           {"table.history_title", "{contract} — {from} to {to}, figures as of {as_of}"},
           {"table.col.kpi_objective", "KPI / objective"},

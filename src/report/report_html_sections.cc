@@ -165,8 +165,6 @@ std::string evidence_kind(const contract::Kpi& kpi, std::string_view objective_i
   return {};
 }
 
-// A row per failing, then per exempted record: the cells of its evidence row, or its id alone
-// when the evidence holds no such row.
 // The open time a measure counted, in hours and minutes of its calendar: "9 h 30 min
 // (office_hours)"; a record still open at the as-of moment says so.
 std::string counted_text(const MonthlyReport& r, const evaluate::RecordFigures& f) {
@@ -188,48 +186,80 @@ std::string figures_cells(const MonthlyReport& r, const ObjectiveResult& o, std:
          (f.counted ? html_escaped(counted_text(r, f)) : std::string("–")) + "</td>";
 }
 
+// A failing or exempted record as a table row: its kind, the cells of its evidence row (its id
+// alone when the evidence holds no such row) and the engine's figures.
+std::string record_row(const MonthlyReport& r, const RecordFacts& records, const ObjectiveResult& o,
+                       const std::string& kind, std::size_t index, const std::string& id) {
+  std::string out = "<tr><td>" + kind + "</td>";
+  const auto cells = records.cells(id, *r.zone, *r.words);
+  if (!cells) {
+    out += "<th scope=\"row\">" + html_escaped(id) + "</th>";
+    for (std::size_t i = 1; i < records.columns().size(); ++i) out += "<td></td>";
+  } else {
+    for (std::size_t i = 0; i < cells->size(); ++i) {
+      out += i == 0 ? "<th scope=\"row\">" + html_escaped((*cells)[i]) + "</th>"
+                    : "<td>" + html_escaped((*cells)[i]) + "</td>";
+    }
+  }
+  if (!o.record_figures.empty()) out += figures_cells(r, o, index, id);
+  return out + "</tr>\n";
+}
+
+// The records of an objective in one scrolling region named by `caption`, as tables of at most
+// kRowsPerTable rows, each with the caption (and which rows it holds when there are several) and
+// the header row. A long list is cut because Chromium's printing of one table over many pages
+// costs time in the square of its rows (the reference month's 6,931 failing tickets took most of
+// the PDF's 47 s; bench/README.md, "Reports"); the rows, their order and their cells are the same.
+constexpr std::size_t kRowsPerTable = 250;
+
 std::string records_table(const MonthlyReport& r, const RecordFacts& records,
                           const ObjectiveResult& o) {
-  const bool figures = !o.record_figures.empty();
+  const Catalogue& w = *r.words;
+  const std::size_t total = o.failing_ids.size() + o.exempted_ids.size();
   const std::string caption =
-      label(r, "report.col.record_facts") + " (" +
-      html_escaped(r.words->say("report.failing_ids", {})) + ": " +
-      count_text(static_cast<std::int64_t>(o.failing_ids.size()), *r.words) +
+      label(r, "report.col.record_facts") + " (" + html_escaped(w.say("report.failing_ids", {})) +
+      ": " + count_text(static_cast<std::int64_t>(o.failing_ids.size()), w) +
       (o.exempted_ids.empty()
            ? ""
-           : ", " + html_escaped(r.words->say("report.exempted_ids", {})) + ": " +
-                 count_text(static_cast<std::int64_t>(o.exempted_ids.size()), *r.words)) +
+           : ", " + html_escaped(w.say("report.exempted_ids", {})) + ": " +
+                 count_text(static_cast<std::int64_t>(o.exempted_ids.size()), w)) +
       ")";
-  std::string out = table_start(caption) + "<thead><tr><th scope=\"col\">" +
-                    label(r, "report.col.kind") + "</th>";
+  std::string head = "<thead><tr><th scope=\"col\">" + label(r, "report.col.kind") + "</th>";
   for (const auto name : records.columns()) {
     // The evidence file's own column names (docs/evidence.md), the same in every language.
-    out += "<th scope=\"col\" translate=\"no\">" + html_escaped(name) + "</th>";
+    head += "<th scope=\"col\" translate=\"no\">" + html_escaped(name) + "</th>";
   }
-  if (figures) {
-    out += "<th scope=\"col\">" + label(r, "report.col.computed_deadline") +
-           "</th><th scope=\"col\">" + label(r, "report.col.counted") + "</th>";
+  if (!o.record_figures.empty()) {
+    head += "<th scope=\"col\">" + label(r, "report.col.computed_deadline") +
+            "</th><th scope=\"col\">" + label(r, "report.col.counted") + "</th>";
   }
-  out += "</tr></thead>\n<tbody>\n";
+  head += "</tr></thead>\n";
+  auto part_start = [&](std::size_t first) {
+    const std::string rows =
+        total <= kRowsPerTable
+            ? std::string()
+            : ", " +
+                  html_escaped(w.say("report.rows_part",
+                                     {{"from", count_text(static_cast<std::int64_t>(first + 1), w)},
+                                      {"to", count_text(static_cast<std::int64_t>(
+                                                            std::min(first + kRowsPerTable, total)),
+                                                        w)}}));
+    return "<table>\n<caption>" + caption + rows + "</caption>\n" + head + "<tbody>\n";
+  };
+  std::string out =
+      "<div class=\"table-wrap records\" role=\"region\" tabindex=\"0\" aria-label=\"" + caption +
+      "\">";
   std::size_t index = 0;
   for (const auto* ids : {&o.failing_ids, &o.exempted_ids}) {
     const std::string kind =
         label(r, ids == &o.failing_ids ? "report.col.failing" : "report.col.exempted");
     for (const auto& id : *ids) {
-      out += "<tr><td>" + kind + "</td>";
-      const auto cells = records.cells(id, *r.zone, *r.words);
-      if (!cells) {
-        out += "<th scope=\"row\">" + html_escaped(id) + "</th>";
-        for (std::size_t i = 1; i < records.columns().size(); ++i) out += "<td></td>";
-      } else {
-        for (std::size_t i = 0; i < cells->size(); ++i) {
-          out += i == 0 ? "<th scope=\"row\">" + html_escaped((*cells)[i]) + "</th>"
-                        : "<td>" + html_escaped((*cells)[i]) + "</td>";
-        }
+      if (index % kRowsPerTable == 0) {
+        if (index > 0) out += "</tbody></table>\n";
+        out += part_start(index);
       }
-      if (figures) out += figures_cells(r, o, index, id);
+      out += record_row(r, records, o, kind, index, id);
       ++index;
-      out += "</tr>\n";
     }
   }
   return out + "</tbody></table></div>\n";
