@@ -7,6 +7,7 @@
 #include "report/engine_text.h"
 #include "report/html_text.h"
 #include "report/locale_text.h"
+#include "report/outage_timeline.h"
 #include "report/record_facts.h"
 #include "report/report_html_parts.h"
 #include "report/svg_chart.h"
@@ -77,6 +78,64 @@ std::string chart(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveRe
   return line_chart_svg(c);
 }
 
+// The outages of an availability objective's window (its outage register, outages.csv, as the
+// measure reads it: of its services, cut at the window and at as_of, an open one lasting until
+// as_of) as a timeline; "" when the objective is not availability or the register is not in the
+// evidence (availability from probes).
+std::string outage_timeline(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o,
+                            const contract::Objective& objective, const std::string& name) {
+  const auto* measure = std::get_if<contract::AvailabilityMeasure>(&objective.measure);
+  const evidence::Table* table =
+      measure != nullptr && r.evidence != nullptr ? r.evidence->find(measure->outages) : nullptr;
+  if (table == nullptr) return {};
+  const Catalogue& w = *r.words;
+  OutageTimeline t;
+  t.id = "timeline-" + anchor(k.kpi_id) + "-" + anchor(o.id);
+  t.window = {k.window.from, std::min(k.window.to, r.history->as_of)};
+  if (t.window.to <= t.window.from) return {};
+  const std::string period =
+      k.period.cadence == time::Cadence::kMonth ? month_text(k.period.first_day, w) : k.period_name;
+  t.title = w.say("report.outage_timeline_title",
+                  {{"objective", k.kpi_id + " " + name}, {"period", period}});
+  t.unplanned_label = w.say("report.outage_unplanned", {});
+  t.planned_label = w.say("report.outage_planned", {});
+  const auto starts = table->instants("start");
+  const auto ends = table->instants("end");
+  const auto planned = table->bools("planned");
+  for (std::size_t row = 0; row < table->rows(); ++row) {
+    if (!measure->services.empty() &&
+        std::find(measure->services.begin(), measure->services.end(),
+                  table->text("service", row)) == measure->services.end()) {
+      continue;
+    }
+    const time::Instant end = evidence::is_missing(ends[row]) ? t.window.to : ends[row];
+    const time::Instant from = std::max(starts[row], t.window.from);
+    const time::Instant to = std::min(end, t.window.to);
+    if (to <= from) continue;
+    const bool is_planned = planned[row] == 1;
+    t.bars.push_back({from, to, is_planned});
+    if (!t.description.empty()) t.description += "; ";
+    t.description +=
+        w.say("report.outage_item", {{"id", std::string(table->text("id", row))},
+                                     {"from", instant_text(from, *r.zone, w)},
+                                     {"to", instant_text(to, *r.zone, w)},
+                                     {"kind", is_planned ? t.planned_label : t.unplanned_label}});
+  }
+  if (t.bars.empty()) t.description = w.say("report.outage_none", {});
+  // A mark every seven days from the window's first, named by its day and month ("8 okt").
+  for (time::Date day = r.zone->date_of(k.window.from);; day += std::chrono::days{7}) {
+    const time::Instant at = r.zone->start_of_day(day);
+    if (at >= k.window.to) break;
+    const std::chrono::year_month_day ymd{day};
+    t.ticks.push_back(
+        {at, std::to_string(static_cast<unsigned>(ymd.day())) + " " +
+                 w.say("month_short." + std::to_string(static_cast<unsigned>(ymd.month())), {})});
+  }
+  // The window drawn is the whole period, so a month to date shows how far it has come.
+  t.window = k.window;
+  return outage_timeline_svg(t) + "\n";
+}
+
 std::string objective_facts(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
   const Catalogue& w = *r.words;
   std::string out = "<dl class=\"facts\">";
@@ -123,13 +182,17 @@ std::string kpi_section(const MonthlyReport& r, const HistoryKpi& k) {
       html_escaped(time::period_name(k.period, r.contract().start)) + "</p>\n";
   for (const auto& o : k.objectives) {
     std::string name = o.id;
+    const contract::Objective* contract_objective = nullptr;
     for (const auto& objective : kpi.objectives) {
-      if (objective.id == o.id && objective.title) {
-        name += " (" + (*objective.title).*(r.words->contract_text) + ")";
-      }
+      if (objective.id != o.id) continue;
+      contract_objective = &objective;
+      if (objective.title) name += " (" + (*objective.title).*(r.words->contract_text) + ")";
     }
     out += "<h4>" + html_escaped(name) + "</h4>\n" + objective_facts(r, k, o) +
            chart(r, k, o, name) + "\n";
+    if (contract_objective != nullptr) {
+      out += outage_timeline(r, k, o, *contract_objective, name);
+    }
   }
   return out + "</section>\n";
 }

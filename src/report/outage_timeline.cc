@@ -1,0 +1,73 @@
+#include "report/outage_timeline.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "report/html_text.h"
+
+namespace meetlat::report {
+namespace {
+
+constexpr double kWidth = 640;
+constexpr double kHeight = 120;
+constexpr double kLeft = 96;  // room for the lanes' names
+constexpr double kRight = 16;
+constexpr double kLaneTop[] = {16, 48};  // unplanned, planned
+constexpr double kLaneHeight = 22;
+constexpr double kAxis = 84;     // the time axis under the lanes
+constexpr double kMinBar = 1.5;  // the narrowest bar drawn
+
+// A coordinate with one decimal (svg_chart.cc): the C locale's dot, as SVG requires.
+std::string coordinate(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", v);
+  return buffer;
+}
+
+double x_of(time::Instant t, const time::Window& w) {
+  const double span = kWidth - kLeft - kRight;
+  const auto from = static_cast<double>((t - w.from).count());
+  const auto all = static_cast<double>((w.to - w.from).count());
+  return kLeft + span * std::clamp(from / all, 0.0, 1.0);
+}
+
+}  // namespace
+
+std::string outage_timeline_svg(const OutageTimeline& t) {
+  const std::string title_id = t.id + "-title";
+  const std::string desc_id = t.id + "-desc";
+  std::string out = "<svg class=\"chart timeline\" viewBox=\"0 0 " + coordinate(kWidth) + " " +
+                    coordinate(kHeight) + "\" role=\"img\" aria-labelledby=\"" + title_id + " " +
+                    desc_id + "\" xmlns=\"http://www.w3.org/2000/svg\">";
+  out += "<title id=\"" + title_id + "\">" + html_escaped(t.title) + "</title>";
+  out += "<desc id=\"" + desc_id + "\">" + html_escaped(t.description) + "</desc>";
+  const std::string labels[] = {t.unplanned_label, t.planned_label};
+  for (int lane = 0; lane < 2; ++lane) {
+    out += "<text class=\"tick\" x=\"" + coordinate(kLeft - 6) + "\" y=\"" +
+           coordinate(kLaneTop[lane] + kLaneHeight / 2 + 4) + "\" text-anchor=\"end\">" +
+           html_escaped(labels[lane]) + "</text>";
+    out += "<rect class=\"lane\" x=\"" + coordinate(kLeft) + "\" y=\"" +
+           coordinate(kLaneTop[lane]) + "\" width=\"" + coordinate(kWidth - kLeft - kRight) +
+           "\" height=\"" + coordinate(kLaneHeight) + "\"/>";
+  }
+  out += "<path class=\"axis\" d=\"M" + coordinate(kLeft) + " " + coordinate(kAxis) + "H" +
+         coordinate(kWidth - kRight) + "\"/>";
+  for (const TimelineTick& tick : t.ticks) {
+    const std::string x = coordinate(x_of(tick.at, t.window));
+    out += "<path class=\"axis\" d=\"M" + x + " " + coordinate(kAxis) + "v5\"/>";
+    out += "<text class=\"tick\" x=\"" + x + "\" y=\"" + coordinate(kAxis + 18) +
+           "\" text-anchor=\"middle\">" + html_escaped(tick.label) + "</text>";
+  }
+  for (const TimelineBar& bar : t.bars) {
+    const double from = x_of(bar.from, t.window);
+    const double width = std::max(kMinBar, x_of(bar.to, t.window) - from);
+    const int lane = bar.planned ? 1 : 0;
+    out += "<rect class=\"" + std::string(bar.planned ? "bar-p" : "bar-u") + "\" x=\"" +
+           coordinate(from) + "\" y=\"" + coordinate(kLaneTop[lane] + 2) + "\" width=\"" +
+           coordinate(width) + "\" height=\"" + coordinate(kLaneHeight - 4) + "\"/>";
+  }
+  out += "</svg>";
+  return out;
+}
+
+}  // namespace meetlat::report
