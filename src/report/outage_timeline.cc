@@ -1,9 +1,9 @@
 #include "report/outage_timeline.h"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "report/html_text.h"
+#include "report/svg_chart.h"
 
 namespace meetlat::report {
 namespace {
@@ -17,12 +17,7 @@ constexpr double kLaneHeight = 22;
 constexpr double kAxis = 84;     // the time axis under the lanes
 constexpr double kMinBar = 1.5;  // the narrowest bar drawn
 
-// A coordinate with one decimal (svg_chart.cc): the C locale's dot, as SVG requires.
-std::string coordinate(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", v);
-  return buffer;
-}
+std::string coordinate(double v) { return svg_coordinate(v); }
 
 double x_of(time::Instant t, const time::Window& w) {
   const double span = kWidth - kLeft - kRight;
@@ -34,13 +29,8 @@ double x_of(time::Instant t, const time::Window& w) {
 }  // namespace
 
 std::string outage_timeline_svg(const OutageTimeline& t) {
-  const std::string title_id = t.id + "-title";
-  const std::string desc_id = t.id + "-desc";
-  std::string out = "<svg class=\"chart timeline\" viewBox=\"0 0 " + coordinate(kWidth) + " " +
-                    coordinate(kHeight) + "\" role=\"img\" aria-labelledby=\"" + title_id + " " +
-                    desc_id + "\" xmlns=\"http://www.w3.org/2000/svg\">";
-  out += "<title id=\"" + title_id + "\">" + html_escaped(t.title) + "</title>";
-  out += "<desc id=\"" + desc_id + "\">" + html_escaped(t.description) + "</desc>";
+  std::string out =
+      svg_chart_start(t.id, "chart timeline", kWidth, kHeight, t.title, t.description);
   const std::string labels[] = {t.unplanned_label, t.planned_label};
   for (int lane = 0; lane < 2; ++lane) {
     out += "<text class=\"tick\" x=\"" + coordinate(kLeft - 6) + "\" y=\"" +

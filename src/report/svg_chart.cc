@@ -16,13 +16,7 @@ constexpr double kRight = 16;
 constexpr double kTop = 16;
 constexpr double kBottom = 36;  // room for the period labels
 
-// A coordinate with one decimal: "12.5". snprintf's %f reads the C locale, which meetlat never
-// changes from "C", so the mark is always a dot as SVG requires.
-std::string coordinate(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", v);
-  return buffer;
-}
+std::string coordinate(double v) { return svg_coordinate(v); }
 
 double x_of(std::size_t i, std::size_t n) {
   const double span = kWidth - kLeft - kRight;
@@ -95,14 +89,28 @@ std::pair<double, double> chart_range(const std::vector<ChartPoint>& points,
   return {*low - margin, *high + margin};
 }
 
+// snprintf's %f reads the C locale, which meetlat never changes from "C", so the mark is always a
+// dot as SVG requires.
+std::string svg_coordinate(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", v);
+  return buffer;
+}
+
+std::string svg_chart_start(const std::string& id, std::string_view classes, double width,
+                            double height, const std::string& title,
+                            const std::string& description) {
+  const std::string title_id = id + "-title";
+  const std::string desc_id = id + "-desc";
+  return "<svg class=\"" + std::string(classes) + "\" viewBox=\"0 0 " + svg_coordinate(width) +
+         " " + svg_coordinate(height) + "\" role=\"img\" aria-labelledby=\"" + title_id + " " +
+         desc_id + "\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"" + title_id + "\">" +
+         html_escaped(title) + "</title><desc id=\"" + desc_id + "\">" + html_escaped(description) +
+         "</desc>";
+}
+
 std::string line_chart_svg(const LineChart& c) {
-  const std::string title_id = c.id + "-title";
-  const std::string desc_id = c.id + "-desc";
-  std::string out = "<svg class=\"chart\" viewBox=\"0 0 " + coordinate(kWidth) + " " +
-                    coordinate(kHeight) + "\" role=\"img\" aria-labelledby=\"" + title_id + " " +
-                    desc_id + "\" xmlns=\"http://www.w3.org/2000/svg\">";
-  out += "<title id=\"" + title_id + "\">" + html_escaped(c.title) + "</title>";
-  out += "<desc id=\"" + desc_id + "\">" + html_escaped(c.description) + "</desc>";
+  std::string out = svg_chart_start(c.id, "chart", kWidth, kHeight, c.title, c.description);
   out += axes(c);
   if (c.norm) {
     const std::string y = coordinate(y_of(*c.norm, c));

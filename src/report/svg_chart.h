@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "measure/result.h"
@@ -41,5 +42,15 @@ std::pair<double, double> chart_range(const std::vector<ChartPoint>& points,
 
 // The chart as an <svg> element; the text it holds is HTML-escaped here.
 std::string line_chart_svg(const LineChart& chart);
+
+// The parts every chart of the report shares (line charts, the outage timeline):
+// A coordinate with one decimal, "12.5", with a dot whatever the locale.
+std::string svg_coordinate(double v);
+// The opening <svg> of a chart of class `classes`, `width` by `height`, with its <title> and
+// <desc> (HTML-escaped here) named as its accessible name and description; `id` is unique in the
+// document.
+std::string svg_chart_start(const std::string& id, std::string_view classes, double width,
+                            double height, const std::string& title,
+                            const std::string& description);
 
 }  // namespace meetlat::report
