@@ -19,9 +19,8 @@ runs="${RUNS:-3}"
 # shellcheck source=bench/build-meetlat.sh
 source "$here/build-meetlat.sh"
 
-median() { node -e 'const r=require(process.argv[1]).results;console.log(r[+process.argv[2]].median.toFixed(3))' "$1" "$2"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a / b}'; }
-met() { awk -v v="$1" -v t="$2" 'BEGIN{print (v <= t ? "MET" : "MISSED")}'; }
+# shellcheck source=bench/figures.sh
+source "$here/figures.sh"
 
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
