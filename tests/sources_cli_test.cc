@@ -33,6 +33,26 @@ class Scratch : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(root_); }
   RunResult run(const std::string& args) const { return run_meetlat(args, root_); }
+  // `convert --from PROFILE INPUT` into root_/converted, which it returns; it must succeed.
+  fs::path converted(const std::string& profile, const fs::path& input) const {
+    const fs::path out = root_ / "converted";
+    const RunResult r =
+        run("convert --from " + profile + " " + input.string() + " --out " + out.string());
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    return out;
+  }
+  // `evaluate OPTIONS` of `data`, which must succeed and print what the hand-made evidence in
+  // `expected` gives; the evaluation of `data`.
+  RunResult evaluated_as(const fs::path& data, const fs::path& expected,
+                         const std::string& options) const {
+    const RunResult want = run("evaluate --data " + expected.string() + options);
+    EXPECT_EQ(want.exit_code, 0) << want.err;
+    const RunResult got = run("evaluate --data " + data.string() + options);
+    EXPECT_EQ(got.exit_code, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_EQ(got.err, want.err);
+    return got;
+  }
   fs::path root_;
 };
 
@@ -40,10 +60,7 @@ class BuiltInProfile : public Scratch, public ::testing::WithParamInterface<cons
 
 TEST_P(BuiltInProfile, ConvertedExportEvaluatesAsTheHandMadeEvidence) {
   const fs::path dir = kSources / GetParam();
-  const fs::path out = root_ / "converted";
-  const RunResult converted = run(std::string("convert --from ") + GetParam() + " " +
-                                  (dir / "export").string() + " --out " + out.string());
-  ASSERT_EQ(converted.exit_code, 0) << converted.out << converted.err;
+  const fs::path out = converted(GetParam(), dir / "export");
   for (const auto& entry : fs::directory_iterator(dir / "expected")) {
     EXPECT_TRUE(fs::exists(out / entry.path().filename())) << entry.path().filename();
   }
@@ -51,12 +68,7 @@ TEST_P(BuiltInProfile, ConvertedExportEvaluatesAsTheHandMadeEvidence) {
       run("check-data " + out.string() + " --contract " + std::string(MEETLAT_ENGINE_CONTRACT));
   EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
   EXPECT_NE(checked.out.find("check-data: no problems"), std::string::npos) << checked.out;
-  const RunResult expected = run("evaluate --data " + (dir / "expected").string() + kEvaluate);
-  ASSERT_EQ(expected.exit_code, 0) << expected.err;
-  const RunResult actual = run("evaluate --data " + out.string() + kEvaluate);
-  ASSERT_EQ(actual.exit_code, 0) << actual.err;
-  EXPECT_EQ(actual.out, expected.out);
-  EXPECT_EQ(actual.err, expected.err);
+  evaluated_as(out, dir / "expected", kEvaluate);
 }
 
 // `import --from` (docs/sources.md): the export converted straight into a workspace holds what
@@ -107,19 +119,11 @@ TEST_P(BuiltInProfile, ImportFromTheExportIsTheHandMadeEvidence) {
 // of office time, so its deadline moves to 09:03.
 TEST_F(Scratch, TopdeskPausesStopTheClockAsTheHandMadeOnes) {
   const fs::path dir = kSources / "topdesk";
-  const fs::path out = root_ / "converted";
-  const RunResult converted =
-      run("convert --from topdesk " + (dir / "export").string() + " --out " + out.string());
-  ASSERT_EQ(converted.exit_code, 0) << converted.out << converted.err;
   const std::string paused_evaluation =
       " --period 2026-10 --as-of 2026-11-05T00:00:00+01:00 --contract " +
       (kSources.parent_path() / "cases/pauses_stop_the_clock/contract.yaml").string();
-  const RunResult expected =
-      run("evaluate --data " + (dir / "expected").string() + paused_evaluation);
-  ASSERT_EQ(expected.exit_code, 0) << expected.err;
-  const RunResult actual = run("evaluate --data " + out.string() + paused_evaluation);
-  ASSERT_EQ(actual.exit_code, 0) << actual.err;
-  EXPECT_EQ(actual.out, expected.out);
+  const RunResult actual =
+      evaluated_as(converted("topdesk", dir / "export"), dir / "expected", paused_evaluation);
   EXPECT_NE(actual.out.find("M2610 002: 1h of office_hours time paused, in 1 stretch; deadline "
                             "2026-10-07T08:03:00+02:00 moved to 2026-10-07T09:03:00+02:00"),
             std::string::npos)
@@ -131,21 +135,13 @@ TEST_F(Scratch, TopdeskPausesStopTheClockAsTheHandMadeOnes) {
 // both files): the differenced export evaluates as the hand-made evidence of the delta example.
 TEST_F(Scratch, OtlpCumulativeExportEvaluatesAsTheHandMadeEvidence) {
   const fs::path dir = kSources / "otlp";
-  const fs::path out = root_ / "converted";
-  const RunResult converted =
-      run("convert --from otlp " + (dir / "cumulative-export").string() + " --out " + out.string());
-  ASSERT_EQ(converted.exit_code, 0) << converted.out << converted.err;
+  const fs::path out = converted("otlp", dir / "cumulative-export");
   EXPECT_EQ(read_file(out / "latency_histograms.csv").size(),
             read_file(dir / "expected" / "latency_histograms.csv").size());
   const RunResult checked =
       run("check-data " + out.string() + " --contract " + std::string(MEETLAT_ENGINE_CONTRACT));
   EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
-  const RunResult expected = run("evaluate --data " + (dir / "expected").string() + kEvaluate);
-  ASSERT_EQ(expected.exit_code, 0) << expected.err;
-  const RunResult actual = run("evaluate --data " + out.string() + kEvaluate);
-  ASSERT_EQ(actual.exit_code, 0) << actual.err;
-  EXPECT_EQ(actual.out, expected.out);
-  EXPECT_EQ(actual.err, expected.err);
+  evaluated_as(out, dir / "expected", kEvaluate);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sources, BuiltInProfile,
