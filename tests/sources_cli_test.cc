@@ -47,7 +47,7 @@ class Scratch : public ::testing::Test {
                          const std::string& options) const {
     const RunResult want = run("evaluate --data " + expected.string() + options);
     EXPECT_EQ(want.exit_code, 0) << want.err;
-    const RunResult got = run("evaluate --data " + data.string() + options);
+    RunResult got = run("evaluate --data " + data.string() + options);
     EXPECT_EQ(got.exit_code, 0) << got.err;
     EXPECT_EQ(got.out, want.out);
     EXPECT_EQ(got.err, want.err);
