@@ -35,7 +35,7 @@ class Scratch : public ::testing::Test {
   RunResult run(const std::string& args) const { return run_meetlat(args, root_); }
   // `convert --from PROFILE INPUT` into root_/converted, which it returns; it must succeed.
   fs::path converted(const std::string& profile, const fs::path& input) const {
-    const fs::path out = root_ / "converted";
+    fs::path out = root_ / "converted";
     const RunResult r =
         run("convert --from " + profile + " " + input.string() + " --out " + out.string());
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
