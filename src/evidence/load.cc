@@ -261,6 +261,7 @@ bool sample_has_multiline_records(std::string_view text, std::size_t begin) {
 // where its half starts (find_split_point, which reads the first half for quotes) while the first
 // thread already parses up to the middle and then waits for that point; the split is moved past
 // the middle by as much as the first thread got ahead meanwhile, so both finish together.
+// ("Middle" and "half" are LoadOptions::first_part_share of the rows' bytes.)
 // Either way the second half is kept only when the first half's reader ended exactly where it
 // began; otherwise (a quoted line break across the split) the first reader reads on to the end.
 Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view text,
@@ -285,7 +286,10 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
   }
   std::shared_ptr<RowSink> second_sink;
   std::unique_ptr<Chunk> second_chunk = new_chunk(schema, factory, second_sink);
-  const std::size_t middle = header.data_begin + size / 2;
+  if (first_sink && second_sink) first_sink->lead(*second_sink);
+  const double share = std::clamp(options.first_part_share, 0.05, 0.95);
+  const std::size_t middle =
+      header.data_begin + static_cast<std::size_t>(static_cast<double>(size) * share);
   std::atomic<std::size_t> progress{header.data_begin};  // how far the first thread has read
   std::promise<std::size_t> split_promise;
   std::future<std::size_t> split_known = split_promise.get_future();
@@ -298,7 +302,15 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
                      ? text.size()
                      : static_cast<std::size_t>(static_cast<const char*>(lf) - text.data()) + 1;
   }
+  std::atomic<std::size_t> split_found{text.size()};  // set before split_promise
   auto second = std::async(std::launch::async, [&] {
+    // The second sink is told its part ended however this thread leaves.
+    struct Finish {
+      RowSink* sink;
+      ~Finish() {
+        if (sink != nullptr) sink->finish();
+      }
+    } finish{second_sink.get()};
     if (line_split != 0) {
       if (line_split < text.size()) {
         read_chunk(schema, header, text, {line_split, text.size(), 1}, options, locator,
@@ -316,13 +328,15 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
       // where what is left would take both equally long.
       const Retarget balance = [&](std::size_t target) {
         const std::size_t done = progress.load(std::memory_order_relaxed);
-        return std::max(target, done + (text.size() - done) / 2);
+        return std::max(target, done + static_cast<std::size_t>(
+                                           static_cast<double>(text.size() - done) * share));
       };
       split = find_split_point(text, header.data_begin, text.size(), middle, scanned, balance);
     } catch (...) {
       split_promise.set_value(text.size());  // the first thread reads everything
       throw;
     }
+    split_found.store(split);
     split_promise.set_value(split);
     if (split < text.size()) {
       read_chunk(schema, header, text, {split, text.size(), 1}, options, locator, *second_chunk,
@@ -336,6 +350,11 @@ Chunk read_rows(const FileSchema& schema, const Header& header, std::string_view
                        options, locator, *first, release)
           : read_chunk(schema, header, text, {header.data_begin, middle, header.data_line}, options,
                        locator, *first, release, &split_known, &progress);
+  // The first reader has waited for the split when the quotes were counted.
+  const std::size_t split_point = line_split != 0 ? line_split : split_found.load();
+  if (first_sink && second_sink && split_point < text.size() && end == split_point) {
+    first_sink->follow(*second_sink);
+  }
   const std::size_t split = second.get();
   if (split >= text.size()) return std::move(*first);  // no split: the first read everything
   if (end == split) {

@@ -33,6 +33,9 @@ struct LoadOptions {
   std::size_t split_threshold_bytes = std::size_t{32} << 20;
   // 1 disables the split.
   unsigned threads = 2;
+  // The share of such a file's bytes the first thread reads: less than half when the first part's
+  // sink does more (RowSink::follow), so that both threads finish together.
+  double first_part_share = 0.5;
   // Kinds ("transactions") whose valid rows go to a sink instead of the table (row_sink.h). The
   // kind's table is then still in Evidence, with its columns (in_file as in the header) but no
   // rows; Evidence::sinks holds the sinks. Ignored for kinds with a key.

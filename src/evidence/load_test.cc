@@ -281,22 +281,32 @@ TEST(LoadTest, TwoThreadSplitGivesTheSameTableAsOneThread) {
     two.split_threshold_bytes = threshold;
     expect_same(single, load_evidence_text(*find_schema("tickets"), text, two));
   }
+  // The first thread reads any share of the file (first_part_share): the same table.
+  for (double share : {0.2, 0.43, 0.8}) {
+    LoadOptions two{amsterdam()};
+    two.split_threshold_bytes = 1;
+    two.first_part_share = share;
+    expect_same(single, load_evidence_text(*find_schema("tickets"), text, two));
+  }
   // Without quotes the split needs no parity scan.
   std::string plain = "at,name,duration_ms\n";
   for (int i = 0; i < 5000; ++i) {
     plain += "2026-10-05T09:00:" + std::to_string(10 + i % 50) + "Z,t" + std::to_string(i % 13) +
              "," + std::to_string(i % 400 - 1) + "\n";
   }
-  LoadOptions two{amsterdam()};
-  two.split_threshold_bytes = 1;
   const FileLoad a = load_evidence_text(*find_schema("transactions"), plain, one);
-  const FileLoad b = load_evidence_text(*find_schema("transactions"), plain, two);
-  EXPECT_EQ(messages(a), messages(b));
-  ASSERT_EQ(a.table->rows(), b.table->rows());
-  for (std::size_t row = 0; row < a.table->rows(); ++row) {
-    ASSERT_EQ(a.table->text("name", row), b.table->text("name", row));
-    ASSERT_EQ(a.table->numbers("duration_ms")[row], b.table->numbers("duration_ms")[row]);
-    ASSERT_EQ(a.table->lines()[row], b.table->lines()[row]);
+  for (double share : {0.5, 0.3}) {
+    LoadOptions two{amsterdam()};
+    two.split_threshold_bytes = 1;
+    two.first_part_share = share;
+    const FileLoad b = load_evidence_text(*find_schema("transactions"), plain, two);
+    EXPECT_EQ(messages(a), messages(b));
+    ASSERT_EQ(a.table->rows(), b.table->rows());
+    for (std::size_t row = 0; row < a.table->rows(); ++row) {
+      ASSERT_EQ(a.table->text("name", row), b.table->text("name", row));
+      ASSERT_EQ(a.table->numbers("duration_ms")[row], b.table->numbers("duration_ms")[row]);
+      ASSERT_EQ(a.table->lines()[row], b.table->lines()[row]);
+    }
   }
 }
 
@@ -371,14 +381,27 @@ TEST(LoadTest, SplitFallsBackWhenALineStartInsideAQuotedCellIsTakenForARecord) {
   expect_same(a, b);
 }
 
-// A sink that keeps what it was given, as text.
+// A sink that keeps what it was given, as text, and the split hooks it was called with.
 class RecordingSink : public RowSink {
  public:
   void add(const Table& table, std::size_t row) override {
+    EXPECT_FALSE(finished || followed) << "a row after finish() or follow()";
     rows.push_back(std::to_string(table.lines()[row]) + " " + std::string(table.text("name", row)) +
                    " " + std::to_string(table.numbers("duration_ms")[row]));
   }
+  void lead(RowSink& next) override {
+    EXPECT_TRUE(rows.empty());
+    led = &next;
+  }
+  void finish() noexcept override { ++finished; }
+  void follow(RowSink& next) override {
+    EXPECT_EQ(&next, led);
+    ++followed;
+  }
   std::vector<std::string> rows;
+  RowSink* led = nullptr;
+  int finished = 0;
+  int followed = 0;
 };
 
 struct Streamed {
@@ -441,7 +464,17 @@ TEST(LoadTest, StreamedHalvesGoToOneSinkEachInFileOrder) {
   const Streamed a = stream("transactions", text, one);
   const Streamed b = stream("transactions", text, two);
   EXPECT_EQ(a.load.sinks.size(), 1u);
-  EXPECT_EQ(b.load.sinks.size(), 2u);
+  ASSERT_EQ(b.load.sinks.size(), 2u);
+  // The first part's sink led the second's and followed it once; the second was finished once.
+  const auto& first = dynamic_cast<const RecordingSink&>(*b.load.sinks[0]);
+  const auto& second = dynamic_cast<const RecordingSink&>(*b.load.sinks[1]);
+  EXPECT_EQ(first.led, b.load.sinks[1].get());
+  EXPECT_EQ(first.followed, 1);
+  EXPECT_EQ(second.finished, 1);
+  EXPECT_EQ(second.led, nullptr);
+  const auto& whole = dynamic_cast<const RecordingSink&>(*a.load.sinks[0]);
+  EXPECT_EQ(whole.led, nullptr);  // one thread: no hook is called
+  EXPECT_EQ(whole.finished + whole.followed, 0);
   // Lines in a later part's sink count from that part's start (row_sink.h): compare the rest.
   auto without_lines = [](std::vector<std::string> rows) {
     for (auto& row : rows) row.erase(0, row.find(' '));

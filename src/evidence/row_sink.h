@@ -37,6 +37,21 @@ class RowSink {
   // row's line (table.lines()) counts from the start of the part: exact in the first part, not
   // in later ones (diagnostics are shifted to file lines afterwards; streamed rows cannot be).
   virtual void add(const Table& table, std::size_t row) = 0;
+
+  // A file read in two parts at once (LoadOptions::split_threshold_bytes) has a sink per part.
+  // The hooks below let the first part's sink do work that needs both parts' rows in file order
+  // (a digest of the rows) while the second part is still being read:
+  //
+  // lead(): called on the loading thread before either part is read; this sink takes the first
+  // part's rows and `next` the second's.
+  virtual void lead(RowSink& next) { static_cast<void>(next); }
+  // finish(): called on the second part's thread after its last row, also when reading it failed
+  // (the sink is then dropped).
+  virtual void finish() noexcept {}
+  // follow(): called on the first part's thread once its rows are all read and the second part
+  // is kept, while `next` may still be taking rows; returns when the work is done (it may wait
+  // for next.finish()). No row is added to either sink after it.
+  virtual void follow(RowSink& next) { static_cast<void>(next); }
 };
 
 // A sink whose intake from a block of rows can be kept as summaries and later added back instead of

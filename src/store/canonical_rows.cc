@@ -29,7 +29,7 @@ struct Month {
 
 // Adds the text of `frames` to `digest`, in order: each frame decompressed on another thread
 // while the one before it is hashed, into two rooms used in turn.
-void add_text_of(const std::vector<std::string>& frames, Sha256& digest) {
+void add_text_of(const std::deque<std::string>& frames, Sha256& digest) {
   std::string rooms[2];
   auto decompress_frame = [&frames, &rooms](std::size_t i) {
     std::string& text = rooms[i % 2];
@@ -167,28 +167,86 @@ void CanonicalRowsSink::add(const evidence::Table& table, std::size_t row) {
       if (partitioned) month.set(at);
       month_begin_ = month.begin;
       month_end_ = month.end;
-      Pieces* next = &parts_[segment_part(table, row)];
-      if (current_ != nullptr && next != current_ && current_->piece.size() >= kLeftPieceBytes) {
+      auto* next = &*parts_.try_emplace(segment_part(table, row)).first;
+      if (current_ != nullptr && next != current_ &&
+          current_->second.piece.size() >= kLeftPieceBytes) {
         // The month is left (rows mostly come in time order): its rows go into a frame now and
         // its room is given back, so that a file of many months holds one piece per thread.
-        seal(*current_);
-        std::string().swap(current_->piece);
+        seal(current_->first, current_->second);
+        std::string().swap(current_->second.piece);
       }
       current_ = next;
     }
   }
-  if (current_->piece.size() >= kPieceBytes) seal(*current_);
-  if (current_->piece.capacity() < kPieceBytes) current_->piece.reserve(kPieceBytes + 4096);
-  writer_.append(table, row, current_->piece);
-  ++current_->rows;
+  Pieces& pieces = current_->second;
+  if (pieces.piece.size() >= kPieceBytes) seal(current_->first, pieces);
+  if (pieces.piece.capacity() < kPieceBytes) pieces.piece.reserve(kPieceBytes + 4096);
+  writer_.append(table, row, pieces.piece);
+  ++pieces.rows;
 }
 
-void CanonicalRowsSink::seal(Pieces& pieces) {
+void CanonicalRowsSink::seal(const std::string& part, Pieces& pieces) {
   if (pieces.piece.empty()) return;
-  pieces.frames.push_back(compressor_.frame(pieces.piece));
-  if (!pieces.digest) pieces.digest = std::make_unique<Sha256>();
-  pieces.digest->add(pieces.piece);
+  const std::string& frame = pieces.frames.emplace_back(compressor_.frame(pieces.piece));
+  if (led_) {
+    const std::lock_guard lock(mutex_);
+    sealed_.emplace_back(&part, &frame);
+    sealed_or_finished_.notify_one();
+  } else {
+    if (!pieces.digest) pieces.digest = std::make_unique<Sha256>();
+    pieces.digest->add(pieces.piece);
+  }
   pieces.piece.clear();  // its room is kept for the next rows
+}
+
+void CanonicalRowsSink::seal_all() {
+  for (auto& [part, pieces] : parts_) seal(part, pieces);
+}
+
+void CanonicalRowsSink::lead(evidence::RowSink& next) {
+  dynamic_cast<CanonicalRowsSink&>(next).led_ = true;
+}
+
+void CanonicalRowsSink::finish() noexcept {
+  try {
+    seal_all();
+  } catch (...) {
+    failure_ = std::current_exception();
+  }
+  const std::lock_guard lock(mutex_);
+  finished_ = true;
+  sealed_or_finished_.notify_one();
+}
+
+void CanonicalRowsSink::follow(evidence::RowSink& next) {
+  auto& second = dynamic_cast<CanonicalRowsSink&>(next);
+  seal_all();  // this part's rows are all read and hashed
+  std::string text;
+  for (;;) {
+    std::pair<const std::string*, const std::string*> sealed;
+    {
+      std::unique_lock lock(second.mutex_);
+      second.sealed_or_finished_.wait(
+          lock, [&second] { return !second.sealed_.empty() || second.finished_; });
+      if (second.sealed_.empty()) break;  // finished, and every frame taken
+      sealed = second.sealed_.front();
+      second.sealed_.pop_front();
+    }
+    const auto& [part, frame] = sealed;
+    auto digest = second.continued_.find(*part);
+    if (digest == second.continued_.end()) {
+      const auto own = parts_.find(*part);
+      digest =
+          second.continued_
+              .emplace(*part, own != parts_.end() && own->second.digest ? own->second.digest->copy()
+                                                                        : Sha256())
+              .first;
+    }
+    text.resize(decompressed_size(*frame));
+    decompress_into(*frame, text);
+    digest->second.add(text);
+  }
+  second.followed_ = true;
 }
 
 std::map<std::string, PartRows> join_parts(
@@ -198,14 +256,19 @@ std::map<std::string, PartRows> join_parts(
   std::map<std::string, std::unique_ptr<Sha256>> digests;
   for (const auto& sink : sinks) {
     auto& rows_sink = dynamic_cast<CanonicalRowsSink&>(*sink);
+    if (rows_sink.failure_) std::rethrow_exception(rows_sink.failure_);
+    rows_sink.seal_all();
     for (auto& [part, pieces] : rows_sink.parts_) {
-      rows_sink.seal(pieces);
       if (pieces.frames.empty()) continue;
       PartRows& joined = parts[part];
       std::unique_ptr<Sha256>& digest = digests[part];
-      if (!digest) {
+      const auto continued = rows_sink.continued_.find(part);
+      if (rows_sink.followed_ && continued != rows_sink.continued_.end()) {
+        digest = std::make_unique<Sha256>(std::move(continued->second));
+      } else if (!digest && pieces.digest) {
         digest = std::move(pieces.digest);
       } else {
+        if (!digest) digest = std::make_unique<Sha256>();
         add_text_of(pieces.frames, *digest);
       }
       for (std::string& frame : pieces.frames) joined.frames.push_back(std::move(frame));

@@ -12,11 +12,15 @@
 // kind is one segment (part "").
 #pragma once
 
+#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -83,10 +87,17 @@ bool is_partitioned(std::string_view kind);
 // The canonical rows of the rows it takes, by segment part, in the order taken: an import streams
 // the kinds kept per month (keyless, with millions of rows) through it (evidence/row_sink.h), so
 // that no table of them is built. One per parser thread; join_parts() puts their rows together.
+//
+// A file read in two parts: the first part's sink hashes its own rows as it reads them, the
+// second's hashes none; once the first part is read, its thread continues the digests over the
+// second part's frames as they are sealed (follow()), so that little is left to hash after both.
 class CanonicalRowsSink final : public evidence::RowSink {
  public:
   explicit CanonicalRowsSink(const time::Zone& zone) : writer_(zone) {}  // `zone` outlives it
   void add(const evidence::Table& table, std::size_t row) override;
+  void lead(evidence::RowSink& next) override;
+  void finish() noexcept override;
+  void follow(evidence::RowSink& next) override;
 
  private:
   friend std::map<std::string, PartRows> join_parts(
@@ -99,26 +110,40 @@ class CanonicalRowsSink final : public evidence::RowSink {
   // freed (less, as when rows of months alternate, stays for when the part comes back).
   static constexpr std::size_t kLeftPieceBytes = std::size_t{1} << 20;
   struct Pieces {
-    std::string piece;                // the rows not yet in a frame
-    std::vector<std::string> frames;  // the rows before them
-    std::unique_ptr<Sha256> digest;   // of the rows in frames
+    std::string piece;               // the rows not yet in a frame
+    std::deque<std::string> frames;  // the rows before them (a frame never moves once sealed)
+    std::unique_ptr<Sha256> digest;  // of the rows in frames, when this sink hashes
     std::uint64_t rows = 0;
   };
-  // Compresses and hashes the rows of `pieces.piece`, which is then empty.
-  void seal(Pieces& pieces);
+  // Compresses the rows of `pieces.piece` (of `part`), which is then empty, and hashes them or,
+  // when a sink leads this one, hands the frame to its follow().
+  void seal(const std::string& part, Pieces& pieces);
+  void seal_all();
   CanonicalRowWriter writer_;
   FrameCompressor compressor_;
   std::map<std::string, Pieces> parts_;
-  Pieces* current_ = nullptr;
+  std::pair<const std::string, Pieces>* current_ = nullptr;
   int at_column_ = -1;  // of the kind's schema
   time::Instant month_begin_ = time::Instant::max(), month_end_ = time::Instant::min();
+
+  // When this sink takes the second part of a file (lead()), shared with the first part's thread:
+  bool led_ = false;
+  std::mutex mutex_;
+  std::condition_variable sealed_or_finished_;
+  std::deque<std::pair<const std::string*, const std::string*>> sealed_;  // part, frame: unhashed
+  bool finished_ = false;
+  std::exception_ptr failure_;  // of sealing in finish()
+  // Made by the leading sink's follow(): per part, the digest of the first part's rows of it and
+  // then this sink's; `followed` once it holds all of this sink's frames.
+  std::map<std::string, Sha256, std::less<>> continued_;
+  bool followed_ = false;
 };
 
 // The rows of CanonicalRowsSinks (evidence::FileLoad::sinks, in file order) by part, each part's
 // rows in the sinks' order, as frames with their digest (PartRows): what canonical_parts gives for
 // the table of the same rows, once joined. The digest of a part that more than one sink holds is
-// continued over the later sinks' rows, decompressed again (SHA-256 runs in order). Empties the
-// sinks.
+// continued over the later sinks' rows, decompressed again (SHA-256 runs in order), unless follow()
+// did so while they were read. Empties the sinks.
 std::map<std::string, PartRows> join_parts(
     const std::vector<std::shared_ptr<evidence::RowSink>>& sinks);
 

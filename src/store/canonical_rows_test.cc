@@ -124,6 +124,29 @@ TEST(CanonicalRows, StreamedRowsGiveTheTablesParts) {
   }
 }
 
+TEST(CanonicalRows, ASplitFoundByCountingQuotesKeepsTheDigestInFileOrder) {
+  // A quoted line break early in the file makes the loader count quotes to find where the second
+  // half starts (evidence/load.cc); the first half's thread then continues the digests over the
+  // second half's frames (follow()): each month's digest is still that of its rows in file order.
+  std::string file = "at,name,duration_ms\n2026-10-01 10:00,\"two\nlines\",1\n";
+  for (int i = 0; i < 5000; ++i) {
+    file += "2026-" + std::string(i % 3 == 0 ? "09" : "10") + "-15 10:" +
+            std::to_string(10 + i % 50) + ",n" + std::to_string(i % 4) + "," +
+            std::to_string(i % 500) + ".5\n";
+  }
+  const evidence::FileLoad streamed = streamed_in_halves(file);
+  ASSERT_EQ(streamed.sinks.size(), 2U);
+  auto parts = join_parts(streamed.sinks);
+  const auto from_table = canonical_parts(load("transactions", file), amsterdam());
+  ASSERT_EQ(parts.size(), 2U);
+  for (auto& [part, rows] : parts) {
+    const std::string sha256 = rows.sha256;
+    rows.join();
+    EXPECT_EQ(rows.text, from_table.at(part).text) << part;
+    EXPECT_EQ(sha256, sha256_hex(rows.text)) << part;
+  }
+}
+
 TEST(CanonicalRows, AMonthLargerThanAPieceIsFramesOfItsRowsInOrder) {
   // 24 MB of one month's rows read in two halves: each half's rows fill more than one piece of
   // 8 MB, so the part is several frames, and its digest runs over both halves' rows in order.

@@ -19,6 +19,15 @@ Sha256::Sha256(Sha256&& other) noexcept : context_(other.context_) { other.conte
 
 Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(context_)); }
 
+Sha256 Sha256::copy() const {
+  Sha256 out;
+  if (EVP_MD_CTX_copy_ex(static_cast<EVP_MD_CTX*>(out.context_),
+                         static_cast<const EVP_MD_CTX*>(context_)) != 1) {
+    throw std::runtime_error("a SHA-256 digest could not be copied (OpenSSL)");
+  }
+  return out;
+}
+
 Sha256& Sha256::add(std::string_view bytes) {
   EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(context_), bytes.data(), bytes.size());
   return *this;

@@ -19,6 +19,8 @@ class Sha256 {
   Sha256(Sha256&& other) noexcept;  // `other` can then only be destroyed
   Sha256& operator=(Sha256&&) = delete;
   ~Sha256();
+  // A digest that goes on from what this one has taken so far; this one is unchanged.
+  Sha256 copy() const;
   Sha256& add(std::string_view bytes);
   std::string hex();  // ends the digest; add() may not follow
 
