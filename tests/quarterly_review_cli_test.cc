@@ -186,6 +186,81 @@ TEST_F(QuarterlyReview, EverySectionAndTheThreeMonthsOfEachObjective) {
   EXPECT_NE(html.find("KPI-16 Exit runbook delivered, 2026-H1:"), std::string::npos);
 }
 
+// The section of `html` from its <h2 id="id"> to the next section's start.
+std::string section_of(const std::string& html, const std::string& id) {
+  const std::size_t at = html.find("<h2 id=\"" + id + "\">");
+  if (at == std::string::npos) return "";
+  return html.substr(at, html.find("</section>", at) - at);
+}
+
+// The text alternative (<desc>) of every chart in `html`, in order; a chart without one gives "".
+std::vector<std::string> chart_descs(const std::string& html) {
+  std::vector<std::string> out;
+  for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) {
+    const std::string svg = html.substr(at, html.find("</svg>", at) - at);
+    const std::size_t desc = svg.find("<desc");
+    const bool ok = svg.find("role=\"img\"") != std::string::npos &&
+                    svg.find("<title") != std::string::npos && desc != std::string::npos;
+    out.push_back(ok ? svg.substr(svg.find('>', desc) + 1,
+                                  svg.find("</desc>", desc) - svg.find('>', desc) - 1)
+                     : "");
+  }
+  return out;
+}
+
+TEST_F(QuarterlyReview, AChartPerMonthlyTrendAndTheCo2AgainstItsPath) {
+  const std::string html = sample_review("en");
+  // Results and trends: a chart per objective measured in every month of the quarter (a row of
+  // the table with no "shown in the month its period ends"), with its three months in words.
+  const std::string results = section_of(html, "results");
+  std::size_t monthly = 0;
+  for (auto at = results.find("<tr><th scope=\"row\">"); at != std::string::npos;
+       at = results.find("<tr><th scope=\"row\">", at + 1)) {
+    const std::string row = results.substr(at, results.find("</tr>", at) - at);
+    monthly += row.find("shown in the month its period ends") == std::string::npos ? 1 : 0;
+  }
+  const auto trends = chart_descs(results);
+  EXPECT_GT(monthly, 10U);
+  EXPECT_EQ(trends.size(), monthly) << "a chart per objective measured every month";
+  for (const auto& desc : trends) {
+    EXPECT_NE(desc.find("January 2026: "), std::string::npos) << desc;
+    EXPECT_NE(desc.find("February 2026: "), std::string::npos) << desc;
+    EXPECT_NE(desc.find("March 2026: "), std::string::npos) << desc;
+  }
+  // KPI-01 P2's chart holds each month's value as `evaluate` of that month gives it.
+  const std::size_t p2 = results.find("<figcaption>KPI-01 P2 tickets: response time</figcaption>");
+  ASSERT_NE(p2, std::string::npos);
+  const std::string p2_desc = chart_descs(results.substr(p2)).front();
+  json march;
+  for (const char* month : {"2026-01", "2026-02", "2026-03"}) {
+    const RunResult e = run_meetlat("evaluate --data " + (root_ / "sample").string() + " --as-of " +
+                                        kAsOf + " --period " + month,
+                                    root_);
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    march = json::parse(e.out);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f%%",
+                  march.at("kpis").at(0).at("objectives").at(1).at("value").get<double>() * 100);
+    EXPECT_NE(p2_desc.find(text), std::string::npos) << month << ": " << text << " in " << p2_desc;
+  }
+  // The CO2 section: the quarter's reduction against the 36-month path, in words too.
+  const auto co2 = chart_descs(section_of(html, "co2"));
+  ASSERT_EQ(co2.size(), 1U);
+  EXPECT_NE(section_of(html, "co2").find("<svg class=\"chart trajectory\""), std::string::npos);
+  EXPECT_NE(co2[0].find("to 25.00% after 36 months"), std::string::npos) << co2[0];
+  for (const auto& kpi : march.at("kpis")) {
+    if (kpi.at("id") != "KPI-07") continue;
+    const auto& o = kpi.at("objectives").at(0);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f%%", o.at("value").get<double>() * 100);
+    EXPECT_NE(co2[0].find(std::string("2026-Q1 (month 3): ") + text + " against the path"),
+              std::string::npos)
+        << text << " in " << co2[0];
+  }
+  // Sections of tables and lines only hold no chart.
+  EXPECT_TRUE(chart_descs(section_of(html, "summary")).empty());
+}
+
 TEST_F(QuarterlyReview, DutchHasNoEnglishLabelAndTheReverse) {
   const std::string nl = sample_review("nl");
   const std::string en = sample_review("en");
@@ -251,6 +326,8 @@ TEST_F(QuarterlyReview, HandMadeQuarterAndWhatTheContractDoesNotMeasure) {
         "Not measured: the contract has no exit milestone (a milestone named exit_…)."}) {
     EXPECT_NE(html.find(reason), std::string::npos) << reason;
   }
+  // and no chart there, never a figure.
+  EXPECT_EQ(section_of(html, "co2").find("<svg"), std::string::npos);
 }
 
 // The hand-made quarter as a workbook, read back as a spreadsheet program reads it: the figures

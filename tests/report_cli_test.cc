@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -132,6 +133,7 @@ TEST_F(ReportCli, HtmlIsSelfContainedWithAChartPerObjective) {
   }
   std::size_t charts = 0;
   std::vector<std::string> timelines;
+  std::size_t series_charts = 0;
   for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) {
     const std::string svg = html.substr(at, html.find("</svg>", at) - at);
     EXPECT_NE(svg.find("role=\"img\""), std::string::npos);
@@ -139,11 +141,14 @@ TEST_F(ReportCli, HtmlIsSelfContainedWithAChartPerObjective) {
     EXPECT_NE(svg.find("<desc"), std::string::npos);
     if (svg.starts_with("<svg class=\"chart timeline\"")) {
       timelines.push_back(svg);
+    } else if (svg.starts_with("<svg class=\"chart series\"")) {
+      ++series_charts;  // several objectives in one chart (AKpisObjectivesOfOneKindShareAChart)
     } else {
       ++charts;
     }
   }
   EXPECT_EQ(charts, objectives) << "one chart per objective";
+  EXPECT_GT(series_charts, 0U);
   // Availability (KPI-03, from the outage register) also has its month's outages on a timeline,
   // a bar each, every outage that cost downtime named in its text alternative.
   ASSERT_EQ(timelines.size(), 1U);
@@ -169,6 +174,82 @@ TEST_F(ReportCli, HtmlIsSelfContainedWithAChartPerObjective) {
   EXPECT_GT(failing, 0U);
   EXPECT_NE(html.find("<th scope=\"col\">"), std::string::npos);
   EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
+}
+
+// KPI-01's priorities in one chart on its page, before each priority's own chart: a line per
+// priority with its own dash pattern and its name at its end and in the legend, one norm line
+// (the priorities' norms are equal), and every month's value of every priority in the text
+// alternative. KPI-03's single objective has no such chart.
+TEST_F(ReportCli, AKpisObjectivesOfOneKindShareAChart) {
+  namespace contract = meetlat::contract;
+  ASSERT_EQ(report("--lang en", "series.html").exit_code, 0);
+  const std::string html = read_file(root_ / "series.html");
+  const std::size_t page = html.find("<h3 id=\"kpi-01\">");
+  const std::size_t page_end = html.find("<h3 id=\"kpi-02\">");
+  ASSERT_NE(page, std::string::npos);
+  ASSERT_NE(page_end, std::string::npos);
+  const std::string kpi01 = html.substr(page, page_end - page);
+  const std::size_t at = kpi01.find("<svg class=\"chart series\"");
+  ASSERT_NE(at, std::string::npos) << "KPI-01 has no chart of its priorities";
+  EXPECT_EQ(kpi01.find("<svg class=\"chart series\"", at + 1), std::string::npos);
+  EXPECT_LT(at, kpi01.find("<svg class=\"chart\"")) << "the priorities' chart comes first";
+  const std::string svg = kpi01.substr(at, kpi01.find("</svg>", at) - at);
+  const std::string desc = svg.substr(svg.find("<desc"), svg.find("</desc>") - svg.find("<desc"));
+
+  const auto& kpi = evaluation_.at("kpis").at(0);
+  ASSERT_EQ(kpi.at("id"), "KPI-01");
+  ASSERT_GE(kpi.at("objectives").size(), 2U);
+  std::size_t lines = 0;
+  std::set<std::string> dashes;
+  for (auto p = svg.find("<polyline class=\"series\""); p != std::string::npos;
+       p = svg.find("<polyline class=\"series\"", p + 1)) {
+    ++lines;
+    const std::string line = svg.substr(p, svg.find("/>", p) - p);
+    const auto dash = line.find("stroke-dasharray=\"");
+    dashes.insert(dash == std::string::npos ? "solid" : line.substr(dash));
+  }
+  EXPECT_EQ(lines, kpi.at("objectives").size()) << "a line per priority";
+  EXPECT_EQ(dashes.size(), lines) << "each line has its own dash pattern";
+  for (const auto& o : kpi.at("objectives")) {
+    const std::string id = o.at("id");
+    // Named at the line's end and in the legend.
+    std::size_t names = 0;
+    for (auto p = svg.find("class=\"series-label\""); p != std::string::npos;
+         p = svg.find("class=\"series-label\"", p + 1)) {
+      names += svg.compare(svg.find('>', p) + 1, id.size() + 7, id + "</text>") == 0 ? 1 : 0;
+    }
+    EXPECT_EQ(names, 2U) << id;
+    // The month's value in words, as evaluate gives it, in the priority's part of the desc.
+    const auto norm = contract::parse_norm(o.at("norm").at("op").get<std::string>() + " " +
+                                               std::to_string(static_cast<int>(std::lround(
+                                                   o.at("norm").at("value").get<double>() * 100))) +
+                                               "%",
+                                           contract::Unit::kRatio);
+    ASSERT_TRUE(norm.value) << norm.error;
+    ASSERT_FALSE(o.at("value").is_null()) << id;
+    const std::string value =
+        meetlat::report::value_text(contract::Unit::kRatio, o.at("value").get<double>(),
+                                    *norm.value, meetlat::report::english());
+    const std::size_t part =
+        desc.find(id + " (norm " +
+                  meetlat::report::norm_text(*norm.value, meetlat::report::english()) + "): ");
+    ASSERT_NE(part, std::string::npos) << id << " in " << desc;
+    const std::size_t next = desc.find(". ", part);
+    EXPECT_NE(desc.substr(part, next - part).find("March 2026: " + value + ", "), std::string::npos)
+        << id << ": " << value << " in " << desc;
+  }
+  std::size_t norms = 0;
+  for (auto p = svg.find("<path class=\"norm\""); p != std::string::npos;
+       p = svg.find("<path class=\"norm\"", p + 1)) {
+    ++norms;
+  }
+  EXPECT_EQ(norms, 1U) << "the priorities' equal norms are one line";
+  EXPECT_NE(svg.find("class=\"norm-label\""), std::string::npos);
+
+  const std::string kpi03 =
+      html.substr(html.find("<h3 id=\"kpi-03\">"),
+                  html.find("<h3 id=\"kpi-04\">") - html.find("<h3 id=\"kpi-03\">"));
+  EXPECT_EQ(kpi03.find("<svg class=\"chart series\""), std::string::npos);
 }
 
 TEST_F(ReportCli, DutchReportHoldsNoEnglishLabelAndTheReverse) {

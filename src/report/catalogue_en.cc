@@ -151,6 +151,10 @@ const Catalogue& english() {
           {"report.kpis", "The KPIs one by one"},
           {"report.requirement", "Requirement {requirement}"},
           {"report.chart_title", "{objective}: value per month against the norm {norm}"},
+          {"report.series_chart_title",
+           "{kpi} {objectives}: the value per month of each, against its norm"},
+          {"report.series_desc", "{objective} (norm {norm}): {points}"},
+          {"report.series_norm", "{objectives}: norm {norm}"},
           {"report.outage_timeline_title", "{objective}: outages in {period}"},
           {"report.outage_unplanned", "unplanned"},
           {"report.outage_planned", "planned"},
@@ -289,6 +293,20 @@ const Catalogue& english() {
            "{objective}, {window}: {value} against {norm} on the {months}-month reduction path "
            "({status})"},
           {"quarter.co2_none", "the contract has no objective with a reduction path as its norm"},
+          {"quarter.trends", "Trend per objective"},
+          {"quarter.trends_intro",
+           "A chart per objective measured every month, with its value and status in each month of "
+           "the quarter. An objective measured over a longer period has one value in the quarter, "
+           "in the table above."},
+          {"quarter.co2_chart_title",
+           "{objective}: the reduction in {window} against the reduction path ({months} months)"},
+          {"quarter.co2_point",
+           "{window} (month {months}): {value} against the path's norm {norm}, {status}"},
+          {"quarter.co2_path",
+           "The reduction path: a straight line from no reduction at the contract start to "
+           "{target} after {months} months"},
+          {"quarter.co2_path_label", "reduction path to {target}"},
+          {"quarter.co2_month", "month {months}"},
           {"quarter.exit", "Exit readiness"},
           {"quarter.exit_line", "{objective}, {window}: {value} against {norm} ({status})"},
           {"quarter.exit_none", "the contract has no exit milestone (a milestone named exit_…)"},

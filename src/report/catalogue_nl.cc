@@ -135,6 +135,10 @@ const Catalogue& dutch() {
           {"report.kpis", "De KPI's een voor een"},
           {"report.requirement", "Eis {requirement}"},
           {"report.chart_title", "{objective}: waarde per maand tegen de norm {norm}"},
+          {"report.series_chart_title",
+           "{kpi} {objectives}: de waarde per maand van elk, tegen de eigen norm"},
+          {"report.series_desc", "{objective} (norm {norm}): {points}"},
+          {"report.series_norm", "{objectives}: norm {norm}"},
           {"report.outage_timeline_title", "{objective}: storingen in {period}"},
           {"report.outage_unplanned", "ongepland"},
           {"report.outage_planned", "gepland"},
@@ -278,6 +282,20 @@ const Catalogue& dutch() {
            "{objective}, {window}: {value} tegen {norm} op het reductiepad van {months} maanden "
            "({status})"},
           {"quarter.co2_none", "het contract heeft geen doelstelling met een reductiepad als norm"},
+          {"quarter.trends", "Verloop per doelstelling"},
+          {"quarter.trends_intro",
+           "Een grafiek per doelstelling die elke maand gemeten wordt, met haar waarde en status "
+           "in elke maand van het kwartaal. Een doelstelling met een langere meetperiode heeft één "
+           "waarde in het kwartaal, in de tabel hierboven."},
+          {"quarter.co2_chart_title",
+           "{objective}: de reductie in {window} tegen het reductiepad ({months} maanden)"},
+          {"quarter.co2_point",
+           "{window} (maand {months}): {value} tegen de norm van het pad {norm}, {status}"},
+          {"quarter.co2_path",
+           "Het reductiepad: een rechte lijn van geen reductie bij de start van het contract naar "
+           "{target} na {months} maanden"},
+          {"quarter.co2_path_label", "reductiepad naar {target}"},
+          {"quarter.co2_month", "maand {months}"},
           {"quarter.exit", "Exit-gereedheid"},
           {"quarter.exit_line", "{objective}, {window}: {value} tegen {norm} ({status})"},
           {"quarter.exit_none",

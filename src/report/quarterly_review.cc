@@ -1,6 +1,7 @@
 #include "report/quarterly_review.h"
 
 #include <algorithm>
+#include <chrono>
 #include <variant>
 #include <vector>
 
@@ -8,6 +9,8 @@
 #include "report/html_text.h"
 #include "report/locale_text.h"
 #include "report/report_html_parts.h"
+#include "report/svg_chart.h"
+#include "report/trajectory_chart.h"
 #include "report/wording.h"
 #include "time/parse.h"
 
@@ -123,12 +126,19 @@ bool exit_readiness(const contract::Kpi& kpi, const contract::Objective& /*o*/) 
   return std::any_of(kpi.objectives.begin(), kpi.objectives.end(), exit_milestone);
 }
 
-int over_months(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
+// The trajectory measure of a reduction path's objective; nullptr for another objective.
+const contract::TrajectoryMeasure* trajectory_of(const MonthlyReport& r, const HistoryKpi& k,
+                                                 const ObjectiveResult& o) {
   for (const auto& objective : html::kpi_of(r, k).objectives) {
     const auto* m = std::get_if<contract::TrajectoryMeasure>(&objective.measure);
-    if (objective.id == o.id && m != nullptr) return m->over_months;
+    if (objective.id == o.id && m != nullptr) return m;
   }
-  return 0;
+  return nullptr;
+}
+
+int over_months(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
+  const contract::TrajectoryMeasure* m = trajectory_of(r, k, o);
+  return m == nullptr ? 0 : m->over_months;
 }
 
 // The lines of a section on chosen objectives, or that they are not measured and why.
@@ -162,6 +172,140 @@ std::vector<std::string> exit_lines(const MonthlyReport& r) {
                   [&r](const HistoryKpi& k, const ObjectiveResult& o) {
                     return objective_line(r, "quarter.exit_line", k, o, {});
                   });
+}
+
+// "okt" for the month of `m`.
+std::string month_short(const MonthlyReport& r, const HistoryMonth& m) {
+  const std::chrono::year_month_day ymd{m.month.first_day};
+  return r.words->say("month_short." + std::to_string(static_cast<unsigned>(ymd.month())), {});
+}
+
+// The axis range and its labels for the chart's points and norm.
+void fit_axis(const MonthlyReport& r, contract::Unit unit, LineChart& c) {
+  std::tie(c.low, c.high) = chart_range(c.points, c.norm);
+  c.low_label = html::axis_text(unit, c.low, *r.words);
+  c.high_label = html::axis_text(unit, c.high, *r.words);
+}
+
+// An objective measured in every month of the quarter (its period ends in each, so each month has
+// its own value) as a line chart of the three months against its norm, in a figure named by the
+// objective; "" for an objective measured over a longer period (one value in the quarter, which
+// the table shows) and for a reduction path (the CO2 section has its chart).
+std::string trend_chart(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
+  const Catalogue& w = *r.words;
+  for (const auto& objective : html::kpi_of(r, k).objectives) {
+    if (objective.id == o.id && objective.norm_is_trajectory) return {};
+  }
+  LineChart c;
+  for (const auto& month : r.history->months) {
+    const HistoryKpi* m = find_kpi(month, k.kpi_id);
+    const ObjectiveResult* mo = m == nullptr ? nullptr : find_objective(*m, o.id);
+    if (mo == nullptr || !shown(*m, month, false)) return {};
+    ChartPoint point;
+    point.label = month_short(r, month);
+    point.status = mo->status;
+    if (mo->value) point.value = shown_unit_value(o.unit, *mo->value);
+    if (!c.description.empty()) c.description += "; ";
+    c.description +=
+        month_text(month.month.first_day, w) + ": " +
+        (mo->value ? value_text(mo->unit, *mo->value, mo->norm, w) : w.say("report.no_value", {})) +
+        ", " + status_word(mo->status, w);
+    c.points.push_back(point);
+  }
+  const std::string name =
+      k.kpi_id + " " + objective_title(*r.versions, k.contract_version, k.kpi_id, o.id, w);
+  const std::string norm = norm_text(o.norm, w);
+  c.id = "q-chart-" + html::anchor(k.kpi_id) + "-" + html::anchor(o.id);
+  c.title = w.say("report.chart_title", {{"objective", name}, {"norm", norm}});
+  c.norm = shown_unit_value(o.unit, o.norm.threshold.to_double());
+  c.norm_label = w.say("report.norm", {}) + " " + norm;
+  fit_axis(r, o.unit, c);
+  return "<figure><figcaption>" + html_escaped(name) + "</figcaption>" + line_chart_svg(c) +
+         "</figure>\n";
+}
+
+std::string trend_charts(const MonthlyReport& r) {
+  std::string charts;
+  for (const auto& k : r.month().kpis) {
+    for (const auto& o : k.objectives) charts += trend_chart(r, k, o);
+  }
+  if (charts.empty()) return {};
+  return "<h3 id=\"trends\">" + label(r, "quarter.trends") + "</h3>\n<p>" +
+         label(r, "quarter.trends_intro") + "</p>\n" + charts;
+}
+
+// Whole months from the month of `from` to the month of `to`: 3 from 2026-01-01 to 2026-04-01.
+int months_between(time::Date from, time::Date to) {
+  const std::chrono::year_month_day a{from};
+  const std::chrono::year_month_day b{to};
+  return (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
+         static_cast<int>(static_cast<unsigned>(b.month())) -
+         static_cast<int>(static_cast<unsigned>(a.month()));
+}
+
+// A reduction path's objective as a chart of the path the contract sets over its months from the
+// contract start and, at the month each period of the quarter ends (a quarterly KPI's one), the
+// period's reduction; its text alternative gives the path and each period's value against the
+// path's norm for it, as the engine computed them.
+std::string co2_chart(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
+  const Catalogue& w = *r.words;
+  const contract::TrajectoryMeasure* measure = trajectory_of(r, k, o);
+  if (measure == nullptr || measure->over_months <= 0) return {};
+  const auto& months = r.history->months;
+  const time::Date start = r.versions->contract().start;
+  TrajectoryChart c;
+  c.over_months = measure->over_months;
+  c.final_reduction = shown_unit_value(o.unit, measure->reduction.to_double());
+  const std::string target = value_text(o.unit, measure->reduction.to_double(), o.norm, w);
+  const std::string path_months = std::to_string(measure->over_months);
+  std::string points;
+  for (std::size_t i = 0; i < months.size(); ++i) {
+    const HistoryKpi* m = find_kpi(months[i], k.kpi_id);
+    const ObjectiveResult* mo = m == nullptr ? nullptr : find_objective(*m, o.id);
+    if (mo == nullptr || !shown(*m, months[i], i + 1 == months.size())) continue;
+    TrajectoryPoint point;
+    point.months = std::max(0, months_between(start, m->period.end_day));
+    point.label = window_text(r, *m);
+    point.status = mo->status;
+    if (mo->value) point.value = shown_unit_value(o.unit, *mo->value);
+    std::string status = status_word(mo->status, w);
+    if (!m->final) status += ", " + w.say("report.to_date", {});
+    if (!points.empty()) points += "; ";
+    points += w.say("quarter.co2_point",
+                    {{"window", point.label},
+                     {"months", std::to_string(point.months)},
+                     {"value", mo->value ? value_text(mo->unit, *mo->value, mo->norm, w)
+                                         : w.say("report.no_value", {})},
+                     {"norm", norm_text(mo->norm, w)},
+                     {"status", status}});
+    c.axis_months = std::max(c.axis_months, point.months);
+    c.points.push_back(point);
+  }
+  if (c.points.empty()) return {};
+  c.axis_months = std::max(c.axis_months, c.over_months);
+  c.axis_months = (c.axis_months + 11) / 12 * 12;
+  for (int month = 0; month <= c.axis_months; month += 12) {
+    c.month_ticks.push_back(w.say("quarter.co2_month", {{"months", std::to_string(month)}}));
+  }
+  const std::string name =
+      k.kpi_id + " " + objective_title(*r.versions, k.contract_version, k.kpi_id, o.id, w);
+  c.id = "co2-chart-" + html::anchor(k.kpi_id) + "-" + html::anchor(o.id);
+  c.title =
+      w.say("quarter.co2_chart_title",
+            {{"objective", name}, {"window", c.points.back().label}, {"months", path_months}});
+  c.description =
+      w.say("quarter.co2_path", {{"target", target}, {"months", path_months}}) + ". " + points;
+  c.path_label = w.say("quarter.co2_path_label", {{"target", target}});
+  std::tie(c.low, c.high) = trajectory_range(c);
+  c.low_label = html::axis_text(o.unit, c.low, w);
+  c.high_label = html::axis_text(o.unit, c.high, w);
+  return trajectory_chart_svg(c) + "\n";
+}
+
+std::string co2_charts(const MonthlyReport& r) {
+  std::string out;
+  for (const auto& [k, o] : objectives_where(r, co2)) out += co2_chart(r, *k, *o);
+  return out;
 }
 
 std::string paragraphs(const std::vector<std::string>& lines) {
@@ -326,7 +470,7 @@ std::string results(const MonthlyReport& r) {
       out += "</tr>\n";
     }
   }
-  return out + "</tbody></table></div>\n</section>\n";
+  return out + "</tbody></table></div>\n" + trend_charts(r) + "</section>\n";
 }
 
 std::string ladder(const QuarterlyReview& q) {
@@ -398,7 +542,8 @@ std::string quarterly_html(const QuarterlyReview& q) {
   out += header(r) + summary(q) + results(r) + ladder(q) + pdca(q);
   out +=
       section_start(r, "kaizen", "quarter.kaizen") + paragraphs(kaizen_lines(r)) + "</section>\n";
-  out += section_start(r, "co2", "quarter.co2") + paragraphs(co2_lines(r)) + "</section>\n";
+  out += section_start(r, "co2", "quarter.co2") + paragraphs(co2_lines(r)) + co2_charts(r) +
+         "</section>\n";
   out += section_start(r, "exit", "quarter.exit") + paragraphs(exit_lines(r)) + "</section>\n";
   return out + html::page_end(r);
 }

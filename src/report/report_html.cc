@@ -35,6 +35,8 @@ td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}.facts dt{font-weight:600}.facts dd{margin:0}
 .chart{width:100%;max-width:40rem;height:auto}.chart .axis{stroke:#1b1b1b;fill:none}.chart .tick,.chart .norm-label{font-size:12px;fill:#1b1b1b}
 .chart .norm{stroke:#1b1b1b;stroke-dasharray:6 4;fill:none}.chart .line{stroke:#545454;fill:none;stroke-width:1.5}
+.chart .series{stroke:#1b1b1b;fill:none;stroke-width:2}.chart .series-label{font-size:12px;fill:#1b1b1b}
+figure{margin:1rem 0}figcaption{font-weight:600}
 .chart .lane{fill:none;stroke:#d0d0d0}.chart .bar-u{fill:#a4161a}.chart .bar-p{fill:#fff;stroke:#1b1b1b;stroke-width:1.5}
 .chart .m-met{fill:#1a5e20}.chart .m-breached{stroke:#a4161a;stroke-width:3;fill:none}.chart .m-pending{fill:#7a4a00}
 .ids{word-break:break-all;font-family:ui-monospace,monospace;font-size:.85rem}

@@ -33,6 +33,9 @@ std::string value_html(const MonthlyReport& r, const evaluate::ObjectiveResult& 
 std::string table_start(const std::string& caption);
 // "kpi-01": an id an anchor can use.
 std::string anchor(std::string_view kpi_id);
+// A value at the bottom or the top of a chart's value axis, in the plotted unit (percent for a
+// ratio) with the unit's suffix: "89,50%", "312,0 ms".
+std::string axis_text(contract::Unit unit, double v, const Catalogue& words);
 // The KPI as the contract version of the month holds it.
 const contract::Kpi& kpi_of(const MonthlyReport& r, const evaluate::HistoryKpi& k);
 

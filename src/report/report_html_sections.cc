@@ -1,13 +1,17 @@
 // The sections of the monthly HTML report after the scorecard: escalations, money, a section per
 // KPI with its charts and the evidence appendix (data quality: report_html_data_quality.cc).
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <optional>
+#include <tuple>
 #include <variant>
 
 #include "report/engine_text.h"
 #include "report/html_text.h"
 #include "report/locale_text.h"
 #include "report/outage_timeline.h"
+#include "report/priority_chart.h"
 #include "report/record_facts.h"
 #include "report/report_html_parts.h"
 #include "report/svg_chart.h"
@@ -45,6 +49,58 @@ std::string money(const MonthlyReport& r, std::int64_t cents) {
   return html_escaped(money_text(cents, r.contract().monthly_fee.currency, *r.words));
 }
 
+// The evidence kind an objective's measure reads ("tickets"); "" when the KPI lacks it.
+std::string evidence_kind(const contract::Kpi& kpi, std::string_view objective_id) {
+  for (const auto& objective : kpi.objectives) {
+    if (objective.id == objective_id) {
+      // Availability names its failing items by outage id (probe intervals are not records).
+      if (const auto* a = std::get_if<contract::AvailabilityMeasure>(&objective.measure)) {
+        return a->outages;
+      }
+      return std::visit(
+          [](const auto& m) -> std::string {
+            if constexpr (requires { m.evidence; }) {
+              return m.evidence;
+            } else {
+              return {};
+            }
+          },
+          objective.measure);
+    }
+  }
+  return {};
+}
+
+// A shown month of an objective's trend as a chart point; its words ("maart 2026: 93,5%,
+// gehaald") are added to `words`, after "; " when it holds some already.
+ChartPoint trend_point(const MonthlyReport& r, contract::Unit unit, const TrendPoint& p,
+                       std::string& words) {
+  const Catalogue& w = *r.words;
+  const std::chrono::year_month_day ymd{p.month->month.first_day};
+  ChartPoint point;
+  point.label = w.say("month_short." + std::to_string(static_cast<unsigned>(ymd.month())), {});
+  point.status = p.objective->status;
+  const std::string value =
+      p.objective->value ? value_text(p.objective->unit, *p.objective->value, p.objective->norm, w)
+                         : w.say("report.no_value", {});
+  if (p.objective->value) point.value = shown_unit_value(unit, *p.objective->value);
+  if (!words.empty()) words += "; ";
+  words +=
+      month_text(p.month->month.first_day, w) + ": " + value + ", " + status_word(point.status, w);
+  return point;
+}
+
+// The shown months of an objective's trend as chart points, oldest first, and the same in words
+// ("maart 2026: 93,5%, gehaald; ...") for a chart's text alternative.
+std::vector<ChartPoint> trend_points(const MonthlyReport& r, const HistoryKpi& k,
+                                     const ObjectiveResult& o, std::string& words) {
+  std::vector<ChartPoint> points;
+  for (const auto& p : trend(r, k.kpi_id, o.id)) {
+    if (p.shown) points.push_back(trend_point(r, o.unit, p, words));
+  }
+  return points;
+}
+
 std::string chart(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o,
                   const std::string& name) {
   const Catalogue& w = *r.words;
@@ -52,30 +108,118 @@ std::string chart(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveRe
   c.id = "chart-" + anchor(k.kpi_id) + "-" + anchor(o.id);
   const std::string norm = norm_text(o.norm, w);
   c.title = w.say("report.chart_title", {{"objective", k.kpi_id + " " + name}, {"norm", norm}});
-  for (const auto& p : trend(r, k.kpi_id, o.id)) {
-    if (!p.shown) continue;
-    const std::chrono::year_month_day ymd{p.month->month.first_day};
-    ChartPoint point;
-    point.label = w.say("month_short." + std::to_string(static_cast<unsigned>(ymd.month())), {});
-    point.status = p.objective->status;
-    const std::string value =
-        p.objective->value
-            ? value_text(p.objective->unit, *p.objective->value, p.objective->norm, w)
-            : w.say("report.no_value", {});
-    if (p.objective->value) point.value = shown_unit_value(o.unit, *p.objective->value);
-    if (!c.description.empty()) c.description += "; ";
-    c.description += month_text(p.month->month.first_day, w) + ": " + value + ", " +
-                     status_word(point.status, w);
-    c.points.push_back(point);
-  }
+  c.points = trend_points(r, k, o, c.description);
   c.norm = shown_unit_value(o.unit, o.norm.threshold.to_double());
   c.norm_label = w.say("report.norm", {}) + " " + norm;
   std::tie(c.low, c.high) = chart_range(c.points, c.norm);
-  const std::string suffix = unit_suffix(o.unit, w);
-  const int decimals = o.unit == contract::Unit::kRatio ? 2 : 1;
-  c.low_label = number_text(c.low, decimals, w) + suffix;
-  c.high_label = number_text(c.high, decimals, w) + suffix;
+  c.low_label = axis_text(o.unit, c.low, w);
+  c.high_label = axis_text(o.unit, c.high, w);
   return line_chart_svg(c);
+}
+
+// The objectives of a KPI that one chart shows together, in the contract's order: those with the
+// same kind of measure, unit, evidence and cadence (KPI-01's priorities, KPI-10's office and peak
+// hours), which differ only in the records or hours they take; each group of two or more. A
+// trajectory's norm changes per period, so it is never in a group.
+std::vector<std::vector<const ObjectiveResult*>> series_groups(const HistoryKpi& k,
+                                                               const contract::Kpi& kpi) {
+  using Key =
+      std::tuple<std::string, contract::Unit, std::string, std::optional<contract::Cadence>>;
+  std::vector<std::pair<Key, std::vector<const ObjectiveResult*>>> groups;
+  for (const auto& objective : kpi.objectives) {
+    if (objective.norm_is_trajectory) continue;
+    const auto o =
+        std::find_if(k.objectives.begin(), k.objectives.end(),
+                     [&objective](const ObjectiveResult& x) { return x.id == objective.id; });
+    if (o == k.objectives.end()) continue;
+    Key key{std::string(contract::measure_kind(objective.measure)),
+            contract::measure_unit(objective.measure), evidence_kind(kpi, objective.id),
+            objective.cadence};
+    auto group = std::find_if(groups.begin(), groups.end(),
+                              [&key](const auto& g) { return g.first == key; });
+    if (group == groups.end()) {
+      groups.emplace_back(std::move(key), std::vector<const ObjectiveResult*>{});
+      group = std::prev(groups.end());
+    }
+    group->second.push_back(&*o);
+  }
+  std::vector<std::vector<const ObjectiveResult*>> out;
+  for (auto& [key, members] : groups) {
+    if (members.size() >= 2) out.push_back(std::move(members));
+  }
+  return out;
+}
+
+// "P1, P2, P3".
+std::string ids_text(const std::vector<const ObjectiveResult*>& objectives) {
+  std::string out;
+  for (const auto* o : objectives) out += (out.empty() ? "" : ", ") + o->id;
+  return out;
+}
+
+// A group of objectives (series_groups) in one chart: a line per objective over the months of
+// the trend, each objective's norm line (once for equal norms), every value in its text
+// alternative.
+std::string priority_chart(const MonthlyReport& r, const HistoryKpi& k,
+                           const std::vector<const ObjectiveResult*>& group) {
+  const Catalogue& w = *r.words;
+  PriorityChart c;
+  c.id = "chart-" + anchor(k.kpi_id) + "-series-" + anchor(group.front()->id);
+  c.title =
+      w.say("report.series_chart_title", {{"kpi", k.kpi_id}, {"objectives", ids_text(group)}});
+  std::vector<std::vector<TrendPoint>> trends;
+  trends.reserve(group.size());
+  for (const auto* o : group) trends.push_back(trend(r, k.kpi_id, o->id));
+  c.series.resize(group.size());
+  std::vector<std::string> words(group.size());
+  // A month shows when the period of one of the series ends in it; a series the month's contract
+  // version lacks has no value there.
+  for (std::size_t i = 0; i < trends.front().size(); ++i) {
+    const auto shown =
+        std::find_if(trends.begin(), trends.end(), [i](const auto& t) { return t[i].shown; });
+    if (shown == trends.end()) continue;
+    std::string ignored;
+    c.period_labels.push_back(trend_point(r, group.front()->unit, (*shown)[i], ignored).label);
+    for (std::size_t s = 0; s < group.size(); ++s) {
+      c.series[s].points.push_back(
+          trends[s][i].shown
+              ? trend_point(r, group[s]->unit, trends[s][i], words[s])
+              : ChartPoint{c.period_labels.back(), std::nullopt, measure::Status::kNoData});
+    }
+  }
+  std::vector<ChartPoint> every;  // every value and every norm, for the axis range
+  std::vector<std::pair<std::string, std::vector<const ObjectiveResult*>>> norms;  // by norm text
+  for (std::size_t s = 0; s < group.size(); ++s) {
+    const ObjectiveResult& o = *group[s];
+    c.series[s].name = o.id;
+    const std::string norm = norm_text(o.norm, w);
+    if (!c.description.empty()) c.description += ". ";
+    c.description +=
+        w.say("report.series_desc",
+              {{"objective", o.id},
+               {"norm", norm},
+               {"points", words[s].empty() ? w.say("report.no_value", {}) : words[s]}});
+    every.insert(every.end(), c.series[s].points.begin(), c.series[s].points.end());
+    const auto same = std::find_if(norms.begin(), norms.end(),
+                                   [&norm](const auto& n) { return n.first == norm; });
+    if (same == norms.end()) {
+      norms.emplace_back(norm, std::vector<const ObjectiveResult*>{&o});
+      c.norms.push_back({shown_unit_value(o.unit, o.norm.threshold.to_double()), {}});
+      every.push_back({{}, c.norms.back().value, measure::Status::kNoData});
+    } else {
+      same->second.push_back(&o);
+    }
+  }
+  for (std::size_t n = 0; n < norms.size(); ++n) {
+    c.norms[n].label = norms.size() == 1
+                           ? w.say("report.norm", {}) + " " + norms[n].first
+                           : w.say("report.series_norm", {{"objectives", ids_text(norms[n].second)},
+                                                          {"norm", norms[n].first}});
+  }
+  std::tie(c.low, c.high) = chart_range(every, std::nullopt);
+  c.low_label = axis_text(group.front()->unit, c.low, w);
+  c.high_label = axis_text(group.front()->unit, c.high, w);
+  return priority_chart_svg(c) + "\n";
 }
 
 // The outages of an availability objective's window (its outage register, outages.csv, as the
@@ -180,6 +324,7 @@ std::string kpi_section(const MonthlyReport& r, const HistoryKpi& k) {
       html_escaped(r.words->say("report.requirement", {{"requirement", kpi.requirement}})) + " · " +
       label(r, "report.col.window") + " " +
       html_escaped(time::period_name(k.period, r.contract().start)) + "</p>\n";
+  for (const auto& group : series_groups(k, kpi)) out += priority_chart(r, k, group);
   for (const auto& o : k.objectives) {
     std::string name = o.id;
     const contract::Objective* contract_objective = nullptr;
@@ -204,28 +349,6 @@ std::string ids_paragraph(const MonthlyReport& r, std::string_view key,
   return "<p><strong>" + label(r, key) + "</strong> (" +
          count_text(static_cast<std::int64_t>(ids.size()), *r.words) + "): <span class=\"ids\">" +
          (list.empty() ? label(r, "report.none") : list) + "</span></p>\n";
-}
-
-// The evidence kind an objective's measure reads ("tickets"); "" when the KPI lacks it.
-std::string evidence_kind(const contract::Kpi& kpi, std::string_view objective_id) {
-  for (const auto& objective : kpi.objectives) {
-    if (objective.id == objective_id) {
-      // Availability names its failing items by outage id (probe intervals are not records).
-      if (const auto* a = std::get_if<contract::AvailabilityMeasure>(&objective.measure)) {
-        return a->outages;
-      }
-      return std::visit(
-          [](const auto& m) -> std::string {
-            if constexpr (requires { m.evidence; }) {
-              return m.evidence;
-            } else {
-              return {};
-            }
-          },
-          objective.measure);
-    }
-  }
-  return {};
 }
 
 // The open time a measure counted, in hours and minutes of its calendar: "9 h 30 min
@@ -329,6 +452,11 @@ std::string records_table(const MonthlyReport& r, const RecordFacts& records,
 }
 
 }  // namespace
+
+std::string axis_text(contract::Unit unit, double v, const Catalogue& words) {
+  const int decimals = unit == contract::Unit::kRatio ? 2 : 1;
+  return number_text(v, decimals, words) + unit_suffix(unit, words);
+}
 
 std::string escalation_section(const MonthlyReport& r) {
   std::string rows;

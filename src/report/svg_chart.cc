@@ -9,27 +9,40 @@
 namespace meetlat::report {
 namespace {
 
-constexpr double kWidth = 640;
-constexpr double kHeight = 220;
-constexpr double kLeft = 96;  // room for the axis labels
-constexpr double kRight = 16;
-constexpr double kTop = 16;
-constexpr double kBottom = 36;  // room for the period labels
-
 std::string coordinate(double v) { return svg_coordinate(v); }
 
-double x_of(std::size_t i, std::size_t n) {
-  const double span = kWidth - kLeft - kRight;
-  if (n <= 1) return kLeft + span / 2;
-  return kLeft + span * static_cast<double>(i) / static_cast<double>(n - 1);
+ChartFrame frame_of(const LineChart& c) {
+  ChartFrame f;
+  f.low = c.low;
+  f.high = c.high;
+  return f;
 }
 
-double y_of(double v, const LineChart& c) {
-  const double span = kHeight - kTop - kBottom;
-  return kTop + span * (c.high - v) / (c.high - c.low);
+std::string polyline(const LineChart& c, const ChartFrame& f) {
+  std::string points;
+  for (std::size_t i = 0; i < c.points.size(); ++i) {
+    if (!c.points[i].value) continue;
+    if (!points.empty()) points += ' ';
+    points += coordinate(f.x_of(i, c.points.size())) + "," + coordinate(f.y_of(*c.points[i].value));
+  }
+  if (points.empty()) return {};
+  return "<polyline class=\"line\" points=\"" + points + "\"/>";
 }
 
-std::string marker(double x, double y, measure::Status status) {
+}  // namespace
+
+double ChartFrame::x_of(std::size_t i, std::size_t n) const {
+  const double span = width - left - right;
+  if (n <= 1) return left + span / 2;
+  return left + span * static_cast<double>(i) / static_cast<double>(n - 1);
+}
+
+double ChartFrame::y_of(double v) const {
+  const double span = height - top - bottom;
+  return top + span * (high - v) / (high - low);
+}
+
+std::string svg_status_marker(double x, double y, measure::Status status) {
   const std::string cx = coordinate(x);
   const std::string cy = coordinate(y);
   switch (status) {
@@ -46,34 +59,22 @@ std::string marker(double x, double y, measure::Status status) {
   return {};
 }
 
-std::string polyline(const LineChart& c) {
-  std::string points;
-  for (std::size_t i = 0; i < c.points.size(); ++i) {
-    if (!c.points[i].value) continue;
-    if (!points.empty()) points += ' ';
-    points += coordinate(x_of(i, c.points.size())) + "," + coordinate(y_of(*c.points[i].value, c));
-  }
-  if (points.empty()) return {};
-  return "<polyline class=\"line\" points=\"" + points + "\"/>";
-}
-
-std::string axes(const LineChart& c) {
-  const std::string bottom = coordinate(kHeight - kBottom);
-  std::string out = "<path class=\"axis\" d=\"M" + coordinate(kLeft) + " " + coordinate(kTop) +
-                    "V" + bottom + "H" + coordinate(kWidth - kRight) + "\"/>";
-  out += "<text class=\"tick\" x=\"" + coordinate(kLeft - 6) + "\" y=\"" + coordinate(kTop + 4) +
-         "\" text-anchor=\"end\">" + html_escaped(c.high_label) + "</text>";
-  out += "<text class=\"tick\" x=\"" + coordinate(kLeft - 6) + "\" y=\"" + bottom +
-         "\" text-anchor=\"end\">" + html_escaped(c.low_label) + "</text>";
-  for (std::size_t i = 0; i < c.points.size(); ++i) {
-    out += "<text class=\"tick\" x=\"" + coordinate(x_of(i, c.points.size())) + "\" y=\"" +
-           coordinate(kHeight - kBottom + 18) + "\" text-anchor=\"middle\">" +
-           html_escaped(c.points[i].label) + "</text>";
+std::string svg_axes(const ChartFrame& f, const std::string& low_label,
+                     const std::string& high_label, const std::vector<std::string>& period_labels) {
+  const std::string bottom = coordinate(f.height - f.bottom);
+  std::string out = "<path class=\"axis\" d=\"M" + coordinate(f.left) + " " + coordinate(f.top) +
+                    "V" + bottom + "H" + coordinate(f.width - f.right) + "\"/>";
+  out += "<text class=\"tick\" x=\"" + coordinate(f.left - 6) + "\" y=\"" + coordinate(f.top + 4) +
+         "\" text-anchor=\"end\">" + html_escaped(high_label) + "</text>";
+  out += "<text class=\"tick\" x=\"" + coordinate(f.left - 6) + "\" y=\"" + bottom +
+         "\" text-anchor=\"end\">" + html_escaped(low_label) + "</text>";
+  for (std::size_t i = 0; i < period_labels.size(); ++i) {
+    out += "<text class=\"tick\" x=\"" + coordinate(f.x_of(i, period_labels.size())) + "\" y=\"" +
+           coordinate(f.height - f.bottom + 18) + "\" text-anchor=\"middle\">" +
+           html_escaped(period_labels[i]) + "</text>";
   }
   return out;
 }
-
-}  // namespace
 
 std::pair<double, double> chart_range(const std::vector<ChartPoint>& points,
                                       std::optional<double> norm) {
@@ -110,20 +111,25 @@ std::string svg_chart_start(const std::string& id, std::string_view classes, dou
 }
 
 std::string line_chart_svg(const LineChart& c) {
-  std::string out = svg_chart_start(c.id, "chart", kWidth, kHeight, c.title, c.description);
-  out += axes(c);
+  const ChartFrame f = frame_of(c);
+  std::string out = svg_chart_start(c.id, "chart", f.width, f.height, c.title, c.description);
+  std::vector<std::string> labels;
+  labels.reserve(c.points.size());
+  for (const auto& p : c.points) labels.push_back(p.label);
+  out += svg_axes(f, c.low_label, c.high_label, labels);
   if (c.norm) {
-    const std::string y = coordinate(y_of(*c.norm, c));
-    out += "<path class=\"norm\" d=\"M" + coordinate(kLeft) + " " + y + "H" +
-           coordinate(kWidth - kRight) + "\"/>";
-    out += "<text class=\"norm-label\" x=\"" + coordinate(kWidth - kRight) + "\" y=\"" +
-           coordinate(y_of(*c.norm, c) - 4) + "\" text-anchor=\"end\">" +
+    const std::string y = coordinate(f.y_of(*c.norm));
+    out += "<path class=\"norm\" d=\"M" + coordinate(f.left) + " " + y + "H" +
+           coordinate(f.width - f.right) + "\"/>";
+    out += "<text class=\"norm-label\" x=\"" + coordinate(f.width - f.right) + "\" y=\"" +
+           coordinate(f.y_of(*c.norm) - 4) + "\" text-anchor=\"end\">" +
            html_escaped(c.norm_label) + "</text>";
   }
-  out += polyline(c);
+  out += polyline(c, f);
   for (std::size_t i = 0; i < c.points.size(); ++i) {
     if (!c.points[i].value) continue;
-    out += marker(x_of(i, c.points.size()), y_of(*c.points[i].value, c), c.points[i].status);
+    out += svg_status_marker(f.x_of(i, c.points.size()), f.y_of(*c.points[i].value),
+                             c.points[i].status);
   }
   out += "</svg>";
   return out;
