@@ -13,17 +13,10 @@
 #include "evaluate/objective_eval.h"
 #include "evaluate/rows.h"
 #include "measure/trajectory.h"
+#include "time/period.h"
 
 namespace meetlat::evaluate {
 namespace {
-
-int months_between(time::Date from, time::Date to) {
-  const std::chrono::year_month_day a{from};
-  const std::chrono::year_month_day b{to};
-  return (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
-         static_cast<int>(static_cast<unsigned>(b.month())) -
-         static_cast<int>(static_cast<unsigned>(a.month()));
-}
 
 // The required reduction as an exact decimal: reduction × min(months, over) / over, rounded
 // down to 6 decimals of a ratio (what the printed norm shows; the decision itself is exact).
@@ -75,7 +68,7 @@ std::vector<ObjectiveResult> evaluate_trajectory(const Context& ctx, const contr
                                          : std::vector<std::vector<std::size_t>>(slots.size());
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const time::Period& period = slots[s].period;
-    const int months = months_between(ctx.contract().start, period.end_day);
+    const int months = time::months_between(ctx.contract().start, period.end_day);
     auto& out = results[s];
     out.norm.threshold = required_reduction(m, months);
     if (table == nullptr) {
@@ -85,7 +78,7 @@ std::vector<ObjectiveResult> evaluate_trajectory(const Context& ctx, const contr
     std::vector<double> emissions;
     for (const auto row : per_slot[s]) emissions.push_back(table->numbers(m.value_column)[row]);
     measure::Trajectory like = trajectory;
-    like.baseline_tco2e_per_quarter *= months_between(period.first_day, period.end_day) / 3.0;
+    like.baseline_tco2e_per_quarter *= time::months_between(period.first_day, period.end_day) / 3.0;
     const bool ended = !(ctx.as_of() < slots[s].window.to);
     const std::int64_t period_days = (period.end_day - period.first_day).count();
     const std::int64_t covered_days = covered(*table, m, ctx, per_slot[s], period);

@@ -13,6 +13,7 @@
 #include "report/trajectory_chart.h"
 #include "report/wording.h"
 #include "time/parse.h"
+#include "time/period.h"
 
 namespace meetlat::report {
 namespace {
@@ -234,15 +235,6 @@ std::string trend_charts(const MonthlyReport& r) {
          label(r, "quarter.trends_intro") + "</p>\n" + charts;
 }
 
-// Whole months from the month of `from` to the month of `to`: 3 from 2026-01-01 to 2026-04-01.
-int months_between(time::Date from, time::Date to) {
-  const std::chrono::year_month_day a{from};
-  const std::chrono::year_month_day b{to};
-  return (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
-         static_cast<int>(static_cast<unsigned>(b.month())) -
-         static_cast<int>(static_cast<unsigned>(a.month()));
-}
-
 // A reduction path's objective as a chart of the path the contract sets over its months from the
 // contract start and, at the month each period of the quarter ends (a quarterly KPI's one), the
 // period's reduction; its text alternative gives the path and each period's value against the
@@ -264,7 +256,7 @@ std::string co2_chart(const MonthlyReport& r, const HistoryKpi& k, const Objecti
     const ObjectiveResult* mo = m == nullptr ? nullptr : find_objective(*m, o.id);
     if (mo == nullptr || !shown(*m, months[i], i + 1 == months.size())) continue;
     TrajectoryPoint point;
-    point.months = std::max(0, months_between(start, m->period.end_day));
+    point.months = std::max(0, time::months_between(start, m->period.end_day));
     point.label = window_text(r, *m);
     point.status = mo->status;
     if (mo->value) point.value = shown_unit_value(o.unit, *mo->value);

@@ -182,4 +182,12 @@ Period next_period(const Period& p) {
   return Period{p.cadence, p.end_day, add_months(p.end_day, months_of(p.cadence))};
 }
 
+int months_between(Date from, Date to) {
+  const std::chrono::year_month_day a{from};
+  const std::chrono::year_month_day b{to};
+  return (static_cast<int>(b.year()) - static_cast<int>(a.year())) * 12 +
+         static_cast<int>(static_cast<unsigned>(b.month())) -
+         static_cast<int>(static_cast<unsigned>(a.month()));
+}
+
 }  // namespace meetlat::time

@@ -50,4 +50,8 @@ Period period_containing(Cadence cadence, Date d, Date contract_start = Date{});
 // The period of the same cadence right after `p` (same length in its own units).
 Period next_period(const Period& p);
 
+// Calendar months from the month of `from` to the month of `to`, the days left out: 3 from
+// 2026-01-01 (or 2026-01-31) to 2026-04-01; negative when `to` is in an earlier month.
+int months_between(Date from, Date to);
+
 }  // namespace meetlat::time

@@ -90,6 +90,18 @@ TEST(PeriodTest, NextPeriod) {
   EXPECT_EQ(p, parse_ok("2027-01"));
 }
 
+TEST(PeriodTest, MonthsBetweenCountsCalendarMonthsNotDays) {
+  using std::chrono::year_month_day;
+  const auto day = [](int y, unsigned m, unsigned d) {
+    return Date{year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}};
+  };
+  EXPECT_EQ(months_between(day(2026, 1, 1), day(2026, 4, 1)), 3);
+  EXPECT_EQ(months_between(day(2026, 1, 31), day(2026, 4, 1)), 3);
+  EXPECT_EQ(months_between(day(2026, 11, 1), day(2029, 1, 1)), 26);
+  EXPECT_EQ(months_between(day(2026, 4, 1), day(2026, 1, 15)), -3);
+  EXPECT_EQ(months_between(day(2026, 4, 1), day(2026, 4, 30)), 0);
+}
+
 TEST(PeriodTest, ContractYears) {
   const Date start = ymd(2025, 7, 1);
   const Period cy1 = period_containing(Cadence::kContractYear, ymd(2026, 6, 30), start);
