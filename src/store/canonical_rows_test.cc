@@ -130,8 +130,8 @@ TEST(CanonicalRows, ASplitFoundByCountingQuotesKeepsTheDigestInFileOrder) {
   // second half's frames (follow()): each month's digest is still that of its rows in file order.
   std::string file = "at,name,duration_ms\n2026-10-01 10:00,\"two\nlines\",1\n";
   for (int i = 0; i < 5000; ++i) {
-    file += "2026-" + std::string(i % 3 == 0 ? "09" : "10") + "-15 10:" +
-            std::to_string(10 + i % 50) + ",n" + std::to_string(i % 4) + "," +
+    file += "2026-" + std::string(i % 3 == 0 ? "09" : "10") +
+            "-15 10:" + std::to_string(10 + i % 50) + ",n" + std::to_string(i % 4) + "," +
             std::to_string(i % 500) + ".5\n";
   }
   const evidence::FileLoad streamed = streamed_in_halves(file);
