@@ -453,6 +453,112 @@ TEST_F(ReportCli, AnAgreedMonthShowsTheAgreementAndNeverOtherFigures) {
   EXPECT_FALSE(fs::exists(refused));
 }
 
+// The chart of KPI-10's p95 per ISO week on its page ("" when there is none).
+std::string weekly_chart(const std::string& html) {
+  const std::size_t page = html.find("<h3 id=\"kpi-10\">");
+  const std::size_t id = html.find("aria-labelledby=\"chart-kpi-10-weeks-", page);
+  if (page == std::string::npos || id == std::string::npos) return {};
+  const std::size_t start = html.rfind("<svg", id);
+  return html.substr(start, html.find("</svg>", start) - start);
+}
+
+// KPI-10's page has its p95 per ISO week of the month, office and peak hours against their norm
+// lines: a point per ISO week that overlaps March 2026 (week 9, from 23 February, to week 14, to
+// 5 April), a line per objective, and in the text alternative each week's value as `evaluate
+// --period` of that week gives it.
+TEST_F(ReportCli, Kpi10HasItsP95PerIsoWeekOfTheMonth) {
+  namespace contract = meetlat::contract;
+  ASSERT_EQ(report("--lang en", "weeks-en.html").exit_code, 0);
+  ASSERT_EQ(report("--lang nl", "weeks-nl.html").exit_code, 0);
+  const std::string html = read_file(root_ / "weeks-en.html");
+  const std::string svg = weekly_chart(html);
+  ASSERT_FALSE(svg.empty()) << "KPI-10 has no chart per week";
+  EXPECT_LT(html.find("<h3 id=\"kpi-10\">"), html.find(svg));
+  EXPECT_LT(html.find(svg), html.find("<h3 id=\"kpi-11\">"));
+  EXPECT_TRUE(svg.starts_with("<svg class=\"chart series\"")) << svg.substr(0, 80);
+  EXPECT_NE(svg.find("role=\"img\""), std::string::npos);
+  EXPECT_NE(svg.find("<title"), std::string::npos);
+  const std::string desc = svg.substr(svg.find("<desc"), svg.find("</desc>") - svg.find("<desc"));
+  std::size_t lines = 0;
+  for (auto p = svg.find("<polyline class=\"series\""); p != std::string::npos;
+       p = svg.find("<polyline class=\"series\"", p + 1)) {
+    ++lines;
+  }
+  EXPECT_EQ(lines, 2U) << "a line for office and one for peak hours";
+  std::size_t norms = 0;
+  for (auto p = svg.find("<path class=\"norm\""); p != std::string::npos;
+       p = svg.find("<path class=\"norm\"", p + 1)) {
+    ++norms;
+  }
+  EXPECT_EQ(norms, 2U) << "< 300 ms and < 400 ms";
+  std::size_t points = 0;
+  for (int number = 9; number <= 14; ++number) {
+    const std::string week =
+        "2026-W" + std::string(number < 10 ? "0" : "") + std::to_string(number);
+    EXPECT_NE(svg.find(">W" + std::to_string(number) + "</text>"), std::string::npos) << week;
+    const RunResult e = run_meetlat("evaluate " + inputs() + " --period " + week, root_);
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    const json result = json::parse(e.out);
+    for (const auto& kpi : result.at("kpis")) {
+      if (kpi.at("id") != "KPI-10") continue;
+      for (const auto& o : kpi.at("objectives")) {
+        const std::string id = o.at("id");
+        const auto norm = contract::parse_norm(
+            o.at("norm").at("op").get<std::string>() + " " +
+                std::to_string(static_cast<int>(o.at("norm").at("value").get<double>())) + " ms",
+            contract::Unit::kMs);
+        ASSERT_TRUE(norm.value) << norm.error;
+        const std::string value =
+            o.at("value").is_null()
+                ? meetlat::report::english().say("report.no_value", {})
+                : meetlat::report::value_text(contract::Unit::kMs, o.at("value").get<double>(),
+                                              *norm.value, meetlat::report::english());
+        // The objective's part of the text alternative holds the week with the value of evaluate.
+        // In the SVG's text "<" is "&lt;".
+        const std::size_t part = desc.find(std::regex_replace(
+            escaped(id + " (norm " +
+                    meetlat::report::norm_text(*norm.value, meetlat::report::english()) + "): "),
+            std::regex("<"), "&lt;"));
+        ASSERT_NE(part, std::string::npos) << id << " in " << desc;
+        const std::string objective = desc.substr(part, desc.find(". ", part) - part);
+        const std::size_t at = objective.find("week " + std::to_string(number) + " (");
+        ASSERT_NE(at, std::string::npos) << week << " " << id << " in " << objective;
+        const std::size_t colon = objective.find("): ", at);
+        EXPECT_EQ(objective.substr(colon + 3, escaped(value).size() + 2), escaped(value) + ", ")
+            << week << " " << id << ": " << objective.substr(at, 120);
+        ++points;
+      }
+    }
+  }
+  EXPECT_EQ(points, 12U) << "six weeks, two objectives";
+  // In Dutch: the same chart with the weeks as "wk 9".
+  const std::string nl = weekly_chart(read_file(root_ / "weeks-nl.html"));
+  ASSERT_FALSE(nl.empty());
+  EXPECT_NE(nl.find(">wk 9</text>"), std::string::npos);
+  EXPECT_NE(nl.find("week 14 (30 maart 2026 t/m 5 april 2026)"), std::string::npos) << nl;
+}
+
+// A report from a workspace (transactions per month block, counted from kept summaries the second
+// time) gives the weeks the same values as from the files, a week across two months included.
+TEST_F(ReportCli, AWorkspaceGivesTheSameWeeksAsTheFiles) {
+  ASSERT_EQ(report("--lang en", "weeks-files.html").exit_code, 0);
+  const std::string files = weekly_chart(read_file(root_ / "weeks-files.html"));
+  ASSERT_FALSE(files.empty());
+  const fs::path ws = root_ / "ws-weeks";
+  ASSERT_EQ(run_meetlat("init " + ws.string(), root_).exit_code, 0);
+  ASSERT_EQ(
+      run_meetlat("import --workspace " + ws.string() + " " + data_.string(), root_).exit_code, 0);
+  for (const char* run : {"first", "second"}) {
+    const fs::path out = root_ / (std::string("weeks-ws-") + run + ".html");
+    const RunResult r =
+        run_meetlat(std::string("report --lang en --as-of ") + kAsOf + " --workspace " +
+                        ws.string() + " --period " + kMonth + " --out " + out.string(),
+                    root_);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(weekly_chart(read_file(out)), files) << run;
+  }
+}
+
 // The weekly view (docs/reports.md): the KPIs measured per week with the figures `evaluate` gives
 // for the week, and the go-live forecast while onboarding; complete in either language.
 TEST_F(ReportCli, AWeekShowsItsWeeklyKpisAndTheGoLiveForecast) {

@@ -10,6 +10,7 @@
 #include "cli/inputs.h"
 #include "cli/version.h"
 #include "engine/engine.h"
+#include "evaluate/weekly_kpis.h"
 #include "io/atomic_write.h"
 #include "report/quarterly_review.h"
 #include "report/report_html.h"
@@ -174,7 +175,9 @@ int run(const ReportArgs& args) {
     if (!agreed_on) return kExitBadInput;
   }
   const time::Period from = trend_start(*period, in.contract.start);
-  const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), from, *period);
+  // The KPIs measured per week over the ISO weeks of the month too, for their chart per week.
+  const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), from, *period,
+                                               evaluate::weeks_overlapping(*period));
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   const auto& [loaded, history] = std::get<0>(outcome);
   report::MonthlyReport r = document(args, in, loaded, history);

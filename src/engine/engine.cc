@@ -28,9 +28,11 @@ std::shared_ptr<evaluate::LatencyAccumulator> merged_latency(const evidence::Evi
   return merged;
 }
 
-// The contract's versions and the evidence an evaluation of `period` reads.
+// The contract's versions and the evidence an evaluation of `period` reads; the streamed samples
+// are also counted over the aggregate slots of `also_whole` (latency_accumulator.h).
 std::variant<Loaded, Refused> load(const Setting& setting, const evidence::EvidenceSource& source,
-                                   const time::Period& period) {
+                                   const time::Period& period,
+                                   const std::vector<time::Period>& also_whole) {
   const parallel::ScopedExecutor use(setting.executor);
   const contract::Contract& contract = *setting.contract;
   Loaded out;
@@ -38,7 +40,7 @@ std::variant<Loaded, Refused> load(const Setting& setting, const evidence::Evide
   RowSinks sinks;
   if (evaluate::LatencyAccumulator::can_stream(contract, kStreamedKind)) {
     auto plan = std::make_shared<const evaluate::LatencyAccumulator>(
-        contract, *setting.zone, setting.as_of, period, kStreamedKind);
+        contract, *setting.zone, setting.as_of, period, kStreamedKind, also_whole);
     sinks.emplace(kStreamedKind, [plan] { return plan->fresh(); });
   }
   if (evaluate::ProbeMinutes::can_stream(contract)) {
@@ -66,12 +68,13 @@ std::variant<Loaded, Refused> load(const Setting& setting, const evidence::Evide
   return out;
 }
 
-// Loads for `period` and runs `compute` on what was loaded; the source's warnings come before
-// the result's own.
+// Loads for `period` (and the aggregate slots of `also_whole`) and runs `compute` on what was
+// loaded; the source's warnings come before the result's own.
 template <typename Result, typename Compute>
 Outcome<Result> run(const Setting& setting, const evidence::EvidenceSource& source,
-                    const time::Period& period, Compute compute) {
-  auto loaded = load(setting, source, period);
+                    const time::Period& period, Compute compute,
+                    const std::vector<time::Period>& also_whole = {}) {
+  auto loaded = load(setting, source, period, also_whole);
   if (auto* refused = std::get_if<Refused>(&loaded)) return std::move(*refused);
   Loaded& in = std::get<Loaded>(loaded);
   const parallel::ScopedExecutor use(setting.executor);
@@ -108,14 +111,20 @@ Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting,
 
 Outcome<evaluate::History> evaluate_months(const Setting& setting,
                                            const evidence::EvidenceSource& source,
-                                           const time::Period& from, const time::Period& to) {
-  // The history's tracks are those of an evaluation of `to` (history.h).
-  return run<evaluate::History>(setting, source, to, [&](const Loaded& in) {
-    auto history = evaluate::evaluate_history(*in.versions, in.evidence, *setting.zone,
-                                              {from, to, setting.as_of, in.latency.get()});
-    prepend(in.warnings, history.warnings);
-    return history;
-  });
+                                           const time::Period& from, const time::Period& to,
+                                           const std::vector<time::Period>& weeks) {
+  // The history's tracks are those of an evaluation of `to` (history.h); its weeks are counted
+  // in the same reading of the transactions.
+  return run<evaluate::History>(
+      setting, source, to,
+      [&](const Loaded& in) {
+        auto history =
+            evaluate::evaluate_history(*in.versions, in.evidence, *setting.zone,
+                                       {from, to, setting.as_of, in.latency.get(), weeks});
+        prepend(in.warnings, history.warnings);
+        return history;
+      },
+      weeks);
 }
 
 Outcome<std::vector<evaluate::Action>> actions_through(const Setting& setting,

@@ -90,10 +90,13 @@ Outcome<evaluate::Evaluation> evaluate_period(const Setting& setting,
                                               const evidence::EvidenceSource& source,
                                               const time::Period& period);
 
-// Every month from `from` to `to` (months, from ≤ to), each under the version in force for it.
+// Every month from `from` to `to` (months, from ≤ to), each under the version in force for it,
+// and over each ISO week of `weeks` the KPIs measured per week (history.h History::weeks, the
+// figures `evaluate_period` of the week gives), from the same one reading of the evidence.
 Outcome<evaluate::History> evaluate_months(const Setting& setting,
                                            const evidence::EvidenceSource& source,
-                                           const time::Period& from, const time::Period& to);
+                                           const time::Period& from, const time::Period& to,
+                                           const std::vector<time::Period>& weeks = {});
 
 // The action register: every ladder step fired from the contract start up to `period`.
 Outcome<std::vector<evaluate::Action>> actions_through(const Setting& setting,

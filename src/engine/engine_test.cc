@@ -4,9 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <optional>
 
 #include "engine/engine_fixture.h"
+#include "evaluate/weekly_kpis.h"
 #include "report/result_json.h"
 
 namespace meetlat::engine {
@@ -86,6 +89,67 @@ TEST_F(EngineTest, APeriodWithItsActionsIsBothRequestsInOne) {
     EXPECT_EQ(fired[i].deadline, alone[i].deadline);
   }
   EXPECT_EQ(fired.front().kpi_id, "KPI-01");
+}
+
+// A history asked with the ISO weeks of its last month gives, from its one reading of the
+// streamed transactions, each week's KPI-10 exactly as evaluating the week alone gives it; a week
+// across the month's start counts its days in the month before.
+TEST_F(EngineTest, TheWeeksOfAHistoryAreThoseOfEvaluatingEachWeek) {
+  std::string csv = "at,name,duration_ms\n";
+  int n = 0;
+  // Tuesday 29 September (week 40, in September) to Friday 30 October, office and peak hours.
+  for (int day = 0; day < 32; ++day) {
+    for (const char* hour : {"08:30", "10:15", "14:30", "16:45"}) {
+      const time::Date d = time::Date{std::chrono::year{2026} / 9 / 29} + std::chrono::days{day};
+      const std::chrono::year_month_day ymd{d};
+      char at[64];
+      std::snprintf(at, sizeof at, "%04d-%02u-%02uT%s:00+0%d:00", static_cast<int>(ymd.year()),
+                    static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hour,
+                    d < time::Date{std::chrono::year{2026} / 10 / 25} ? 2 : 1);
+      csv += std::string(at) + ",search," + std::to_string(150 + (n++ * 37) % 400) + "\n";
+    }
+  }
+  write("transactions.csv", csv);
+  const EvidenceFolder folder{folder_, false};
+  const std::vector<time::Period> weeks = evaluate::weeks_overlapping(october_);
+  ASSERT_EQ(weeks.size(), 5U);  // 28 September to 1 November
+  EXPECT_EQ(time::period_name(weeks.front()), "2026-W40");
+  EXPECT_EQ(time::period_name(weeks.back()), "2026-W44");
+  const auto months = evaluate_months(setting(), folder, october_, october_, weeks);
+  ASSERT_TRUE(std::holds_alternative<Computed<evaluate::History>>(months));
+  ASSERT_NE(std::get<0>(months).inputs.latency, nullptr) << "the transactions were not streamed";
+  const evaluate::History& history = std::get<0>(months).result;
+  ASSERT_EQ(history.weeks.size(), weeks.size());
+  for (std::size_t w = 0; w < weeks.size(); ++w) {
+    const evaluate::HistoryWeek& week = history.weeks[w];
+    EXPECT_EQ(week.week, weeks[w]);
+    ASSERT_EQ(week.kpis.size(), 1U) << week.name;
+    EXPECT_EQ(week.kpis[0].kpi_id, "KPI-10");
+    const auto alone = evaluate_period(setting(), folder, weeks[w]);
+    ASSERT_TRUE(std::holds_alternative<Computed<evaluate::Evaluation>>(alone));
+    const evaluate::KpiResult* kpi10 = nullptr;
+    for (const auto& k : std::get<0>(alone).result.kpis) {
+      if (k.kpi_id == "KPI-10") kpi10 = &k;
+    }
+    ASSERT_NE(kpi10, nullptr);
+    EXPECT_EQ(week.kpis[0].status, kpi10->status) << week.name;
+    EXPECT_EQ(week.kpis[0].window.from, kpi10->window.from) << week.name;
+    ASSERT_EQ(week.kpis[0].objectives.size(), 2U);
+    for (std::size_t o = 0; o < 2; ++o) {
+      const auto& mine = week.kpis[0].objectives[o];
+      const auto& theirs = kpi10->objectives[o];
+      EXPECT_EQ(mine.id, theirs.id);
+      EXPECT_EQ(mine.value, theirs.value) << week.name << " " << mine.id;
+      EXPECT_EQ(mine.count, theirs.count) << week.name << " " << mine.id;
+      EXPECT_EQ(mine.failing, theirs.failing) << week.name << " " << mine.id;
+      EXPECT_EQ(mine.status, theirs.status) << week.name << " " << mine.id;
+      EXPECT_GT(mine.count, 0) << week.name << " " << mine.id;
+    }
+  }
+  // Week 40's samples on Tuesday 29 and Wednesday 30 September count in it: two a day in each
+  // objective's hours, Tuesday to Friday.
+  EXPECT_EQ(history.weeks.front().kpis[0].objectives[0].count, 8);
+  EXPECT_EQ(history.weeks.front().kpis[0].objectives[1].count, 8);
 }
 
 TEST_F(EngineTest, AFolderThatIsNotThereIsAnError) {

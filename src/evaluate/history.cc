@@ -5,6 +5,8 @@
 #include "evaluate/objective_eval.h"
 #include "evaluate/slots.h"
 #include "evaluate/track.h"
+#include "evaluate/weekly_kpis.h"
+#include "parallel/parallel_for.h"
 
 namespace meetlat::evaluate {
 namespace {
@@ -83,6 +85,11 @@ History evaluate_history(const contract::Versions& versions, const evidence::Evi
     if (request.from.first_day < y.period.end_day) out.years.push_back(y);
   }
   out.actions = collect_actions(ctx, tracks);
+  out.weeks.resize(request.weeks.size());
+  parallel::parallel_for(request.weeks.size(), [&](std::size_t w) {
+    const time::Period& week = request.weeks[w];
+    out.weeks[w] = {week, time::period_name(week), evaluate_weekly_kpis(ctx, week)};
+  });
   return out;
 }
 

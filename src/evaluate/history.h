@@ -38,6 +38,10 @@ struct HistoryRequest {
   // The streamed quantile samples (latency_accumulator.h, planned for the period `to`), or
   // nullptr when the evidence holds them in its tables. Must outlive the call.
   const LatencyAccumulator* latency = nullptr;
+  // ISO weeks (a monthly report's: those overlapping `to`, weekly_kpis.h weeks_overlapping) over
+  // which the KPIs measured per week are also evaluated (History::weeks). With streamed samples,
+  // `latency` must have planned them too (its also_whole).
+  std::vector<time::Period> weeks;
   // The threads to run on (parallel/executor.h); nullptr: the calling thread's executor. A
   // server passes its one shared executor, so concurrent requests share a bounded pool.
   parallel::Executor* executor = nullptr;
@@ -62,6 +66,14 @@ struct HistoryMonth {
   MonthFinance finance;
 };
 
+// One ISO week of HistoryRequest::weeks: the KPIs measured per week over it, with exactly the
+// objectives' results `evaluate --period` of the week gives them (weekly_kpis.h).
+struct HistoryWeek {
+  time::Period week;
+  std::string name;             // "2026-W41"
+  std::vector<KpiResult> kpis;  // contract order; no escalation
+};
+
 struct History {
   std::string contract_id;
   int contract_version = 0;  // the version in force in `to`
@@ -71,6 +83,7 @@ struct History {
   std::vector<HistoryMonth> months;
   std::vector<YearFinance> years;  // the contract years the months touch, through `to`
   std::vector<Action> actions;     // fired from the contract start through `to`
+  std::vector<HistoryWeek> weeks;  // per week of the request's `weeks`, in its order
   bool example_money = false;
   std::vector<std::string> warnings;
 };

@@ -82,12 +82,14 @@ struct LatencyAccumulator::Plan {
 
 LatencyAccumulator::LatencyAccumulator(const contract::Contract& contract, const time::Zone& zone,
                                        time::Instant as_of, const time::Period& requested,
-                                       std::string_view kind)
-    : LatencyAccumulator(make_plan(contract, zone, as_of, requested, kind)) {}
+                                       std::string_view kind,
+                                       const std::vector<time::Period>& also_whole)
+    : LatencyAccumulator(make_plan(contract, zone, as_of, requested, kind, also_whole)) {}
 
 std::shared_ptr<const LatencyAccumulator::Plan> LatencyAccumulator::make_plan(
     const contract::Contract& contract, const time::Zone& zone, time::Instant as_of,
-    const time::Period& requested, std::string_view kind) {
+    const time::Period& requested, std::string_view kind,
+    const std::vector<time::Period>& also_whole) {
   auto plan = std::make_shared<Plan>();
   plan->versions = std::make_shared<const contract::Versions>(contract);
   plan->as_of = as_of;
@@ -131,6 +133,25 @@ std::shared_ptr<const LatencyAccumulator::Plan> LatencyAccumulator::make_plan(
       if (const contract::Kpi* terms = terms_for(ctx, track.id, requested)) add(*terms, {*whole});
     }
   }
+  // The aggregate slots of the further periods, as an evaluation of each would plan them: those
+  // of one KPI under the same terms in one run (in order and disjoint: one search per sample).
+  std::vector<std::pair<const contract::Kpi*, std::vector<Slot>>> also;
+  for (const time::Period& period : also_whole) {
+    for (const KpiTrack& track : plan_tracks(ctx, period)) {
+      if (track.slots.empty()) continue;
+      const auto whole = aggregate_slot(ctx, *track.terms.front(), period);
+      const contract::Kpi* terms = whole ? terms_for(ctx, track.id, period) : nullptr;
+      if (terms == nullptr) continue;
+      const auto run = std::find_if(also.begin(), also.end(),
+                                    [terms](const auto& a) { return a.first == terms; });
+      if (run != also.end() && run->second.back().window.to <= whole->window.from) {
+        run->second.push_back(*whole);
+      } else {
+        also.emplace_back(terms, std::vector<Slot>{*whole});
+      }
+    }
+  }
+  for (const auto& [terms, slots] : also) add(*terms, slots);
   for (std::size_t i = 0; i < plan->objectives.size(); ++i) {
     Plan::Objective& o = plan->objectives[i];
     for (std::size_t r = 0; r < o.runs.size(); ++r) {

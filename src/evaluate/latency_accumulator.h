@@ -6,7 +6,10 @@
 // Built from what evaluate() will be asked: the contract as loaded (with its amendments), its zone,
 // as_of and the requested period. It plans every quantile objective over `kind` ("transactions")
 // on the slots evaluate() uses (track.h plan_tracks, under the version in force in each, and
-// slots.h aggregate_slot), and classifies a sample like
+// slots.h aggregate_slot), and, for each period of `also_whole` (the ISO weeks of a monthly
+// report, weekly_kpis.h), on the aggregate slot an evaluation of that period would add (a week of
+// a `weekly` KPI; nothing for a period that has none), under the version in force on its first
+// day: one reading of the rows then counts the month and its weeks. It classifies a sample like
 // quantile_eval.cc: at or before as_of, a counted name, in a slot, inside the `in` calendar and
 // outside the `outside` calendar. The plan keeps its own copy of the contract's versions;
 // the counts are found by objective id and slot window, so evaluate() may be given any copy of
@@ -45,7 +48,8 @@ class LatencyAccumulator : public evidence::SummarisingSink {
  public:
   LatencyAccumulator(const contract::Contract& contract, const time::Zone& zone,
                      time::Instant as_of, const time::Period& requested,
-                     std::string_view kind = "transactions");
+                     std::string_view kind = "transactions",
+                     const std::vector<time::Period>& also_whole = {});
 
   // Whether streaming `kind` loses nothing `contract` reads: every measure on `kind`, in every
   // version of the contract, is a quantile measure, and no exemption applies to it (kinds without
@@ -91,8 +95,8 @@ class LatencyAccumulator : public evidence::SummarisingSink {
   explicit LatencyAccumulator(std::shared_ptr<const Plan> plan);
   static std::shared_ptr<const Plan> make_plan(const contract::Contract& contract,
                                                const time::Zone& zone, time::Instant as_of,
-                                               const time::Period& requested,
-                                               std::string_view kind);
+                                               const time::Period& requested, std::string_view kind,
+                                               const std::vector<time::Period>& also_whole);
   void count(std::size_t objective, time::Instant at, double duration_ms);
   bool name_counted(std::size_t objective, std::uint32_t code, const evidence::Dictionary& names);
 

@@ -155,6 +155,13 @@ const Catalogue& english() {
            "{kpi} {objectives}: the value per month of each, against its norm"},
           {"report.series_desc", "{objective} (norm {norm}): {points}"},
           {"report.series_norm", "{objectives}: norm {norm}"},
+          {"report.weekly_chart_title",
+           "{kpi} {objectives}: value per ISO week of {month} against the norm"},
+          {"report.weekly_chart_note",
+           "Per ISO week, Monday to Sunday: a week at the start or the end of the month is "
+           "measured whole, with its days in the month before or after."},
+          {"report.week_short", "W{week}"},
+          {"report.week_point", "week {week} ({from} to {to})"},
           {"report.outage_timeline_title", "{objective}: outages in {period}"},
           {"report.outage_unplanned", "unplanned"},
           {"report.outage_planned", "planned"},

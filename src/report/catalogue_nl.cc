@@ -139,6 +139,13 @@ const Catalogue& dutch() {
            "{kpi} {objectives}: de waarde per maand van elk, tegen de eigen norm"},
           {"report.series_desc", "{objective} (norm {norm}): {points}"},
           {"report.series_norm", "{objectives}: norm {norm}"},
+          {"report.weekly_chart_title",
+           "{kpi} {objectives}: waarde per ISO-week van {month} tegen de norm"},
+          {"report.weekly_chart_note",
+           "Per ISO-week, maandag tot en met zondag: een week aan het begin of het eind van de "
+           "maand telt helemaal mee, ook met haar dagen in de maand ervoor of erna."},
+          {"report.week_short", "wk {week}"},
+          {"report.week_point", "week {week} ({from} t/m {to})"},
           {"report.outage_timeline_title", "{objective}: storingen in {period}"},
           {"report.outage_unplanned", "ongepland"},
           {"report.outage_planned", "gepland"},

@@ -157,36 +157,13 @@ std::string ids_text(const std::vector<const ObjectiveResult*>& objectives) {
   return out;
 }
 
-// A group of objectives (series_groups) in one chart: a line per objective over the months of
-// the trend, each objective's norm line (once for equal norms), every value in its text
-// alternative.
-std::string priority_chart(const MonthlyReport& r, const HistoryKpi& k,
-                           const std::vector<const ObjectiveResult*>& group) {
+// The rest of a chart of a group of objectives (series_groups) whose id, title, period labels and
+// points per series `c` holds (`words[s]`: series s's points in words): the series' names, each
+// objective's norm line (once for equal norms), the text alternative with every value, the axis.
+std::string finish_series_chart(const MonthlyReport& r,
+                                const std::vector<const ObjectiveResult*>& group,
+                                const std::vector<std::string>& words, PriorityChart& c) {
   const Catalogue& w = *r.words;
-  PriorityChart c;
-  c.id = "chart-" + anchor(k.kpi_id) + "-series-" + anchor(group.front()->id);
-  c.title =
-      w.say("report.series_chart_title", {{"kpi", k.kpi_id}, {"objectives", ids_text(group)}});
-  std::vector<std::vector<TrendPoint>> trends;
-  trends.reserve(group.size());
-  for (const auto* o : group) trends.push_back(trend(r, k.kpi_id, o->id));
-  c.series.resize(group.size());
-  std::vector<std::string> words(group.size());
-  // A month shows when the period of one of the series ends in it; a series the month's contract
-  // version lacks has no value there.
-  for (std::size_t i = 0; i < trends.front().size(); ++i) {
-    const auto shown =
-        std::find_if(trends.begin(), trends.end(), [i](const auto& t) { return t[i].shown; });
-    if (shown == trends.end()) continue;
-    std::string ignored;
-    c.period_labels.push_back(trend_point(r, group.front()->unit, (*shown)[i], ignored).label);
-    for (std::size_t s = 0; s < group.size(); ++s) {
-      c.series[s].points.push_back(
-          trends[s][i].shown
-              ? trend_point(r, group[s]->unit, trends[s][i], words[s])
-              : ChartPoint{c.period_labels.back(), std::nullopt, measure::Status::kNoData});
-    }
-  }
   std::vector<ChartPoint> every;  // every value and every norm, for the axis range
   std::vector<std::pair<std::string, std::vector<const ObjectiveResult*>>> norms;  // by norm text
   for (std::size_t s = 0; s < group.size(); ++s) {
@@ -220,6 +197,92 @@ std::string priority_chart(const MonthlyReport& r, const HistoryKpi& k,
   c.low_label = axis_text(group.front()->unit, c.low, w);
   c.high_label = axis_text(group.front()->unit, c.high, w);
   return priority_chart_svg(c) + "\n";
+}
+
+// A group of objectives (series_groups) in one chart: a line per objective over the months of
+// the trend, each objective's norm line (once for equal norms), every value in its text
+// alternative.
+std::string priority_chart(const MonthlyReport& r, const HistoryKpi& k,
+                           const std::vector<const ObjectiveResult*>& group) {
+  const Catalogue& w = *r.words;
+  PriorityChart c;
+  c.id = "chart-" + anchor(k.kpi_id) + "-series-" + anchor(group.front()->id);
+  c.title =
+      w.say("report.series_chart_title", {{"kpi", k.kpi_id}, {"objectives", ids_text(group)}});
+  std::vector<std::vector<TrendPoint>> trends;
+  trends.reserve(group.size());
+  for (const auto* o : group) trends.push_back(trend(r, k.kpi_id, o->id));
+  c.series.resize(group.size());
+  std::vector<std::string> words(group.size());
+  // A month shows when the period of one of the series ends in it; a series the month's contract
+  // version lacks has no value there.
+  for (std::size_t i = 0; i < trends.front().size(); ++i) {
+    const auto shown =
+        std::find_if(trends.begin(), trends.end(), [i](const auto& t) { return t[i].shown; });
+    if (shown == trends.end()) continue;
+    std::string ignored;
+    c.period_labels.push_back(trend_point(r, group.front()->unit, (*shown)[i], ignored).label);
+    for (std::size_t s = 0; s < group.size(); ++s) {
+      c.series[s].points.push_back(
+          trends[s][i].shown
+              ? trend_point(r, group[s]->unit, trends[s][i], words[s])
+              : ChartPoint{c.period_labels.back(), std::nullopt, measure::Status::kNoData});
+    }
+  }
+  return finish_series_chart(r, group, words, c);
+}
+
+// The week's number in its ISO name ("2026-W09": "9").
+std::string week_number(const std::string& iso_name) {
+  const std::size_t w = iso_name.find('W');
+  const std::string digits = w == std::string::npos ? iso_name : iso_name.substr(w + 1);
+  return digits.size() > 1 && digits.front() == '0' ? digits.substr(1) : digits;
+}
+
+// The group's objectives per ISO week of the month reported (history.h History::weeks: the KPIs
+// measured per week, with the figures `evaluate --period` of each week gives) in one chart like
+// priority_chart's, a point per week labelled "W41"; "" when the history has no week of the KPI.
+std::string weekly_chart(const MonthlyReport& r, const HistoryKpi& k,
+                         const std::vector<const ObjectiveResult*>& group) {
+  const Catalogue& w = *r.words;
+  PriorityChart c;
+  c.id = "chart-" + anchor(k.kpi_id) + "-weeks-" + anchor(group.front()->id);
+  c.title =
+      w.say("report.weekly_chart_title", {{"kpi", k.kpi_id},
+                                          {"objectives", ids_text(group)},
+                                          {"month", month_text(r.month().month.first_day, w)}});
+  c.series.resize(group.size());
+  std::vector<std::string> words(group.size());
+  for (const evaluate::HistoryWeek& week : r.history->weeks) {
+    const auto kpi =
+        std::find_if(week.kpis.begin(), week.kpis.end(),
+                     [&k](const evaluate::KpiResult& x) { return x.kpi_id == k.kpi_id; });
+    if (kpi == week.kpis.end()) continue;
+    const std::string number = week_number(week.name);
+    c.period_labels.push_back(w.say("report.week_short", {{"week", number}}));
+    const std::string when = w.say(
+        "report.week_point", {{"week", number},
+                              {"from", date_text(week.week.first_day, w)},
+                              {"to", date_text(week.week.end_day - std::chrono::days{1}, w)}});
+    for (std::size_t s = 0; s < group.size(); ++s) {
+      ChartPoint point{c.period_labels.back(), std::nullopt, measure::Status::kNoData};
+      const auto o = std::find_if(kpi->objectives.begin(), kpi->objectives.end(),
+                                  [&](const ObjectiveResult& x) { return x.id == group[s]->id; });
+      if (o != kpi->objectives.end()) {
+        point.status = o->status;
+        if (o->value) point.value = shown_unit_value(o->unit, *o->value);
+        if (!words[s].empty()) words[s] += "; ";
+        words[s] +=
+            when + ": " +
+            (o->value ? value_text(o->unit, *o->value, o->norm, w) : w.say("report.no_value", {})) +
+            ", " + status_word(o->status, w);
+      }
+      c.series[s].points.push_back(std::move(point));
+    }
+  }
+  if (c.period_labels.empty()) return {};
+  return "<p>" + label(r, "report.weekly_chart_note") + "</p>\n" +
+         finish_series_chart(r, group, words, c);
 }
 
 // The outages of an availability objective's window (its outage register, outages.csv, as the
@@ -324,7 +387,9 @@ std::string kpi_section(const MonthlyReport& r, const HistoryKpi& k) {
       html_escaped(r.words->say("report.requirement", {{"requirement", kpi.requirement}})) + " · " +
       label(r, "report.col.window") + " " +
       html_escaped(time::period_name(k.period, r.contract().start)) + "</p>\n";
-  for (const auto& group : series_groups(k, kpi)) out += priority_chart(r, k, group);
+  for (const auto& group : series_groups(k, kpi)) {
+    out += priority_chart(r, k, group) + weekly_chart(r, k, group);
+  }
   for (const auto& o : k.objectives) {
     std::string name = o.id;
     const contract::Objective* contract_objective = nullptr;
