@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <set>
 #include <string>
@@ -12,6 +13,7 @@
 
 #include "contract/default_contract.h"
 #include "evaluate/evaluate.h"
+#include "evaluate/weekly_kpis.h"
 #include "evidence/load.h"
 #include "measure/quantile.h"
 #include "report/result_json.h"
@@ -258,6 +260,74 @@ TEST_F(LatencyAccumulatorTest, EachMonthsSummariesReplaceItsRows) {
   ASSERT_TRUE(june_keys);
   EXPECT_TRUE(june_keys->empty());
   EXPECT_FALSE(from_summaries->add_summary("any", "junk"));
+}
+
+TEST_F(LatencyAccumulatorTest, TheWeeksOfAMonthFromEachMonthsSummariesAreThoseOfTheTable) {
+  // Planned on March with its ISO weeks (week 9 from 23 February to week 14 to 5 April), fed each
+  // UTC month's summaries: every week's KPI-10 is what evaluating the week on the table gives.
+  const auto march = *time::parse_period("2026-03");
+  const auto as_of = instant("2026-04-05T00:00:00+02:00");
+  const std::vector<time::Period> weeks = weeks_overlapping(march);
+  ASSERT_EQ(weeks.size(), 6u);
+  const auto plan = std::make_shared<const LatencyAccumulator>(contract_, zone_, as_of, march,
+                                                               "transactions", weeks);
+  const auto from_summaries = plan->fresh();
+  for (const char* month : {"2026-01", "2026-02", "2026-03"}) {
+    std::string rows = "at,name,duration_ms\n";
+    std::size_t at = text_.find('\n') + 1;
+    while (at < text_.size()) {
+      const std::size_t end = text_.find('\n', at) + 1;
+      if (text_.compare(at, 7, month) == 0) rows.append(text_, at, end - at);
+      at = end;
+    }
+    evidence::LoadOptions options{zone_};
+    options.sinks["transactions"] = [plan] { return plan->fresh(); };
+    auto load = evidence::load_evidence_text(*evidence::find_schema("transactions"), rows, options);
+    const auto p = *time::parse_period(month);
+    const auto keys =
+        plan->summary_keys({time::Instant(std::chrono::sys_days(p.first_day.time_since_epoch())),
+                            time::Instant(std::chrono::sys_days(p.end_day.time_since_epoch()))});
+    ASSERT_TRUE(keys);
+    for (const std::string& key : *keys) {
+      for (const auto& sink : load.sinks) {
+        ASSERT_TRUE(from_summaries->add_summary(
+            key, dynamic_cast<const LatencyAccumulator&>(*sink).summary(key)));
+      }
+    }
+  }
+  evidence::Evidence streamed;
+  streamed.tables.emplace("transactions", std::move(*evidence::load_evidence_text(
+                                                         *evidence::find_schema("transactions"),
+                                                         "at,name,duration_ms\n", {zone_})
+                                                         .table));
+  evidence::Evidence table;
+  table.tables.emplace("transactions",
+                       std::move(*evidence::load_evidence_text(
+                                      *evidence::find_schema("transactions"), text_, {zone_})
+                                      .table));
+  const contract::Versions versions(contract_);
+  const Context ctx(versions, streamed, zone_, as_of, from_summaries.get());
+  for (const time::Period& week : weeks) {
+    const std::vector<KpiResult> mine = evaluate_weekly_kpis(ctx, week);
+    ASSERT_EQ(mine.size(), 1u) << time::period_name(week);
+    const Evaluation theirs = evaluate(versions, table, zone_, {week, as_of});
+    const auto kpi10 = std::find_if(theirs.kpis.begin(), theirs.kpis.end(),
+                                    [](const KpiResult& k) { return k.kpi_id == "KPI-10"; });
+    ASSERT_NE(kpi10, theirs.kpis.end());
+    EXPECT_EQ(mine[0].kpi_id, "KPI-10");
+    EXPECT_EQ(mine[0].status, kpi10->status) << time::period_name(week);
+    ASSERT_EQ(mine[0].objectives.size(), kpi10->objectives.size());
+    for (std::size_t o = 0; o < kpi10->objectives.size(); ++o) {
+      const ObjectiveResult& a = mine[0].objectives[o];
+      const ObjectiveResult& b = kpi10->objectives[o];
+      EXPECT_EQ(a.value, b.value) << time::period_name(week) << " " << a.id;
+      EXPECT_EQ(a.count, b.count) << time::period_name(week) << " " << a.id;
+      EXPECT_EQ(a.failing, b.failing) << time::period_name(week) << " " << a.id;
+      EXPECT_EQ(a.status, b.status) << time::period_name(week) << " " << a.id;
+      // Week 14's samples end with March's rows, the others have a whole week of them.
+      EXPECT_GT(a.count, 0) << time::period_name(week) << " " << a.id;
+    }
+  }
 }
 
 TEST_F(LatencyAccumulatorTest, FindsObjectivesByIdInAnotherCopyOfTheContract) {
