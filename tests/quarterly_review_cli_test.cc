@@ -400,3 +400,113 @@ TEST_F(QuarterlyReview, HandMadeQuarterAsASpreadsheet) {
 }
 
 }  // namespace
+
+// "12.34%": an objective's value in a result of `evaluate` as the review shows it in English.
+std::string percent_of(const json& result, const std::string& kpi_id, std::size_t objective) {
+  for (const auto& kpi : result.at("kpis")) {
+    if (kpi.at("id") != kpi_id) continue;
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f%%",
+                  kpi.at("objectives").at(objective).at("value").get<double>() * 100);
+    return text;
+  }
+  return "no " + kpi_id;
+}
+
+// A review of a later quarter: its table holds the quarter's three months, its trends the months
+// since the contract start (twelve at most), and its CO2 chart every quarter since the start, each
+// with the value `evaluate` gives it.
+TEST_F(QuarterlyReview, TheCo2ChartHasEveryQuarterSinceTheStart) {
+  const fs::path half = root_ / "half";
+  const RunResult g = run_meetlat("generate --out " + half.string() +
+                                      " --months 6 --seed 11 --tickets-per-month 200 "
+                                      "--transactions-per-minute 1",
+                                  root_);
+  ASSERT_EQ(g.exit_code, 0) << g.err;
+  const std::string inputs = "--data " + half.string() + " --as-of 2026-07-05T00:00:00+02:00";
+  const fs::path out = root_ / "q2.html";
+  const RunResult r =
+      run_meetlat("report " + inputs + " --period 2026-Q2 --lang en --out " + out.string(), root_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out);
+  const std::string results = section_of(html, "results");
+  EXPECT_NE(results.find("<th scope=\"col\">April 2026</th><th scope=\"col\">May 2026</th>"
+                         "<th scope=\"col\">June 2026</th></tr>"),
+            std::string::npos);
+  EXPECT_EQ(results.find("<th scope=\"col\">March 2026</th>"), std::string::npos);
+  const auto trends = chart_descs(results);
+  ASSERT_FALSE(trends.empty());
+  for (const auto& desc : trends) {
+    for (const char* month : {"January 2026: ", "March 2026: ", "April 2026: ", "June 2026: "}) {
+      EXPECT_NE(desc.find(month), std::string::npos) << month << " in " << desc;
+    }
+  }
+  const auto co2 = chart_descs(section_of(html, "co2"));
+  ASSERT_EQ(co2.size(), 1U);
+  for (const auto& [month, quarter] :
+       {std::pair{"2026-03", "2026-Q1 (month 3): "}, std::pair{"2026-06", "2026-Q2 (month 6): "}}) {
+    const RunResult e =
+        run_meetlat("evaluate " + inputs + " --period " + std::string(month), root_);
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    const std::string point =
+        std::string(quarter) + percent_of(json::parse(e.out), "KPI-07", 0) + " against the path";
+    EXPECT_NE(co2[0].find(point), std::string::npos) << point << " in " << co2[0];
+  }
+  EXPECT_LT(co2[0].find("2026-Q1 (month 3)"), co2[0].find("2026-Q2 (month 6)"));
+}
+
+// A month of the quarter closed as agreed shows as agreed, with the figures agreed at its close
+// (as `evaluate` of the closed month prints them), while the others are provisional and as of the
+// review.
+TEST_F(QuarterlyReview, AnAgreedMonthShowsItsAgreedFigures) {
+  const fs::path ws = root_ / "ws";
+  ASSERT_EQ(run_meetlat("init " + ws.string(), root_).exit_code, 0);
+  const std::string in = " --workspace " + ws.string();
+  ASSERT_EQ(run_meetlat("import" + in + " " + (root_ / "sample").string(), root_).exit_code, 0);
+  // Closed the first minute after February: tickets of its last hours were not yet responded to,
+  // so KPI-01's P3 had pending tickets then.
+  constexpr const char* kClosedAsOf = "2026-03-01T00:01:00+01:00";
+  const RunResult closed =
+      run_meetlat(std::string("close 2026-02 --as-of ") + kClosedAsOf + in, root_);
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  const RunResult agreed = run_meetlat("evaluate --period 2026-02" + in, root_);
+  ASSERT_EQ(agreed.exit_code, 0) << agreed.err;
+  const RunResult now = run_meetlat(
+      "evaluate --data " + (root_ / "sample").string() + " --as-of " + kAsOf + " --period 2026-02",
+      root_);
+  ASSERT_EQ(now.exit_code, 0) << now.err;
+  const std::string agreed_p3 = percent_of(json::parse(agreed.out), "KPI-01", 2);
+  const std::string now_p3 = percent_of(json::parse(now.out), "KPI-01", 2);
+  ASSERT_NE(agreed_p3, now_p3) << "the close must have seen other figures than the review";
+
+  const fs::path out = root_ / "q1_agreed.html";
+  const RunResult r = run_meetlat(
+      "report" + in + " --as-of " + kAsOf + " --period 2026-Q1 --lang en --out " + out.string(),
+      root_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out);
+  EXPECT_NE(html.find("January 2026: provisional: not yet agreed"), std::string::npos);
+  EXPECT_NE(html.find("February 2026: agreed on "), std::string::npos);
+  EXPECT_NE(html.find("; the figures as of 1 March 2026 00:01, as agreed"), std::string::npos);
+  EXPECT_NE(html.find("March 2026: provisional: not yet agreed"), std::string::npos);
+  // KPI-01 P3 per month: February as agreed, between January's and March's as of the review.
+  const std::string row = row_with(section_of(html, "results"), "P3 tickets: response time");
+  std::vector<std::string> values;
+  for (const char* month : {"2026-01", "2026-03"}) {
+    const RunResult e = run_meetlat("evaluate --data " + (root_ / "sample").string() + " --as-of " +
+                                        kAsOf + " --period " + month,
+                                    root_);
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    values.push_back(percent_of(json::parse(e.out), "KPI-01", 2));
+  }
+  // The row's cells: its objective, its norm, then a cell per month.
+  std::vector<std::string> cells;
+  for (auto at = row.find("<td"); at != std::string::npos; at = row.find("<td", at + 1)) {
+    cells.push_back(row.substr(at, row.find("</td>", at) - at));
+  }
+  ASSERT_EQ(cells.size(), 5U) << row;
+  EXPECT_NE(cells[2].find(values[0]), std::string::npos) << cells[2];
+  EXPECT_NE(cells[3].find(agreed_p3), std::string::npos) << cells[3];
+  EXPECT_EQ(cells[3].find(now_p3), std::string::npos) << cells[3];
+  EXPECT_NE(cells[4].find(values[1]), std::string::npos) << cells[4];
+}

@@ -380,12 +380,27 @@ TEST_F(WorkspaceCli, AnAmendmentAppliesFromItsMonthAsInTheContractFile) {
 TEST_F(WorkspaceCli, AClosedPeriodKeepsTheResultAgreed) {
   const fs::path ws = imported("ws-close");
   const std::string october = "evaluate --period 2026-10 --as-of 2026-11-05T00:00:00+01:00";
-  const std::string agreed = meetlat(october + " --data " + year().string()).out;
   const RunResult closed = meetlat(
       "close 2026-10 --note \"SLM 12 nov\" --as-of "
       "2026-11-05T00:00:00+01:00 --workspace " +
       ws.string());
   ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  // The result agreed is that of the evidence as the close leaves it: the actions it entered into
+  // the register, fired for months before October and due in it, count in October's KPI-06
+  // (docs/workspace.md, "Actions"), as they do in the workspace's export, a folder of evidence.
+  const fs::path exported = scratch() / "closed-export";
+  ASSERT_EQ(meetlat("export --out " + exported.string() + " --workspace " + ws.string()).exit_code,
+            0);
+  const std::string agreed = meetlat(october + " --data " + (exported / "evidence").string()).out;
+  const auto actions_counted = [](const std::string& result) {
+    const nlohmann::json parsed = nlohmann::json::parse(result);
+    for (const auto& kpi : parsed.at("kpis")) {
+      if (kpi.at("id") == "KPI-06") return kpi.at("objectives").at(1).at("count").get<int>();
+    }
+    return -1;
+  };
+  EXPECT_GT(actions_counted(agreed),
+            actions_counted(meetlat(october + " --data " + year().string()).out));
   // Later, as of any moment, the agreed result, and a note that it is one.
   const std::string later = "evaluate --period 2026-10 --workspace " + ws.string();
   RunResult r = meetlat(later);

@@ -2,9 +2,12 @@
 // frozen results `evaluate` prints for closed periods.
 #include "cli/agreed_periods.h"
 
+#include <algorithm>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "cli/action_register.h"
 #include "cli/app.h"
@@ -35,6 +38,48 @@ std::map<std::string, std::string> objectives(const json& result) {
   return out;
 }
 
+bool same_ids(const std::vector<store::RegisteredAction>& a,
+              const std::vector<store::RegisteredAction>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const auto& x, const auto& y) { return x.id == y.id; });
+}
+
+// The evaluation a close freezes, with the evidence it read (which the result may point into).
+struct Settled {
+  std::unique_ptr<store::WorkspaceSource> source;
+  engine::Outcome<engine::PeriodAndActions> outcome;
+};
+
+// The evaluation a close of `period` freezes. The actions it enters into the register are
+// evidence of KPI-06 from then on (docs/workspace.md, "Actions"), and one fired for an earlier
+// period that was not closed may be due within this one; so the period is evaluated with the
+// register as the close leaves it, until the actions that evaluation fires are those it was
+// evaluated with (a second round only when KPI-06 of an earlier period changed its ladder).
+// nullopt after saying why, when that does not settle in a few rounds.
+std::optional<Settled> settled_close(const EngineInputs& in, store::Workspace& workspace,
+                                     const time::Period& period) {
+  auto first = engine::evaluate_period_and_actions(in.setting(), in.evidence(), period);
+  const auto* computed = std::get_if<0>(&first);
+  if (computed == nullptr) return Settled{nullptr, std::move(first)};
+  std::vector<store::RegisteredAction> entering =
+      register_entries(computed->result.actions, *computed->inputs.versions, in.zone);
+  constexpr int kRounds = 4;
+  for (int round = 0; round < kRounds; ++round) {
+    Settled s{workspace.evidence(false, entering), engine::Refused{}};
+    s.outcome = engine::evaluate_period_and_actions(in.setting(), *s.source, period);
+    const auto* next = std::get_if<0>(&s.outcome);
+    if (next == nullptr) return s;
+    std::vector<store::RegisteredAction> fired =
+        register_entries(next->result.actions, *next->inputs.versions, in.zone);
+    if (same_ids(fired, entering)) return s;
+    entering = std::move(fired);
+  }
+  std::cerr << "close: " << time::period_name(period)
+            << ": the actions fired and KPI-06 do not settle (each evaluation with the register as "
+               "the close would leave it fires other actions); nothing was closed\n";
+  return std::nullopt;
+}
+
 int close(const CloseArgs& args) {
   const auto period = period_option("--period", args.period);
   if (!period) return kExitUsage;
@@ -52,10 +97,14 @@ int close(const CloseArgs& args) {
     return kExitBadInput;
   }
   // The result and the actions fired up to the period (they enter the action register), from one
-  // reading of the evidence.
-  const auto outcome = engine::evaluate_period_and_actions(in.setting(), in.evidence(), *period);
-  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
-  const auto& [loaded, both] = std::get<0>(outcome);
+  // reading of the evidence, with the register as the close leaves it.
+  store::Workspace workspace = store::Workspace::open(*dir);
+  const auto settled = settled_close(in, workspace, *period);
+  if (!settled) return kExitBadInput;
+  if (const auto* refused = std::get_if<engine::Refused>(&settled->outcome)) {
+    return report_refusal(*refused);
+  }
+  const auto& [loaded, both] = std::get<0>(settled->outcome);
   const evaluate::Evaluation& result = both.evaluation;
   store::Closing closing;
   closing.period = name;
@@ -64,7 +113,6 @@ int close(const CloseArgs& args) {
   closing.result_json = report::to_json(result, *loaded.versions, in.zone);
   closing.result_table = report::to_table(result, *loaded.versions, in.zone, {});
   closing.as_of = json::parse(closing.result_json).value("as_of", "");
-  store::Workspace workspace = store::Workspace::open(*dir);
   const auto closed = workspace.close_period(
       closing, register_entries(both.actions, *loaded.versions, in.zone), os_user());
   const store::Closing& stored = closed.closing;

@@ -3,6 +3,8 @@
 // inputs as `evaluate`, written atomically to FILE.
 #include <chrono>
 #include <iostream>
+#include <map>
+#include <optional>
 
 #include "cli/agreed_periods.h"
 #include "cli/app.h"
@@ -58,7 +60,7 @@ std::optional<report::Agreement> agreement(EngineInputs& in, const store::Closin
     return std::nullopt;
   }
   const auto at = time::parse_timestamp(closing.at, in.zone, nullptr);
-  return report::Agreement{at ? in.zone.date_of(at->at) : time::Date{}, closing.actor};
+  return report::Agreement{at ? in.zone.date_of(at->at) : time::Date{}, closing.actor, in.as_of};
 }
 
 std::string now_text(const time::Zone& zone) {
@@ -106,20 +108,71 @@ report::MonthlyReport document(const ReportArgs& args, const EngineInputs& in,
   return r;
 }
 
-// The quarterly review of `quarter` (docs/reports.md): the history of its three months, with the
-// days the workspace's action register says actions were done.
+// The history of `quarter`'s months within `since_start` (which ends with the quarter), with the
+// contract years they touch.
+evaluate::History quarter_of(const evaluate::History& since_start, const time::Period& quarter) {
+  evaluate::History h = since_start;
+  std::erase_if(h.months, [&quarter](const evaluate::HistoryMonth& m) {
+    return m.month.first_day < quarter.first_day;
+  });
+  std::erase_if(h.years, [&h](const evaluate::YearFinance& y) {
+    return y.period.end_day <= h.months.front().month.first_day;
+  });
+  h.from_name = h.months.front().name;
+  return h;
+}
+
+// The quarter's months closed as agreed into `since_start`: each is checked as the monthly
+// report checks it (a recomputation as of its close gives the agreed result) and its figures are
+// replaced by those as of its close. Its agreement by month name; nullopt after saying why a
+// month cannot be shown as agreed.
+std::optional<std::map<std::string, report::Agreement, std::less<>>> agreed_months(
+    EngineInputs& in, const time::Period& quarter, evaluate::History& since_start) {
+  const time::Instant as_of = in.as_of;
+  std::map<std::string, report::Agreement, std::less<>> out;
+  for (evaluate::HistoryMonth& month : since_start.months) {
+    if (month.month.first_day < quarter.first_day) continue;
+    const auto closing = agreed(in, month.month);
+    if (!closing) continue;
+    // As of the close (agreement sets it), then as of the review again.
+    const auto agreement_then = agreement(in, *closing, month.month);
+    if (!agreement_then) return std::nullopt;
+    out[month.name] = *agreement_then;
+    const time::Period first = since_start.months.front().month;
+    const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), first, month.month);
+    in.as_of = as_of;
+    if (const auto* refused = std::get_if<engine::Refused>(&outcome)) {
+      report_refusal(*refused);
+      return std::nullopt;
+    }
+    month = std::get<0>(outcome).result.months.back();
+  }
+  return out;
+}
+
+// The quarterly review of `quarter` (docs/reports.md): the history of its three months, as
+// agreed for those closed in the workspace, from the history since the contract's first month
+// (its trends and CO2 trajectory), with the days the workspace's action register says actions
+// were done.
 int run_quarter(const ReportArgs& args, const time::Period& quarter) {
   EngineInputs in;
   if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
   const time::Period first = time::period_containing(time::Cadence::kMonth, quarter.first_day);
   const time::Period last =
       time::period_containing(time::Cadence::kMonth, quarter.end_day - std::chrono::days{1});
-  const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), first, last);
+  const time::Period start = time::period_containing(time::Cadence::kMonth, in.contract.start);
+  auto outcome = engine::evaluate_months(in.setting(), in.evidence(),
+                                         start < first && start <= last ? start : first, last);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
-  const auto& [loaded, history] = std::get<0>(outcome);
+  auto& [loaded, since_start] = std::get<0>(outcome);
+  auto agreements = agreed_months(in, quarter, since_start);
+  if (!agreements) return kExitBadInput;
+  const evaluate::History history = quarter_of(since_start, quarter);
   report::MonthlyReport r = document(args, in, loaded, history);
   report::QuarterlyReview review;
   review.report = &r;
+  review.since_start = &since_start;
+  review.agreed = std::move(*agreements);
   for (const store::RegisteredAction& a : in.registered_actions) {
     if (a.status == "done") review.done_on[a.id] = a.done_on;
   }

@@ -302,11 +302,16 @@ const Catalogue& english() {
           {"quarter.co2_none", "the contract has no objective with a reduction path as its norm"},
           {"quarter.trends", "Trend per objective"},
           {"quarter.trends_intro",
-           "A chart per objective measured every month, with its value and status in each month of "
-           "the quarter. An objective measured over a longer period has one value in the quarter, "
-           "in the table above."},
+           "A chart per objective measured every month, with its value and status in each of the "
+           "twelve months up to the quarter's end (from the contract's first month when it started "
+           "later). An objective measured over a longer period has one value in the quarter, in "
+           "the "
+           "table above."},
+          {"quarter.month_state", "{month}: {state}"},
+          {"quarter.agreed", "agreed on {date} by {actor}; the figures as of {as_of}, as agreed"},
           {"quarter.co2_chart_title",
-           "{objective}: the reduction in {window} against the reduction path ({months} months)"},
+           "{objective}: the reduction of each period since the contract start, through {window}, "
+           "against the reduction path ({months} months)"},
           {"quarter.co2_point",
            "{window} (month {months}): {value} against the path's norm {norm}, {status}"},
           {"quarter.co2_path",

@@ -292,10 +292,15 @@ const Catalogue& dutch() {
           {"quarter.trends", "Verloop per doelstelling"},
           {"quarter.trends_intro",
            "Een grafiek per doelstelling die elke maand gemeten wordt, met haar waarde en status "
-           "in elke maand van het kwartaal. Een doelstelling met een langere meetperiode heeft één "
-           "waarde in het kwartaal, in de tabel hierboven."},
+           "in elk van de twaalf maanden tot het eind van het kwartaal (vanaf de eerste maand van "
+           "het contract als dat later begon). Een doelstelling met een langere meetperiode heeft "
+           "één waarde in het kwartaal, in de tabel hierboven."},
+          {"quarter.month_state", "{month}: {state}"},
+          {"quarter.agreed",
+           "vastgesteld op {date} door {actor}; de cijfers per {as_of}, zoals vastgesteld"},
           {"quarter.co2_chart_title",
-           "{objective}: de reductie in {window} tegen het reductiepad ({months} maanden)"},
+           "{objective}: de reductie van elke periode sinds de start van het contract, t/m "
+           "{window}, tegen het reductiepad ({months} maanden)"},
           {"quarter.co2_point",
            "{window} (maand {months}): {value} tegen de norm van het pad {norm}, {status}"},
           {"quarter.co2_path",

@@ -13,6 +13,7 @@
 #include "evaluate/history.h"
 #include "evidence/load.h"
 #include "report/catalogue.h"
+#include "time/instant.h"
 #include "time/zone.h"
 
 namespace meetlat::report {
@@ -21,6 +22,7 @@ namespace meetlat::report {
 struct Agreement {
   time::Date date;  // the day it was closed, in the contract zone
   std::string actor;
+  time::Instant as_of;  // the agreed result's as-of moment
 };
 
 struct MonthlyReport {

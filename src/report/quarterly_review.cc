@@ -188,20 +188,43 @@ void fit_axis(const MonthlyReport& r, contract::Unit unit, LineChart& c) {
   c.high_label = html::axis_text(unit, c.high, *r.words);
 }
 
+// The months from the contract's first through the quarter's last.
+const std::vector<HistoryMonth>& months_since_start(const QuarterlyReview& q) {
+  return (q.since_start != nullptr ? q.since_start : q.report->history)->months;
+}
+
+// Whether the objective is measured in each month of the quarter, each month with its own value.
+bool measured_every_month(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
+  return std::all_of(r.history->months.begin(), r.history->months.end(), [&](const auto& month) {
+    const HistoryKpi* m = find_kpi(month, k.kpi_id);
+    return m != nullptr && find_objective(*m, o.id) != nullptr && shown(*m, month, false);
+  });
+}
+
+// The months a trend shows: the twelve up to the quarter's end, as the monthly report's.
+constexpr std::size_t kTrendMonths = 12;
+
 // An objective measured in every month of the quarter (its period ends in each, so each month has
-// its own value) as a line chart of the three months against its norm, in a figure named by the
-// objective; "" for an objective measured over a longer period (one value in the quarter, which
-// the table shows) and for a reduction path (the CO2 section has its chart).
-std::string trend_chart(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
+// its own value) as a line chart of the twelve months up to the quarter's end (from the
+// contract's first month at the earliest; a month whose contract version does not hold the
+// objective is left out) against its norm, in a figure named by the objective; "" for an
+// objective measured over a longer period (one value in the quarter, which the table shows) and
+// for a reduction path (the CO2 section has its chart).
+std::string trend_chart(const QuarterlyReview& q, const HistoryKpi& k, const ObjectiveResult& o) {
+  const MonthlyReport& r = *q.report;
   const Catalogue& w = *r.words;
   for (const auto& objective : html::kpi_of(r, k).objectives) {
     if (objective.id == o.id && objective.norm_is_trajectory) return {};
   }
+  if (!measured_every_month(r, k, o)) return {};
+  const auto& months = months_since_start(q);
   LineChart c;
-  for (const auto& month : r.history->months) {
+  for (std::size_t i = months.size() - std::min(months.size(), kTrendMonths); i < months.size();
+       ++i) {
+    const HistoryMonth& month = months[i];
     const HistoryKpi* m = find_kpi(month, k.kpi_id);
     const ObjectiveResult* mo = m == nullptr ? nullptr : find_objective(*m, o.id);
-    if (mo == nullptr || !shown(*m, month, false)) return {};
+    if (mo == nullptr || !shown(*m, month, false)) continue;
     ChartPoint point;
     point.label = month_short(r, month);
     point.status = mo->status;
@@ -225,10 +248,11 @@ std::string trend_chart(const MonthlyReport& r, const HistoryKpi& k, const Objec
          "</figure>\n";
 }
 
-std::string trend_charts(const MonthlyReport& r) {
+std::string trend_charts(const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
   std::string charts;
   for (const auto& k : r.month().kpis) {
-    for (const auto& o : k.objectives) charts += trend_chart(r, k, o);
+    for (const auto& o : k.objectives) charts += trend_chart(q, k, o);
   }
   if (charts.empty()) return {};
   return "<h3 id=\"trends\">" + label(r, "quarter.trends") + "</h3>\n<p>" +
@@ -236,14 +260,15 @@ std::string trend_charts(const MonthlyReport& r) {
 }
 
 // A reduction path's objective as a chart of the path the contract sets over its months from the
-// contract start and, at the month each period of the quarter ends (a quarterly KPI's one), the
-// period's reduction; its text alternative gives the path and each period's value against the
-// path's norm for it, as the engine computed them.
-std::string co2_chart(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
+// contract start and, at the month each period since the start ends (a quarterly KPI's
+// quarters), the period's reduction, the quarter's the last; its text alternative gives the path
+// and each period's value against the path's norm for it, as the engine computed them.
+std::string co2_chart(const QuarterlyReview& q, const HistoryKpi& k, const ObjectiveResult& o) {
+  const MonthlyReport& r = *q.report;
   const Catalogue& w = *r.words;
   const contract::TrajectoryMeasure* measure = trajectory_of(r, k, o);
   if (measure == nullptr || measure->over_months <= 0) return {};
-  const auto& months = r.history->months;
+  const auto& months = months_since_start(q);
   const time::Date start = r.versions->contract().start;
   TrajectoryChart c;
   c.over_months = measure->over_months;
@@ -294,9 +319,9 @@ std::string co2_chart(const MonthlyReport& r, const HistoryKpi& k, const Objecti
   return trajectory_chart_svg(c) + "\n";
 }
 
-std::string co2_charts(const MonthlyReport& r) {
+std::string co2_charts(const QuarterlyReview& q) {
   std::string out;
-  for (const auto& [k, o] : objectives_where(r, co2)) out += co2_chart(r, *k, *o);
+  for (const auto& [k, o] : objectives_where(*q.report, co2)) out += co2_chart(q, *k, *o);
   return out;
 }
 
@@ -349,13 +374,34 @@ std::string header_row(const MonthlyReport& r, std::initializer_list<std::string
   return out + "</tr></thead>\n";
 }
 
-std::string header(const MonthlyReport& r) {
+// Per month of the quarter: agreed on which day by whom, or provisional.
+std::string month_states(const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
+  const Catalogue& w = *r.words;
+  std::vector<std::string> lines;
+  for (const auto& m : r.history->months) {
+    const auto agreed = q.agreed.find(m.name);
+    const std::string state =
+        agreed == q.agreed.end()
+            ? w.say("report.provisional", {})
+            : w.say("quarter.agreed", {{"date", date_text(agreed->second.date, w)},
+                                       {"actor", agreed->second.actor},
+                                       {"as_of", instant_text(agreed->second.as_of, *r.zone, w)}});
+    lines.push_back(say(r, "quarter.month_state",
+                        {{"month", month_text(m.month.first_day, w)}, {"state", state}}));
+  }
+  return joined(lines);
+}
+
+std::string header(const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
   const contract::Contract& c = r.contract();
   std::string out = "<header>\n<h1>" + label(r, "quarter.title") + ": " +
                     html::contract_text(r, c.name) + "</h1>\n" + html::facts_start(r, c);
   out += "<dt>" + label(r, "report.period") + "</dt><dd>" + html_escaped(quarter_text(r)) + "</dd>";
   out += "<dt>" + label(r, "report.as_of") + "</dt><dd>" +
-         html_escaped(instant_text(r.history->as_of, *r.zone, *r.words)) + "</dd></dl>\n";
+         html_escaped(instant_text(r.history->as_of, *r.zone, *r.words)) + "</dd>";
+  out += "<dt>" + label(r, "report.state") + "</dt><dd>" + month_states(q) + "</dd></dl>\n";
   if (r.history->example_money) {
     out += "<p class=\"mark\" role=\"note\">" + label(r, "report.example_mark") + "</p>\n";
   }
@@ -430,7 +476,8 @@ std::string summary(const QuarterlyReview& q) {
   return out + "</tbody></table></div>\n</section>\n";
 }
 
-std::string results(const MonthlyReport& r) {
+std::string results(const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
   const auto& months = r.history->months;
   std::string out = section_start(r, "results", "quarter.results") +
                     html::table_start(label(r, "quarter.results_caption")) + "<thead><tr>";
@@ -462,7 +509,7 @@ std::string results(const MonthlyReport& r) {
       out += "</tr>\n";
     }
   }
-  return out + "</tbody></table></div>\n" + trend_charts(r) + "</section>\n";
+  return out + "</tbody></table></div>\n" + trend_charts(q) + "</section>\n";
 }
 
 std::string ladder(const QuarterlyReview& q) {
@@ -531,10 +578,10 @@ std::string quarterly_html(const QuarterlyReview& q) {
       "quarter.document_title",
       {{"contract", r.contract().name.*(r.words->contract_text)}, {"period", quarter_text(r)}});
   std::string out = html::page_start(*r.words, title);
-  out += header(r) + summary(q) + results(r) + ladder(q) + pdca(q);
+  out += header(q) + summary(q) + results(q) + ladder(q) + pdca(q);
   out +=
       section_start(r, "kaizen", "quarter.kaizen") + paragraphs(kaizen_lines(r)) + "</section>\n";
-  out += section_start(r, "co2", "quarter.co2") + paragraphs(co2_lines(r)) + co2_charts(r) +
+  out += section_start(r, "co2", "quarter.co2") + paragraphs(co2_lines(r)) + co2_charts(q) +
          "</section>\n";
   out += section_start(r, "exit", "quarter.exit") + paragraphs(exit_lines(r)) + "</section>\n";
   return out + html::page_end(r);

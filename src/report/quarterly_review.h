@@ -3,8 +3,10 @@
 // the action register as PDCA, Kaizen progress, the CO2 trajectory and exit readiness, after a
 // one-page summary. One self-contained HTML document like the monthly report (report_html.h:
 // the same style, accessibility and determinism), from the history of the quarter's three
-// months (evaluate/history.h). A section whose objective the contract does not hold says it is
-// not measured, and why, rather than showing a figure.
+// months (evaluate/history.h) and, for the trends and the CO2 trajectory, the history from the
+// contract's first month. A section whose objective the contract does not hold says it is not
+// measured, and why, rather than showing a figure. The header gives each month's state: agreed
+// (closed in the workspace; its figures are then those agreed) or provisional.
 #pragma once
 
 #include <map>
@@ -19,6 +21,12 @@ struct QuarterlyReview {
   const MonthlyReport* report = nullptr;
   // From a workspace's action register: the day each action was done ("2026-11-20"), by id.
   std::map<std::string, std::string, std::less<>> done_on;
+  // The months from the contract's first through the quarter's last, the same figures as
+  // `report`'s in the quarter: the trend charts' twelve months and the CO2 chart's periods since
+  // the start. nullptr: those of `report` alone.
+  const evaluate::History* since_start = nullptr;
+  // The quarter's months closed as agreed, by name ("2026-10"); the others are provisional.
+  std::map<std::string, Agreement, std::less<>> agreed;
 };
 
 std::string quarterly_html(const QuarterlyReview& q);

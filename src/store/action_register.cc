@@ -53,9 +53,8 @@ json completion_json(const RegisteredAction& a) {
           {"evidence", a.done_evidence}};
 }
 
-std::vector<RegisteredAction> register_actions(Backend& backend,
-                                               const std::vector<RegisteredAction>& fired,
-                                               std::int64_t seq) {
+std::vector<RegisteredAction> unregistered(Backend& backend,
+                                           const std::vector<RegisteredAction>& fired) {
   std::set<std::string> known;
   for (const RegisteredAction& a : backend.actions()) known.insert(a.id);
   // An action already among the imported ones (a register written by `meetlat actions --out`
@@ -66,16 +65,26 @@ std::vector<RegisteredAction> register_actions(Backend& backend,
       known.insert(r.id);
     }
   }
-  std::vector<RegisteredAction> added;
+  std::vector<RegisteredAction> out;
   for (const RegisteredAction& f : fired) {
     if (!known.insert(f.id).second) continue;
     RegisteredAction a = f;
-    a.registered_seq = seq;
+    a.registered_seq = 0;
     a.status = "open";
     a.done_on = a.done_evidence = a.done_by = a.done_at = "";
     a.done_seq = 0;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<RegisteredAction> register_actions(Backend& backend,
+                                               const std::vector<RegisteredAction>& fired,
+                                               std::int64_t seq) {
+  std::vector<RegisteredAction> added = unregistered(backend, fired);
+  for (RegisteredAction& a : added) {
+    a.registered_seq = seq;
     backend.add_action(a);
-    added.push_back(std::move(a));
   }
   return added;
 }

@@ -16,6 +16,12 @@
 
 namespace meetlat::store {
 
+// The actions of `fired` that are not in the register yet (by id), nor among the imported
+// actions, as open actions, in the order of `fired`: those a close would enter. Inside the
+// caller's transaction.
+std::vector<RegisteredAction> unregistered(Backend& backend,
+                                           const std::vector<RegisteredAction>& fired);
+
 // Enters the actions of `fired` that are not in the register yet (by id), nor among the imported
 // actions, as open actions of the audit event `seq`, and returns them. Inside the caller's write
 // transaction. (An import refuses rows with a registered action's id: an id is in one place.)

@@ -124,8 +124,9 @@ ImportResult Workspace::import_files(std::vector<IncomingFile> files, bool skip_
   return import_evidence(*backend_, std::move(files), skip_invalid, zone, actor, progress);
 }
 
-std::unique_ptr<WorkspaceSource> Workspace::evidence(bool skip_invalid) {
-  return std::make_unique<WorkspaceSource>(backend_, skip_invalid);
+std::unique_ptr<WorkspaceSource> Workspace::evidence(
+    bool skip_invalid, const std::vector<RegisteredAction>& entering) {
+  return std::make_unique<WorkspaceSource>(backend_, skip_invalid, entering);
 }
 
 namespace {

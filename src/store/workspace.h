@@ -63,8 +63,10 @@ class Workspace {
 
   // The evidence as it is now (a snapshot: later imports do not change it), as a source an
   // engine request reads (engine/engine.h). `skip_invalid` as for a folder: stored evidence was
-  // valid when imported, but a later contract version may refuse some of it.
-  std::unique_ptr<WorkspaceSource> evidence(bool skip_invalid = false);
+  // valid when imported, but a later contract version may refuse some of it. `entering`: actions
+  // a close would enter, taken as registered (workspace_source.h).
+  std::unique_ptr<WorkspaceSource> evidence(bool skip_invalid = false,
+                                            const std::vector<RegisteredAction>& entering = {});
 
   // The periods agreed in the SLM meeting. A period is closed when its latest closing is a close.
   std::vector<Closing> closings();

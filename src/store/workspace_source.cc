@@ -14,7 +14,8 @@
 
 namespace meetlat::store {
 
-WorkspaceSource::WorkspaceSource(std::shared_ptr<Backend> shared, bool skip_invalid)
+WorkspaceSource::WorkspaceSource(std::shared_ptr<Backend> shared, bool skip_invalid,
+                                 const std::vector<RegisteredAction>& entering)
     : EvidenceSource(skip_invalid), backend_(std::move(shared)) {
   Backend& backend = *backend_;
   std::string approved;
@@ -24,6 +25,7 @@ WorkspaceSource::WorkspaceSource(std::shared_ptr<Backend> shared, bool skip_inva
     const std::vector<SegmentInfo> segments = backend.segments();
     approved = approved_exemption_rows(backend.exemptions());
     registered = backend.actions();
+    for (RegisteredAction& a : unregistered(backend, entering)) registered.push_back(std::move(a));
     evidence_sha256_ = evidence_digest(segments, approved, registered_action_rows(registered));
     for (const SegmentInfo& segment : segments) {  // by kind, then part
       const evidence::FileSchema* schema = evidence::find_schema(segment.key.kind);

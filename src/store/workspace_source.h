@@ -39,8 +39,12 @@ namespace meetlat::store {
 
 class WorkspaceSource final : public evidence::EvidenceSource {
  public:
-  // Takes a snapshot of the evidence of the back end `shared`; keeps it for the tallies.
-  WorkspaceSource(std::shared_ptr<Backend> shared, bool skip_invalid);
+  // Takes a snapshot of the evidence of the back end `shared`; keeps it for the tallies. The
+  // actions of `entering` that a close would enter into the register (action_register.h
+  // unregistered) are taken as registered, after the register's: the evidence as that close
+  // leaves it (a close evaluates its period so, since its entries count in KPI-06).
+  WorkspaceSource(std::shared_ptr<Backend> shared, bool skip_invalid,
+                  const std::vector<RegisteredAction>& entering = {});
 
   evidence::Evidence read(const evidence::LoadOptions& options) const override;
   std::vector<evidence::RecordPosition> locate(std::string_view kind, std::string_view field,
@@ -49,7 +53,7 @@ class WorkspaceSource final : public evidence::EvidenceSource {
   // The digest of the evidence in the snapshot: SHA-256 over every segment's kind, part and
   // digest. Equal digests, equal evidence.
   const std::string& evidence_sha256() const { return evidence_sha256_; }
-  // The action register in the snapshot, in the order registered.
+  // The action register in the snapshot, in the order registered, then the actions entering.
   const std::vector<RegisteredAction>& registered_actions() const { return registered_; }
 
  private:
