@@ -180,6 +180,7 @@ std::vector<ObjectiveResult> from_probes(const Context& ctx, const contract::Obj
     apply_measure(p.availability.result, table, {}, r);
     for (const auto& w : p.down_intervals)
       r.failing_ids.push_back("probes " + interval_text(ctx, w));
+    r.down_spans = p.availability.down;
     r.details.push_back({"source", std::string("probes.csv")});
     add_availability_details(p.availability, r);
     r.details.push_back({"coverage", p.coverage});

@@ -94,6 +94,12 @@ struct ObjectiveResult {
   std::vector<std::string> warnings;
   // Attainment: the figures behind each record of failing_ids, then of exempted_ids, in order.
   std::vector<RecordFigures> record_figures;
+  // Availability measured from the probes: the spans of consecutive minutes the value counts as
+  // down (measure::AvailabilityResult::down: the majority's down minutes merged, cut at the
+  // window and at as_of), in time order; empty when none was down. Unset for any other
+  // objective, availability from the outage register included. In memory only, for the
+  // report's probe timeline (the JSON result lists the down intervals as failing_ids).
+  std::optional<std::vector<time::Window>> down_spans;
 };
 
 // A ladder step that fired in a period: the action it calls for.

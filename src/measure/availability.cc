@@ -21,10 +21,9 @@ AvailabilityResult interval_availability(std::span<const time::Window> unplanned
   const time::Window elapsed{window.from, std::min(window.to, as_of)};
   if (elapsed.to <= elapsed.from) return out;  // no_data: nothing has elapsed
   const std::vector<time::Window> planned_set = merge_within(planned, elapsed);
-  const std::vector<time::Window> down_set =
-      subtract(merge_within(unplanned, elapsed), planned_set);
+  out.down = subtract(merge_within(unplanned, elapsed), planned_set);
   out.planned = total_length(planned_set);
-  out.downtime = total_length(down_set);
+  out.downtime = total_length(out.down);
   out.measured = (elapsed.to - elapsed.from) - out.planned;
   if (out.measured <= time::Micros{0}) return out;  // no_data: all of it planned
   const auto measured = static_cast<std::uint64_t>(out.measured.count());

@@ -44,11 +44,15 @@ struct AvailabilityResult {
   time::Micros measured{0};  // elapsed window − planned downtime: the denominator
   time::Micros downtime{0};  // merged unplanned downtime outside planned downtime
   time::Micros planned{0};   // merged planned downtime inside the elapsed window
+  // The spans `downtime` sums, in time order: the unplanned downtime merged, cut at the elapsed
+  // window and less planned downtime. What a chart of the down time draws (the report's probe
+  // timeline), so that it can never show other time than the value counts.
+  std::vector<time::Window> down;
 };
 
 // The shared computation, for callers that already have down intervals (probe minutes): merges
-// and clips `unplanned` and `planned`, fills value, status, measured, downtime, planned. It does
-// not set count, failing or failing_items.
+// and clips `unplanned` and `planned`, fills value, status, measured, downtime, planned and down.
+// It does not set count, failing or failing_items.
 AvailabilityResult interval_availability(std::span<const time::Window> unplanned,
                                          std::span<const time::Window> planned, time::Window window,
                                          time::Instant as_of, const contract::Norm& norm);

@@ -126,5 +126,53 @@ TEST(ProbeAvailability, WindowCutAtAsOfAndNoProbesIsNoData) {
   EXPECT_EQ(none.coverage, 0.0);
 }
 
+// The down spans (availability.down) are the tally's down minutes merged: consecutive minutes
+// make one span, and together the spans hold exactly the minutes the value counts as down.
+TEST(ProbeAvailability, DownSpansHoldEveryDownMinuteOfTheTallyOnce) {
+  MinuteTally tally;
+  tally.observed = 100;
+  // Runs of 1, 2, ... 7 down minutes, each followed by an up minute: 28 down minutes in 7 spans.
+  for (int m = 0, run = 1; run <= 7; m += run + 1, ++run) {
+    for (int i = 0; i < run; ++i) tally.down.push_back(kFrom + minutes{m + i});
+  }
+  const ProbeAvailabilityResult p = tally_availability(tally, {}, kWindow, kEnd, kNorm);
+  ASSERT_EQ(p.availability.down.size(), 7u);
+  std::int64_t minutes_down = 0;
+  for (std::size_t i = 0; i < p.availability.down.size(); ++i) {
+    const time::Window& w = p.availability.down[i];
+    EXPECT_EQ(w.to - w.from, minutes{static_cast<std::int64_t>(i) + 1}) << i;
+    if (i > 0) {
+      EXPECT_LT(p.availability.down[i - 1].to, w.from) << "spans apart by an up minute";
+    }
+    minutes_down += std::chrono::duration_cast<minutes>(w.to - w.from).count();
+  }
+  EXPECT_EQ(minutes_down, static_cast<std::int64_t>(tally.down.size()));
+  EXPECT_EQ(minutes_down, p.availability.result.failing);
+  EXPECT_EQ(p.availability.downtime, minutes{28});
+  EXPECT_DOUBLE_EQ(*p.availability.result.value, 0.72);
+}
+
+// The spans leave out what the value leaves out: planned downtime, and the part of a minute after
+// as_of; the down intervals listed as failing ids keep the planned minutes.
+TEST(ProbeAvailability, DownSpansLeavePlannedTimeAndTimeAfterAsOfOut) {
+  MinuteTally tally;
+  tally.observed = 31;
+  for (int m : {3, 4, 5, 9, 20, 21, 22, 30}) tally.down.push_back(kFrom + minutes{m});
+  const std::vector<time::Window> planned = {{kFrom + minutes{21}, kFrom + minutes{25}}};
+  const time::Instant as_of = kFrom + minutes{30} + seconds{20};
+  const ProbeAvailabilityResult p = tally_availability(tally, planned, kWindow, as_of, kNorm);
+  const std::vector<time::Window> expected = {{kFrom + minutes{3}, kFrom + minutes{6}},
+                                              {kFrom + minutes{9}, kFrom + minutes{10}},
+                                              {kFrom + minutes{20}, kFrom + minutes{21}},
+                                              {kFrom + minutes{30}, as_of}};
+  ASSERT_EQ(p.availability.down.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(p.availability.down[i].from, expected[i].from) << i;
+    EXPECT_EQ(p.availability.down[i].to, expected[i].to) << i;
+  }
+  EXPECT_EQ(p.availability.downtime, minutes{5} + seconds{20});
+  EXPECT_EQ(p.down_intervals.size(), 4u) << "20–23 is one interval, planned minutes included";
+}
+
 }  // namespace
 }  // namespace meetlat::measure
