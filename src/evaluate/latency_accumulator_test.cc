@@ -164,6 +164,18 @@ class LatencyAccumulatorTest : public ::testing::Test {
                            zone_);
   }
 
+  // The header and the rows of `month` ("2026-02") of text_.
+  std::string rows_of(const char* month) const {
+    std::string rows = "at,name,duration_ms\n";
+    std::size_t at = text_.find('\n') + 1;
+    while (at < text_.size()) {
+      const std::size_t end = text_.find('\n', at) + 1;
+      if (text_.compare(at, 7, month) == 0) rows.append(text_, at, end - at);
+      at = end;
+    }
+    return rows;
+  }
+
   static time::Instant instant(const char* text) {
     return time::parse_timestamp(text, time::Zone::load("Europe/Amsterdam"), nullptr)->at;
   }
@@ -199,13 +211,7 @@ TEST_F(LatencyAccumulatorTest, EachMonthsSummariesReplaceItsRows) {
   const auto from_summaries = plan->fresh();
   std::size_t keys_kept = 0;
   for (const char* month : {"2026-01", "2026-02", "2026-03"}) {
-    std::string rows = "at,name,duration_ms\n";
-    std::size_t at = text_.find('\n') + 1;
-    while (at < text_.size()) {
-      const std::size_t end = text_.find('\n', at) + 1;
-      if (text_.compare(at, 7, month) == 0) rows.append(text_, at, end - at);
-      at = end;
-    }
+    const std::string rows = rows_of(month);
     evidence::LoadOptions options{zone_};
     options.split_threshold_bytes = 1;
     options.sinks["transactions"] = [plan] { return plan->fresh(); };
@@ -273,13 +279,7 @@ TEST_F(LatencyAccumulatorTest, TheWeeksOfAMonthFromEachMonthsSummariesAreThoseOf
                                                                "transactions", weeks);
   const auto from_summaries = plan->fresh();
   for (const char* month : {"2026-01", "2026-02", "2026-03"}) {
-    std::string rows = "at,name,duration_ms\n";
-    std::size_t at = text_.find('\n') + 1;
-    while (at < text_.size()) {
-      const std::size_t end = text_.find('\n', at) + 1;
-      if (text_.compare(at, 7, month) == 0) rows.append(text_, at, end - at);
-      at = end;
-    }
+    const std::string rows = rows_of(month);
     evidence::LoadOptions options{zone_};
     options.sinks["transactions"] = [plan] { return plan->fresh(); };
     auto load = evidence::load_evidence_text(*evidence::find_schema("transactions"), rows, options);
