@@ -161,8 +161,8 @@ int run_quarter(const ReportArgs& args, const time::Period& quarter) {
   const time::Period last =
       time::period_containing(time::Cadence::kMonth, quarter.end_day - std::chrono::days{1});
   const time::Period start = time::period_containing(time::Cadence::kMonth, in.contract.start);
-  auto outcome = engine::evaluate_months(in.setting(), in.evidence(),
-                                         start < first && start <= last ? start : first, last);
+  auto outcome =
+      engine::evaluate_months(in.setting(), in.evidence(), start < first ? start : first, last);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
   auto& [loaded, since_start] = std::get<0>(outcome);
   auto agreements = agreed_months(in, quarter, since_start);
