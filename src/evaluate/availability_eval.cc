@@ -37,6 +37,10 @@ void note_exempted_outage(const Context& ctx, const evidence::Table& table, std:
     const auto& w = slots[s].window;
     if (start < w.to && (evidence::is_missing(end) || w.from < end)) {
       note_exempted(table, row, results[s]);
+      const time::Instant to =
+          std::min({evidence::is_missing(end) ? ctx.as_of() : end, ctx.as_of(), w.to});
+      const time::Micros inside = std::max(to - std::max(start, w.from), time::Micros{0});
+      results[s].record_downtime.push_back({results[s].exempted_ids.back(), true, inside});
     }
   }
 }
@@ -85,6 +89,15 @@ std::vector<ObjectiveResult> from_outages(const Context& ctx, const contract::Ob
   for (std::size_t s = 0; s < slots.size(); ++s) {
     const auto a = measure::outage_availability(reg.counted, slots[s].window, ctx.as_of(), o.norm);
     apply_measure(a.result, table, reg.rows, results[s]);
+    // The failing records' down time before the exempted ones', which read_register noted.
+    auto& downtime = results[s].record_downtime;
+    std::vector<RecordDowntime> failing;
+    failing.reserve(results[s].failing_ids.size() + downtime.size());
+    for (std::size_t i = 0; i < results[s].failing_ids.size(); ++i) {
+      failing.push_back({results[s].failing_ids[i], false, a.failing_downtime.at(i)});
+    }
+    failing.insert(failing.end(), downtime.begin(), downtime.end());
+    downtime = std::move(failing);
     results[s].details.push_back({"source", std::string("outages.csv")});
     add_availability_details(a, results[s]);
   }
@@ -157,6 +170,7 @@ void check_register(const Context& ctx, const contract::Objective& o, const Regi
     r.details.push_back({"probe_downtime_minutes", minutes(p.availability.downtime)});
     r.details.push_back({"probe_coverage", p.coverage});
     r.details.push_back({"unrecorded_downtime_minutes", minutes(gap.total)});
+    r.probe_check_spans = p.down_intervals;
     if (gap.unrecorded.empty()) continue;
     std::string w = "the probes saw " + minutes_text(gap.total) +
                     " minutes of downtime that outages.csv does not hold (";

@@ -60,6 +60,19 @@ struct RecordFigures {
   std::optional<time::Micros> counted;
 };
 
+// The down time availability from the outage register counted of one failing or exempted outage,
+// so that a reader can add up the figure (the report's evidence appendix). In memory only, like
+// RecordFigures.
+struct RecordDowntime {
+  std::string id;
+  bool exempted = false;
+  // Failing: its share of the down time the value counts (measure::AvailabilityResult::
+  // failing_downtime: inside the elapsed window, outside planned downtime, a minute two outages
+  // hold given to the earlier row), so that the failing records sum to `downtime_minutes`.
+  // Exempted: the time it lies inside the elapsed window, which the exemption kept out.
+  time::Micros counted{0};
+};
+
 struct ObjectiveResult {
   std::string id;
   Status status = Status::kNoData;
@@ -94,12 +107,20 @@ struct ObjectiveResult {
   std::vector<std::string> warnings;
   // Attainment: the figures behind each record of failing_ids, then of exempted_ids, in order.
   std::vector<RecordFigures> record_figures;
+  // Availability from the outage register: the down time of each record of failing_ids, then of
+  // exempted_ids, in order.
+  std::vector<RecordDowntime> record_downtime;
   // Availability measured from the probes: the spans of consecutive minutes the value counts as
   // down (measure::AvailabilityResult::down: the majority's down minutes merged, cut at the
   // window and at as_of), in time order; empty when none was down. Unset for any other
   // objective, availability from the outage register included. In memory only, for the
   // report's probe timeline (the JSON result lists the down intervals as failing_ids).
   std::optional<std::vector<time::Window>> down_spans;
+  // Availability from the outage register with the probes beside it as its check: the probes'
+  // down minutes merged, cut at the elapsed window, planned downtime included
+  // (measure::ProbeAvailabilityResult::down_intervals), the spans the check compared with the
+  // register; unset without the probes. In memory only, for the report's outage timeline.
+  std::optional<std::vector<time::Window>> probe_check_spans;
 };
 
 // A ladder step that fired in a period: the action it calls for.

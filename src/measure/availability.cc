@@ -1,6 +1,7 @@
 #include "measure/availability.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "measure/intervals.h"
 
@@ -10,6 +11,28 @@ namespace {
 time::Window outage_interval(const Outage& o, time::Instant as_of) {
   const time::Instant end = o.end.has_value() ? std::min(*o.end, as_of) : as_of;
   return {o.start, end};
+}
+
+// The part of `down` each of `failing` holds that none before it holds.
+std::vector<time::Micros> downtime_shares(std::span<const Outage> outages,
+                                          std::span<const std::uint32_t> failing,
+                                          std::span<const time::Window> down, time::Instant as_of) {
+  std::vector<time::Micros> out;
+  out.reserve(failing.size());
+  std::vector<time::Window> claimed;  // sorted, disjoint: the down time given out so far
+  for (const auto i : failing) {
+    const time::Window w = outage_interval(outages[i], as_of);
+    std::vector<time::Window> own;
+    for (const time::Window& d : down) {
+      const time::Window cut{std::max(w.from, d.from), std::min(w.to, d.to)};
+      if (cut.from < cut.to) own.push_back(cut);
+    }
+    own = subtract(own, claimed);
+    out.push_back(total_length(own));
+    claimed.insert(claimed.end(), own.begin(), own.end());
+    if (!own.empty()) claimed = merge_within(claimed, {down.front().from, down.back().to});
+  }
+  return out;
 }
 
 }  // namespace
@@ -55,6 +78,7 @@ AvailabilityResult outage_availability(std::span<const Outage> outages, time::Wi
     }
   }
   r.failing = static_cast<std::int64_t>(r.failing_items.size());
+  out.failing_downtime = downtime_shares(outages, r.failing_items, out.down, as_of);
   return out;
 }
 

@@ -48,6 +48,11 @@ struct AvailabilityResult {
   // window and less planned downtime. What a chart of the down time draws (the report's probe
   // timeline), so that it can never show other time than the value counts.
   std::vector<time::Window> down;
+  // outage_availability only: the part of `downtime` each outage of result.failing_items holds,
+  // in the same order, so that they sum to `downtime` (the report's evidence appendix). A minute
+  // two of them hold is the earlier one's in the order given (the register's rows), so it counts
+  // once, as in `downtime`; an outage whose down time an earlier one holds in full has 0.
+  std::vector<time::Micros> failing_downtime;
 };
 
 // The shared computation, for callers that already have down intervals (probe minutes): merges

@@ -88,6 +88,28 @@ TEST(OutageAvailability, OpenOutageLastsUntilAsOfAndTheWindowIsCutThere) {
   EXPECT_EQ(a.result.status, Status::kBreached);
 }
 
+TEST(OutageAvailability, EachFailingOutageHoldsItsShareOfTheDowntimeOnce) {
+  // Unplanned [100, 160) and [130, 190) overlap: 60 min for the first, the 30 after it for the
+  // second. [140, 150) lies inside the first: 0. Planned [1000, 1020) takes [1010, 1020) of
+  // unplanned [1010, 1040): 20 min. An open outage from 43190 until an as-of at 43195: 5 min.
+  const time::Instant as_of = kFrom + minutes{43195};
+  const std::vector<Outage> outages = {outage(100, 160),   outage(130, 190),
+                                       outage(140, 150),   outage(1000, 1020, true),
+                                       outage(1010, 1040), outage(43190, std::nullopt)};
+  const AvailabilityResult a = outage_availability(outages, kWindow, as_of, kNorm);
+  EXPECT_THAT(a.result.failing_items, ElementsAre(0, 1, 2, 4, 5));
+  EXPECT_THAT(a.failing_downtime,
+              ElementsAre(minutes{60}, minutes{30}, minutes{0}, minutes{20}, minutes{5}));
+  // The shares sum to the down time the value counts, whatever the order of the rows.
+  time::Micros sum{0};
+  for (const auto d : a.failing_downtime) sum += d;
+  EXPECT_EQ(sum, a.downtime);
+  const std::vector<Outage> reversed(outages.rbegin(), outages.rend());
+  const AvailabilityResult b = outage_availability(reversed, kWindow, as_of, kNorm);
+  EXPECT_THAT(b.failing_downtime,
+              ElementsAre(minutes{5}, minutes{20}, minutes{10}, minutes{50}, minutes{30}));
+}
+
 TEST(OutageAvailability, NothingElapsedOrAllPlannedIsNoData) {
   EXPECT_EQ(outage_availability({}, kWindow, kFrom, kNorm).result.status, Status::kNoData);
   const std::vector<Outage> all_planned = {outage(-5, 43300, true)};

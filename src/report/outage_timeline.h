@@ -2,8 +2,9 @@
 // availability page of the monthly report, docs/reports.md): the period from left to right with a
 // mark under each of its ticks, and a bar for each span of down time in a lane named in words, so
 // that colour carries no meaning. Availability from the outage register has two lanes, unplanned
-// outages (filled) and planned ones (outlined); availability from the probes one, the minutes
-// they counted down (filled). A span shorter than the width of a pixel still shows, at that
+// outages (filled) and planned ones (outlined), and a third when the probes checked the register,
+// the minutes they saw down (filled); availability from the probes one, the minutes they counted
+// down (filled). A span shorter than the width of a pixel still shows, at that
 // width, and bars of a lane given one after the other that would lie less than a pixel apart are
 // drawn as one, so that thousands of spans make at most a few hundred bars. The SVG carries
 // role="img", a <title> and a <desc> (the caller's words for every span, or for their count and

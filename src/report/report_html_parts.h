@@ -8,6 +8,7 @@
 #include "contract/model.h"
 #include "evaluate/evaluation.h"
 #include "report/monthly_report.h"
+#include "time/instant.h"
 
 namespace meetlat::report::html {
 
@@ -36,6 +37,16 @@ std::string anchor(std::string_view kpi_id);
 // A value at the bottom or the top of a chart's value axis, in the plotted unit (percent for a
 // ratio) with the unit's suffix: "89,50%", "312,0 ms".
 std::string axis_text(contract::Unit unit, double v, const Catalogue& words);
+// Minutes as a reader counts them: whole when whole ("7"), else to two decimals ("4,33": a span
+// cut at an as-of moment inside a minute).
+std::string minutes_text(time::Micros d, const Catalogue& words);
+// The timelines of an availability objective's page (report_html_timelines.cc): the outage
+// register's, with the probes' down minutes as a lane of it when they checked the register, or
+// the probes' when they decided; "" for any other objective. `objective`: the contract's, nullptr
+// when the month's contract version does not hold it.
+std::string availability_timelines(const MonthlyReport& r, const evaluate::HistoryKpi& k,
+                                   const evaluate::ObjectiveResult& o,
+                                   const contract::Objective* objective, const std::string& name);
 // The KPI as the contract version of the month holds it.
 const contract::Kpi& kpi_of(const MonthlyReport& r, const evaluate::HistoryKpi& k);
 

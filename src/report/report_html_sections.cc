@@ -12,7 +12,6 @@
 #include "report/engine_text.h"
 #include "report/html_text.h"
 #include "report/locale_text.h"
-#include "report/outage_timeline.h"
 #include "report/priority_chart.h"
 #include "report/record_facts.h"
 #include "report/report_html_parts.h"
@@ -287,148 +286,6 @@ std::string weekly_chart(const MonthlyReport& r, const HistoryKpi& k,
          finish_series_chart(r, group, words, c);
 }
 
-// A mark every seven days from the first of `window`, named by its day and month ("8 okt").
-std::vector<TimelineTick> week_ticks(const MonthlyReport& r, const time::Window& window) {
-  const Catalogue& w = *r.words;
-  std::vector<TimelineTick> ticks;
-  for (time::Date day = r.zone->date_of(window.from);; day += std::chrono::days{7}) {
-    const time::Instant at = r.zone->start_of_day(day);
-    if (at >= window.to) break;
-    const std::chrono::year_month_day ymd{day};
-    ticks.push_back(
-        {at, std::to_string(static_cast<unsigned>(ymd.day())) + " " +
-                 w.say("month_short." + std::to_string(static_cast<unsigned>(ymd.month())), {})});
-  }
-  return ticks;
-}
-
-// The period a timeline's title names: "oktober 2026" for a month, else its name.
-std::string timeline_period(const MonthlyReport& r, const HistoryKpi& k) {
-  return k.period.cadence == time::Cadence::kMonth ? month_text(k.period.first_day, *r.words)
-                                                   : k.period_name;
-}
-
-// The outages of an availability objective's window (its outage register, outages.csv, as the
-// measure reads it: of its services, cut at the window and at as_of, an open one lasting until
-// as_of) as a timeline; "" when the objective is not availability or the register is not in the
-// evidence (availability from probes: probe_timeline).
-std::string outage_timeline(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o,
-                            const contract::Objective& objective, const std::string& name) {
-  const auto* measure = std::get_if<contract::AvailabilityMeasure>(&objective.measure);
-  const evidence::Table* table =
-      measure != nullptr && r.evidence != nullptr ? r.evidence->find(measure->outages) : nullptr;
-  if (table == nullptr) return {};
-  const Catalogue& w = *r.words;
-  OutageTimeline t;
-  t.id = "timeline-" + anchor(k.kpi_id) + "-" + anchor(o.id);
-  t.window = {k.window.from, std::min(k.window.to, r.history->as_of)};
-  if (t.window.to <= t.window.from) return {};
-  t.title = w.say("report.outage_timeline_title",
-                  {{"objective", k.kpi_id + " " + name}, {"period", timeline_period(r, k)}});
-  t.lanes = {{w.say("report.outage_unplanned", {}), true},
-             {w.say("report.outage_planned", {}), false}};
-  const auto starts = table->instants("start");
-  const auto ends = table->instants("end");
-  const auto planned = table->bools("planned");
-  for (std::size_t row = 0; row < table->rows(); ++row) {
-    if (!measure->services.empty() &&
-        std::find(measure->services.begin(), measure->services.end(),
-                  table->text("service", row)) == measure->services.end()) {
-      continue;
-    }
-    const time::Instant end = evidence::is_missing(ends[row]) ? t.window.to : ends[row];
-    const time::Instant from = std::max(starts[row], t.window.from);
-    const time::Instant to = std::min(end, t.window.to);
-    if (to <= from) continue;
-    const bool is_planned = planned[row] == 1;
-    t.bars.push_back({from, to, is_planned ? 1U : 0U});
-    if (!t.description.empty()) t.description += "; ";
-    t.description += w.say("report.outage_item", {{"id", std::string(table->text("id", row))},
-                                                  {"from", instant_text(from, *r.zone, w)},
-                                                  {"to", instant_text(to, *r.zone, w)},
-                                                  {"kind", t.lanes[is_planned ? 1 : 0].label}});
-  }
-  if (t.bars.empty()) t.description = w.say("report.outage_none", {});
-  t.ticks = week_ticks(r, k.window);
-  // The window drawn is the whole period, so a month to date shows how far it has come.
-  t.window = k.window;
-  return outage_timeline_svg(t) + "\n";
-}
-
-// Minutes as a reader counts them: whole when whole ("7"), else to two decimals ("4,33": a span
-// cut at an as-of moment inside a minute).
-std::string minutes_text(time::Micros d, const Catalogue& w) {
-  constexpr std::int64_t kMinute = 60'000'000;
-  if (d.count() % kMinute == 0) return count_text(d.count() / kMinute, w);
-  return number_text(static_cast<double>(d.count()) / static_cast<double>(kMinute), 2, w);
-}
-
-// At most this many spans are named one by one in a probe timeline's text alternative; beyond
-// it, the count, the minutes in all and the longest kProbeSpansLongest (all of them are in the
-// evidence appendix, as the objective's failing records).
-constexpr std::size_t kProbeSpansNamed = 100;
-constexpr std::size_t kProbeSpansLongest = 20;
-
-// The minutes an availability objective measured from the probes counted as down (the spans the
-// evaluation kept beside its value, ObjectiveResult::down_spans: the same minutes the value
-// counts) as a timeline of its window with one lane; "" when the objective is not measured from
-// the probes or had no probe in its window.
-std::string probe_timeline(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o,
-                           const std::string& name) {
-  if (!o.down_spans || !o.value) return {};
-  const Catalogue& w = *r.words;
-  const std::vector<time::Window>& spans = *o.down_spans;
-  OutageTimeline t;
-  t.id = "probe-timeline-" + anchor(k.kpi_id) + "-" + anchor(o.id);
-  t.window = k.window;
-  if (t.window.to <= t.window.from) return {};
-  t.title = w.say("report.probe_timeline_title",
-                  {{"objective", k.kpi_id + " " + name}, {"period", timeline_period(r, k)}});
-  t.lanes = {{w.say("report.probe_down_lane", {}), true}};
-  time::Micros total{0};
-  for (const time::Window& span : spans) {
-    t.bars.push_back({span.from, span.to, 0});
-    total += span.to - span.from;
-  }
-  auto item = [&](const time::Window& span) {
-    return w.say("report.probe_down_item", {{"from", instant_text(span.from, *r.zone, w)},
-                                            {"to", instant_text(span.to, *r.zone, w)},
-                                            {"minutes", minutes_text(span.to - span.from, w)}});
-  };
-  auto join = [&](const std::vector<time::Window>& named) {
-    std::string out;
-    for (const time::Window& span : named) out += (out.empty() ? "" : "; ") + item(span);
-    return out;
-  };
-  if (spans.empty()) {
-    t.description = w.say("report.probe_down_none", {});
-  } else {
-    t.description =
-        w.say(spans.size() == 1 ? "report.probe_down_total_one" : "report.probe_down_total",
-              {{"spans", count_text(static_cast<std::int64_t>(spans.size()), w)},
-               {"minutes", minutes_text(total, w)}});
-    if (spans.size() <= kProbeSpansNamed) {
-      t.description += ": " + join(spans);
-    } else {
-      // The longest, the earlier first among equals, shown in time order.
-      std::vector<time::Window> longest = spans;
-      std::stable_sort(longest.begin(), longest.end(),
-                       [](const time::Window& a, const time::Window& b) {
-                         return a.to - a.from > b.to - b.from;
-                       });
-      longest.resize(kProbeSpansLongest);
-      std::sort(longest.begin(), longest.end(),
-                [](const time::Window& a, const time::Window& b) { return a.from < b.from; });
-      t.description +=
-          "; " + w.say("report.probe_down_longest",
-                       {{"count", count_text(static_cast<std::int64_t>(longest.size()), w)},
-                        {"spans", join(longest)}});
-    }
-  }
-  t.ticks = week_ticks(r, k.window);
-  return outage_timeline_svg(t) + "\n";
-}
-
 std::string objective_facts(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveResult& o) {
   const Catalogue& w = *r.words;
   std::string out = "<dl class=\"facts\">";
@@ -486,10 +343,7 @@ std::string kpi_section(const MonthlyReport& r, const HistoryKpi& k) {
     }
     out += "<h4>" + html_escaped(name) + "</h4>\n" + objective_facts(r, k, o) +
            chart(r, k, o, name) + "\n";
-    if (contract_objective != nullptr) {
-      out += outage_timeline(r, k, o, *contract_objective, name);
-    }
-    out += probe_timeline(r, k, o, name);
+    out += availability_timelines(r, k, o, contract_objective, name);
   }
   return out + "</section>\n";
 }
@@ -524,8 +378,21 @@ std::string figures_cells(const MonthlyReport& r, const ObjectiveResult& o, std:
          (f.counted ? html_escaped(counted_text(r, f)) : std::string("–")) + "</td>";
 }
 
+// The down time availability from the outage register counted of the `index`-th record of
+// failing_ids then exempted_ids, as a cell: "45 min", or an exempted one's time in the window.
+std::string downtime_cell(const MonthlyReport& r, const ObjectiveResult& o, std::size_t index,
+                          const std::string& id) {
+  if (index >= o.record_downtime.size() || o.record_downtime[index].id != id) return "<td></td>";
+  const evaluate::RecordDowntime& d = o.record_downtime[index];
+  return "<td class=\"num\">" +
+         html_escaped(r.words->say(d.exempted ? "report.down_exempted" : "report.down_counted",
+                                   {{"minutes", minutes_text(d.counted, *r.words)}})) +
+         "</td>";
+}
+
 // A failing or exempted record as a table row: its kind, the cells of its evidence row (its id
-// alone when the evidence holds no such row) and the engine's figures.
+// alone when the evidence holds no such row) and the engine's figures (RecordFigures of an
+// attainment, RecordDowntime of an outage).
 std::string record_row(const MonthlyReport& r, const RecordFacts& records, const ObjectiveResult& o,
                        const std::string& kind, std::size_t index, const std::string& id) {
   std::string out = "<tr><td>" + kind + "</td>";
@@ -539,7 +406,11 @@ std::string record_row(const MonthlyReport& r, const RecordFacts& records, const
                     : "<td>" + html_escaped((*cells)[i]) + "</td>";
     }
   }
-  if (!o.record_figures.empty()) out += figures_cells(r, o, index, id);
+  if (!o.record_figures.empty()) {
+    out += figures_cells(r, o, index, id);
+  } else if (!o.record_downtime.empty()) {
+    out += downtime_cell(r, o, index, id);
+  }
   return out + "</tr>\n";
 }
 
@@ -570,6 +441,8 @@ std::string records_table(const MonthlyReport& r, const RecordFacts& records,
   if (!o.record_figures.empty()) {
     head += "<th scope=\"col\">" + label(r, "report.col.computed_deadline") +
             "</th><th scope=\"col\">" + label(r, "report.col.counted") + "</th>";
+  } else if (!o.record_downtime.empty()) {
+    head += "<th scope=\"col\">" + label(r, "report.col.down_counted") + "</th>";
   }
   head += "</tr></thead>\n";
   auto part_start = [&](std::size_t first) {

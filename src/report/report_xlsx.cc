@@ -220,10 +220,21 @@ void objectives(Book& book, const MonthlyReport& r) {
   }
 }
 
+// The down time availability from the outage register counted of a failing outage, in minutes,
+// in the last column (evaluate/evaluation.h, RecordDowntime); an exempted one counted none.
+void downtime_cells(Sheet& s, const evaluate::RecordDowntime& d) {
+  if (d.exempted) return;
+  s.skip();  // the attainment's deadline, calendar and hours
+  s.skip();
+  s.skip();
+  s.number(static_cast<double>(d.counted.count()) / 6e7, "0.00");
+}
+
 void evidence(Book& book, const MonthlyReport& r) {
   Sheet s(book, "Evidence", r,
           {"report.col.kpi", "report.col.objective", "report.col.kind", "report.col.record",
-           "report.col.computed_deadline", "report.col.calendar", "report.col.counted_hours"});
+           "report.col.computed_deadline", "report.col.calendar", "report.col.counted_hours",
+           "report.col.down_minutes"});
   const std::string failing = r.words->say("report.failing_ids", {});
   const std::string exempted = r.words->say("report.exempted_ids", {});
   for (const auto& k : r.month().kpis) {
@@ -237,6 +248,10 @@ void evidence(Book& book, const MonthlyReport& r) {
           s.text(ids == &o.failing_ids ? failing : exempted);
           s.text(id);
           const std::size_t i = index++;
+          if (i < o.record_downtime.size() && o.record_downtime[i].id == id) {
+            downtime_cells(s, o.record_downtime[i]);
+            continue;
+          }
           if (i >= o.record_figures.size() || o.record_figures[i].id != id) continue;
           // The engine's figures behind the record (evaluate/evaluation.h, RecordFigures).
           const evaluate::RecordFigures& f = o.record_figures[i];
