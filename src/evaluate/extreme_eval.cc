@@ -45,7 +45,15 @@ std::vector<ObjectiveResult> evaluate_extreme(const Context& ctx, const contract
       const time::Instant end = open ? ctx.as_of() : to[row];
       items.push_back({static_cast<double>((end - from[row]).count()) / kMicrosPerDay, open});
     }
-    apply_measure(measure::extreme(items, which, empty, o.norm), *table, rows, results[s]);
+    const measure::MeasureResult r = measure::extreme(items, which, empty, o.norm);
+    apply_measure(r, *table, rows, results[s]);
+    if (duration) {
+      // A value read from a column is in the record's row already; a duration is not.
+      for (std::size_t i = 0; i < r.failing_items.size(); ++i) {
+        const measure::ExtremeItem& item = items[r.failing_items[i]];
+        results[s].record_values.push_back({results[s].failing_ids[i], item.value, item.open});
+      }
+    }
     if (items.empty() && results[s].status == Status::kBreached) {
       // "A half-year without an export test is breached": decided only once it has ended.
       const bool ended = !(ctx.as_of() < slots[s].window.to);

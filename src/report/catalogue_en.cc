@@ -178,6 +178,8 @@ const Catalogue& english() {
           {"report.down_counted", "{minutes} min"},
           {"report.down_exempted", "{minutes} min in the period, exempted: not counted"},
           {"report.col.down_minutes", "Down minutes counted"},
+          {"report.col.record_value", "Value computed"},
+          {"report.record_value_open", "{value} so far, open at the as-of moment"},
           {"report.probe_down_lane", "down"},
           {"report.probe_down_item", "down from {from} to {to} ({minutes} min)"},
           {"report.probe_down_total", "{spans} spans of down minutes, {minutes} min in all"},

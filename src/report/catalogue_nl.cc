@@ -162,6 +162,8 @@ const Catalogue& dutch() {
           {"report.down_counted", "{minutes} min"},
           {"report.down_exempted", "{minutes} min in de periode, vrijgesteld: niet geteld"},
           {"report.col.down_minutes", "Getelde minuten storing"},
+          {"report.col.record_value", "Berekende waarde"},
+          {"report.record_value_open", "{value} tot nu toe, open op het peilmoment"},
           {"report.probe_down_lane", "storing"},
           {"report.probe_down_item", "storing van {from} tot {to} ({minutes} min)"},
           {"report.probe_down_total", "{spans} aaneengesloten storingen, samen {minutes} min"},

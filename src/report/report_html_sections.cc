@@ -390,6 +390,19 @@ std::string downtime_cell(const MonthlyReport& r, const ObjectiveResult& o, std:
          "</td>";
 }
 
+// The value a lowest or highest of durations took of the `index`-th record of failing_ids, as a
+// cell: "7,5 dagen", or its value so far when it was open at the as-of moment.
+std::string value_cell(const MonthlyReport& r, const ObjectiveResult& o, std::size_t index,
+                       const std::string& id) {
+  if (index >= o.record_values.size() || o.record_values[index].id != id) return "<td></td>";
+  const evaluate::RecordValue& v = o.record_values[index];
+  const std::string value = value_text(o.unit, v.value, o.norm, *r.words);
+  return "<td class=\"num\">" +
+         html_escaped(v.open ? r.words->say("report.record_value_open", {{"value", value}})
+                             : value) +
+         "</td>";
+}
+
 // A failing or exempted record as a table row: its kind, the cells of its evidence row (its id
 // alone when the evidence holds no such row) and the engine's figures (RecordFigures of an
 // attainment, RecordDowntime of an outage).
@@ -410,6 +423,8 @@ std::string record_row(const MonthlyReport& r, const RecordFacts& records, const
     out += figures_cells(r, o, index, id);
   } else if (!o.record_downtime.empty()) {
     out += downtime_cell(r, o, index, id);
+  } else if (!o.record_values.empty()) {
+    out += value_cell(r, o, index, id);
   }
   return out + "</tr>\n";
 }
@@ -443,6 +458,8 @@ std::string records_table(const MonthlyReport& r, const RecordFacts& records,
             "</th><th scope=\"col\">" + label(r, "report.col.counted") + "</th>";
   } else if (!o.record_downtime.empty()) {
     head += "<th scope=\"col\">" + label(r, "report.col.down_counted") + "</th>";
+  } else if (!o.record_values.empty()) {
+    head += "<th scope=\"col\">" + label(r, "report.col.record_value") + "</th>";
   }
   head += "</tr></thead>\n";
   auto part_start = [&](std::size_t first) {

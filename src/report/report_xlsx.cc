@@ -234,7 +234,7 @@ void evidence(Book& book, const MonthlyReport& r) {
   Sheet s(book, "Evidence", r,
           {"report.col.kpi", "report.col.objective", "report.col.kind", "report.col.record",
            "report.col.computed_deadline", "report.col.calendar", "report.col.counted_hours",
-           "report.col.down_minutes"});
+           "report.col.down_minutes", "report.col.record_value"});
   const std::string failing = r.words->say("report.failing_ids", {});
   const std::string exempted = r.words->say("report.exempted_ids", {});
   for (const auto& k : r.month().kpis) {
@@ -250,6 +250,11 @@ void evidence(Book& book, const MonthlyReport& r) {
           const std::size_t i = index++;
           if (i < o.record_downtime.size() && o.record_downtime[i].id == id) {
             downtime_cells(s, o.record_downtime[i]);
+            continue;
+          }
+          if (i < o.record_values.size() && o.record_values[i].id == id) {
+            for (int skipped = 0; skipped < 4; ++skipped) s.skip();
+            s.number(o.record_values[i].value, "0.00");
             continue;
           }
           if (i >= o.record_figures.size() || o.record_figures[i].id != id) continue;

@@ -1,3 +1,6 @@
+// The figures the engine computed of records other than tickets in the monthly report, through
+// the real binary on the built-in default contract.
+//
 // KPI-03 availability decided by the outage register, through the real binary on the built-in
 // default contract (docs/reports.md): the down time the engine counted of each outage in the
 // evidence appendix, and the probes' down minutes as a lane of the outage timeline when they are
@@ -236,6 +239,48 @@ TEST_F(ReportOutageFigures, WithoutProbesTheTimelineHasTheRegisterAlone) {
             "KPI-03 availability (Availability): outages in October 2026");
   EXPECT_EQ(svg.find("probes"), std::string::npos) << svg;
   EXPECT_EQ(occurrences(svg, "class=\"lane\""), 2U);
+}
+
+// KPI-16 export, the longest export test of the half-year, "<= 5 days": EXP-1 took from 1
+// September 08:00 to 8 September 20:00, 7.5 days; EXP-2, started 20 October 08:00 (+02:00), is
+// open at the as-of moment 5 November 00:00 (+01:00): 15 days 17 hours so far, 15.7 days; EXP-3
+// took 2 days, in time. The appendix gives each failing test the days the engine counted.
+TEST(ReportRecordValues, AppendixShowsTheDaysOfEachFailingExportTest) {
+  std::string pattern = (fs::temp_directory_path() / "meetlat_record_values_XXXXXX").string();
+  ASSERT_NE(mkdtemp(pattern.data()), nullptr);
+  const fs::path root = pattern;
+  fs::create_directories(root / "data");
+  std::ofstream(root / "data" / "export_tests.csv")
+      << "id,started_at,completed_at\n"
+         "EXP-1,2026-09-01T08:00:00+02:00,2026-09-08T20:00:00+02:00\n"
+         "EXP-2,2026-10-20T08:00:00+02:00,\n"
+         "EXP-3,2026-07-01T08:00:00+02:00,2026-07-03T08:00:00+02:00\n";
+  std::string nl;
+  std::string en;
+  for (const char* lang : {"nl", "en"}) {
+    const fs::path out = root / (std::string(lang) + ".html");
+    const RunResult r =
+        run_meetlat(std::string("report --as-of ") + kAsOf + " --data " + (root / "data").string() +
+                        " --period 2026-10 --lang " + lang + " --out " + out.string(),
+                    root);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    (std::string(lang) == "nl" ? nl : en) = read_file(out);
+  }
+  std::error_code ignored;
+  fs::remove_all(root, ignored);
+  EXPECT_NE(nl.find("<th scope=\"col\">Berekende waarde</th>"), std::string::npos);
+  EXPECT_NE(row_of(nl, "EXP-1").find("<td class=\"num\">7,5 dagen</td>"), std::string::npos)
+      << row_of(nl, "EXP-1");
+  EXPECT_NE(row_of(nl, "EXP-2")
+                .find("<td class=\"num\">15,7 dagen tot nu toe, open op het peilmoment</td>"),
+            std::string::npos)
+      << row_of(nl, "EXP-2");
+  EXPECT_NE(row_of(en, "EXP-1").find("<td class=\"num\">7.5 days</td>"), std::string::npos)
+      << row_of(en, "EXP-1");
+  EXPECT_NE(row_of(en, "EXP-2").find("15.7 days so far, open at the as-of moment"),
+            std::string::npos)
+      << row_of(en, "EXP-2");
+  EXPECT_EQ(row_of(en, "EXP-3"), "") << "a test in time is in no list";
 }
 
 }  // namespace
