@@ -255,6 +255,15 @@ TEST(ReportRecordValues, AppendixShowsTheDaysOfEachFailingExportTest) {
          "EXP-1,2026-09-01T08:00:00+02:00,2026-09-08T20:00:00+02:00\n"
          "EXP-2,2026-10-20T08:00:00+02:00,\n"
          "EXP-3,2026-07-01T08:00:00+02:00,2026-07-03T08:00:00+02:00\n";
+  const RunResult x =
+      run_meetlat(std::string("report --as-of ") + kAsOf + " --data " + (root / "data").string() +
+                      " --period 2026-10 --format xlsx --out " + (root / "report.xlsx").string(),
+                  root);
+  ASSERT_EQ(x.exit_code, 0) << x.err;
+  const RunResult read =
+      meetlat::testing::run_shell(std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " +
+                                  (root / "report.xlsx").string() + " 2>&1");
+  ASSERT_EQ(read.exit_code, 0) << read.out;
   std::string nl;
   std::string en;
   for (const char* lang : {"nl", "en"}) {
@@ -268,6 +277,20 @@ TEST(ReportRecordValues, AppendixShowsTheDaysOfEachFailingExportTest) {
   }
   std::error_code ignored;
   fs::remove_all(root, ignored);
+  // The workbook's Evidence sheet: the days as a number, in the last column.
+  int tests = 0;
+  const json workbook = json::parse(read.out);
+  for (const auto& cells : workbook.at("Evidence").at("rows")) {
+    if (cells.at(3) == "EXP-1") {
+      ++tests;
+      EXPECT_DOUBLE_EQ(cells.at(8).get<double>(), 7.5);
+    }
+    if (cells.at(3) == "EXP-2") {
+      ++tests;
+      EXPECT_NEAR(cells.at(8).get<double>(), 15 + 17.0 / 24, 1e-9);
+    }
+  }
+  EXPECT_EQ(tests, 2);
   EXPECT_NE(nl.find("<th scope=\"col\">Berekende waarde</th>"), std::string::npos);
   EXPECT_NE(row_of(nl, "EXP-1").find("<td class=\"num\">7,5 dagen</td>"), std::string::npos)
       << row_of(nl, "EXP-1");

@@ -221,7 +221,8 @@ void objectives(Book& book, const MonthlyReport& r) {
 }
 
 // The down time availability from the outage register counted of a failing outage, in minutes,
-// in the last column (evaluate/evaluation.h, RecordDowntime); an exempted one counted none.
+// in its column after the attainment's (evaluate/evaluation.h, RecordDowntime); an exempted one
+// counted none.
 void downtime_cells(Sheet& s, const evaluate::RecordDowntime& d) {
   if (d.exempted) return;
   s.skip();  // the attainment's deadline, calendar and hours
@@ -253,6 +254,7 @@ void evidence(Book& book, const MonthlyReport& r) {
             continue;
           }
           if (i < o.record_values.size() && o.record_values[i].id == id) {
+            // The value of a duration (RecordValue), in the last column.
             for (int skipped = 0; skipped < 4; ++skipped) s.skip();
             s.number(o.record_values[i].value, "0.00");
             continue;
