@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "report_svg.h"
 #include "run_meetlat.h"
 
 namespace fs = std::filesystem;
@@ -30,6 +31,9 @@ using nlohmann::json;
 
 namespace {
 
+using meetlat::testing::chart_svg;
+using meetlat::testing::element_text;
+using meetlat::testing::occurrences;
 using meetlat::testing::read_file;
 using meetlat::testing::run_meetlat;
 using meetlat::testing::RunResult;
@@ -60,30 +64,6 @@ std::string hand_made_probes() {
     csv += stamp("2026-10-20T08:02", 10) + "," + location + ",1\n";
   }
   return csv;
-}
-
-// The probe timeline of KPI-03 in `html`, from <svg to </svg> ("" when there is none).
-std::string probe_timeline(const std::string& html) {
-  const std::size_t id = html.find(std::string("aria-labelledby=\"") + kTimelineId + "-title");
-  if (id == std::string::npos) return {};
-  const std::size_t start = html.rfind("<svg", id);
-  return html.substr(start, html.find("</svg>", id) + 6 - start);
-}
-
-// The text between <tag ...> and </tag> in `svg`.
-std::string element_text(const std::string& svg, const std::string& tag) {
-  const std::size_t open = svg.find("<" + tag);
-  if (open == std::string::npos) return {};
-  const std::size_t start = svg.find('>', open) + 1;
-  return svg.substr(start, svg.find("</" + tag + ">", start) - start);
-}
-
-std::size_t occurrences(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
 }
 
 // KPI-03's availability objective in an `evaluate` JSON result.
@@ -143,7 +123,7 @@ TEST_F(ReportProbeTimeline, ShowsEachSpanOfTheMinutesTheMeasureCountedDown) {
   ASSERT_EQ(objective.at("failing_ids").size(), 3U);
 
   const std::string html = report(inputs, "en", "en.html");
-  const std::string svg = probe_timeline(html);
+  const std::string svg = chart_svg(html, kTimelineId);
   ASSERT_FALSE(svg.empty()) << "no probe timeline on KPI-03's page";
   EXPECT_NE(svg.find("role=\"img\""), std::string::npos);
   EXPECT_EQ(element_text(svg, "title"),
@@ -166,7 +146,7 @@ TEST_F(ReportProbeTimeline, ShowsEachSpanOfTheMinutesTheMeasureCountedDown) {
   // The probes decide: there is no outage register to draw.
   EXPECT_EQ(html.find("aria-labelledby=\"timeline-kpi-03"), std::string::npos);
 
-  const std::string nl = probe_timeline(report(inputs, "nl", "nl.html"));
+  const std::string nl = chart_svg(report(inputs, "nl", "nl.html"), kTimelineId);
   EXPECT_EQ(element_text(nl, "desc"),
             "3 aaneengesloten storingen, samen 6 min: "
             "storing van 5 oktober 2026 12:02 tot 5 oktober 2026 12:05 (3 min); "
@@ -182,7 +162,7 @@ TEST_F(ReportProbeTimeline, AMonthToDateEndsTheLastSpanAtAsOf) {
       std::string("--as-of 2026-10-20T10:01:30+02:00 --data ") + data_.string();
   const json objective = availability(evaluate(inputs));
   EXPECT_EQ(objective.at("details").at("downtime_minutes"), 5.5);
-  const std::string svg = probe_timeline(report(inputs, "en", "to-date.html"));
+  const std::string svg = chart_svg(report(inputs, "en", "to-date.html"), kTimelineId);
   EXPECT_EQ(element_text(svg, "desc"),
             "3 spans of down minutes, 5.50 min in all: "
             "down from 5 October 2026 12:02 to 5 October 2026 12:05 (3 min); "
@@ -194,8 +174,9 @@ TEST_F(ReportProbeTimeline, AMonthToDateEndsTheLastSpanAtAsOf) {
 // From a workspace, where the probes are kept as votes per minute beside each month's segment
 // (computed the first time, read back the second), the timeline is the same bytes as from files.
 TEST_F(ReportProbeTimeline, AWorkspaceDrawsTheSameTimelineAsTheFiles) {
-  const std::string files = probe_timeline(
-      report(std::string("--as-of ") + kAsOf + " --data " + data_.string(), "en", "files.html"));
+  const std::string files = chart_svg(
+      report(std::string("--as-of ") + kAsOf + " --data " + data_.string(), "en", "files.html"),
+      kTimelineId);
   ASSERT_FALSE(files.empty());
   const fs::path ws = root_ / "ws";
   ASSERT_EQ(run_meetlat("init " + ws.string(), root_).exit_code, 0);
@@ -205,7 +186,7 @@ TEST_F(ReportProbeTimeline, AWorkspaceDrawsTheSameTimelineAsTheFiles) {
   for (const char* run : {"first", "second"}) {
     const std::string html = report(std::string("--as-of ") + kAsOf + " --workspace " + ws.string(),
                                     "en", std::string("ws-") + run + ".html");
-    EXPECT_EQ(probe_timeline(html), files) << run;
+    EXPECT_EQ(chart_svg(html, kTimelineId), files) << run;
   }
 }
 
@@ -235,7 +216,7 @@ TEST_F(ReportProbeTimeline, ThousandsOfSpansMakeFewBarsAndACountInWords) {
   const json objective = availability(evaluate(inputs));
   ASSERT_EQ(objective.at("failing_ids").size(), 4801U);
   EXPECT_EQ(objective.at("details").at("downtime_minutes"), 4920);
-  const std::string svg = probe_timeline(report(inputs, "en", "flapping.html"));
+  const std::string svg = chart_svg(report(inputs, "en", "flapping.html"), kTimelineId);
   ASSERT_FALSE(svg.empty());
   const std::string desc = element_text(svg, "desc");
   EXPECT_EQ(desc.rfind("4,801 spans of down minutes, 4,920 min in all; the 20 longest", 0), 0U)

@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "report_svg.h"
 #include "run_meetlat.h"
 
 namespace fs = std::filesystem;
@@ -30,6 +31,9 @@ using nlohmann::json;
 
 namespace {
 
+using meetlat::testing::chart_svg;
+using meetlat::testing::element_text;
+using meetlat::testing::occurrences;
 using meetlat::testing::read_file;
 using meetlat::testing::run_meetlat;
 using meetlat::testing::RunResult;
@@ -47,29 +51,6 @@ std::string probes() {
     csv += std::string(minute) + ":10Z,ams,1\n" + minute + ":10Z,fra,1\n";
   }
   return csv;
-}
-
-// The outage timeline of KPI-03 in `html`, from <svg to </svg> ("" when there is none).
-std::string outage_timeline(const std::string& html) {
-  const std::size_t id = html.find(std::string("aria-labelledby=\"") + kTimelineId + "-title");
-  if (id == std::string::npos) return {};
-  const std::size_t start = html.rfind("<svg", id);
-  return html.substr(start, html.find("</svg>", id) + 6 - start);
-}
-
-std::string element_text(const std::string& svg, const std::string& tag) {
-  const std::size_t open = svg.find("<" + tag);
-  if (open == std::string::npos) return {};
-  const std::size_t start = svg.find('>', open) + 1;
-  return svg.substr(start, svg.find("</" + tag + ">", start) - start);
-}
-
-std::size_t occurrences(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
 }
 
 // The table row of the report whose header cell is `id`, from <tr> to </tr>.
@@ -205,7 +186,8 @@ TEST_F(ReportOutageFigures, TimelineShowsTheProbesBesideTheRegister) {
   EXPECT_EQ(objective.at("details").at("probe_downtime_minutes"), 5);
   EXPECT_EQ(objective.at("details").at("unrecorded_downtime_minutes"), 3);
 
-  const std::string svg = outage_timeline(report("checked", "--lang en", "timeline-en.html"));
+  const std::string svg =
+      chart_svg(report("checked", "--lang en", "timeline-en.html"), kTimelineId);
   ASSERT_FALSE(svg.empty());
   EXPECT_EQ(element_text(svg, "title"),
             "KPI-03 availability (Availability): outages in October 2026 and the minutes the "
@@ -221,7 +203,7 @@ TEST_F(ReportOutageFigures, TimelineShowsTheProbesBesideTheRegister) {
   // The third lane's bars lie 2 below its top, 16 + 2 × 32.
   EXPECT_EQ(occurrences(svg, "y=\"82.0\" width="), 2U) << svg;
 
-  const std::string nl = outage_timeline(report("checked", "--lang nl", "timeline-nl.html"));
+  const std::string nl = chart_svg(report("checked", "--lang nl", "timeline-nl.html"), kTimelineId);
   EXPECT_NE(nl.find(">probes: storing</text>"), std::string::npos);
   EXPECT_NE(element_text(nl, "desc")
                 .find("ongepland. De probes, als controle op het register: 2 "
@@ -233,7 +215,7 @@ TEST_F(ReportOutageFigures, TimelineShowsTheProbesBesideTheRegister) {
 
 // Without the probes the register's timeline keeps its two lanes and its title.
 TEST_F(ReportOutageFigures, WithoutProbesTheTimelineHasTheRegisterAlone) {
-  const std::string svg = outage_timeline(report("register", "--lang en", "register.html"));
+  const std::string svg = chart_svg(report("register", "--lang en", "register.html"), kTimelineId);
   ASSERT_FALSE(svg.empty());
   EXPECT_EQ(element_text(svg, "title"),
             "KPI-03 availability (Availability): outages in October 2026");
