@@ -345,6 +345,36 @@ void data_quality_sheet(Book& book, const MonthlyReport& r) {
   }
 }
 
+// A period's state from its second cell: agreed or provisional in words, then for an agreed one
+// the day it was closed (a date), by whom and the as-of moment of the agreed figures.
+void state_cells(Sheet& s, const MonthlyReport& r, const Agreement* agreed) {
+  s.text(r.words->say(agreed != nullptr ? "report.state.agreed" : "report.state.provisional", {}));
+  if (agreed == nullptr) return;
+  s.date(agreed->date);
+  s.text(agreed->actor);
+  s.instant(agreed->as_of, *r.zone);
+}
+
+// A row per month of the quarter with its state, as the review's header gives it, then the
+// quarter's when it was closed as a whole.
+void quarter_states(Book& book, const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
+  Sheet s(book, "State", r,
+          {"report.period", "report.state", "report.col.agreed_on", "report.col.agreed_by",
+           "report.col.figures_as_of"});
+  for (const auto& m : r.history->months) {
+    s.next_row();
+    s.text(m.name);
+    const auto agreed = q.agreed.find(m.name);
+    state_cells(s, r, agreed == q.agreed.end() ? nullptr : &agreed->second);
+  }
+  if (q.quarter_agreed) {
+    s.next_row();
+    s.text(q.quarter_name);
+    state_cells(s, r, &*q.quarter_agreed);
+  }
+}
+
 // The quarter's results: a row per objective and period, each period once (a quarterly KPI in
 // the quarter's last month, as the review shows it: monthly_report.h's trend).
 void quarter_results(Book& book, const MonthlyReport& r) {
@@ -450,6 +480,7 @@ std::string workbook_bytes(Write write) {
 
 std::string quarterly_xlsx(const QuarterlyReview& q) {
   return workbook_bytes([&q](Book& book) {
+    quarter_states(book, q);
     quarter_results(book, *q.report);
     quarter_actions(book, q);
     money(book, *q.report);

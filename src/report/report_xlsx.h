@@ -22,11 +22,13 @@ namespace meetlat::report {
 
 std::string monthly_xlsx(const MonthlyReport& report);
 
-// The quarterly review (quarterly_review.h) as a spreadsheet: sheets Results (a row per objective
-// and period of the quarter, each period once, with the month it shows in), Actions (the action
-// register as PDCA: every action fired for a period that ended by the quarter's end, with the day
-// it was done and its KPI's status at the quarter's end) and Money (a row per month of the
-// quarter), as the monthly workbook writes its figures.
+// The quarterly review (quarterly_review.h) as a spreadsheet: sheets State (a row per month of the
+// quarter with its state, the day it was agreed, by whom and the as-of moment of its figures, and
+// a row for the quarter when it was closed as a whole), Results (a row per objective and period
+// of the quarter, each period once, with the month it shows in), Actions (the action register as
+// PDCA: every action fired for a period that ended by the quarter's end, with the day it was done
+// and its KPI's status at the quarter's end) and Money (a row per month of the quarter), as the
+// monthly workbook writes its figures.
 std::string quarterly_xlsx(const QuarterlyReview& q);
 
 }  // namespace meetlat::report
