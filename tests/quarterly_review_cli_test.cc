@@ -568,6 +568,34 @@ json objective_in(const json& result, const std::string& kpi_id, const std::stri
   return nullptr;
 }
 
+// The header of `file` (the generator's tickets.csv: id, priority, created_at, responded_at, …)
+// and three of its P1 tickets of March 2026 as not responded to after all.
+std::string unanswered_p1_tickets(const fs::path& file) {
+  std::ifstream tickets(file);
+  std::string line;
+  std::getline(tickets, line);
+  std::string rows = line + "\n";
+  int changed = 0;
+  while (std::getline(tickets, line) && changed < 3) {
+    std::vector<std::string> cells;
+    std::size_t begin = 0;
+    for (std::size_t end; (end = line.find(',', begin)) != std::string::npos; begin = end + 1) {
+      cells.push_back(line.substr(begin, end - begin));
+    }
+    cells.push_back(line.substr(begin));
+    if (cells.size() < 4 || cells[1] != "P1" || cells[2].rfind("2026-03", 0) != 0 ||
+        cells[3].empty()) {
+      continue;
+    }
+    cells[3] = "";
+    for (std::size_t i = 0; i < cells.size(); ++i) rows += (i > 0 ? "," : "") + cells[i];
+    rows += "\n";
+    ++changed;
+  }
+  EXPECT_EQ(changed, 3);
+  return rows;
+}
+
 }  // namespace
 
 // The workbook's sheet State gives each month of the quarter its state as the header does: a
@@ -682,4 +710,19 @@ TEST_F(QuarterlyReview, AQuarterClosedAsAWholeIsAgreed) {
   ASSERT_NE(co2, nullptr);
   EXPECT_EQ(co2->at(4), agreed_co2.at("status"));
   EXPECT_EQ(co2->at(5), agreed_co2.at("value"));
+
+  // Evidence imported since that changes the quarter's result: the review is refused, as for an
+  // agreed month, rather than show other figures than the agreed ones.
+  const fs::path late = root_ / "late-q1";
+  fs::create_directories(late);
+  std::ofstream(late / "tickets.csv") << unanswered_p1_tickets(root_ / "sample" / "tickets.csv");
+  ASSERT_EQ(run_meetlat("import" + in + " " + (late / "tickets.csv").string(), root_).exit_code, 0);
+  const fs::path refused = root_ / "q1_refused.html";
+  const RunResult again = run_meetlat(
+      "report" + in + " --as-of " + kAsOf + " --period 2026-Q1 --out " + refused.string(), root_);
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find("2026-Q1 was closed as agreed"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("KPI-01 P1"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("reopen 2026-Q1"), std::string::npos) << again.err;
+  EXPECT_FALSE(fs::exists(refused));
 }

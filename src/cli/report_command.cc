@@ -55,8 +55,8 @@ std::optional<report::Agreement> agreement(EngineInputs& in, const store::Closin
               << ", and a recomputation from the evidence and contract now differs from the "
                  "agreed result:\n";
     for (const auto& d : differences) std::cerr << "  " << d << '\n';
-    std::cerr << "report: a report must show the agreed figures; reopen the month "
-                 "(meetlat reopen) to report the figures of now\n";
+    std::cerr << "report: a report must show the agreed figures; reopen " << closing.period
+              << " (meetlat reopen) to report the figures of now\n";
     return std::nullopt;
   }
   const auto at = time::parse_timestamp(closing.at, in.zone, nullptr);
