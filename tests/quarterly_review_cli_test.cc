@@ -346,10 +346,16 @@ TEST_F(QuarterlyReview, HandMadeQuarterAsASpreadsheet) {
       std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " + out.string() + " 2>&1");
   ASSERT_EQ(read.exit_code, 0) << read.out;
   const json book = json::parse(read.out);
-  EXPECT_EQ(book.at("sheets"), json::array({"Results", "Actions", "Money"}));
-  for (const char* sheet : {"Results", "Actions", "Money"}) {
+  EXPECT_EQ(book.at("sheets"), json::array({"State", "Results", "Actions", "Money"}));
+  for (const char* sheet : {"State", "Results", "Actions", "Money"}) {
     EXPECT_EQ(book.at(sheet).at("freeze"), "A2") << sheet;
     EXPECT_FALSE(book.at(sheet).at("filter").is_null()) << sheet;
+  }
+  // State: from files, each month provisional.
+  const auto& states = book.at("State").at("rows");
+  ASSERT_EQ(states.size(), 4U);
+  for (std::size_t m = 1; m < 4; ++m) {
+    EXPECT_EQ(states.at(m).at(1), meetlat::report::dutch().say("report.state.provisional", {}));
   }
   const RunResult history =
       run_meetlat("evaluate " + inputs + " --from 2026-10 --to 2026-12", root_);
@@ -509,4 +515,214 @@ TEST_F(QuarterlyReview, AnAgreedMonthShowsItsAgreedFigures) {
   EXPECT_NE(cells[3].find(agreed_p3), std::string::npos) << cells[3];
   EXPECT_EQ(cells[3].find(now_p3), std::string::npos) << cells[3];
   EXPECT_NE(cells[4].find(values[1]), std::string::npos) << cells[4];
+}
+
+namespace {
+
+// `report` of the sample's first quarter from workspace `in` (" --workspace WS") as a workbook in
+// `lang`, read back as a spreadsheet program reads it (read_xlsx.py).
+json quarter_workbook(const std::string& in, const std::string& lang, const fs::path& out) {
+  const RunResult r =
+      run_meetlat("report" + in + " --as-of " + kAsOf + " --period 2026-Q1 --lang " + lang +
+                      " --format xlsx --out " + out.string(),
+                  out.parent_path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const RunResult read = meetlat::testing::run_shell(
+      std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " + out.string() + " 2>&1");
+  EXPECT_EQ(read.exit_code, 0) << read.out;
+  return json::parse(read.out);
+}
+
+// When and by whom a closed period was agreed, from the note `evaluate --period` of it writes:
+// the day in the contract's zone (Europe/Amsterdam) and the actor.
+std::pair<std::string, std::string> agreed_by(const std::string& note) {
+  const std::string on = "closed as agreed on ";
+  const std::size_t at = note.find(on);
+  if (at == std::string::npos) return {"no note", note};
+  const std::size_t by = note.find(" by ", at);
+  const std::string instant = note.substr(at + on.size(), by - at - on.size());
+  const RunResult day =
+      meetlat::testing::run_shell("TZ=Europe/Amsterdam date -d " + instant + " +%F");
+  const std::string actor = note.substr(by + 4, note.find(';', by) - by - 4);
+  return {day.out.substr(0, 10), actor};
+}
+
+// The workbook's row (from its second) whose first cells are `first`; nullptr when none is.
+const json* row_starting(const json& rows, const std::vector<json>& first) {
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    bool match = true;
+    for (std::size_t c = 0; c < first.size(); ++c) match = match && rows.at(i).at(c) == first[c];
+    if (match) return &rows.at(i);
+  }
+  return nullptr;
+}
+
+// The objective's result in a result of `evaluate`; null when the KPI or objective is not in it.
+json objective_in(const json& result, const std::string& kpi_id, const std::string& id) {
+  for (const auto& kpi : result.at("kpis")) {
+    if (kpi.at("id") != kpi_id) continue;
+    for (const auto& o : kpi.at("objectives")) {
+      if (o.at("id") == id) return o;
+    }
+  }
+  return nullptr;
+}
+
+// The header of `file` (the generator's tickets.csv: id, priority, created_at, responded_at, …)
+// and three of its P1 tickets of March 2026 as not responded to after all.
+std::string unanswered_p1_tickets(const fs::path& file) {
+  std::ifstream tickets(file);
+  std::string line;
+  std::getline(tickets, line);
+  std::string rows = line + "\n";
+  int changed = 0;
+  while (std::getline(tickets, line) && changed < 3) {
+    std::vector<std::string> cells;
+    std::size_t begin = 0;
+    for (std::size_t end; (end = line.find(',', begin)) != std::string::npos; begin = end + 1) {
+      cells.push_back(line.substr(begin, end - begin));
+    }
+    cells.push_back(line.substr(begin));
+    if (cells.size() < 4 || cells[1] != "P1" || cells[2].rfind("2026-03", 0) != 0 ||
+        cells[3].empty()) {
+      continue;
+    }
+    cells[3] = "";
+    for (std::size_t i = 0; i < cells.size(); ++i) rows += (i > 0 ? "," : "") + cells[i];
+    rows += "\n";
+    ++changed;
+  }
+  EXPECT_EQ(changed, 3);
+  return rows;
+}
+
+}  // namespace
+
+// The workbook's sheet State gives each month of the quarter its state as the header does: a
+// month closed in the workspace agreed, with the day it was closed (a date), who closed it and
+// the as-of moment of its figures (a date and time), the others provisional; and its Results hold
+// the agreed figures of that month.
+TEST_F(QuarterlyReview, TheWorkbookGivesEachMonthItsState) {
+  const fs::path ws = root_ / "ws-state";
+  ASSERT_EQ(run_meetlat("init " + ws.string(), root_).exit_code, 0);
+  const std::string in = " --workspace " + ws.string();
+  ASSERT_EQ(run_meetlat("import" + in + " " + (root_ / "sample").string(), root_).exit_code, 0);
+  const RunResult closed =
+      run_meetlat("close 2026-02 --as-of 2026-03-01T00:01:00+01:00" + in, root_);
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  const RunResult agreed = run_meetlat("evaluate --period 2026-02" + in, root_);
+  ASSERT_EQ(agreed.exit_code, 0) << agreed.err;
+  const auto [day, actor] = agreed_by(agreed.err);
+  ASSERT_EQ(day.size(), 10U) << agreed.err;
+  const json book = quarter_workbook(in, "en", root_ / "q1_state.xlsx");
+  EXPECT_EQ(book.at("sheets"), json::array({"State", "Results", "Actions", "Money"}));
+  const json& state = book.at("State");
+  EXPECT_EQ(state.at("freeze"), "A2");
+  EXPECT_FALSE(state.at("filter").is_null());
+  const auto& english = meetlat::report::english();
+  EXPECT_EQ(
+      state.at("rows").at(0),
+      json::array({english.say("report.period", {}), english.say("report.state", {}),
+                   english.say("report.col.agreed_on", {}), english.say("report.col.agreed_by", {}),
+                   english.say("report.col.figures_as_of", {})}));
+  const std::string provisional = english.say("report.state.provisional", {});
+  EXPECT_EQ(state.at("rows"), json::array({state.at("rows").at(0),
+                                           {"2026-01", provisional, nullptr, nullptr, nullptr},
+                                           {"2026-02",
+                                            english.say("report.state.agreed", {}),
+                                            {{"date", day + "T00:00:00"}},
+                                            actor,
+                                            {{"date", "2026-03-01T00:01:00"}}},
+                                           {"2026-03", provisional, nullptr, nullptr, nullptr}}));
+  // February's KPI-01 P3 as agreed (tickets still open at the close), not as of the review.
+  const RunResult now = run_meetlat(
+      "evaluate --data " + (root_ / "sample").string() + " --as-of " + kAsOf + " --period 2026-02",
+      root_);
+  ASSERT_EQ(now.exit_code, 0) << now.err;
+  const json agreed_p3 = objective_in(json::parse(agreed.out), "KPI-01", "P3");
+  ASSERT_NE(agreed_p3.at("value"), objective_in(json::parse(now.out), "KPI-01", "P3").at("value"));
+  const json* p3 = row_starting(book.at("Results").at("rows"),
+                                {"KPI-01", "P3", {{"date", "2026-02-01T00:00:00"}}});
+  ASSERT_NE(p3, nullptr);
+  EXPECT_EQ(p3->at(5), agreed_p3.at("value"));
+  // In Dutch: the same states in Dutch words.
+  const json nl = quarter_workbook(in, "nl", root_ / "q1_state_nl.xlsx");
+  const auto& dutch = meetlat::report::dutch();
+  EXPECT_EQ(nl.at("State").at("rows").at(1).at(1), dutch.say("report.state.provisional", {}));
+  EXPECT_EQ(nl.at("State").at("rows").at(2).at(1), dutch.say("report.state.agreed", {}));
+}
+
+// A quarter closed as a whole (`close 2026-Q1`) is agreed in the review: a line in the header
+// and a row in the workbook's State after the months (which stay provisional), and its KPIs
+// measured over the quarter (KPI-07) show the figures agreed at its close, here as of a day in
+// March, while `evaluate` as of the review has the quarter over.
+TEST_F(QuarterlyReview, AQuarterClosedAsAWholeIsAgreed) {
+  const fs::path ws = root_ / "ws-quarter";
+  ASSERT_EQ(run_meetlat("init " + ws.string(), root_).exit_code, 0);
+  const std::string in = " --workspace " + ws.string();
+  ASSERT_EQ(run_meetlat("import" + in + " " + (root_ / "sample").string(), root_).exit_code, 0);
+  const RunResult closed =
+      run_meetlat("close 2026-Q1 --as-of 2026-03-20T00:00:00+01:00" + in, root_);
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  const RunResult agreed = run_meetlat("evaluate --period 2026-Q1" + in, root_);
+  ASSERT_EQ(agreed.exit_code, 0) << agreed.err;
+  const auto [day, actor] = agreed_by(agreed.err);
+  const RunResult now = run_meetlat(
+      "evaluate --data " + (root_ / "sample").string() + " --as-of " + kAsOf + " --period 2026-03",
+      root_);
+  ASSERT_EQ(now.exit_code, 0) << now.err;
+  const json agreed_co2 = objective_in(json::parse(agreed.out), "KPI-07", "co2_reduction");
+  const json now_co2 = objective_in(json::parse(now.out), "KPI-07", "co2_reduction");
+  ASSERT_NE(agreed_co2.at("status"), now_co2.at("status"))
+      << "the close must have seen other figures than the review";
+
+  const fs::path out = root_ / "q1_closed.html";
+  const RunResult r = run_meetlat(
+      "report" + in + " --as-of " + kAsOf + " --period 2026-Q1 --lang en --out " + out.string(),
+      root_);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(out);
+  EXPECT_NE(html.find("March 2026: provisional: not yet agreed"), std::string::npos);
+  const std::size_t whole = html.find("The quarter as a whole (2026-Q1): agreed on ");
+  ASSERT_NE(whole, std::string::npos);
+  EXPECT_NE(html.find(" by " + actor + "; the figures as of 20 March 2026 00:00, as agreed", whole),
+            std::string::npos);
+  // KPI-07's March cell: the status agreed, not the one of now.
+  const std::string row =
+      row_with(section_of(html, "results"), "<td>CO2 emissions against the reduction path</td>");
+  const std::string march = row.substr(row.rfind("<td"));
+  EXPECT_NE(march.find(" " + agreed_co2.at("status").get<std::string>() + "</span>"),
+            std::string::npos)
+      << march;
+  EXPECT_EQ(march.find(" " + now_co2.at("status").get<std::string>() + "</span>"),
+            std::string::npos)
+      << march;
+
+  const json book = quarter_workbook(in, "en", root_ / "q1_closed.xlsx");
+  const auto& rows = book.at("State").at("rows");
+  ASSERT_EQ(rows.size(), 5U) << rows;
+  EXPECT_EQ(rows.at(4), json::array({"2026-Q1",
+                                     meetlat::report::english().say("report.state.agreed", {}),
+                                     {{"date", day + "T00:00:00"}},
+                                     actor,
+                                     {{"date", "2026-03-20T00:00:00"}}}));
+  const json* co2 = row_starting(book.at("Results").at("rows"), {"KPI-07", "co2_reduction"});
+  ASSERT_NE(co2, nullptr);
+  EXPECT_EQ(co2->at(4), agreed_co2.at("status"));
+  EXPECT_EQ(co2->at(5), agreed_co2.at("value"));
+
+  // Evidence imported since that changes the quarter's result: the review is refused, as for an
+  // agreed month, rather than show other figures than the agreed ones.
+  const fs::path late = root_ / "late-q1";
+  fs::create_directories(late);
+  std::ofstream(late / "tickets.csv") << unanswered_p1_tickets(root_ / "sample" / "tickets.csv");
+  ASSERT_EQ(run_meetlat("import" + in + " " + (late / "tickets.csv").string(), root_).exit_code, 0);
+  const fs::path refused = root_ / "q1_refused.html";
+  const RunResult again = run_meetlat(
+      "report" + in + " --as-of " + kAsOf + " --period 2026-Q1 --out " + refused.string(), root_);
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_NE(again.err.find("2026-Q1 was closed as agreed"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("KPI-01 P1"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("reopen 2026-Q1"), std::string::npos) << again.err;
+  EXPECT_FALSE(fs::exists(refused));
 }

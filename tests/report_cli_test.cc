@@ -314,10 +314,10 @@ TEST_F(ReportCli, SpreadsheetHoldsTheFiguresOfEvaluate) {
                                    (root_ / "report.xlsx").string() + " 2>&1");
   ASSERT_EQ(read.exit_code, 0) << read.out;
   const json book = json::parse(read.out);
-  EXPECT_EQ(book.at("sheets"), json::array({"Scorecard", "Objectives", "Evidence", "Actions",
-                                            "Money", "Data quality"}));
+  EXPECT_EQ(book.at("sheets"), json::array({"Scorecard", "Objectives", "Weeks", "Evidence",
+                                            "Actions", "Money", "Data quality"}));
   for (const char* sheet :
-       {"Scorecard", "Objectives", "Evidence", "Actions", "Money", "Data quality"}) {
+       {"Scorecard", "Objectives", "Weeks", "Evidence", "Actions", "Money", "Data quality"}) {
     EXPECT_EQ(book.at(sheet).at("freeze"), "A2") << sheet;
     EXPECT_FALSE(book.at(sheet).at("filter").is_null()) << sheet;
   }
@@ -492,6 +492,7 @@ TEST_F(ReportCli, Kpi10HasItsP95PerIsoWeekOfTheMonth) {
   }
   EXPECT_EQ(norms, 2U) << "< 300 ms and < 400 ms";
   std::size_t points = 0;
+  std::size_t to_date = 0;
   for (int number = 9; number <= 14; ++number) {
     const std::string week =
         "2026-W" + std::string(number < 10 ? "0" : "") + std::to_string(number);
@@ -526,16 +527,80 @@ TEST_F(ReportCli, Kpi10HasItsP95PerIsoWeekOfTheMonth) {
         const std::size_t colon = objective.find("): ", at);
         EXPECT_EQ(objective.substr(colon + 3, escaped(value).size() + 2), escaped(value) + ", ")
             << week << " " << id << ": " << objective.substr(at, 120);
+        // The week the as-of moment falls in (begun, not ended) is marked to date, no other.
+        const std::string point = objective.substr(at, objective.find("; ", at) - at);
+        EXPECT_EQ(point.ends_with(", to date"), !kpi.at("final").get<bool>()) << point;
+        to_date += kpi.at("final").get<bool>() ? 0 : 1;
         ++points;
       }
     }
   }
   EXPECT_EQ(points, 12U) << "six weeks, two objectives";
+  EXPECT_EQ(to_date, 2U) << "the as-of moment lies in the month's last week, W14";
   // In Dutch: the same chart with the weeks as "wk 9".
   const std::string nl = weekly_chart(read_file(root_ / "weeks-nl.html"));
   ASSERT_FALSE(nl.empty());
   EXPECT_NE(nl.find(">wk 9</text>"), std::string::npos);
   EXPECT_NE(nl.find("week 14 (30 maart 2026 t/m 5 april 2026)"), std::string::npos) << nl;
+}
+
+// The workbook's sheet Weeks: a row per objective of KPI-10 and ISO week of the month, its figures
+// numbers equal to those of `evaluate --period` of the week, its dates dates, the week of the as-of
+// moment marked to date; the header frozen and filtered, in the language asked for.
+TEST_F(ReportCli, TheWorkbookHasKpi10PerIsoWeekOfTheMonth) {
+  ASSERT_EQ(report("--lang en --format xlsx", "weeks.xlsx").exit_code, 0);
+  const RunResult read = run_shell(std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " +
+                                   (root_ / "weeks.xlsx").string() + " 2>&1");
+  ASSERT_EQ(read.exit_code, 0) << read.out;
+  const json sheet = json::parse(read.out).at("Weeks");
+  EXPECT_EQ(sheet.at("freeze"), "A2");
+  EXPECT_FALSE(sheet.at("filter").is_null());
+  const auto& rows = sheet.at("rows");
+  ASSERT_FALSE(rows.empty());
+  const auto& english = meetlat::report::english();
+  EXPECT_EQ(rows.at(0).at(0), english.say("report.col.week", {}));
+  EXPECT_EQ(rows.at(0).at(3), english.say("report.col.to_date", {}));
+  EXPECT_EQ(rows.at(0).at(7), english.say("report.col.value", {}));
+  EXPECT_NE(sheet.at("formats").at(7).get<std::string>().find("ms"), std::string::npos)
+      << sheet.at("formats");
+  std::size_t row = 1;
+  std::size_t to_date = 0;
+  for (int number = 9; number <= 14; ++number) {
+    const std::string week =
+        "2026-W" + std::string(number < 10 ? "0" : "") + std::to_string(number);
+    const RunResult e = run_meetlat("evaluate " + inputs() + " --period " + week, root_);
+    ASSERT_EQ(e.exit_code, 0) << e.err;
+    const json result = json::parse(e.out);
+    for (const auto& kpi : result.at("kpis")) {
+      if (kpi.at("id") != "KPI-10") continue;
+      for (const auto& o : kpi.at("objectives")) {
+        ASSERT_LT(row, rows.size()) << week;
+        const auto& cells = rows.at(row++);
+        EXPECT_EQ(cells.at(0), week);
+        const std::string monday = kpi.at("window").at("from").get<std::string>().substr(0, 10);
+        EXPECT_EQ(cells.at(1).at("date"), monday + "T00:00:00") << week;
+        EXPECT_EQ(cells.at(3), !kpi.at("final").get<bool>()) << week;
+        to_date += cells.at(3).get<bool>() ? 1 : 0;
+        EXPECT_EQ(cells.at(4), "KPI-10");
+        EXPECT_EQ(cells.at(5), o.at("id"));
+        EXPECT_EQ(cells.at(7), o.at("value")) << week << " " << o.at("id");
+        EXPECT_EQ(cells.at(9), o.at("norm").at("value")) << week << " " << o.at("id");
+        EXPECT_EQ(cells.at(10), o.at("count")) << week << " " << o.at("id");
+        EXPECT_EQ(cells.at(11), o.at("failing")) << week << " " << o.at("id");
+      }
+    }
+  }
+  EXPECT_EQ(row, rows.size()) << "six weeks, two objectives, nothing else";
+  EXPECT_EQ(to_date, 2U) << "the as-of moment lies in W14";
+  // In Dutch: the same sheet, headers and statuses in Dutch.
+  ASSERT_EQ(report("--lang nl --format xlsx", "weeks-nl.xlsx").exit_code, 0);
+  const RunResult nl = run_shell(std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " +
+                                 (root_ / "weeks-nl.xlsx").string() + " 2>&1");
+  ASSERT_EQ(nl.exit_code, 0) << nl.out;
+  const json nl_rows = json::parse(nl.out).at("Weeks").at("rows");
+  EXPECT_EQ(nl_rows.at(0).at(0), meetlat::report::dutch().say("report.col.week", {}));
+  EXPECT_EQ(nl_rows.size(), rows.size());
+  EXPECT_EQ(nl_rows.at(1).at(7), rows.at(1).at(7));
 }
 
 // A report from a workspace (transactions per month block, counted from kept summaries the second

@@ -55,8 +55,8 @@ std::optional<report::Agreement> agreement(EngineInputs& in, const store::Closin
               << ", and a recomputation from the evidence and contract now differs from the "
                  "agreed result:\n";
     for (const auto& d : differences) std::cerr << "  " << d << '\n';
-    std::cerr << "report: a report must show the agreed figures; reopen the month "
-                 "(meetlat reopen) to report the figures of now\n";
+    std::cerr << "report: a report must show the agreed figures; reopen " << closing.period
+              << " (meetlat reopen) to report the figures of now\n";
     return std::nullopt;
   }
   const auto at = time::parse_timestamp(closing.at, in.zone, nullptr);
@@ -150,10 +150,40 @@ std::optional<std::map<std::string, report::Agreement, std::less<>>> agreed_mont
   return out;
 }
 
+// The quarter closed as a whole into `since_start`: checked as an agreed month is (a
+// recomputation as of its close gives the agreed result), and the KPIs its last month shows over
+// the quarter itself (a quarterly KPI's) replaced by those as of its close. nullopt in `out` when
+// it was not closed as a whole; false after saying why it cannot be shown as agreed.
+bool agreed_quarter(EngineInputs& in, const time::Period& quarter, evaluate::History& since_start,
+                    std::optional<report::Agreement>& out) {
+  const auto closing = agreed(in, quarter);
+  if (!closing) return true;
+  const time::Instant as_of = in.as_of;
+  const auto agreement_then = agreement(in, *closing, quarter);
+  if (!agreement_then) return false;
+  const auto outcome =
+      engine::evaluate_months(in.setting(), in.evidence(), since_start.months.front().month,
+                              since_start.months.back().month);
+  in.as_of = as_of;
+  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) {
+    report_refusal(*refused);
+    return false;
+  }
+  const evaluate::HistoryMonth& then = std::get<0>(outcome).result.months.back();
+  for (evaluate::HistoryKpi& k : since_start.months.back().kpis) {
+    if (k.period != quarter) continue;
+    for (const evaluate::HistoryKpi& agreed_kpi : then.kpis) {
+      if (agreed_kpi.kpi_id == k.kpi_id && agreed_kpi.period == quarter) k = agreed_kpi;
+    }
+  }
+  out = *agreement_then;
+  return true;
+}
+
 // The quarterly review of `quarter` (docs/reports.md): the history of its three months, as
-// agreed for those closed in the workspace, from the history since the contract's first month
-// (its trends and CO2 trajectory), with the days the workspace's action register says actions
-// were done.
+// agreed for those closed in the workspace (and its quarterly KPIs as agreed when the quarter was
+// closed as a whole), from the history since the contract's first month (its trends and CO2
+// trajectory), with the days the workspace's action register says actions were done.
 int run_quarter(const ReportArgs& args, const time::Period& quarter) {
   EngineInputs in;
   if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
@@ -167,12 +197,16 @@ int run_quarter(const ReportArgs& args, const time::Period& quarter) {
   auto& [loaded, since_start] = std::get<0>(outcome);
   auto agreements = agreed_months(in, quarter, since_start);
   if (!agreements) return kExitBadInput;
+  std::optional<report::Agreement> quarter_agreed;
+  if (!agreed_quarter(in, quarter, since_start, quarter_agreed)) return kExitBadInput;
   const evaluate::History history = quarter_of(since_start, quarter);
   report::MonthlyReport r = document(args, in, loaded, history);
   report::QuarterlyReview review;
   review.report = &r;
   review.since_start = &since_start;
   review.agreed = std::move(*agreements);
+  review.quarter_name = time::period_name(quarter);
+  review.quarter_agreed = quarter_agreed;
   for (const store::RegisteredAction& a : in.registered_actions) {
     if (a.status == "done") review.done_on[a.id] = a.done_on;
   }

@@ -6,6 +6,10 @@ const contract::Contract& MonthlyReport::contract() const {
   return versions->in_force(month().month.first_day).terms;
 }
 
+bool to_date(const MonthlyReport& report, const evaluate::KpiResult& kpi) {
+  return !kpi.final && kpi.window.from < report.history->as_of;
+}
+
 std::vector<TrendPoint> trend(const MonthlyReport& report, std::string_view kpi_id,
                               std::string_view objective_id) {
   std::vector<TrendPoint> out;

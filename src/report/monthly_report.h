@@ -55,6 +55,10 @@ struct TrendPoint {
   bool shown = false;
 };
 
+// Whether the as-of moment falls within a KPI's window (it began and had not ended): its figures
+// are to date, as for the last, partial ISO week of History::weeks.
+bool to_date(const MonthlyReport& report, const evaluate::KpiResult& kpi);
+
 // Every month of the report's history, oldest first, for one objective.
 std::vector<TrendPoint> trend(const MonthlyReport& report, std::string_view kpi_id,
                               std::string_view objective_id);

@@ -374,21 +374,32 @@ std::string header_row(const MonthlyReport& r, std::initializer_list<std::string
   return out + "</tr></thead>\n";
 }
 
-// Per month of the quarter: agreed on which day by whom, or provisional.
+// "agreed on {date} by {actor}; the figures as of {as_of}, as agreed", or provisional.
+std::string state_text(const MonthlyReport& r, const Agreement* agreed) {
+  const Catalogue& w = *r.words;
+  if (agreed == nullptr) return w.say("report.provisional", {});
+  return w.say("quarter.agreed", {{"date", date_text(agreed->date, w)},
+                                  {"actor", agreed->actor},
+                                  {"as_of", instant_text(agreed->as_of, *r.zone, w)}});
+}
+
+// Per month of the quarter: agreed on which day by whom, or provisional; then the quarter's
+// state when it was closed as a whole.
 std::string month_states(const QuarterlyReview& q) {
   const MonthlyReport& r = *q.report;
   const Catalogue& w = *r.words;
   std::vector<std::string> lines;
   for (const auto& m : r.history->months) {
     const auto agreed = q.agreed.find(m.name);
-    const std::string state =
-        agreed == q.agreed.end()
-            ? w.say("report.provisional", {})
-            : w.say("quarter.agreed", {{"date", date_text(agreed->second.date, w)},
-                                       {"actor", agreed->second.actor},
-                                       {"as_of", instant_text(agreed->second.as_of, *r.zone, w)}});
-    lines.push_back(say(r, "quarter.month_state",
-                        {{"month", month_text(m.month.first_day, w)}, {"state", state}}));
+    lines.push_back(
+        say(r, "quarter.month_state",
+            {{"month", month_text(m.month.first_day, w)},
+             {"state", state_text(r, agreed == q.agreed.end() ? nullptr : &agreed->second)}}));
+  }
+  if (q.quarter_agreed) {
+    lines.push_back(
+        say(r, "quarter.whole_state",
+            {{"quarter", q.quarter_name}, {"state", state_text(r, &*q.quarter_agreed)}}));
   }
   return joined(lines);
 }

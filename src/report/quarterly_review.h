@@ -6,10 +6,12 @@
 // months (evaluate/history.h) and, for the trends and the CO2 trajectory, the history from the
 // contract's first month. A section whose objective the contract does not hold says it is not
 // measured, and why, rather than showing a figure. The header gives each month's state: agreed
-// (closed in the workspace; its figures are then those agreed) or provisional.
+// (closed in the workspace; its figures are then those agreed) or provisional, and the quarter's
+// when it was closed as a whole (its KPIs measured over the quarter then show the agreed figures).
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "report/monthly_report.h"
@@ -27,6 +29,10 @@ struct QuarterlyReview {
   const evaluate::History* since_start = nullptr;
   // The quarter's months closed as agreed, by name ("2026-10"); the others are provisional.
   std::map<std::string, Agreement, std::less<>> agreed;
+  // The quarter's name ("2026-Q4") and its close when it was closed as a whole; nullopt: it was
+  // not (its months may still be).
+  std::string quarter_name;
+  std::optional<Agreement> quarter_agreed;
 };
 
 std::string quarterly_html(const QuarterlyReview& q);

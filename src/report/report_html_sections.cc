@@ -242,7 +242,8 @@ std::string week_number(const std::string& iso_name) {
 
 // The group's objectives per ISO week of the month reported (history.h History::weeks: the KPIs
 // measured per week, with the figures `evaluate --period` of each week gives) in one chart like
-// priority_chart's, a point per week labelled "W41"; "" when the history has no week of the KPI.
+// priority_chart's, a point per week labelled "W41", the week the as-of moment falls in "to date"
+// in the text alternative; "" when the history has no week of the KPI.
 std::string weekly_chart(const MonthlyReport& r, const HistoryKpi& k,
                          const std::vector<const ObjectiveResult*>& group) {
   const Catalogue& w = *r.words;
@@ -276,7 +277,8 @@ std::string weekly_chart(const MonthlyReport& r, const HistoryKpi& k,
         words[s] +=
             when + ": " +
             (o->value ? value_text(o->unit, *o->value, o->norm, w) : w.say("report.no_value", {})) +
-            ", " + status_word(o->status, w);
+            ", " + status_word(o->status, w) +
+            (to_date(r, *kpi) ? ", " + w.say("report.to_date", {}) : "");
       }
       c.series[s].points.push_back(std::move(point));
     }

@@ -3,6 +3,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -367,6 +368,61 @@ void data_quality_sheet(Book& book, const MonthlyReport& r) {
   }
 }
 
+// The KPIs measured per week (KPI-10's p95 in office and in peak hours) over each ISO week of the
+// month (History::weeks), a row per objective and week with the figures `evaluate --period` of
+// the week gives; "to date" marks the week the as-of moment falls in.
+void weeks(Book& book, const MonthlyReport& r) {
+  Sheet s(book, "Weeks", r,
+          {"report.col.week", "report.col.first_day", "report.col.last_day", "report.col.to_date",
+           "report.col.kpi", "report.col.objective", "report.col.status", "report.col.value",
+           "report.col.norm", "report.col.norm_value", "report.col.items", "report.col.failing",
+           "report.col.pending_items", "report.col.exempted", "report.reason_no_data"});
+  for (const evaluate::HistoryWeek& week : r.history->weeks) {
+    for (const evaluate::KpiResult& k : week.kpis) {
+      for (const auto& o : k.objectives) {
+        s.next_row();
+        s.text(week.name);
+        s.date(week.week.first_day);
+        s.date(week.week.end_day - std::chrono::days{1});
+        s.boolean(to_date(r, k));
+        s.text(k.kpi_id);
+        s.text(o.id);
+        objective_figures(s, r, o);
+      }
+    }
+  }
+}
+
+// A period's state from its second cell: agreed or provisional in words, then for an agreed one
+// the day it was closed (a date), by whom and the as-of moment of the agreed figures.
+void state_cells(Sheet& s, const MonthlyReport& r, const Agreement* agreed) {
+  s.text(r.words->say(agreed != nullptr ? "report.state.agreed" : "report.state.provisional", {}));
+  if (agreed == nullptr) return;
+  s.date(agreed->date);
+  s.text(agreed->actor);
+  s.instant(agreed->as_of, *r.zone);
+}
+
+// A row per month of the quarter with its state, as the review's header gives it, then the
+// quarter's when it was closed as a whole.
+void quarter_states(Book& book, const QuarterlyReview& q) {
+  const MonthlyReport& r = *q.report;
+  Sheet s(book, "State", r,
+          {"report.period", "report.state", "report.col.agreed_on", "report.col.agreed_by",
+           "report.col.figures_as_of"});
+  for (const auto& m : r.history->months) {
+    s.next_row();
+    s.text(m.name);
+    const auto agreed = q.agreed.find(m.name);
+    state_cells(s, r, agreed == q.agreed.end() ? nullptr : &agreed->second);
+  }
+  if (q.quarter_agreed) {
+    s.next_row();
+    s.text(q.quarter_name);
+    state_cells(s, r, &*q.quarter_agreed);
+  }
+}
+
 // The quarter's results: a row per objective and period, each period once (a quarterly KPI in
 // the quarter's last month, as the review shows it: monthly_report.h's trend).
 void quarter_results(Book& book, const MonthlyReport& r) {
@@ -472,6 +528,7 @@ std::string workbook_bytes(Write write) {
 
 std::string quarterly_xlsx(const QuarterlyReview& q) {
   return workbook_bytes([&q](Book& book) {
+    quarter_states(book, q);
     quarter_results(book, *q.report);
     quarter_actions(book, q);
     money(book, *q.report);
@@ -482,6 +539,7 @@ std::string monthly_xlsx(const MonthlyReport& r) {
   return workbook_bytes([&r](Book& book) {
     scorecard(book, r);
     objectives(book, r);
+    weeks(book, r);
     evidence(book, r);
     actions(book, r);
     money(book, r);
