@@ -25,6 +25,7 @@
 
 #include "report_svg.h"
 #include "run_meetlat.h"
+#include "workbook.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -156,22 +157,27 @@ TEST_F(ReportOutageFigures, AppendixShowsTheDownTimeCountedOfEachOutage) {
 TEST_F(ReportOutageFigures, SpreadsheetEvidenceHoldsTheMinutesCounted) {
   const fs::path xlsx = root_ / "report.xlsx";
   report("checked", "--format xlsx", "report.xlsx");
-  const RunResult read = meetlat::testing::run_shell(
-      std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " + xlsx.string() + " 2>&1");
-  ASSERT_EQ(read.exit_code, 0) << read.out;
-  const json rows = json::parse(read.out).at("Evidence").at("rows");
+  const json book = meetlat::testing::read_workbook(xlsx);
+  ASSERT_TRUE(book.is_object()) << book;
+  const json& sheet = book.at("Evidence");
+  const auto minutes = meetlat::testing::column_of(sheet, "Getelde minuten storing");
+  ASSERT_TRUE(minutes) << sheet.at("rows").at(0);
+  const json& rows = sheet.at("rows");
   double sum = 0;
   int outages = 0;
-  for (const auto& cells : rows) {
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const json& cells = rows.at(i);
     if (cells.at(0) != "KPI-03") continue;
     if (cells.at(3) == "OUT-5") {
-      EXPECT_TRUE(cells.size() < 8 || cells.at(7).is_null()) << "an exempted outage counts none";
+      EXPECT_TRUE(cells.size() <= *minutes || cells.at(*minutes).is_null())
+          << "an exempted outage counts none";
       continue;
     }
     ++outages;
-    sum += cells.at(7).get<double>();
+    sum += cells.at(*minutes).get<double>();
+    EXPECT_EQ(sheet.at("cell_formats").at(i).at(*minutes), "#,##0.00\" min\"");
     if (cells.at(3) == "OUT-4") {
-      EXPECT_DOUBLE_EQ(cells.at(7).get<double>(), 10.5);
+      EXPECT_DOUBLE_EQ(cells.at(*minutes).get<double>(), 10.5);
     }
   }
   EXPECT_EQ(outages, 3) << rows;
@@ -242,10 +248,7 @@ TEST(ReportRecordValues, AppendixShowsTheDaysOfEachFailingExportTest) {
                       " --period 2026-10 --format xlsx --out " + (root / "report.xlsx").string(),
                   root);
   ASSERT_EQ(x.exit_code, 0) << x.err;
-  const RunResult read =
-      meetlat::testing::run_shell(std::string("/usr/bin/python3 ") + MEETLAT_READ_XLSX + " " +
-                                  (root / "report.xlsx").string() + " 2>&1");
-  ASSERT_EQ(read.exit_code, 0) << read.out;
+  const json workbook = meetlat::testing::read_workbook(root / "report.xlsx");
   std::string nl;
   std::string en;
   for (const char* lang : {"nl", "en"}) {
@@ -259,17 +262,22 @@ TEST(ReportRecordValues, AppendixShowsTheDaysOfEachFailingExportTest) {
   }
   std::error_code ignored;
   fs::remove_all(root, ignored);
-  // The workbook's Evidence sheet: the days as a number, in the last column.
+  // The workbook's Evidence sheet: the days as a number in days ("d" in its number format).
+  ASSERT_TRUE(workbook.is_object()) << workbook;
+  const json& sheet = workbook.at("Evidence");
+  const auto value = meetlat::testing::column_of(sheet, "Berekende waarde");
+  ASSERT_TRUE(value) << sheet.at("rows").at(0);
   int tests = 0;
-  const json workbook = json::parse(read.out);
-  for (const auto& cells : workbook.at("Evidence").at("rows")) {
+  for (std::size_t i = 1; i < sheet.at("rows").size(); ++i) {
+    const json& cells = sheet.at("rows").at(i);
     if (cells.at(3) == "EXP-1") {
       ++tests;
-      EXPECT_DOUBLE_EQ(cells.at(8).get<double>(), 7.5);
+      EXPECT_DOUBLE_EQ(cells.at(*value).get<double>(), 7.5);
+      EXPECT_EQ(sheet.at("cell_formats").at(i).at(*value), "#,##0.00\" d\"");
     }
     if (cells.at(3) == "EXP-2") {
       ++tests;
-      EXPECT_NEAR(cells.at(8).get<double>(), 15 + 17.0 / 24, 1e-9);
+      EXPECT_NEAR(cells.at(*value).get<double>(), 15 + 17.0 / 24, 1e-9);
     }
   }
   EXPECT_EQ(tests, 2);

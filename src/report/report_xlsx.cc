@@ -9,8 +9,10 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 #include "report/data_quality.h"
 #include "report/engine_text.h"
@@ -60,7 +62,7 @@ class Book {
 class Sheet {
  public:
   Sheet(Book& book, const char* name, const MonthlyReport& r,
-        std::initializer_list<const char*> header_keys)
+        const std::vector<const char*>& header_keys)
       : book_(book),
         sheet_(workbook_add_worksheet(book.get(), name)),
         columns_(header_keys.size()) {
@@ -139,6 +141,11 @@ class Sheet {
     check(worksheet_write_datetime(sheet_, row_, col_++, &dt, book_.format("yyyy-mm-dd")), "date");
   }
   void skip() { ++col_; }
+  // Moves on to `column` of the row (never back).
+  void to(std::size_t column) {
+    if (column < col_) throw std::logic_error("XLSX: a cell written out of order");
+    col_ = static_cast<lxw_col_t>(column);
+  }
 
  private:
   Book& book_;
@@ -221,27 +228,78 @@ void objectives(Book& book, const MonthlyReport& r) {
   }
 }
 
-// The down time availability from the outage register counted of a failing outage, in minutes,
-// in its column after the attainment's (evaluate/evaluation.h, RecordDowntime); an exempted one
-// counted none.
-void downtime_cells(Sheet& s, const evaluate::RecordDowntime& d) {
-  if (d.exempted) return;
-  s.skip();  // the attainment's deadline, calendar and hours
-  s.skip();
-  s.skip();
-  s.number(static_cast<double>(d.counted.count()) / 6e7, "0.00");
+// The Evidence sheet's columns: the record's four, then each group of the engine's figures that a
+// record of the month has (an attainment record's deadline, calendar and hours counted; a failing
+// outage's down minutes; a duration's value), so that a workbook has no column no row fills.
+struct EvidenceColumns {
+  std::vector<const char*> header_keys{"report.col.kpi", "report.col.objective", "report.col.kind",
+                                       "report.col.record"};
+  std::optional<std::size_t> deadline, downtime, value;  // the first column of each group
+
+  explicit EvidenceColumns(const MonthlyReport& r) {
+    bool attainment = false;
+    bool downtime_figures = false;
+    bool values = false;
+    for (const auto& k : r.month().kpis) {
+      for (const auto& o : k.objectives) {
+        attainment = attainment || !o.record_figures.empty();
+        downtime_figures =
+            downtime_figures || std::ranges::any_of(o.record_downtime, [](const auto& d) {
+              return !d.exempted;  // an exempted outage counted none
+            });
+        values = values || !o.record_values.empty();
+      }
+    }
+    if (attainment) {
+      deadline = header_keys.size();
+      header_keys.insert(header_keys.end(), {"report.col.computed_deadline", "report.col.calendar",
+                                             "report.col.counted_hours"});
+    }
+    if (downtime_figures) {
+      downtime = header_keys.size();
+      header_keys.push_back("report.col.down_minutes");
+    }
+    if (values) {
+      value = header_keys.size();
+      header_keys.push_back("report.col.record_value");
+    }
+  }
+};
+
+// The engine's figures behind a failing or exempted record (evaluate/evaluation.h: RecordFigures,
+// RecordDowntime, RecordValue), each in its group's columns, with its unit in the number format.
+// `i` is the record's place in failing_ids then exempted_ids, which the figures follow.
+void record_cells(Sheet& s, const MonthlyReport& r, const EvidenceColumns& columns,
+                  const ObjectiveResult& o, std::size_t i, const std::string& id) {
+  if (i < o.record_downtime.size() && o.record_downtime[i].id == id) {
+    const evaluate::RecordDowntime& d = o.record_downtime[i];
+    if (d.exempted) return;  // an exempted outage counted none
+    s.to(*columns.downtime);
+    s.number(static_cast<double>(d.counted.count()) / 6e7, "#,##0.00\" min\"");
+    return;
+  }
+  if (i < o.record_values.size() && o.record_values[i].id == id) {
+    s.to(*columns.value);
+    s.number(o.record_values[i].value, value_format(o.unit, 2));
+    return;
+  }
+  if (i >= o.record_figures.size() || o.record_figures[i].id != id) return;
+  const evaluate::RecordFigures& f = o.record_figures[i];
+  s.to(*columns.deadline);
+  s.instant(f.deadline, *r.zone);
+  if (!f.counted) return;
+  s.text(f.calendar);
+  s.number(static_cast<double>(f.counted->count()) / 3.6e9, "#,##0.00\" h\"");
 }
 
 void evidence(Book& book, const MonthlyReport& r) {
-  Sheet s(book, "Evidence", r,
-          {"report.col.kpi", "report.col.objective", "report.col.kind", "report.col.record",
-           "report.col.computed_deadline", "report.col.calendar", "report.col.counted_hours",
-           "report.col.down_minutes", "report.col.record_value"});
+  const EvidenceColumns columns(r);
+  Sheet s(book, "Evidence", r, columns.header_keys);
   const std::string failing = r.words->say("report.failing_ids", {});
   const std::string exempted = r.words->say("report.exempted_ids", {});
   for (const auto& k : r.month().kpis) {
     for (const auto& o : k.objectives) {
-      std::size_t index = 0;  // into record_figures: failing_ids, then exempted_ids
+      std::size_t index = 0;  // into the figures: failing_ids, then exempted_ids
       for (const auto* ids : {&o.failing_ids, &o.exempted_ids}) {
         for (const auto& id : *ids) {
           s.next_row();
@@ -249,24 +307,7 @@ void evidence(Book& book, const MonthlyReport& r) {
           s.text(o.id);
           s.text(ids == &o.failing_ids ? failing : exempted);
           s.text(id);
-          const std::size_t i = index++;
-          if (i < o.record_downtime.size() && o.record_downtime[i].id == id) {
-            downtime_cells(s, o.record_downtime[i]);
-            continue;
-          }
-          if (i < o.record_values.size() && o.record_values[i].id == id) {
-            // The value of a duration (RecordValue), in the last column.
-            for (int skipped = 0; skipped < 4; ++skipped) s.skip();
-            s.number(o.record_values[i].value, "0.00");
-            continue;
-          }
-          if (i >= o.record_figures.size() || o.record_figures[i].id != id) continue;
-          // The engine's figures behind the record (evaluate/evaluation.h, RecordFigures).
-          const evaluate::RecordFigures& f = o.record_figures[i];
-          s.instant(f.deadline, *r.zone);
-          if (!f.counted) continue;
-          s.text(f.calendar);
-          s.number(static_cast<double>(f.counted->count()) / 3.6e9, "0.00");
+          record_cells(s, r, columns, o, index++, id);
         }
       }
     }
