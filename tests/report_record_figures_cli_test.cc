@@ -232,8 +232,10 @@ TEST_F(ReportOutageFigures, WithoutProbesTheTimelineHasTheRegisterAlone) {
 // KPI-16 export, the longest export test of the half-year, "<= 5 days": EXP-1 took from 1
 // September 08:00 to 8 September 20:00, 7.5 days; EXP-2, started 20 October 08:00 (+02:00), is
 // open at the as-of moment 5 November 00:00 (+01:00): 15 days 17 hours so far, 15.7 days; EXP-3
-// took 2 days, in time. The appendix gives each failing test the days the engine counted.
-TEST(ReportRecordValues, AppendixShowsTheDaysOfEachFailingExportTest) {
+// took 2 days, in time; EXP-4 took from 3 August 08:00 to 13 August 20:00, 10.5 days, and is
+// exempted. The appendix gives each failing test the days the engine counted, and the exempted
+// one the days the exemption kept out.
+TEST(ReportRecordValues, AppendixShowsTheDaysOfEachFailingOrExemptedExportTest) {
   std::string pattern = (fs::temp_directory_path() / "meetlat_record_values_XXXXXX").string();
   ASSERT_NE(mkdtemp(pattern.data()), nullptr);
   const fs::path root = pattern;
@@ -242,7 +244,11 @@ TEST(ReportRecordValues, AppendixShowsTheDaysOfEachFailingExportTest) {
       << "id,started_at,completed_at\n"
          "EXP-1,2026-09-01T08:00:00+02:00,2026-09-08T20:00:00+02:00\n"
          "EXP-2,2026-10-20T08:00:00+02:00,\n"
-         "EXP-3,2026-07-01T08:00:00+02:00,2026-07-03T08:00:00+02:00\n";
+         "EXP-3,2026-07-01T08:00:00+02:00,2026-07-03T08:00:00+02:00\n"
+         "EXP-4,2026-08-03T08:00:00+02:00,2026-08-13T20:00:00+02:00\n";
+  std::ofstream(root / "data" / "exemptions.csv")
+      << "evidence,record,reason,approved_by,approved_on\n"
+         "export_tests,EXP-4,test environment withdrawn,J. de Vries (client),2026-11-03\n";
   const RunResult x =
       run_meetlat(std::string("report --as-of ") + kAsOf + " --data " + (root / "data").string() +
                       " --period 2026-10 --format xlsx --out " + (root / "report.xlsx").string(),
@@ -279,8 +285,13 @@ TEST(ReportRecordValues, AppendixShowsTheDaysOfEachFailingExportTest) {
       ++tests;
       EXPECT_NEAR(cells.at(*value).get<double>(), 15 + 17.0 / 24, 1e-9);
     }
+    if (cells.at(3) == "EXP-4") {
+      ++tests;
+      EXPECT_EQ(cells.at(2), "Vrijgestelde records");
+      EXPECT_DOUBLE_EQ(cells.at(*value).get<double>(), 10.5);
+    }
   }
-  EXPECT_EQ(tests, 2);
+  EXPECT_EQ(tests, 3);
   EXPECT_NE(nl.find("<th scope=\"col\">Berekende waarde</th>"), std::string::npos);
   EXPECT_NE(row_of(nl, "EXP-1").find("<td class=\"num\">7,5 dagen</td>"), std::string::npos)
       << row_of(nl, "EXP-1");
@@ -294,6 +305,12 @@ TEST(ReportRecordValues, AppendixShowsTheDaysOfEachFailingExportTest) {
             std::string::npos)
       << row_of(en, "EXP-2");
   EXPECT_EQ(row_of(en, "EXP-3"), "") << "a test in time is in no list";
+  EXPECT_NE(row_of(nl, "EXP-4").find("<td class=\"num\">10,5 dagen, vrijgesteld: niet geteld</td>"),
+            std::string::npos)
+      << row_of(nl, "EXP-4");
+  EXPECT_NE(row_of(en, "EXP-4").find("<td class=\"num\">10.5 days, exempted: not counted</td>"),
+            std::string::npos)
+      << row_of(en, "EXP-4");
 }
 
 }  // namespace

@@ -74,12 +74,13 @@ struct RecordDowntime {
 };
 
 // The value a lowest or highest of durations (KPI-16's longest export test, in days) took of one
-// failing record, so that a reader can check it against the norm (the report's evidence
-// appendix). In memory only, like RecordFigures.
+// failing or exempted record, so that a reader can check it against the norm (the report's
+// evidence appendix). In memory only, like RecordFigures.
 struct RecordValue {
   std::string id;
-  double value = 0;   // in the objective's unit
-  bool open = false;  // no end at as_of: the value so far, from its start to as_of
+  double value = 0;       // in the objective's unit
+  bool open = false;      // no end at as_of: the value so far, from its start to as_of
+  bool exempted = false;  // the value the exemption kept out of the measure
 };
 
 struct ObjectiveResult {
@@ -119,7 +120,8 @@ struct ObjectiveResult {
   // Availability from the outage register: the down time of each record of failing_ids, then of
   // exempted_ids, in order.
   std::vector<RecordDowntime> record_downtime;
-  // A lowest or highest of durations: the value of each record of failing_ids, in order.
+  // A lowest or highest of durations: the value of each record of failing_ids, then of
+  // exempted_ids, in order.
   std::vector<RecordValue> record_values;
   // Availability measured from the probes: the spans of consecutive minutes the value counts as
   // down (measure::AvailabilityResult::down: the majority's down minutes merged, cut at the

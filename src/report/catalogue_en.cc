@@ -180,6 +180,7 @@ const Catalogue& english() {
           {"report.col.down_minutes", "Down minutes counted"},
           {"report.col.record_value", "Value computed"},
           {"report.record_value_open", "{value} so far, open at the as-of moment"},
+          {"report.record_value_exempted", "{value}, exempted: not counted"},
           {"report.probe_down_lane", "down"},
           {"report.probe_down_item", "down from {from} to {to} ({minutes} min)"},
           {"report.probe_down_total", "{spans} spans of down minutes, {minutes} min in all"},

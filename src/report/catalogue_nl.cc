@@ -164,6 +164,7 @@ const Catalogue& dutch() {
           {"report.col.down_minutes", "Getelde minuten storing"},
           {"report.col.record_value", "Berekende waarde"},
           {"report.record_value_open", "{value} tot nu toe, open op het peilmoment"},
+          {"report.record_value_exempted", "{value}, vrijgesteld: niet geteld"},
           {"report.probe_down_lane", "storing"},
           {"report.probe_down_item", "storing van {from} tot {to} ({minutes} min)"},
           {"report.probe_down_total", "{spans} aaneengesloten storingen, samen {minutes} min"},

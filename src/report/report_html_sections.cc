@@ -392,17 +392,17 @@ std::string downtime_cell(const MonthlyReport& r, const ObjectiveResult& o, std:
          "</td>";
 }
 
-// The value a lowest or highest of durations took of the `index`-th record of failing_ids, as a
-// cell: "7,5 dagen", or its value so far when it was open at the as-of moment.
+// The value a lowest or highest of durations took of the `index`-th record of failing_ids then
+// exempted_ids, as a cell: "7,5 dagen", its value so far when it was open at the as-of moment, an
+// exempted one's value marked as not counted.
 std::string value_cell(const MonthlyReport& r, const ObjectiveResult& o, std::size_t index,
                        const std::string& id) {
   if (index >= o.record_values.size() || o.record_values[index].id != id) return "<td></td>";
   const evaluate::RecordValue& v = o.record_values[index];
-  const std::string value = value_text(o.unit, v.value, o.norm, *r.words);
-  return "<td class=\"num\">" +
-         html_escaped(v.open ? r.words->say("report.record_value_open", {{"value", value}})
-                             : value) +
-         "</td>";
+  std::string value = value_text(o.unit, v.value, o.norm, *r.words);
+  if (v.open) value = r.words->say("report.record_value_open", {{"value", value}});
+  if (v.exempted) value = r.words->say("report.record_value_exempted", {{"value", value}});
+  return "<td class=\"num\">" + html_escaped(value) + "</td>";
 }
 
 // A failing or exempted record as a table row: its kind, the cells of its evidence row (its id
