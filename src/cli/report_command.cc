@@ -36,20 +36,19 @@ time::Period trend_start(const time::Period& month, time::Date contract_start) {
   return earliest < start && start <= month ? start : earliest;
 }
 
-// For a month closed as agreed: the report shows a recomputation as of the agreed moment, so it
-// is made only when that gives the agreed result; nullopt after saying why not.
-std::optional<report::Agreement> agreement(EngineInputs& in, const store::Closing& closing,
-                                           const time::Period& month) {
+// A report of a period closed as agreed is computed as of the close's as-of moment.
+void take_agreed_as_of(EngineInputs& in, const store::Closing& closing) {
   const auto as_of = time::parse_timestamp(closing.as_of, in.zone, nullptr);
   if (as_of) in.as_of = as_of->at;
-  const auto outcome = engine::evaluate_period(in.setting(), in.evidence(), month);
-  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) {
-    report_refusal(*refused);
-    return std::nullopt;
-  }
-  const auto& [loaded, result] = std::get<0>(outcome);
+}
+
+// For a period closed as agreed: the report shows `recomputed`, the evaluation as of the agreed
+// moment, so it is made only when that gives the agreed result; nullopt after saying why not.
+std::optional<report::Agreement> agreement_of(const EngineInputs& in, const store::Closing& closing,
+                                              const evaluate::Evaluation& recomputed,
+                                              const contract::Versions& versions) {
   const auto differences =
-      result_differences(closing.result_json, report::to_json(result, *loaded.versions, in.zone));
+      result_differences(closing.result_json, report::to_json(recomputed, versions, in.zone));
   if (!differences.empty()) {
     std::cerr << "report: " << closing.period << " was closed as agreed on " << closing.at
               << ", and a recomputation from the evidence and contract now differs from the "
@@ -61,6 +60,19 @@ std::optional<report::Agreement> agreement(EngineInputs& in, const store::Closin
   }
   const auto at = time::parse_timestamp(closing.at, in.zone, nullptr);
   return report::Agreement{at ? in.zone.date_of(at->at) : time::Date{}, closing.actor, in.as_of};
+}
+
+// agreement_of an evaluation of `period` as of the close (which `in` is left as of).
+std::optional<report::Agreement> agreement(EngineInputs& in, const store::Closing& closing,
+                                           const time::Period& period) {
+  take_agreed_as_of(in, closing);
+  const auto outcome = engine::evaluate_period(in.setting(), in.evidence(), period);
+  if (const auto* refused = std::get_if<engine::Refused>(&outcome)) {
+    report_refusal(*refused);
+    return std::nullopt;
+  }
+  const auto& [loaded, result] = std::get<0>(outcome);
+  return agreement_of(in, closing, result, *loaded.versions);
 }
 
 std::string now_text(const time::Zone& zone) {
@@ -134,18 +146,22 @@ std::optional<std::map<std::string, report::Agreement, std::less<>>> agreed_mont
     if (month.month.first_day < quarter.first_day) continue;
     const auto closing = agreed(in, month.month);
     if (!closing) continue;
-    // As of the close (agreement sets it), then as of the review again.
-    const auto agreement_then = agreement(in, *closing, month.month);
-    if (!agreement_then) return std::nullopt;
-    out[month.name] = *agreement_then;
+    // As of the close, then as of the review again.
+    take_agreed_as_of(in, *closing);
     const time::Period first = since_start.months.front().month;
-    const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), first, month.month);
-    in.as_of = as_of;
+    const auto outcome =
+        engine::evaluate_months_and_last(in.setting(), in.evidence(), first, month.month);
     if (const auto* refused = std::get_if<engine::Refused>(&outcome)) {
+      in.as_of = as_of;
       report_refusal(*refused);
       return std::nullopt;
     }
-    month = std::get<0>(outcome).result.months.back();
+    const auto& [loaded, then] = std::get<0>(outcome);
+    const auto agreement_then = agreement_of(in, *closing, then.last, *loaded.versions);
+    in.as_of = as_of;
+    if (!agreement_then) return std::nullopt;
+    out[month.name] = *agreement_then;
+    month = then.history.months.back();
   }
   return out;
 }
@@ -256,18 +272,28 @@ int run(const ReportArgs& args) {
   }
   EngineInputs in;
   if (const int code = read_engine_inputs(args.inputs, in); code != kExitOk) return code;
-  std::optional<report::Agreement> agreed_on;
-  if (const auto closing = agreed(in, *period)) {
-    agreed_on = agreement(in, *closing, *period);
-    if (!agreed_on) return kExitBadInput;
-  }
   const time::Period from = trend_start(*period, in.contract.start);
   // The KPIs measured per week over the ISO weeks of the month too, for their chart per week.
-  const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), from, *period,
-                                               evaluate::weeks_overlapping(*period));
+  const std::vector<time::Period> weeks = evaluate::weeks_overlapping(*period);
+  const auto closing = agreed(in, *period);
+  if (!closing) {
+    const auto outcome = engine::evaluate_months(in.setting(), in.evidence(), from, *period, weeks);
+    if (const auto* refused = std::get_if<engine::Refused>(&outcome)) {
+      return report_refusal(*refused);
+    }
+    const auto& [loaded, history] = std::get<0>(outcome);
+    return write_document(args, document(args, in, loaded, history));
+  }
+  // Closed as agreed: the months as of the close, from the same reading of the evidence as the
+  // recomputation of the month checked against the agreed result.
+  take_agreed_as_of(in, *closing);
+  const auto outcome =
+      engine::evaluate_months_and_last(in.setting(), in.evidence(), from, *period, weeks);
   if (const auto* refused = std::get_if<engine::Refused>(&outcome)) return report_refusal(*refused);
-  const auto& [loaded, history] = std::get<0>(outcome);
-  report::MonthlyReport r = document(args, in, loaded, history);
+  const auto& [loaded, both] = std::get<0>(outcome);
+  const auto agreed_on = agreement_of(in, *closing, both.last, *loaded.versions);
+  if (!agreed_on) return kExitBadInput;
+  report::MonthlyReport r = document(args, in, loaded, both.history);
   r.agreed = agreed_on;
   return write_document(args, r);
 }

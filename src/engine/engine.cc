@@ -150,4 +150,24 @@ Outcome<PeriodAndActions> evaluate_period_and_actions(const Setting& setting,
   });
 }
 
+Outcome<MonthsAndLast> evaluate_months_and_last(const Setting& setting,
+                                                const evidence::EvidenceSource& source,
+                                                const time::Period& from, const time::Period& to,
+                                                const std::vector<time::Period>& weeks) {
+  return run<MonthsAndLast>(
+      setting, source, to,
+      [&](const Loaded& in) {
+        MonthsAndLast out;
+        out.history =
+            evaluate::evaluate_history(*in.versions, in.evidence, *setting.zone,
+                                       {from, to, setting.as_of, in.latency.get(), weeks});
+        prepend(in.warnings, out.history.warnings);
+        out.last = evaluate::evaluate(*in.versions, in.evidence, *setting.zone,
+                                      {to, setting.as_of, in.latency.get()});
+        prepend(in.warnings, out.last.warnings);
+        return out;
+      },
+      weeks);
+}
+
 }  // namespace meetlat::engine

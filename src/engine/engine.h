@@ -113,4 +113,16 @@ Outcome<PeriodAndActions> evaluate_period_and_actions(const Setting& setting,
                                                       const evidence::EvidenceSource& source,
                                                       const time::Period& period);
 
+// A history of months (evaluate_months) and the evaluation of its last month `to`
+// (evaluate_period), from one reading of the evidence: what a report of a month closed as agreed
+// needs (the recomputation it checks against the agreed result, and the months it shows).
+struct MonthsAndLast {
+  evaluate::History history;
+  evaluate::Evaluation last;
+};
+Outcome<MonthsAndLast> evaluate_months_and_last(const Setting& setting,
+                                                const evidence::EvidenceSource& source,
+                                                const time::Period& from, const time::Period& to,
+                                                const std::vector<time::Period>& weeks = {});
+
 }  // namespace meetlat::engine
