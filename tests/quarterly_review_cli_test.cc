@@ -18,6 +18,7 @@
 
 #include "report/catalogue.h"
 #include "run_meetlat.h"
+#include "sample_edits.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -568,34 +569,6 @@ json objective_in(const json& result, const std::string& kpi_id, const std::stri
   return nullptr;
 }
 
-// The header of `file` (the generator's tickets.csv: id, priority, created_at, responded_at, …)
-// and three of its P1 tickets of March 2026 as not responded to after all.
-std::string unanswered_p1_tickets(const fs::path& file) {
-  std::ifstream tickets(file);
-  std::string line;
-  std::getline(tickets, line);
-  std::string rows = line + "\n";
-  int changed = 0;
-  while (std::getline(tickets, line) && changed < 3) {
-    std::vector<std::string> cells;
-    std::size_t begin = 0;
-    for (std::size_t end; (end = line.find(',', begin)) != std::string::npos; begin = end + 1) {
-      cells.push_back(line.substr(begin, end - begin));
-    }
-    cells.push_back(line.substr(begin));
-    if (cells.size() < 4 || cells[1] != "P1" || cells[2].rfind("2026-03", 0) != 0 ||
-        cells[3].empty()) {
-      continue;
-    }
-    cells[3] = "";
-    for (std::size_t i = 0; i < cells.size(); ++i) rows += (i > 0 ? "," : "") + cells[i];
-    rows += "\n";
-    ++changed;
-  }
-  EXPECT_EQ(changed, 3);
-  return rows;
-}
-
 }  // namespace
 
 // The workbook's sheet State gives each month of the quarter its state as the header does: a
@@ -715,7 +688,10 @@ TEST_F(QuarterlyReview, AQuarterClosedAsAWholeIsAgreed) {
   // agreed month, rather than show other figures than the agreed ones.
   const fs::path late = root_ / "late-q1";
   fs::create_directories(late);
-  std::ofstream(late / "tickets.csv") << unanswered_p1_tickets(root_ / "sample" / "tickets.csv");
+  const auto late_tickets =
+      meetlat::testing::unanswered_p1_tickets(root_ / "sample" / "tickets.csv", "2026-03", 3);
+  ASSERT_TRUE(late_tickets);
+  std::ofstream(late / "tickets.csv") << *late_tickets;
   ASSERT_EQ(run_meetlat("import" + in + " " + (late / "tickets.csv").string(), root_).exit_code, 0);
   const fs::path refused = root_ / "q1_refused.html";
   const RunResult again = run_meetlat(

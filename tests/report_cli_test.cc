@@ -24,6 +24,7 @@
 #include "report/locale_text.h"
 #include "report/wording.h"
 #include "run_meetlat.h"
+#include "sample_edits.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -100,6 +101,22 @@ class ReportCli : public testing::Test {
     return std::string("--as-of ") + kAsOf + " --data " + data_.string();
   }
   // `meetlat report` into root_/name; the command's result.
+  // ISO week `number` of 2026 by name ("2026-W09") and KPI-10 as `evaluate --period` of it
+  // gives it (null, the test failing, when it gives none).
+  static std::string week_name(int number) {
+    return "2026-W" + std::string(number < 10 ? "0" : "") + std::to_string(number);
+  }
+  static json kpi10_of_week(const std::string& week) {
+    const RunResult e = run_meetlat("evaluate " + inputs() + " --period " + week, root_);
+    EXPECT_EQ(e.exit_code, 0) << e.err;
+    if (e.exit_code != 0) return nullptr;
+    const json result = json::parse(e.out);
+    for (const auto& kpi : result.at("kpis")) {
+      if (kpi.at("id") == "KPI-10") return kpi;
+    }
+    ADD_FAILURE() << "no KPI-10 in " << week;
+    return nullptr;
+  }
   static RunResult report(const std::string& options, const std::string& name) {
     return run_meetlat("report " + inputs() + " --period " + kMonth + " " + options + " --out " +
                            (root_ / name).string(),
@@ -420,27 +437,10 @@ TEST_F(ReportCli, AnAgreedMonthShowsTheAgreementAndNeverOtherFigures) {
   EXPECT_NE(html.find("5 April 2026 00:00"), std::string::npos) << "the agreed as-of";
 
   // Tickets of the month that turn out not to have been responded to after all.
-  std::ifstream tickets(data_ / "tickets.csv");
-  std::string line;
-  std::getline(tickets, line);
-  std::string rows = line + "\n";
-  int changed = 0;
-  while (std::getline(tickets, line) && changed < 3) {
-    std::vector<std::string> cells;
-    std::size_t begin = 0;
-    for (std::size_t end; (end = line.find(',', begin)) != std::string::npos; begin = end + 1) {
-      cells.push_back(line.substr(begin, end - begin));
-    }
-    cells.push_back(line.substr(begin));
-    if (cells[1] != "P1" || cells[2].rfind("2026-03", 0) != 0 || cells[3].empty()) continue;
-    cells[3] = "";
-    for (std::size_t i = 0; i < cells.size(); ++i) rows += (i > 0 ? "," : "") + cells[i];
-    rows += "\n";
-    ++changed;
-  }
-  ASSERT_GT(changed, 0);
+  const auto rows = meetlat::testing::unanswered_p1_tickets(data_ / "tickets.csv", "2026-03", 3);
+  ASSERT_TRUE(rows);
   fs::create_directories(root_ / "late");
-  std::ofstream(root_ / "late" / "tickets.csv") << rows;
+  std::ofstream(root_ / "late" / "tickets.csv") << *rows;
   ASSERT_EQ(
       run_meetlat("import" + in + " " + (root_ / "late" / "tickets.csv").string(), root_).exit_code,
       0);
@@ -494,45 +494,40 @@ TEST_F(ReportCli, Kpi10HasItsP95PerIsoWeekOfTheMonth) {
   std::size_t points = 0;
   std::size_t to_date = 0;
   for (int number = 9; number <= 14; ++number) {
-    const std::string week =
-        "2026-W" + std::string(number < 10 ? "0" : "") + std::to_string(number);
+    const std::string week = week_name(number);
     EXPECT_NE(svg.find(">W" + std::to_string(number) + "</text>"), std::string::npos) << week;
-    const RunResult e = run_meetlat("evaluate " + inputs() + " --period " + week, root_);
-    ASSERT_EQ(e.exit_code, 0) << e.err;
-    const json result = json::parse(e.out);
-    for (const auto& kpi : result.at("kpis")) {
-      if (kpi.at("id") != "KPI-10") continue;
-      for (const auto& o : kpi.at("objectives")) {
-        const std::string id = o.at("id");
-        const auto norm = contract::parse_norm(
-            o.at("norm").at("op").get<std::string>() + " " +
-                std::to_string(static_cast<int>(o.at("norm").at("value").get<double>())) + " ms",
-            contract::Unit::kMs);
-        ASSERT_TRUE(norm.value) << norm.error;
-        const std::string value =
-            o.at("value").is_null()
-                ? meetlat::report::english().say("report.no_value", {})
-                : meetlat::report::value_text(contract::Unit::kMs, o.at("value").get<double>(),
-                                              *norm.value, meetlat::report::english());
-        // The objective's part of the text alternative holds the week with the value of evaluate.
-        // In the SVG's text "<" is "&lt;".
-        const std::size_t part = desc.find(std::regex_replace(
-            escaped(id + " (norm " +
-                    meetlat::report::norm_text(*norm.value, meetlat::report::english()) + "): "),
-            std::regex("<"), "&lt;"));
-        ASSERT_NE(part, std::string::npos) << id << " in " << desc;
-        const std::string objective = desc.substr(part, desc.find(". ", part) - part);
-        const std::size_t at = objective.find("week " + std::to_string(number) + " (");
-        ASSERT_NE(at, std::string::npos) << week << " " << id << " in " << objective;
-        const std::size_t colon = objective.find("): ", at);
-        EXPECT_EQ(objective.substr(colon + 3, escaped(value).size() + 2), escaped(value) + ", ")
-            << week << " " << id << ": " << objective.substr(at, 120);
-        // The week the as-of moment falls in (begun, not ended) is marked to date, no other.
-        const std::string point = objective.substr(at, objective.find("; ", at) - at);
-        EXPECT_EQ(point.ends_with(", to date"), !kpi.at("final").get<bool>()) << point;
-        to_date += kpi.at("final").get<bool>() ? 0 : 1;
-        ++points;
-      }
+    const json kpi = kpi10_of_week(week);
+    ASSERT_FALSE(kpi.is_null()) << week;
+    for (const auto& o : kpi.at("objectives")) {
+      const std::string id = o.at("id");
+      const auto norm = contract::parse_norm(
+          o.at("norm").at("op").get<std::string>() + " " +
+              std::to_string(static_cast<int>(o.at("norm").at("value").get<double>())) + " ms",
+          contract::Unit::kMs);
+      ASSERT_TRUE(norm.value) << norm.error;
+      const std::string value =
+          o.at("value").is_null()
+              ? meetlat::report::english().say("report.no_value", {})
+              : meetlat::report::value_text(contract::Unit::kMs, o.at("value").get<double>(),
+                                            *norm.value, meetlat::report::english());
+      // The objective's part of the text alternative holds the week with the value of evaluate.
+      // In the SVG's text "<" is "&lt;".
+      const std::size_t part = desc.find(std::regex_replace(
+          escaped(id + " (norm " +
+                  meetlat::report::norm_text(*norm.value, meetlat::report::english()) + "): "),
+          std::regex("<"), "&lt;"));
+      ASSERT_NE(part, std::string::npos) << id << " in " << desc;
+      const std::string objective = desc.substr(part, desc.find(". ", part) - part);
+      const std::size_t at = objective.find("week " + std::to_string(number) + " (");
+      ASSERT_NE(at, std::string::npos) << week << " " << id << " in " << objective;
+      const std::size_t colon = objective.find("): ", at);
+      EXPECT_EQ(objective.substr(colon + 3, escaped(value).size() + 2), escaped(value) + ", ")
+          << week << " " << id << ": " << objective.substr(at, 120);
+      // The week the as-of moment falls in (begun, not ended) is marked to date, no other.
+      const std::string point = objective.substr(at, objective.find("; ", at) - at);
+      EXPECT_EQ(point.ends_with(", to date"), !kpi.at("final").get<bool>()) << point;
+      to_date += kpi.at("final").get<bool>() ? 0 : 1;
+      ++points;
     }
   }
   EXPECT_EQ(points, 12U) << "six weeks, two objectives";
@@ -566,28 +561,23 @@ TEST_F(ReportCli, TheWorkbookHasKpi10PerIsoWeekOfTheMonth) {
   std::size_t row = 1;
   std::size_t to_date = 0;
   for (int number = 9; number <= 14; ++number) {
-    const std::string week =
-        "2026-W" + std::string(number < 10 ? "0" : "") + std::to_string(number);
-    const RunResult e = run_meetlat("evaluate " + inputs() + " --period " + week, root_);
-    ASSERT_EQ(e.exit_code, 0) << e.err;
-    const json result = json::parse(e.out);
-    for (const auto& kpi : result.at("kpis")) {
-      if (kpi.at("id") != "KPI-10") continue;
-      for (const auto& o : kpi.at("objectives")) {
-        ASSERT_LT(row, rows.size()) << week;
-        const auto& cells = rows.at(row++);
-        EXPECT_EQ(cells.at(0), week);
-        const std::string monday = kpi.at("window").at("from").get<std::string>().substr(0, 10);
-        EXPECT_EQ(cells.at(1).at("date"), monday + "T00:00:00") << week;
-        EXPECT_EQ(cells.at(3), !kpi.at("final").get<bool>()) << week;
-        to_date += cells.at(3).get<bool>() ? 1 : 0;
-        EXPECT_EQ(cells.at(4), "KPI-10");
-        EXPECT_EQ(cells.at(5), o.at("id"));
-        EXPECT_EQ(cells.at(7), o.at("value")) << week << " " << o.at("id");
-        EXPECT_EQ(cells.at(9), o.at("norm").at("value")) << week << " " << o.at("id");
-        EXPECT_EQ(cells.at(10), o.at("count")) << week << " " << o.at("id");
-        EXPECT_EQ(cells.at(11), o.at("failing")) << week << " " << o.at("id");
-      }
+    const std::string week = week_name(number);
+    const json kpi = kpi10_of_week(week);
+    ASSERT_FALSE(kpi.is_null()) << week;
+    for (const auto& o : kpi.at("objectives")) {
+      ASSERT_LT(row, rows.size()) << week;
+      const auto& cells = rows.at(row++);
+      EXPECT_EQ(cells.at(0), week);
+      const std::string monday = kpi.at("window").at("from").get<std::string>().substr(0, 10);
+      EXPECT_EQ(cells.at(1).at("date"), monday + "T00:00:00") << week;
+      EXPECT_EQ(cells.at(3), !kpi.at("final").get<bool>()) << week;
+      to_date += cells.at(3).get<bool>() ? 1 : 0;
+      EXPECT_EQ(cells.at(4), "KPI-10");
+      EXPECT_EQ(cells.at(5), o.at("id"));
+      EXPECT_EQ(cells.at(7), o.at("value")) << week << " " << o.at("id");
+      EXPECT_EQ(cells.at(9), o.at("norm").at("value")) << week << " " << o.at("id");
+      EXPECT_EQ(cells.at(10), o.at("count")) << week << " " << o.at("id");
+      EXPECT_EQ(cells.at(11), o.at("failing")) << week << " " << o.at("id");
     }
   }
   EXPECT_EQ(row, rows.size()) << "six weeks, two objectives, nothing else";

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "run_meetlat.h"
+#include "sample_edits.h"
 
 namespace fs = std::filesystem;
 
@@ -420,28 +421,11 @@ TEST_F(WorkspaceCli, AClosedPeriodKeepsTheResultAgreed) {
 
   // Evidence arriving later is stored as a correction; the agreed result stands, and the note
   // says how a recomputation would differ.
-  std::ifstream in(year() / "tickets.csv");
-  std::string line;
-  std::getline(in, line);
-  std::string rows = line + "\n";
-  int changed = 0;
-  while (std::getline(in, line) && changed < 5) {
-    std::vector<std::string> cells;
-    std::size_t begin = 0;
-    for (std::size_t end; (end = line.find(',', begin)) != std::string::npos; begin = end + 1) {
-      cells.push_back(line.substr(begin, end - begin));
-    }
-    cells.push_back(line.substr(begin));
-    if (cells[1] != "P1" || cells[2].rfind("2026-10", 0) != 0 || cells[3].empty()) continue;
-    cells[3] = "";  // not responded after all
-    for (std::size_t i = 0; i < cells.size(); ++i) rows += (i > 0 ? "," : "") + cells[i];
-    rows += "\n";
-    ++changed;
-  }
-  ASSERT_EQ(changed, 5);
+  const auto rows = meetlat::testing::unanswered_p1_tickets(year() / "tickets.csv", "2026-10", 5);
+  ASSERT_TRUE(rows);
   const fs::path late = scratch() / "late";
   fs::create_directories(late);
-  std::ofstream(late / "tickets.csv") << rows;
+  std::ofstream(late / "tickets.csv") << *rows;
   const RunResult correction =
       meetlat("import --workspace " + ws.string() + " " + (late / "tickets.csv").string());
   EXPECT_NE(correction.out.find("5 corrected"), std::string::npos) << correction.out;
