@@ -229,8 +229,8 @@ TEST_F(ReportAppendix, SpreadsheetEvidenceHoldsTheDeadlineAndTheHoursCounted) {
       EXPECT_EQ(cells.at(*deadline).at("date"), "2026-10-12T13:00:00");
       EXPECT_EQ(cells.at(*calendar), "office_hours");
       EXPECT_DOUBLE_EQ(cells.at(*hours).get<double>(), 9.0);
-      // The hours carry their unit in the number format, as the other sheets' figures do.
-      EXPECT_EQ(sheet.at("cell_formats").at(i).at(*hours), "#,##0.00\" h\"");
+      // The hours carry their unit in the number format, in Dutch, as the other figures do.
+      EXPECT_EQ(sheet.at("cell_formats").at(i).at(*hours), "#,##0.00\" u\"");
     }
     if (cells.at(3) == "INC-2") {
       overdue = true;

@@ -87,6 +87,7 @@ const Catalogue& english() {
           {"unit.days", "days"},
           {"unit.weeks", "weeks"},
           {"unit.ms", "ms"},
+          {"unit.hours_short", "h"},
           {"report.monthly_title", "Monthly service level report"},
           {"report.document_title", "{contract}: service level report {period}"},
           {"report.client", "Client"},

@@ -70,6 +70,7 @@ const Catalogue& dutch() {
           {"unit.days", "dagen"},
           {"unit.weeks", "weken"},
           {"unit.ms", "ms"},
+          {"unit.hours_short", "u"},
           {"report.monthly_title", "Maandrapportage dienstverlening"},
           {"report.document_title", "{contract}: maandrapportage {period}"},
           {"report.client", "Opdrachtgever"},

@@ -289,7 +289,8 @@ void record_cells(Sheet& s, const MonthlyReport& r, const EvidenceColumns& colum
   s.instant(f.deadline, *r.zone);
   if (!f.counted) return;
   s.text(f.calendar);
-  s.number(static_cast<double>(f.counted->count()) / 3.6e9, "#,##0.00\" h\"");
+  s.number(static_cast<double>(f.counted->count()) / 3.6e9,
+           "#,##0.00\" " + r.words->say("unit.hours_short", {}) + "\"");
 }
 
 void evidence(Book& book, const MonthlyReport& r) {
