@@ -67,8 +67,8 @@ WorkspaceSource::Text WorkspaceSource::Kind::text(const evidence::FileSchema& sc
   const std::string header = canonical_header(schema);
   std::size_t size = header.size();
   for (const std::string& segment : segments) size += decompressed_size(segment);
-  Text text{std::make_unique_for_overwrite<char[]>(size), size};
-  char* out = text.bytes.get();
+  Text text(size);
+  char* out = text.data();
   std::copy(header.begin(), header.end(), out);
   std::size_t at = header.size();
   for (const std::string& segment : segments) {

@@ -34,6 +34,7 @@
 
 #include "evidence/source.h"
 #include "store/backend.h"
+#include "store/large_buffer.h"
 
 namespace meetlat::store {
 
@@ -57,11 +58,7 @@ class WorkspaceSource final : public evidence::EvidenceSource {
   const std::vector<RegisteredAction>& registered_actions() const { return registered_; }
 
  private:
-  struct Text {
-    std::unique_ptr<char[]> bytes;
-    std::size_t size = 0;
-    std::string_view view() const { return {bytes.get(), size}; }
-  };
+  using Text = LargeBuffer;
   struct Kind {
     // Per segment, by part: its compressed canonical rows when made by the source (the
     // registers' rows), "" when stored in the back end (read when needed).
