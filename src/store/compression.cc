@@ -53,7 +53,8 @@ std::string FrameCompressor::frame(std::string_view bytes) {
   return {room_.get(), size};
 }
 
-std::size_t decompressed_size(std::string_view compressed) {
+std::vector<Frame> frames_of(std::string_view compressed) {
+  std::vector<Frame> frames;
   std::size_t total = 0;
   do {
     const unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
@@ -63,8 +64,15 @@ std::size_t decompressed_size(std::string_view compressed) {
       throw StoreError("a stored segment is damaged: not a zstd frame of known size");
     }
     total += size;
+    frames.push_back({compressed.substr(0, frame), static_cast<std::size_t>(size)});
     compressed.remove_prefix(frame);
   } while (!compressed.empty());
+  return frames;
+}
+
+std::size_t decompressed_size(std::string_view compressed) {
+  std::size_t total = 0;
+  for (const Frame& frame : frames_of(compressed)) total += frame.size;
   return total;
 }
 

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace meetlat::store {
 
@@ -44,5 +45,13 @@ std::size_t decompressed_size(std::string_view compressed);
 // Decompresses into `out`, which must have exactly decompressed_size() bytes (uninitialised
 // memory is fine: every byte is written).
 void decompress_into(std::string_view compressed, std::span<char> out);
+
+// The frames of `compressed`, in order, each with its content size: a segment's rows can be
+// decompressed a few frames at a time. Throws as decompress() does.
+struct Frame {
+  std::string_view compressed;
+  std::size_t size = 0;  // of its content
+};
+std::vector<Frame> frames_of(std::string_view compressed);
 
 }  // namespace meetlat::store

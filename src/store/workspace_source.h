@@ -51,6 +51,11 @@ class WorkspaceSource final : public evidence::EvidenceSource {
   std::vector<evidence::RecordPosition> locate(std::string_view kind, std::string_view field,
                                                std::span<const std::uint32_t> lines) const override;
 
+  // How many bytes of a streamed kind's rows read() decompresses and parses at a time (at least
+  // one zstd frame, of 8 MiB: canonical_rows.h); 256 MiB unless set. Smaller bounds the memory,
+  // at the cost of more sinks to merge.
+  void set_chunk_bytes(std::size_t bytes) { chunk_bytes_ = bytes; }
+
   // The digest of the evidence in the snapshot: SHA-256 over every segment's kind, part and
   // digest. Equal digests, equal evidence.
   const std::string& evidence_sha256() const { return evidence_sha256_; }
@@ -87,6 +92,7 @@ class WorkspaceSource final : public evidence::EvidenceSource {
   std::shared_ptr<Backend> backend_;
   mutable std::mutex backend_mutex_;  // a back end is used by one thread at a time
   std::map<std::string, Kind, std::less<>> kinds_;
+  std::size_t chunk_bytes_ = std::size_t{256} << 20;
   std::string evidence_sha256_;
   std::vector<RegisteredAction> registered_;
 };

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "evidence/load.h"
@@ -103,6 +104,67 @@ TEST_F(WorkspaceTest, AMonthReadInFramesIsStoredAndReadBackAsItsRows) {
   EXPECT_EQ(more.files[0].accepted, 1U);
   EXPECT_EQ(more.files[0].unchanged, 3000U);
   EXPECT_EQ(stored_rows(), rows + "2026-10-31T11:00:00Z,n9,1.5\n");
+}
+
+// A sink that keeps each row it is given as "at name duration" (the order of the parts aside).
+class RowsSeen final : public evidence::RowSink {
+ public:
+  void add(const evidence::Table& table, std::size_t row) override {
+    rows.push_back(std::to_string(table.column(0).instants[row].time_since_epoch().count()) + " " +
+                   std::string(table.text("name", row)) + " " +
+                   std::to_string(table.column(2).numbers[row]));
+  }
+  std::vector<std::string> rows;
+};
+
+// A streamed kind is read from its segment a chunk of frames at a time (set_chunk_bytes): in
+// chunks of one frame or all in one, every row reaches the sinks once.
+TEST_F(WorkspaceTest, AStreamedMonthReadInChunksGivesEveryRowOnce) {
+  std::string text = "at,name,duration_ms\n";
+  for (int i = 0; i < 3000; ++i) {
+    text += "2026-10-" + std::to_string(10 + i % 9) + " 10:" + std::to_string(10 + i % 50) + ",n" +
+            std::to_string(i % 4) + "," + std::to_string(i % 700) + ".25\n";
+  }
+  const evidence::FileSchema* schema = evidence::find_schema("transactions");
+  Workspace ws = Workspace::create(dir_, "contract: {}\n", "tester");
+  {
+    // Read in two halves, each sealed into a frame of its own: a segment of two frames.
+    evidence::LoadOptions options{amsterdam()};
+    options.split_threshold_bytes = 1;
+    options.sinks["transactions"] = [] { return std::make_shared<CanonicalRowsSink>(amsterdam()); };
+    std::vector<IncomingFile> files;
+    files.push_back(
+        {"transactions.csv", schema, evidence::load_evidence_text(*schema, text, options)});
+    ASSERT_FALSE(ws.import_files(std::move(files), false, amsterdam(), "tester").refused);
+  }
+  std::vector<std::string> expected;
+  {
+    RowsSeen all;
+    const evidence::FileLoad read =
+        evidence::load_evidence_text(*schema, text, evidence::LoadOptions{amsterdam()});
+    for (std::size_t row = 0; row < read.table->rows(); ++row) all.add(*read.table, row);
+    expected = std::move(all.rows);
+  }
+  std::sort(expected.begin(), expected.end());
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{256} << 20}) {
+    auto source = ws.evidence();
+    source->set_chunk_bytes(chunk);
+    evidence::LoadOptions options{amsterdam()};
+    options.split_threshold_bytes = 1;
+    options.sinks["transactions"] = [] { return std::make_shared<RowsSeen>(); };
+    const evidence::Evidence evidence = source->read(options);
+    std::vector<std::string> seen;
+    std::size_t sinks = 0;
+    for (const auto& sink : evidence.sinks.at("transactions")) {
+      const auto& rows = dynamic_cast<const RowsSeen&>(*sink).rows;
+      seen.insert(seen.end(), rows.begin(), rows.end());
+      ++sinks;
+    }
+    std::sort(seen.begin(), seen.end());
+    EXPECT_EQ(seen, expected) << "chunks of " << chunk << " bytes";
+    // Two halves per chunk: a chunk per frame makes more than one chunk.
+    EXPECT_EQ(sinks > 2, chunk == 1) << sinks << " sinks for chunks of " << chunk << " bytes";
+  }
 }
 
 TEST_F(WorkspaceTest, ImportCountsAcceptedUnchangedCorrected) {
