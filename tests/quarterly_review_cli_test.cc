@@ -10,11 +10,13 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <tuple>
 
 #include "report/catalogue.h"
 #include "run_meetlat.h"
@@ -222,16 +224,29 @@ TEST_F(QuarterlyReview, AChartPerMonthlyTrendAndTheCo2AgainstItsPath) {
   }
   const auto trends = chart_descs(results);
   EXPECT_GT(monthly, 10U);
-  EXPECT_EQ(trends.size(), monthly) << "a chart per objective measured every month";
+  // Each such objective in one chart: its own, or its KPI's priority chart, a series each.
+  std::size_t series = 0;
+  for (const auto& desc : trends) {
+    for (auto at = desc.find(" (norm "); at != std::string::npos; at = desc.find(" (norm ", at + 1))
+      ++series;
+  }
+  EXPECT_EQ(std::count(trends.begin(), trends.end(), std::string()), 0)
+      << "every chart has its text alternative";
+  std::size_t figures = 0;
+  for (auto at = results.find("<figure>"); at != std::string::npos;
+       at = results.find("<figure>", at + 1))
+    ++figures;
+  EXPECT_EQ(figures + series, monthly) << "every objective measured every month in one chart";
   for (const auto& desc : trends) {
     EXPECT_NE(desc.find("January 2026: "), std::string::npos) << desc;
     EXPECT_NE(desc.find("February 2026: "), std::string::npos) << desc;
     EXPECT_NE(desc.find("March 2026: "), std::string::npos) << desc;
   }
-  // KPI-01 P2's chart holds each month's value as `evaluate` of that month gives it.
-  const std::size_t p2 = results.find("<figcaption>KPI-01 P2 tickets: response time</figcaption>");
-  ASSERT_NE(p2, std::string::npos);
-  const std::string p2_desc = chart_descs(results.substr(p2)).front();
+  // KPI-01's priority chart holds each month's value of P2 as `evaluate` of that month gives it.
+  const std::size_t kpi01 = results.rfind("<svg", results.find("q-chart-kpi-01-series-p1"));
+  ASSERT_NE(kpi01, std::string::npos);
+  const std::string kpi01_desc = chart_descs(results.substr(kpi01)).front();
+  const std::string p2_desc = kpi01_desc.substr(kpi01_desc.find("P2 (norm"));
   json march;
   for (const char* month : {"2026-01", "2026-02", "2026-03"}) {
     const RunResult e = run_meetlat("evaluate --data " + (root_ / "sample").string() + " --as-of " +
@@ -260,6 +275,50 @@ TEST_F(QuarterlyReview, AChartPerMonthlyTrendAndTheCo2AgainstItsPath) {
   }
   // Sections of tables and lines only hold no chart.
   EXPECT_TRUE(chart_descs(section_of(html, "summary")).empty());
+}
+
+// A KPI whose objectives the monthly report draws in one priority chart (KPI-01's P1, P2, P3)
+// has that chart in the review, over the review's months, with a line and a marker per month of
+// each priority and a text alternative naming each; none of them has a chart of its own.
+TEST_F(QuarterlyReview, AKpisPrioritiesInOneChartAsInTheMonthlyReport) {
+  for (const auto& [lang, january, norm] :
+       {std::tuple{std::string("en"), std::string("January 2026: "), std::string(" (norm ≥ 90%)")},
+        std::tuple{std::string("nl"), std::string("januari 2026: "),
+                   std::string(" (norm ≥ 90%)")}}) {
+    const std::string results = section_of(sample_review(lang), "results");
+    const std::size_t id = results.find("id=\"q-chart-kpi-01-series-p1-title\"");
+    ASSERT_NE(id, std::string::npos) << lang;
+    const std::size_t start = results.rfind("<svg", id);
+    const std::string svg = results.substr(start, results.find("</svg>", start) - start);
+    EXPECT_NE(svg.find("<svg class=\"chart series\""), std::string::npos) << lang;
+    EXPECT_NE(svg.find("role=\"img\""), std::string::npos) << lang;
+    const std::string desc = chart_descs(svg + "</svg>").front();
+    std::size_t lines = 0;
+    for (auto at = svg.find("<polyline class=\"series\""); at != std::string::npos;
+         at = svg.find("<polyline class=\"series\"", at + 1))
+      ++lines;
+    EXPECT_EQ(lines, 3U) << lang << ": a line per priority";
+    for (const char* priority : {"P1", "P2", "P3"}) {
+      EXPECT_NE(desc.find(priority + norm + ": " + january), std::string::npos)
+          << lang << ": " << priority << " in " << desc;
+      EXPECT_NE(svg.find(std::string(">") + priority + "</text>"), std::string::npos)
+          << lang << ": " << priority << "'s name at its line";
+      // No trend chart of its own for the priority.
+      EXPECT_EQ(results.find(std::string("q-chart-kpi-01-p") + (priority + 1) + "-title"),
+                std::string::npos)
+          << lang << ": " << priority;
+      EXPECT_EQ(results.find(std::string("<figcaption>KPI-01 ") + priority + " "),
+                std::string::npos)
+          << lang << ": " << priority;
+    }
+    // A marker per month of each priority: three months, three priorities.
+    std::size_t markers = 0;
+    for (const char* marker : {"<circle class=\"m-", "<path class=\"m-"}) {
+      for (auto at = svg.find(marker); at != std::string::npos; at = svg.find(marker, at + 1))
+        ++markers;
+    }
+    EXPECT_EQ(markers, 9U) << lang;
+  }
 }
 
 TEST_F(QuarterlyReview, DutchHasNoEnglishLabelAndTheReverse) {

@@ -12,8 +12,12 @@ bool to_date(const MonthlyReport& report, const evaluate::KpiResult& kpi) {
 
 std::vector<TrendPoint> trend(const MonthlyReport& report, std::string_view kpi_id,
                               std::string_view objective_id) {
+  return trend(report.history->months, kpi_id, objective_id);
+}
+
+std::vector<TrendPoint> trend(std::span<const evaluate::HistoryMonth> months,
+                              std::string_view kpi_id, std::string_view objective_id) {
   std::vector<TrendPoint> out;
-  const auto& months = report.history->months;
   for (std::size_t i = 0; i < months.size(); ++i) {
     TrendPoint point;
     point.month = &months[i];

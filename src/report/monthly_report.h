@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,5 +63,8 @@ bool to_date(const MonthlyReport& report, const evaluate::KpiResult& kpi);
 // Every month of the report's history, oldest first, for one objective.
 std::vector<TrendPoint> trend(const MonthlyReport& report, std::string_view kpi_id,
                               std::string_view objective_id);
+// The same over `months` (a history's months, oldest first; the last is always shown).
+std::vector<TrendPoint> trend(std::span<const evaluate::HistoryMonth> months,
+                              std::string_view kpi_id, std::string_view objective_id);
 
 }  // namespace meetlat::report

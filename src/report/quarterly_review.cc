@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <span>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -248,12 +250,41 @@ std::string trend_chart(const QuarterlyReview& q, const HistoryKpi& k, const Obj
          "</figure>\n";
 }
 
+// The review's months of a trend: the twelve up to the quarter's end, from the contract's first
+// month at the earliest.
+std::span<const HistoryMonth> trend_months(const QuarterlyReview& q) {
+  const std::span<const HistoryMonth> months = months_since_start(q);
+  return months.last(std::min(months.size(), kTrendMonths));
+}
+
+// The KPI's trend charts: one chart per group of objectives the monthly report draws together
+// (html::series_groups: KPI-01's priorities) whose objectives are measured in every month of the
+// quarter, the same priority chart over the review's months; a trend chart (trend_chart) for
+// every other objective.
+std::string kpi_trend_charts(const QuarterlyReview& q, const HistoryKpi& k) {
+  const MonthlyReport& r = *q.report;
+  std::string charts;
+  std::vector<std::string> grouped;  // the ids of the objectives a priority chart shows
+  for (const auto& group : html::series_groups(k, html::kpi_of(r, k))) {
+    if (!std::all_of(group.begin(), group.end(),
+                     [&](const auto* o) { return measured_every_month(r, k, *o); })) {
+      continue;
+    }
+    charts += html::priority_chart(r, k, group, trend_months(q), "q-chart-");
+    for (const auto* o : group) grouped.push_back(o->id);
+  }
+  for (const auto& o : k.objectives) {
+    if (std::find(grouped.begin(), grouped.end(), o.id) == grouped.end()) {
+      charts += trend_chart(q, k, o);
+    }
+  }
+  return charts;
+}
+
 std::string trend_charts(const QuarterlyReview& q) {
   const MonthlyReport& r = *q.report;
   std::string charts;
-  for (const auto& k : r.month().kpis) {
-    for (const auto& o : k.objectives) charts += trend_chart(q, k, o);
-  }
+  for (const auto& k : r.month().kpis) charts += kpi_trend_charts(q, k);
   if (charts.empty()) return {};
   return "<h3 id=\"trends\">" + label(r, "quarter.trends") + "</h3>\n<p>" +
          label(r, "quarter.trends_intro") + "</p>\n" + charts;

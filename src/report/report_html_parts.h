@@ -2,8 +2,10 @@
 // the report module. Each returns a fragment of HTML with its text escaped.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "contract/model.h"
 #include "evaluate/evaluation.h"
@@ -49,6 +51,22 @@ std::string availability_timelines(const MonthlyReport& r, const evaluate::Histo
                                    const contract::Objective* objective, const std::string& name);
 // The KPI as the contract version of the month holds it.
 const contract::Kpi& kpi_of(const MonthlyReport& r, const evaluate::HistoryKpi& k);
+
+// The objectives of a KPI that one chart shows together, in the contract's order: those with the
+// same kind of measure, unit, evidence and cadence (KPI-01's priorities, KPI-10's office and peak
+// hours), which differ only in the records or hours they take; each group of two or more. A
+// trajectory's norm changes per period, so it is never in a group.
+std::vector<std::vector<const evaluate::ObjectiveResult*>> series_groups(
+    const evaluate::HistoryKpi& k, const contract::Kpi& kpi);
+// A group of objectives (series_groups) in one chart (priority_chart.h) over `months` (a history's
+// months, oldest first; a month shows when the period of one of the series ends in it, the last
+// always): a line per objective, each objective's norm line (once for equal norms), every value
+// in its text alternative in the reader's language. The chart's id is `id_prefix` followed by the
+// KPI's and the group's first objective's anchors ("chart-kpi-01-series-p1").
+std::string priority_chart(const MonthlyReport& r, const evaluate::HistoryKpi& k,
+                           const std::vector<const evaluate::ObjectiveResult*>& group,
+                           std::span<const evaluate::HistoryMonth> months,
+                           std::string_view id_prefix);
 
 // The start of a header's list of facts, the contract's parties: "<dl class="facts">" and a term
 // and value for the client and the supplier.

@@ -23,6 +23,7 @@ namespace meetlat::report::html {
 namespace {
 
 using evaluate::HistoryKpi;
+using evaluate::HistoryMonth;
 using evaluate::ObjectiveResult;
 
 std::string section_start(const MonthlyReport& r, std::string_view id, std::string_view key) {
@@ -118,10 +119,8 @@ std::string chart(const MonthlyReport& r, const HistoryKpi& k, const ObjectiveRe
   return line_chart_svg(c);
 }
 
-// The objectives of a KPI that one chart shows together, in the contract's order: those with the
-// same kind of measure, unit, evidence and cadence (KPI-01's priorities, KPI-10's office and peak
-// hours), which differ only in the records or hours they take; each group of two or more. A
-// trajectory's norm changes per period, so it is never in a group.
+}  // namespace
+
 std::vector<std::vector<const ObjectiveResult*>> series_groups(const HistoryKpi& k,
                                                                const contract::Kpi& kpi) {
   using Key =
@@ -150,6 +149,8 @@ std::vector<std::vector<const ObjectiveResult*>> series_groups(const HistoryKpi&
   }
   return out;
 }
+
+namespace {
 
 // "P1, P2, P3".
 std::string ids_text(const std::vector<const ObjectiveResult*>& objectives) {
@@ -200,19 +201,19 @@ std::string finish_series_chart(const MonthlyReport& r,
   return priority_chart_svg(c) + "\n";
 }
 
-// A group of objectives (series_groups) in one chart: a line per objective over the months of
-// the trend, each objective's norm line (once for equal norms), every value in its text
-// alternative.
+}  // namespace
+
 std::string priority_chart(const MonthlyReport& r, const HistoryKpi& k,
-                           const std::vector<const ObjectiveResult*>& group) {
+                           const std::vector<const ObjectiveResult*>& group,
+                           std::span<const HistoryMonth> months, std::string_view id_prefix) {
   const Catalogue& w = *r.words;
   PriorityChart c;
-  c.id = "chart-" + anchor(k.kpi_id) + "-series-" + anchor(group.front()->id);
+  c.id = std::string(id_prefix) + anchor(k.kpi_id) + "-series-" + anchor(group.front()->id);
   c.title =
       w.say("report.series_chart_title", {{"kpi", k.kpi_id}, {"objectives", ids_text(group)}});
   std::vector<std::vector<TrendPoint>> trends;
   trends.reserve(group.size());
-  for (const auto* o : group) trends.push_back(trend(r, k.kpi_id, o->id));
+  for (const auto* o : group) trends.push_back(trend(months, k.kpi_id, o->id));
   c.series.resize(group.size());
   std::vector<std::string> words(group.size());
   // A month shows when the period of one of the series ends in it; a series the month's contract
@@ -232,6 +233,8 @@ std::string priority_chart(const MonthlyReport& r, const HistoryKpi& k,
   }
   return finish_series_chart(r, group, words, c);
 }
+
+namespace {
 
 // The week's number in its ISO name ("2026-W09": "9").
 std::string week_number(const std::string& iso_name) {
@@ -333,7 +336,7 @@ std::string kpi_section(const MonthlyReport& r, const HistoryKpi& k) {
       label(r, "report.col.window") + " " +
       html_escaped(time::period_name(k.period, r.contract().start)) + "</p>\n";
   for (const auto& group : series_groups(k, kpi)) {
-    out += priority_chart(r, k, group) + weekly_chart(r, k, group);
+    out += priority_chart(r, k, group, r.history->months, "chart-") + weekly_chart(r, k, group);
   }
   for (const auto& o : k.objectives) {
     std::string name = o.id;
