@@ -114,10 +114,10 @@ RegisteredAction complete_registered_action(Backend& backend, const std::string&
   a.done_on = done_on;
   a.done_evidence = evidence;
   a.done_by = actor;
-  a.done_at = utc_now();
+  a.done_at = utc_now();  // the event says the same
   a.done_seq = next_audit_seq(backend);
   backend.complete_action(a);
-  append_audit_event(backend, actor, "action-done", completion_json(a).dump());
+  append_audit_event(backend, actor, "action-done", completion_json(a).dump(), a.done_at);
   return a;
 }
 

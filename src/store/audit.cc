@@ -287,11 +287,11 @@ std::int64_t next_audit_seq(Backend& backend) {
 }
 
 AuditEvent append_audit_event(Backend& backend, std::string_view actor, std::string_view action,
-                              std::string details) {
+                              std::string details, std::string at) {
   const auto last = backend.last_audit_event();
   AuditEvent event;
   event.seq = last ? last->seq + 1 : 1;
-  event.at = utc_now();
+  event.at = std::move(at);
   event.actor = actor;
   event.action = action;
   event.details = std::move(details);

@@ -27,10 +27,12 @@ std::string audit_hash(const AuditEvent& event);
 // they were made).
 void digest_correction(Sha256& digest, const Correction& correction);
 
-// Appends an event after the last one (inside the caller's write transaction): fills seq, at
-// (now, UTC), prev and hash, and returns the event as stored.
+// Appends an event after the last one (inside the caller's write transaction): fills seq, prev
+// and hash, and returns the event as stored. `at` is when it happened (utc_now()): the same text a
+// record the event describes carries (an action's done_at, an exemption's proposed_at), read from
+// the clock once, so that verify_audit finds them equal even when a second ends in between.
 AuditEvent append_audit_event(Backend& backend, std::string_view actor, std::string_view action,
-                              std::string details);
+                              std::string details, std::string at);
 
 // The seq the next event will get (inside the caller's write transaction).
 std::int64_t next_audit_seq(Backend& backend);

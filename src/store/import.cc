@@ -215,7 +215,7 @@ ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, 
                   {"segments", merge.write(seq, progress)},
                   {"corrections", merge.corrections()}};
   backend.set_import_summary(result.import_id, files_json.dump());
-  result.event_seq = append_audit_event(backend, actor, "import", details.dump()).seq;
+  result.event_seq = append_audit_event(backend, actor, "import", details.dump(), utc_now()).seq;
   write.commit();
   return result;
 }

@@ -54,8 +54,9 @@ Workspace Workspace::create(const std::filesystem::path& dir, std::string_view c
   const std::int64_t seq = next_audit_seq(backend);
   const ContractVersion contract{1, "", std::string(contract_yaml), sha256_hex(contract_yaml), seq};
   backend.add_contract_version(contract);
-  backend.set_meta("created_at", utc_now());
-  append_audit_event(backend, actor, "init", contract_details(contract));
+  const std::string created_at = utc_now();
+  backend.set_meta("created_at", created_at);
+  append_audit_event(backend, actor, "init", contract_details(contract), created_at);
   write.commit();
   return workspace;
 }
@@ -79,7 +80,7 @@ Workspace Workspace::restore(const std::filesystem::path& dir,
         {"export", export_dir.string()},
         {"manifest_sha256", sha256_hex(io::read_regular(export_dir / "manifest.json"))},
         {"events_restored", check.events}};
-    append_audit_event(*workspace.backend_, actor, "restore", details.dump());
+    append_audit_event(*workspace.backend_, actor, "restore", details.dump(), utc_now());
     write.commit();
     return workspace;
   } catch (...) {
@@ -113,7 +114,7 @@ ContractVersion Workspace::apply_amendment(std::string_view yaml, const std::str
   ContractVersion version{static_cast<std::int64_t>(versions.size()) + 1, effective_from,
                           std::string(yaml), sha256_hex(yaml), seq};
   backend_->add_contract_version(version);
-  append_audit_event(*backend_, actor, "contract", contract_details(version));
+  append_audit_event(*backend_, actor, "contract", contract_details(version), utc_now());
   write.commit();
   return version;
 }
@@ -207,7 +208,7 @@ Exemption Workspace::propose_exemption(const std::string& kind,
   e.status = "proposed";
   e.proposed_seq = next_audit_seq(*backend_);
   e.id = backend_->add_exemption(e);
-  append_audit_event(*backend_, actor, "exempt", exemption_details(e, false));
+  append_audit_event(*backend_, actor, "exempt", exemption_details(e, false), e.proposed_at);
   write.commit();
   return e;
 }
@@ -233,7 +234,8 @@ Exemption Workspace::decide_exemption(std::int64_t id, bool approve, const std::
   e.decision = why;
   e.decided_seq = next_audit_seq(*backend_);
   backend_->decide_exemption(e);
-  append_audit_event(*backend_, actor, approve ? "approve" : "reject", exemption_details(e, true));
+  append_audit_event(*backend_, actor, approve ? "approve" : "reject", exemption_details(e, true),
+                     e.decided_at);
   write.commit();
   return e;
 }
@@ -268,7 +270,8 @@ Workspace::ClosedPeriod Workspace::close_period(Closing closing,
   closed.registered = register_actions(*backend_, fired, closing.event_seq);
   closing.evidence_sha256 = evidence_digest(*backend_);
   closing.id = backend_->add_closing(closing);
-  append_audit_event(*backend_, actor, "close", closing_details(closing, closed.registered));
+  append_audit_event(*backend_, actor, "close", closing_details(closing, closed.registered),
+                     closing.at);
   write.commit();
   closed.closing = std::move(closing);
   return closed;
@@ -302,7 +305,7 @@ Closing Workspace::reopen_period(const std::string& period, const std::string& r
   reopening.evidence_sha256 = evidence_digest(*backend_);
   reopening.event_seq = next_audit_seq(*backend_);
   reopening.id = backend_->add_closing(reopening);
-  append_audit_event(*backend_, actor, "reopen", closing_details(reopening));
+  append_audit_event(*backend_, actor, "reopen", closing_details(reopening), reopening.at);
   write.commit();
   return reopening;
 }
