@@ -669,14 +669,35 @@ TEST_F(WorkspaceCli, AWorkspaceOfSchemaVersion1IsMigrated) {
   const RunResult r = meetlat(january + " --workspace " + ws.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, meetlat(january + " --data " MEETLAT_WORKSPACES_DIR "/schema-v1-evidence").out);
-  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "6\n");
+  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "7\n");
   EXPECT_EQ(sqlite(ws, "SELECT value FROM meta WHERE key = 'migrated_from_schema'").out, "1\n");
   // Version 5 moved each segment's rows into segment_rows, one row per segment; version 6 lets a
   // segment be several rows (frames), which a migrated segment is one of.
   EXPECT_EQ(sqlite(ws, "SELECT count(*) FROM segments JOIN segment_rows ON rows_id = id").out,
             sqlite(ws, "SELECT count(*) FROM segment_rows").out);
   EXPECT_EQ(sqlite(ws, "SELECT count(*) FROM segments WHERE frames <> 1").out, "0\n");
+  // Version 7 records each segment's encoding: the migrated ones are canonical text.
+  EXPECT_EQ(sqlite(ws, "SELECT DISTINCT encoding FROM segments").out, "csv\n");
   EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
+  // Transactions imported now are kept in columns beside the text segments, and the workspace
+  // evaluates as the files do.
+  const fs::path data = scratch() / "v1-evidence-and-transactions";
+  fs::copy(MEETLAT_WORKSPACES_DIR "/schema-v1-evidence", data);
+  std::ofstream(data / "transactions.csv") << "at,name,duration_ms\n"
+                                           << "2026-01-05 09:00,login,120\n"
+                                           << "2026-01-05 09:01,login,2400.5\n"
+                                           << "2026-01-31 23:30,search,80\n";
+  const RunResult again = meetlat("import --workspace " + ws.string() + " " + data.string());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("tickets.csv: 0 accepted, "), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("transactions.csv: 3 accepted"), std::string::npos) << again.out;
+  EXPECT_EQ(sqlite(ws,
+                   "SELECT kind, encoding FROM segments WHERE kind IN ('tickets', "
+                   "'transactions') ORDER BY kind")
+                .out,
+            "tickets|csv\ntransactions|columns\n");
+  EXPECT_EQ(meetlat(january + " --workspace " + ws.string()).out,
+            meetlat(january + " --data " + data.string()).out);
   // What versions 2, 3, 4 and 5 added works on it (a close also fills the action register).
   EXPECT_EQ(meetlat("close 2026-01 --workspace " + ws.string()).exit_code, 0);
   EXPECT_EQ(

@@ -60,8 +60,10 @@ std::vector<RegisteredAction> unregistered(Backend& backend,
   // An action already among the imported ones (a register written by `meetlat actions --out`
   // and imported) stays there: one record per id.
   if (const auto imported = backend.segment({"actions", ""})) {
+    const evidence::FileSchema& schema = *evidence::find_schema("actions");
     for (const CanonicalRecord& r : canonical_records(
-             *evidence::find_schema("actions"), decompress(backend.segment_bytes(imported->key)))) {
+             schema,
+             segment_text(schema, imported->encoding, backend.segment_bytes(imported->key)))) {
       known.insert(r.id);
     }
   }

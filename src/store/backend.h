@@ -6,8 +6,9 @@
 // What is kept:
 // - contract versions: the YAML text of each, its digest, the period it applies from;
 // - evidence as segments: per kind and part (a month "2026-10" of probes and transactions, ""
-//   for every other kind) the canonical CSV rows (canonical_rows.h), compressed, with their
-//   digest and row count and the optional columns any import had;
+//   for every other kind) the rows, as canonical CSV rows (canonical_rows.h) or, for probes and
+//   transactions, as columns (column_rows.h), compressed, with their encoding, the digest of
+//   their content, their row count and the optional columns any import had;
 // - imports and the corrections each made (a record's text before and after);
 // - periods closed as agreed, with their frozen result, and reopened;
 // - the exemption register: proposed, approved or rejected;
@@ -34,8 +35,9 @@ namespace meetlat::store {
 // The schema of what a back end keeps. An older meetlat refuses a workspace with a newer
 // version; a newer one migrates an older one when it opens it.
 // 1: contracts, imports, corrections, segments, audit; 2: closings; 3: the exemption register;
-// 4: the action register; 5: the tallies cached beside the segments.
-inline constexpr int kSchemaVersion = 6;
+// 4: the action register; 5: the tallies cached beside the segments; 6: a segment's rows in
+// several frames; 7: a segment's encoding.
+inline constexpr int kSchemaVersion = 7;
 
 struct SegmentKey {
   std::string kind;  // "transactions"
@@ -48,8 +50,11 @@ struct SegmentInfo {
   SegmentKey key;
   std::int64_t rows = 0;
   std::string columns;         // the optional columns present, comma-separated in schema order
-  std::string sha256;          // of the canonical rows (uncompressed)
+  std::string sha256;          // of its content (the rows in `encoding`, uncompressed)
   std::int64_t event_seq = 0;  // the audit event that wrote this version
+  // How the rows are kept (column_rows.h): "csv", canonical CSV rows (canonical_rows.h), or
+  // "columns".
+  std::string encoding = "csv";
 };
 
 struct ContractVersion {

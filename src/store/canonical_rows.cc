@@ -1,7 +1,6 @@
 #include "store/canonical_rows.h"
 
 #include <algorithm>
-#include <future>
 #include <mutex>
 #include <span>
 #include <unordered_map>
@@ -10,6 +9,7 @@
 #include "evidence/csv_reader.h"
 #include "evidence/record_id.h"
 #include "parallel/parallel_for.h"
+#include "store/store_error.h"
 
 namespace meetlat::store {
 namespace {
@@ -26,24 +26,6 @@ struct Month {
     end = std::chrono::sys_days{(month + std::chrono::months{1}) / 1};
   }
 };
-
-// Adds the text of `frames` to `digest`, in order: each frame decompressed on another thread
-// while the one before it is hashed, into two rooms used in turn.
-void add_text_of(const std::deque<std::string>& frames, Sha256& digest) {
-  std::string rooms[2];
-  auto decompress_frame = [&frames, &rooms](std::size_t i) {
-    std::string& text = rooms[i % 2];
-    text.resize(decompressed_size(frames[i]));
-    decompress_into(frames[i], text);
-  };
-  std::future<void> next;
-  if (!frames.empty()) next = std::async(std::launch::async, decompress_frame, std::size_t{0});
-  for (std::size_t i = 0; i < frames.size(); ++i) {
-    next.get();
-    if (i + 1 < frames.size()) next = std::async(std::launch::async, decompress_frame, i + 1);
-    digest.add(rooms[i % 2]);
-  }
-}
 
 }  // namespace
 
@@ -155,52 +137,70 @@ std::map<std::string, PartRows> canonical_parts(
   return parts;
 }
 
+CanonicalRowsSink::Pieces& CanonicalRowsSink::pieces_of(const std::string& part) {
+  Pieces& pieces = parts_.try_emplace(part).first->second;
+  if (!pieces.encoder) pieces.encoder = std::make_unique<ColumnRowsEncoder>(*schema_, zone_);
+  return pieces;
+}
+
 void CanonicalRowsSink::add(const evidence::Table& table, std::size_t row) {
-  const bool partitioned = is_partitioned(table.kind());
-  if (current_ == nullptr || partitioned) {
-    if (partitioned && at_column_ < 0) at_column_ = table.schema().column_index("at");
-    const time::Instant at = partitioned
-                                 ? table.column(static_cast<std::size_t>(at_column_)).instants[row]
-                                 : time::Instant::min();
-    if (current_ == nullptr || !(at >= month_begin_ && at < month_end_)) {
-      Month month;
-      if (partitioned) month.set(at);
-      month_begin_ = month.begin;
-      month_end_ = month.end;
-      auto* next = &*parts_.try_emplace(segment_part(table, row)).first;
-      if (current_ != nullptr && next != current_ &&
-          current_->second.piece.size() >= kLeftPieceBytes) {
-        // The month is left (rows mostly come in time order): its rows go into a frame now and
-        // its room is given back, so that a file of many months holds one piece per thread.
-        seal(current_->first, current_->second);
-        std::string().swap(current_->second.piece);
-      }
-      current_ = next;
+  if (schema_ == nullptr) {
+    schema_ = &table.schema();
+    at_column_ = schema_->column_index("at");
+  }
+  const time::Instant at = table.column(static_cast<std::size_t>(at_column_)).instants[row];
+  if (current_ == nullptr || !(at >= month_begin_ && at < month_end_)) {
+    Month month;
+    month.set(at);
+    month_begin_ = month.begin;
+    month_end_ = month.end;
+    const std::string part = segment_part(table, row);
+    pieces_of(part);
+    auto* next = &*parts_.find(part);
+    if (current_ != nullptr && next != current_ &&
+        current_->second.piece.size() >= left_piece_bytes()) {
+      // The month is left (rows mostly come in time order): its rows go into a frame now and
+      // its room is given back, so that a file of many months holds one piece per thread.
+      seal(current_->first, current_->second);
+      std::string().swap(current_->second.piece);
     }
+    current_ = next;
   }
   Pieces& pieces = current_->second;
-  if (pieces.piece.size() >= kPieceBytes) seal(current_->first, pieces);
-  if (pieces.piece.capacity() < kPieceBytes) pieces.piece.reserve(kPieceBytes + 4096);
-  writer_.append(table, row, pieces.piece);
+  if (pieces.piece.size() >= piece_bytes_) seal(current_->first, pieces);
+  if (pieces.piece.capacity() < piece_bytes_) pieces.piece.reserve(piece_bytes_ + 4096);
+  pieces.encoder->add(table, row, pieces.piece);
   ++pieces.rows;
 }
 
 void CanonicalRowsSink::seal(const std::string& part, Pieces& pieces) {
   if (pieces.piece.empty()) return;
-  const std::string& frame = pieces.frames.emplace_back(compressor_.frame(pieces.piece));
   if (led_) {
+    std::string piece = std::move(pieces.piece);
+    pieces.piece = std::string();
     const std::lock_guard lock(mutex_);
-    sealed_.emplace_back(&part, &frame);
+    handed_.emplace_back(&part, std::move(piece));
     sealed_or_finished_.notify_one();
-  } else {
-    if (!pieces.digest) pieces.digest = std::make_unique<Sha256>();
-    pieces.digest->add(pieces.piece);
+    return;
   }
+  pieces.frames.emplace_back(compressor_.frame(pieces.piece));
+  pieces.digest.add(pieces.piece);
   pieces.piece.clear();  // its room is kept for the next rows
 }
 
 void CanonicalRowsSink::seal_all() {
   for (auto& [part, pieces] : parts_) seal(part, pieces);
+}
+
+void CanonicalRowsSink::take(const std::string& part, std::string_view content,
+                             ColumnRowsDecoder& decoder) {
+  Pieces& pieces = pieces_of(part);
+  decoder.feed(content);
+  while (decoder.next(row_)) {
+    if (pieces.piece.size() >= piece_bytes_) seal(part, pieces);
+    pieces.encoder->add(row_, pieces.piece);
+    ++pieces.rows;
+  }
 }
 
 void CanonicalRowsSink::lead(evidence::RowSink& next) {
@@ -220,75 +220,103 @@ void CanonicalRowsSink::finish() noexcept {
 
 void CanonicalRowsSink::follow(evidence::RowSink& next) {
   auto& second = dynamic_cast<CanonicalRowsSink&>(next);
-  seal_all();  // this part's rows are all read and hashed
-  std::string text;
+  std::map<std::string, ColumnRowsDecoder, std::less<>> decoders;  // per part of `second`
   for (;;) {
-    std::pair<const std::string*, const std::string*> sealed;
+    std::pair<const std::string*, std::string> handed;
     {
       std::unique_lock lock(second.mutex_);
       second.sealed_or_finished_.wait(
-          lock, [&second] { return !second.sealed_.empty() || second.finished_; });
-      if (second.sealed_.empty()) break;  // finished, and every frame taken
-      sealed = second.sealed_.front();
-      second.sealed_.pop_front();
+          lock, [&second] { return !second.handed_.empty() || second.finished_; });
+      if (second.handed_.empty()) break;  // finished, and every piece taken
+      handed = std::move(second.handed_.front());
+      second.handed_.pop_front();
     }
-    const auto& [part, frame] = sealed;
-    auto digest = second.continued_.find(*part);
-    if (digest == second.continued_.end()) {
-      const auto own = parts_.find(*part);
-      digest =
-          second.continued_
-              .emplace(*part, own != parts_.end() && own->second.digest ? own->second.digest->copy()
-                                                                        : Sha256())
-              .first;
-    }
-    text.resize(decompressed_size(*frame));
-    decompress_into(*frame, text);
-    digest->second.add(text);
+    if (schema_ == nullptr) schema_ = second.schema_;
+    const std::string& part = *handed.first;
+    auto decoder = decoders.find(part);
+    if (decoder == decoders.end()) decoder = decoders.try_emplace(part, *second.schema_).first;
+    take(part, handed.second, decoder->second);
   }
-  second.followed_ = true;
+  second.followed_ = !second.failure_;
+}
+
+void CanonicalRowsSink::take_all(CanonicalRowsSink& later) {
+  if (schema_ == nullptr) schema_ = later.schema_;
+  later.seal_all();
+  std::map<std::string, ColumnRowsDecoder, std::less<>> decoders;
+  auto decoder_of = [&decoders, &later](const std::string& part) -> ColumnRowsDecoder& {
+    return decoders.try_emplace(part, *later.schema_).first->second;
+  };
+  // A sink is either led (its pieces handed over uncompressed) or not (its pieces in frames).
+  for (auto& [part, piece] : later.handed_) take(*part, piece, decoder_of(*part));
+  later.handed_.clear();
+  for (auto& [part, pieces] : later.parts_) {
+    for (const std::string& frame : pieces.frames) take(part, decompress(frame), decoder_of(part));
+  }
 }
 
 std::map<std::string, PartRows> join_parts(
     const std::vector<std::shared_ptr<evidence::RowSink>>& sinks) {
   std::map<std::string, PartRows> parts;
-  // The digest of a part's rows so far: the first sink's, then the rows of the sinks after it.
-  std::map<std::string, std::unique_ptr<Sha256>> digests;
+  if (sinks.empty()) return parts;
+  auto& first = dynamic_cast<CanonicalRowsSink&>(*sinks.front());
   for (const auto& sink : sinks) {
-    auto& rows_sink = dynamic_cast<CanonicalRowsSink&>(*sink);
+    const auto& rows_sink = dynamic_cast<const CanonicalRowsSink&>(*sink);
     if (rows_sink.failure_) std::rethrow_exception(rows_sink.failure_);
-    rows_sink.seal_all();
-    for (auto& [part, pieces] : rows_sink.parts_) {
-      if (pieces.frames.empty()) continue;
-      PartRows& joined = parts[part];
-      std::unique_ptr<Sha256>& digest = digests[part];
-      const auto continued = rows_sink.continued_.find(part);
-      if (rows_sink.followed_ && continued != rows_sink.continued_.end()) {
-        digest = std::make_unique<Sha256>(std::move(continued->second));
-      } else if (!digest && pieces.digest) {
-        digest = std::move(pieces.digest);
-      } else {
-        if (!digest) digest = std::make_unique<Sha256>();
-        add_text_of(pieces.frames, *digest);
-      }
-      for (std::string& frame : pieces.frames) joined.frames.push_back(std::move(frame));
-      joined.rows += pieces.rows;
-    }
-    rows_sink.parts_.clear();
-    rows_sink.current_ = nullptr;
   }
-  for (auto& [part, digest] : digests) parts[part].sha256 = digest->hex();
+  for (std::size_t i = 1; i < sinks.size(); ++i) {
+    auto& later = dynamic_cast<CanonicalRowsSink&>(*sinks[i]);
+    if (!later.followed_) first.take_all(later);
+    later.parts_.clear();
+    later.current_ = nullptr;
+  }
+  first.seal_all();
+  for (auto& [part, pieces] : first.parts_) {
+    if (pieces.rows == 0) continue;
+    PartRows& joined = parts[part];
+    joined.encoding = kColumnsEncoding;
+    joined.sha256 = pieces.digest.hex();
+    joined.frames.assign(std::make_move_iterator(pieces.frames.begin()),
+                         std::make_move_iterator(pieces.frames.end()));
+    joined.rows = pieces.rows;
+  }
+  first.parts_.clear();
+  first.current_ = nullptr;
   return parts;
 }
 
-void PartRows::join() {
+std::map<std::string, PartRows> column_parts(const evidence::Table& table, const time::Zone& zone) {
+  auto sink = std::make_shared<CanonicalRowsSink>(zone);
+  for (std::size_t row = 0; row < table.rows(); ++row) sink->add(table, row);
+  return join_parts({sink});
+}
+
+std::string segment_text(const evidence::FileSchema& schema, std::string_view encoding,
+                         std::string_view compressed) {
+  if (encoding == kCsvEncoding) return decompress(compressed);
+  if (encoding != kColumnsEncoding) {
+    throw StoreError("a stored segment of " + std::string(schema.kind) +
+                     " has an encoding this meetlat does not know: " + std::string(encoding));
+  }
+  ColumnRowsDecoder decoder(schema);
+  std::string text;
+  for (const Frame& frame : frames_of(compressed)) {
+    std::string content(frame.size, '\0');
+    decompress_into(frame.compressed, content);
+    decoder.append_text(content, text);
+  }
+  return text;
+}
+
+void PartRows::join(const evidence::FileSchema& schema) {
   if (!frames.empty()) {
     std::string stored;
     for (const std::string& frame : frames) stored += frame;
-    text += decompress(stored);
+    text += segment_text(schema, encoding, stored);
   }
   frames.clear();
   sha256.clear();
+  encoding = kCsvEncoding;
 }
 
 std::string present_columns(const evidence::Table& table) {

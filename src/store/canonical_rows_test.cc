@@ -102,18 +102,20 @@ TEST(CanonicalRows, StreamedRowsGiveTheTablesParts) {
   ASSERT_EQ(streamed.sinks.size(), 2U);
   EXPECT_EQ(streamed.table->rows(), 0U);
   auto from_sinks = join_parts(streamed.sinks);
+  const auto in_columns = column_parts(table, amsterdam());
   for (auto& [part, rows] : from_sinks) {
-    // Compressed and hashed while read: a frame per piece (each half holds every month), which
-    // read back one after the other as the rows, and the digest of the rows of both halves.
+    // Encoded, compressed and hashed while read: columns whose digest is that of the content of
+    // both halves' rows, the same as for the rows of the table, and which decode to the rows.
     EXPECT_TRUE(rows.text.empty());
-    EXPECT_EQ(rows.frames.size(), 2U) << part;
+    EXPECT_EQ(rows.encoding, kColumnsEncoding);
+    EXPECT_FALSE(rows.frames.empty()) << part;
     std::string stored;
     for (const std::string& frame : rows.frames) stored += frame;
-    const std::string sha256 = rows.sha256;
-    rows.join();
+    EXPECT_EQ(rows.sha256, sha256_hex(decompress(stored))) << part;
+    EXPECT_EQ(rows.sha256, in_columns.at(part).sha256) << part;
+    rows.join(table.schema());
     EXPECT_TRUE(rows.frames.empty());
-    EXPECT_EQ(decompress(stored), rows.text) << part;
-    EXPECT_EQ(sha256, sha256_hex(rows.text)) << part;
+    EXPECT_EQ(rows.encoding, kCsvEncoding);
   }
   const auto from_table = canonical_parts(table, amsterdam());
   ASSERT_EQ(from_sinks.size(), 3U);
@@ -126,8 +128,8 @@ TEST(CanonicalRows, StreamedRowsGiveTheTablesParts) {
 
 TEST(CanonicalRows, ASplitFoundByCountingQuotesKeepsTheDigestInFileOrder) {
   // A quoted line break early in the file makes the loader count quotes to find where the second
-  // half starts (evidence/load.cc); the first half's thread then continues the digests over the
-  // second half's frames (follow()): each month's digest is still that of its rows in file order.
+  // half starts (evidence/load.cc); the first half's thread then takes over the second half's
+  // rows (follow()): each month's digest is still that of its rows in file order.
   std::string file = "at,name,duration_ms\n2026-10-01 10:00,\"two\nlines\",1\n";
   for (int i = 0; i < 5000; ++i) {
     file += "2026-" + std::string(i % 3 == 0 ? "09" : "10") +
@@ -137,19 +139,20 @@ TEST(CanonicalRows, ASplitFoundByCountingQuotesKeepsTheDigestInFileOrder) {
   const evidence::FileLoad streamed = streamed_in_halves(file);
   ASSERT_EQ(streamed.sinks.size(), 2U);
   auto parts = join_parts(streamed.sinks);
-  const auto from_table = canonical_parts(load("transactions", file), amsterdam());
+  const auto table = load("transactions", file);
+  const auto from_table = canonical_parts(table, amsterdam());
+  const auto in_columns = column_parts(table, amsterdam());
   ASSERT_EQ(parts.size(), 2U);
   for (auto& [part, rows] : parts) {
-    const std::string sha256 = rows.sha256;
-    rows.join();
+    EXPECT_EQ(rows.sha256, in_columns.at(part).sha256) << part;
+    rows.join(table.schema());
     EXPECT_EQ(rows.text, from_table.at(part).text) << part;
-    EXPECT_EQ(sha256, sha256_hex(rows.text)) << part;
   }
 }
 
 TEST(CanonicalRows, AMonthLargerThanAPieceIsFramesOfItsRowsInOrder) {
-  // 24 MB of one month's rows read in two halves: each half's rows fill more than one piece of
-  // 8 MB, so the part is several frames, and its digest runs over both halves' rows in order.
+  // 24 MB of one month's rows read in two halves: in columns they fill more than one piece of
+  // 4 MB, so the part is several frames, and its digest runs over both halves' rows in order.
   std::string file = "at,name,duration_ms\n";
   for (int i = 0; i < 700'000; ++i) {
     file += "2026-10-" + std::to_string(10 + i / 100'000) + " 10:" + std::to_string(10 + i % 50) +
@@ -162,12 +165,12 @@ TEST(CanonicalRows, AMonthLargerThanAPieceIsFramesOfItsRowsInOrder) {
   auto parts = join_parts(streamed.sinks);
   ASSERT_EQ(parts.size(), 1U);
   PartRows& rows = parts.at("2026-10");
-  EXPECT_GE(rows.frames.size(), 4U);
-  const std::string sha256 = rows.sha256;
-  rows.join();
+  EXPECT_GE(rows.frames.size(), 2U);
+  const auto table = load("transactions", file);
+  EXPECT_EQ(rows.sha256, column_parts(table, amsterdam()).at("2026-10").sha256);
+  rows.join(table.schema());
   EXPECT_EQ(rows.rows, 700'000U);
-  EXPECT_EQ(rows.text, canonical_parts(load("transactions", file), amsterdam()).at("2026-10").text);
-  EXPECT_EQ(sha256, sha256_hex(rows.text));
+  EXPECT_EQ(rows.text, canonical_parts(table, amsterdam()).at("2026-10").text);
 }
 
 TEST(CanonicalRows, AMonthLeftIsSealedAndEachMonthKeepsItsRows) {
@@ -184,14 +187,15 @@ TEST(CanonicalRows, AMonthLeftIsSealedAndEachMonthKeepsItsRows) {
   }
   const evidence::FileLoad streamed = streamed_in_halves(file);
   auto parts = join_parts(streamed.sinks);
-  const auto from_table = canonical_parts(load("transactions", file), amsterdam());
+  const auto table = load("transactions", file);
+  const auto from_table = canonical_parts(table, amsterdam());
+  const auto in_columns = column_parts(table, amsterdam());
   ASSERT_EQ(parts.size(), 4U);
   for (auto& [part, rows] : parts) {
-    const std::string sha256 = rows.sha256;
     EXPECT_FALSE(rows.frames.empty());
-    rows.join();
+    EXPECT_EQ(rows.sha256, in_columns.at(part).sha256) << part;
+    rows.join(table.schema());
     EXPECT_EQ(rows.text, from_table.at(part).text) << part;
-    EXPECT_EQ(sha256, sha256_hex(rows.text)) << part;
   }
 }
 

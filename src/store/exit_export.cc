@@ -3,6 +3,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "evidence/csv_reader.h"
@@ -198,12 +199,13 @@ void write_export(Backend& backend, const fs::path& out) {
                           {"rows", s.rows},
                           {"columns", s.columns},
                           {"sha256", s.sha256},
+                          {"encoding", s.encoding},
                           {"event_seq", s.event_seq}});
       auto& [columns, parts] = kinds[s.key.kind];
       const evidence::FileSchema* schema = evidence::find_schema(s.key.kind);
       if (schema == nullptr) throw StoreError("a segment of an unknown kind " + s.key.kind);
       columns = union_columns(*schema, columns, s.columns);
-      parts.push_back(decompress(backend.segment_bytes(s.key)));
+      parts.push_back(segment_text(*schema, s.encoding, backend.segment_bytes(s.key)));
     }
     // The action register's actions are evidence too (action_register.h): actions.csv holds them
     // after the imported ones, so that the evidence files evaluate as the workspace does.
@@ -311,14 +313,20 @@ void restore_export(Backend& backend, const fs::path& export_dir,
   const std::vector<ContractVersion> versions = read_export_contracts(export_dir);
   try {
     // The evidence first, checked segment by segment, before anything is written.
-    std::map<SegmentKey, std::pair<SegmentInfo, std::string>> segments;
+    // Per segment: as segments.jsonl names it, and its content compressed once found.
+    std::map<SegmentKey, std::pair<SegmentInfo, std::optional<std::string>>> segments;
     for (const json& s : reader.lines("segments.jsonl")) {
       const SegmentInfo info{{s.at("kind").get<std::string>(), s.at("part").get<std::string>()},
                              s.at("rows").get<std::int64_t>(),
                              s.at("columns").get<std::string>(),
                              s.at("sha256").get<std::string>(),
-                             s.at("event_seq").get<std::int64_t>()};
-      segments[info.key] = {info, ""};
+                             s.at("event_seq").get<std::int64_t>(),
+                             s.value("encoding", std::string(kCsvEncoding))};
+      if (info.encoding != kCsvEncoding && info.encoding != kColumnsEncoding) {
+        throw StoreError("segments.jsonl: " + info.key.kind + " " + info.key.part +
+                         " has an encoding this meetlat does not know: " + info.encoding);
+      }
+      segments[info.key] = {info, std::nullopt};
     }
     std::set<std::string> kinds;
     for (const auto& [key, held] : segments) kinds.insert(key.kind);
@@ -339,19 +347,30 @@ void restore_export(Backend& backend, const fs::path& export_dir,
                          (load.diagnostics.empty() ? std::string("unusable")
                                                    : load.diagnostics.front().to_string()));
       }
+      // Each segment in the encoding it had (column_rows.h), so that its digest is the one
+      // segments.jsonl and the audit log recorded.
+      std::map<std::string, PartRows> columns;
       for (auto& [part, rows] : canonical_parts(*load.table, options.zone)) {
         if (kind == "actions") drop_registered(*schema, registered, rows);
         const auto it = segments.find({kind, part});
-        if (it == segments.end() || sha256_hex(rows.text) != it->second.first.sha256) {
+        std::string content;
+        if (it != segments.end() && it->second.first.encoding == kColumnsEncoding) {
+          if (columns.empty()) columns = column_parts(*load.table, options.zone);
+          PartRows& encoded = columns[part];
+          for (const std::string& frame : encoded.frames) content += decompress(frame);
+        } else {
+          content = std::move(rows.text);
+        }
+        if (it == segments.end() || sha256_hex(content) != it->second.first.sha256) {
           throw StoreError((export_dir / relative).string() + ": its rows of " +
                            (part.empty() ? std::string("the kind") : part) +
                            " differ from segments.jsonl");
         }
-        it->second.second = std::move(rows.text);
+        it->second.second = compress(content);
       }
     }
     for (const auto& [key, held] : segments) {
-      if (held.first.rows > 0 && held.second.empty()) {
+      if (held.first.rows > 0 && !held.second) {
         throw StoreError(export_dir.string() + ": segments.jsonl names " + key.kind + " " +
                          key.part + ", which the evidence files do not hold");
       }
@@ -372,7 +391,8 @@ void restore_export(Backend& backend, const fs::path& export_dir,
                               c.at("before").get<std::string>(), c.at("after").get<std::string>()});
     }
     for (const auto& [key, held] : segments) {
-      backend.put_segment(held.first, std::vector<std::string>{compress(held.second)});
+      backend.put_segment(held.first,
+                          std::vector<std::string>{held.second ? *held.second : compress("")});
     }
     for (const json& c : reader.lines("closings.jsonl")) {
       const Closing closing{c.at("id").get<std::int64_t>(),

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "evidence/load.h"
 #include "store/audit.h"
 #include "store/canonical_rows.h"
 #include "store/compression.h"
@@ -28,25 +29,25 @@ struct Working {
 
 class Merge {
  public:
-  Merge(Backend& backend, std::int64_t import_id) : backend_(backend), import_id_(import_id) {}
+  Merge(Backend& backend, std::int64_t import_id, const time::Zone& zone)
+      : backend_(backend), import_id_(import_id), zone_(zone) {}
 
   void add(const IncomingFile& file, const std::string& part, PartRows incoming,
            const std::string& columns, FileCounts& counts) {
     const evidence::FileSchema& schema = *file.schema;
     Working& segment = working(schema, part);
-    // A segment's first rows are kept as the frames they were read into (a month of transactions
-    // is a gigabyte of text); anything else compares or merges them whole.
-    if (segment.count != 0 || schema.kind == "actions") {
-      incoming.join();
-      segment.rows.join();
+    if (schema.kind == "actions") {
+      incoming.join(schema);
+      refuse_registered(file, incoming.text);
     }
-    if (schema.kind == "actions") refuse_registered(file, incoming.text);
     const std::string merged_columns = union_columns(schema, segment.columns, columns);
     if (merged_columns != segment.columns) {
       segment.columns = merged_columns;
       segment.changed = true;
     }
     if (segment.count == 0) {
+      // A segment's first rows are kept as they were read: a month of transactions as the frames
+      // of its columns made while reading.
       counts.accepted += incoming.rows;
       segment.rows = std::move(incoming);
       segment.count = segment.rows.rows;
@@ -54,6 +55,14 @@ class Merge {
       segment.changed = segment.changed || segment.count > 0 || !segment.stored;
       return;
     }
+    // The same content is the same rows (column_rows.h): a month imported again is not decoded.
+    if (!incoming.sha256.empty() && incoming.sha256 == segment.rows.sha256 &&
+        incoming.encoding == segment.rows.encoding) {
+      counts.unchanged += incoming.rows;
+      return;
+    }
+    incoming.join(schema);
+    segment.rows.join(schema);
     if (segment.rows.text == incoming.text) {
       counts.unchanged += incoming.rows;
       return;
@@ -98,18 +107,25 @@ class Merge {
       if (!segment.changed) continue;
       if (progress) progress("storing segments", done++, changed);
       PartRows& rows = segment.rows;
-      if (rows.frames.empty() || !rows.text.empty()) {
-        rows.join();
-        rows.sha256 = sha256_hex(rows.text);
-        rows.frames = {compress(rows.text)};
+      if (rows.frames.empty()) {  // merged as text
+        const evidence::FileSchema& schema = *evidence::find_schema(key.kind);
+        rows =
+            is_partitioned(key.kind) ? as_columns(schema, key.part, rows.text) : as_csv(rows.text);
       }
       // Else compressed and hashed while read (CanonicalRowsSink).
-      SegmentInfo info{key, static_cast<std::int64_t>(segment.count), segment.columns,
-                       std::move(rows.sha256), event_seq};
+      SegmentInfo info{key,
+                       static_cast<std::int64_t>(segment.count),
+                       segment.columns,
+                       std::move(rows.sha256),
+                       event_seq,
+                       rows.encoding};
       backend_.put_segment(info, rows.frames);
       rows.frames.clear();
-      written.push_back(
-          {{"kind", key.kind}, {"part", key.part}, {"rows", info.rows}, {"sha256", info.sha256}});
+      written.push_back({{"kind", key.kind},
+                         {"part", key.part},
+                         {"rows", info.rows},
+                         {"encoding", info.encoding},
+                         {"sha256", info.sha256}});
     }
     return written;
   }
@@ -141,15 +157,54 @@ class Merge {
     Working segment;
     segment.stored = backend_.segment(key);
     if (segment.stored) {
-      segment.rows.text = decompress(backend_.segment_bytes(key));
+      // Kept compressed until its rows are needed (a month imported again is compared by digest).
+      segment.rows.frames = {backend_.segment_bytes(key)};
+      segment.rows.sha256 = segment.stored->sha256;
+      segment.rows.encoding = segment.stored->encoding;
+      segment.rows.rows = static_cast<std::uint64_t>(segment.stored->rows);
       segment.columns = segment.stored->columns;
       segment.count = static_cast<std::uint64_t>(segment.stored->rows);
     }
     return segments_.emplace(std::move(key), std::move(segment)).first->second;
   }
 
+  // Canonical rows as a segment's content: compressed text, or, for a kind kept per month, read
+  // back into a table and made columns (column_rows.h).
+  static PartRows as_csv(const std::string& text) {
+    PartRows rows;
+    rows.sha256 = sha256_hex(text);
+    rows.frames = {compress(text)};
+    return rows;
+  }
+  PartRows as_columns(const evidence::FileSchema& schema, const std::string& part,
+                      const std::string& text) const {
+    const evidence::LoadOptions options{zone_};
+    const evidence::FileLoad load =
+        evidence::load_evidence_text(schema, canonical_header(schema) + text, options);
+    if (!load.diagnostics.empty() || !load.table) {
+      throw StoreError("the merged rows of " + std::string(schema.kind) + " " + part +
+                       " do not read back: " +
+                       (load.diagnostics.empty() ? std::string("no table")
+                                                 : load.diagnostics.front().to_string()));
+    }
+    std::map<std::string, PartRows> parts = column_parts(*load.table, zone_);
+    if (parts.empty()) {
+      PartRows none;
+      none.encoding = kColumnsEncoding;
+      none.sha256 = sha256_hex("");
+      none.frames = {compress("")};
+      return none;
+    }
+    if (parts.size() != 1 || parts.begin()->first != part) {
+      throw StoreError("the merged rows of " + std::string(schema.kind) + " " + part +
+                       " belong to another month");
+    }
+    return std::move(parts.begin()->second);
+  }
+
   Backend& backend_;
   std::int64_t import_id_;
+  const time::Zone& zone_;
   std::map<SegmentKey, Working> segments_;
   std::optional<std::set<std::string>> registered_;
   std::int64_t corrections_ = 0;
@@ -177,7 +232,7 @@ ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, 
   WriteScope write(backend);
   const std::int64_t seq = next_audit_seq(backend);
   result.import_id = backend.add_import(seq, "{}");
-  Merge merge(backend, result.import_id);
+  Merge merge(backend, result.import_id, zone);
   json files_json = json::array();
   std::uint64_t total_rows = 0;
   for (const IncomingFile& file : files)
@@ -195,9 +250,11 @@ ImportResult import_evidence(Backend& backend, std::vector<IncomingFile> files, 
           progress("preparing rows", rows_before + rows, total_rows);
         };
       }
-      // A kind streamed through CanonicalRowsSinks while read has its rows made already.
-      auto parts = file.load.sinks.empty() ? canonical_parts(table, zone, rows_done)
-                                           : join_parts(file.load.sinks);
+      // A kind streamed through CanonicalRowsSinks while read has its rows made already; a kind
+      // kept per month is kept in columns.
+      auto parts = !file.load.sinks.empty()            ? join_parts(file.load.sinks)
+                   : is_partitioned(file.schema->kind) ? column_parts(table, zone)
+                                                       : canonical_parts(table, zone, rows_done);
       rows_before += table.rows();
       if (parts.empty()) parts[""];  // a file of probes or transactions without rows
       for (auto& [part, rows] : parts) merge.add(file, part, std::move(rows), columns, counts);

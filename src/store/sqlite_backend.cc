@@ -78,6 +78,11 @@ CREATE TABLE tallies(
     R"sql(
 ALTER TABLE segments ADD COLUMN frames INTEGER NOT NULL DEFAULT 1;
 )sql",
+    // A segment's rows may be kept as columns (column_rows.h) instead of canonical CSV text; the
+    // segments written before are text.
+    R"sql(
+ALTER TABLE segments ADD COLUMN encoding TEXT NOT NULL DEFAULT 'csv';
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion - 1);
 
@@ -222,17 +227,19 @@ class SqliteBackend final : public Backend {
   }
 
   std::vector<SegmentInfo> segments() override {
-    sqlite::Statement q(db_,
-                        "SELECT kind, part, rows, columns, sha256, event_seq FROM segments "
-                        "ORDER BY kind, part");
+    sqlite::Statement q(
+        db_,
+        "SELECT kind, part, rows, columns, sha256, event_seq, encoding FROM segments "
+        "ORDER BY kind, part");
     std::vector<SegmentInfo> out;
     while (q.step()) out.push_back(info(q));
     return out;
   }
   std::optional<SegmentInfo> segment(const SegmentKey& key) override {
-    sqlite::Statement q(db_,
-                        "SELECT kind, part, rows, columns, sha256, event_seq FROM segments "
-                        "WHERE kind = ?1 AND part = ?2");
+    sqlite::Statement q(
+        db_,
+        "SELECT kind, part, rows, columns, sha256, event_seq, encoding FROM segments "
+        "WHERE kind = ?1 AND part = ?2");
     q.bind(1, key.kind).bind(2, key.part);
     if (!q.step()) return std::nullopt;
     return info(q);
@@ -280,7 +287,8 @@ class SqliteBackend final : public Backend {
     }
     sqlite::Statement(db_,
                       "INSERT OR REPLACE INTO segments(kind, part, rows, columns, sha256, "
-                      "event_seq, rows_id, frames) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                      "event_seq, rows_id, frames, encoding) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                      "?8, ?9)")
         .bind(1, s.key.kind)
         .bind(2, s.key.part)
         .bind(3, s.rows)
@@ -289,6 +297,7 @@ class SqliteBackend final : public Backend {
         .bind(6, s.event_seq)
         .bind(7, first)
         .bind(8, static_cast<std::int64_t>(frames.size()))
+        .bind(9, s.encoding)
         .run();
     if (replaced) {
       sqlite::Statement(db_, "DELETE FROM segment_rows WHERE id BETWEEN ?1 AND ?2")
@@ -495,7 +504,7 @@ class SqliteBackend final : public Backend {
 
  private:
   static SegmentInfo info(const sqlite::Statement& q) {
-    return {{q.text(0), q.text(1)}, q.integer(2), q.text(3), q.text(4), q.integer(5)};
+    return {{q.text(0), q.text(1)}, q.integer(2), q.text(3), q.text(4), q.integer(5), q.text(6)};
   }
   static AuditEvent event(const sqlite::Statement& q) {
     return {q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.text(6)};

@@ -189,8 +189,9 @@ Exemption Workspace::propose_exemption(const std::string& kind,
   std::set<std::string> known;
   for (const SegmentInfo& segment : backend_->segments()) {
     if (segment.key.kind != kind) continue;
-    for (const CanonicalRecord& r :
-         canonical_records(*schema, decompress(backend_->segment_bytes(segment.key)))) {
+    for (const CanonicalRecord& r : canonical_records(
+             *schema,
+             segment_text(*schema, segment.encoding, backend_->segment_bytes(segment.key)))) {
       known.insert(r.id);
     }
   }

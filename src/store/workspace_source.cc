@@ -8,6 +8,7 @@
 #include "evidence/load.h"
 #include "store/action_register.h"
 #include "store/canonical_rows.h"
+#include "store/column_rows.h"
 #include "store/compression.h"
 #include "store/digest.h"
 #include "store/store_error.h"
@@ -35,6 +36,7 @@ WorkspaceSource::WorkspaceSource(std::shared_ptr<Backend> shared, bool skip_inva
       kind.segments.emplace_back();  // read when needed
       kind.parts.push_back(segment.key.part);
       kind.sha256.push_back(segment.sha256);
+      kind.encodings.push_back(segment.encoding);
     }
   }
   // Approved exemptions of the register apply as rows of exemptions.csv would, after those
@@ -46,6 +48,7 @@ WorkspaceSource::WorkspaceSource(std::shared_ptr<Backend> shared, bool skip_inva
     kind.segments.push_back(compress(approved));
     kind.parts.emplace_back();
     kind.sha256.push_back(sha256_hex(approved));
+    kind.encodings.emplace_back(kCsvEncoding);
   }
   // The action register's actions are rows of actions.csv, after the imported ones (an id is in
   // one of the two only: action_register.h).
@@ -57,23 +60,39 @@ WorkspaceSource::WorkspaceSource(std::shared_ptr<Backend> shared, bool skip_inva
     kind.segments.push_back(compress(rows));
     kind.parts.emplace_back();
     kind.sha256.push_back(sha256_hex(rows));
+    kind.encodings.emplace_back(kCsvEncoding);
   }
 }
 
 WorkspaceSource::Text WorkspaceSource::Kind::text(const evidence::FileSchema& schema,
-                                                  std::span<const std::string> segments) {
-  // Decompressed straight into one buffer of the right size (growing a string instead cost more
-  // than reading the rows).
+                                                  std::span<const std::string> stored,
+                                                  std::size_t first) const {
+  // Text segments are decompressed straight into one buffer of the right size (growing a string
+  // instead cost more than reading the rows); segments in columns are decoded first.
   const std::string header = canonical_header(schema);
+  std::vector<std::string> decoded(stored.size());
   std::size_t size = header.size();
-  for (const std::string& segment : segments) size += decompressed_size(segment);
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    if (encodings[first + i] != kCsvEncoding) {
+      decoded[i] = segment_text(schema, encodings[first + i], stored[i]);
+      size += decoded[i].size();
+    } else {
+      size += decompressed_size(stored[i]);
+    }
+  }
   Text text(size);
   char* out = text.data();
   std::copy(header.begin(), header.end(), out);
   std::size_t at = header.size();
-  for (const std::string& segment : segments) {
-    const std::size_t bytes = decompressed_size(segment);
-    decompress_into(segment, {out + at, bytes});
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    if (encodings[first + i] != kCsvEncoding) {
+      std::copy(decoded[i].begin(), decoded[i].end(), out + at);
+      at += decoded[i].size();
+      std::string().swap(decoded[i]);
+      continue;
+    }
+    const std::size_t bytes = decompressed_size(stored[i]);
+    decompress_into(stored[i], {out + at, bytes});
     at += bytes;
   }
   return text;
@@ -149,14 +168,46 @@ void merge_load(evidence::FileLoad& into, evidence::FileLoad&& next) {
 // (LoadOptions::split_threshold_bytes) with sinks of its own (a sink's codes are those of its
 // chunk's dictionaries): smaller chunks make more sinks to grow and merge and cost more.
 evidence::FileLoad load_in_chunks(const evidence::FileSchema& schema, std::string_view compressed,
-                                  const evidence::LoadOptions& options, std::size_t chunk_bytes) {
+                                  std::string_view encoding, const evidence::LoadOptions& options,
+                                  std::size_t chunk_bytes) {
   const std::string header = canonical_header(schema);
   const std::vector<Frame> frames = frames_of(compressed);
+  const bool columns = encoding == kColumnsEncoding;
+  if (!columns && encoding != kCsvEncoding) {
+    throw StoreError("a stored segment of " + std::string(schema.kind) +
+                     " has an encoding this meetlat does not know: " + std::string(encoding));
+  }
+  std::optional<evidence::FileLoad> load;
+  auto parse = [&](std::string_view text) {
+    evidence::FileLoad part = evidence::load_evidence_text(schema, text, options);
+    if (!load) {
+      load = std::move(part);
+    } else {
+      merge_load(*load, std::move(part));
+    }
+  };
+  if (columns) {
+    // Each frame's columns are decoded, in order, into canonical rows after the header; a chunk
+    // is parsed once it holds about `chunk_bytes`.
+    ColumnRowsDecoder decoder(schema);
+    std::string content;
+    std::string text = header;
+    for (std::size_t next = 0; next < frames.size(); ++next) {
+      content.resize(frames[next].size);
+      decompress_into(frames[next].compressed, content);
+      decoder.append_text(content, text);
+      if (text.size() >= chunk_bytes || next + 1 == frames.size()) {
+        parse(text);
+        text.resize(header.size());
+      }
+    }
+    if (!load) parse(header);
+    return std::move(*load);
+  }
   std::size_t largest = 0;
   for (const Frame& frame : frames) largest = std::max(largest, frame.size);
   LargeBuffer room(header.size() + std::max(largest, chunk_bytes));
   std::copy(header.begin(), header.end(), room.data());
-  std::optional<evidence::FileLoad> load;
   for (std::size_t next = 0; next < frames.size();) {
     std::size_t at = header.size();
     do {
@@ -164,14 +215,9 @@ evidence::FileLoad load_in_chunks(const evidence::FileSchema& schema, std::strin
       at += frames[next].size;
       ++next;
     } while (next < frames.size() && at + frames[next].size <= room.size());
-    evidence::FileLoad part =
-        evidence::load_evidence_text(schema, room.view().substr(0, at), options);
-    if (!load) {
-      load = std::move(part);
-    } else {
-      merge_load(*load, std::move(part));
-    }
+    parse(room.view().substr(0, at));
   }
+  if (!load) parse(header);
   return std::move(*load);
 }
 
@@ -245,8 +291,8 @@ evidence::FileLoad WorkspaceSource::read_streamed(const evidence::FileSchema& sc
       return load;
     }
   }
-  evidence::FileLoad load =
-      load_in_chunks(schema, compressed(schema.kind, kind, i, 1).front(), options, chunk_bytes_);
+  evidence::FileLoad load = load_in_chunks(schema, compressed(schema.kind, kind, i, 1).front(),
+                                           kind.encodings[i], options, chunk_bytes_);
   // Summaries replace the rows only when reading them gave nothing else to report.
   if (keys && load.diagnostics.empty() && load.warnings.empty() && !load.skipped) {
     const std::shared_ptr<evidence::RowSink> all = make_sink();
@@ -301,7 +347,7 @@ evidence::Evidence WorkspaceSource::read(const evidence::LoadOptions& options) c
     } else {
       load = evidence::load_evidence_text(
           schema,
-          Kind::text(schema, compressed(schema.kind, it->second, 0, segments.size())).view(),
+          it->second.text(schema, compressed(schema.kind, it->second, 0, segments.size())).view(),
           options);
     }
     if (load.table) {
@@ -328,7 +374,7 @@ std::vector<evidence::RecordPosition> WorkspaceSource::locate(
     return evidence::locate_in_csv(file, {}, field, lines);
   const Kind& stored = it->second;
   return evidence::locate_in_csv(
-      file, Kind::text(*schema, compressed(kind, stored, 0, stored.segments.size())).view(), field,
+      file, stored.text(*schema, compressed(kind, stored, 0, stored.segments.size())).view(), field,
       lines);
 }
 

@@ -68,11 +68,14 @@ class WorkspaceSource final : public evidence::EvidenceSource {
     // Per segment, by part: its compressed canonical rows when made by the source (the
     // registers' rows), "" when stored in the back end (read when needed).
     std::vector<std::string> segments;
-    std::vector<std::string> parts;   // per segment: its part ("2026-10"; "" for a whole kind)
-    std::vector<std::string> sha256;  // per segment: its digest
-    std::string columns;              // optional columns any import had
-    // The header and the rows of `segments`, decompressed.
-    static Text text(const evidence::FileSchema& schema, std::span<const std::string> segments);
+    std::vector<std::string> parts;      // per segment: its part ("2026-10"; "" for a whole kind)
+    std::vector<std::string> sha256;     // per segment: its digest
+    std::vector<std::string> encodings;  // per segment: its encoding (column_rows.h)
+    std::string columns;                 // optional columns any import had
+    // The header and the canonical rows of `stored` (the compressed rows of the kind's segments
+    // from `first` on).
+    Text text(const evidence::FileSchema& schema, std::span<const std::string> stored,
+              std::size_t first = 0) const;
   };
   // The compressed rows of `kind`'s segments [first, first + count), by part.
   std::vector<std::string> compressed(std::string_view kind_name, const Kind& kind,

@@ -128,10 +128,12 @@ TEST_F(WorkspaceTest, AStreamedMonthReadInChunksGivesEveryRowOnce) {
   const evidence::FileSchema* schema = evidence::find_schema("transactions");
   Workspace ws = Workspace::create(dir_, "contract: {}\n", "tester");
   {
-    // Read in two halves, each sealed into a frame of its own: a segment of two frames.
+    // Read in two halves, in pieces of 4 KB: a segment of several frames.
     evidence::LoadOptions options{amsterdam()};
     options.split_threshold_bytes = 1;
-    options.sinks["transactions"] = [] { return std::make_shared<CanonicalRowsSink>(amsterdam()); };
+    options.sinks["transactions"] = [] {
+      return std::make_shared<CanonicalRowsSink>(amsterdam(), 4096);
+    };
     std::vector<IncomingFile> files;
     files.push_back(
         {"transactions.csv", schema, evidence::load_evidence_text(*schema, text, options)});
