@@ -206,7 +206,10 @@ void ColumnRowsEncoder::add(const std::vector<ColumnCell>& row, std::string& out
 }
 
 ColumnRowsDecoder::ColumnRowsDecoder(const evidence::FileSchema& schema)
-    : schema_(schema), previous_(schema.columns.size(), 0), strings_(schema.columns.size()) {}
+    : schema_(schema),
+      previous_(schema.columns.size(), 0),
+      strings_(schema.columns.size()),
+      string_codes_(schema.columns.size(), 0) {}
 
 void ColumnRowsDecoder::feed(std::string_view piece) {
   piece_ = piece;
@@ -271,6 +274,7 @@ bool ColumnRowsDecoder::next(std::vector<ColumnCell>& row) {
         }
         cell.state = ColumnCell::State::kValue;
         cell.text = strings[u - 1];
+        string_codes_[i] = u - 1;
         break;
       }
       case ColumnType::kBool: {

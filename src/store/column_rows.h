@@ -89,6 +89,9 @@ class ColumnRowsDecoder {
   void feed(std::string_view piece);
   // The next row of the piece into `row`; false at its end.
   bool next(std::vector<ColumnCell>& row);
+  // The number of the string in column `column` of the row next() gave (0, 1, ... in order of
+  // first appearance), when it has one.
+  std::size_t string_code(std::size_t column) const { return string_codes_[column]; }
   // Appends the canonical text of every row of `piece` (canonical_rows.h); returns their number.
   std::uint64_t append_text(std::string_view piece, std::string& out);
 
@@ -97,6 +100,7 @@ class ColumnRowsDecoder {
   const evidence::FileSchema& schema_;
   std::vector<std::int64_t> previous_;             // per column: instant µs, date days
   std::vector<std::vector<std::string>> strings_;  // per column
+  std::vector<std::size_t> string_codes_;          // per column: of the last row
   bool started_ = false;                           // the "MLC1" was read
   std::string_view piece_;
   std::size_t at_ = 0;

@@ -8,6 +8,9 @@
 
 #include "evidence/load.h"
 #include "store/canonical_rows.h"
+#include "store/compression.h"
+#include "store/digest.h"
+#include "store/sqlite_backend.h"
 #include "store/store_error.h"
 
 namespace meetlat::store {
@@ -117,8 +120,9 @@ class RowsSeen final : public evidence::RowSink {
   std::vector<std::string> rows;
 };
 
-// A streamed kind is read from its segment a chunk of frames at a time (set_chunk_bytes): in
-// chunks of one frame or all in one, every row reaches the sinks once.
+// A streamed kind kept in columns is given to one sink straight from its values; one kept as text
+// (by an older meetlat) is read a chunk of frames at a time (set_chunk_bytes). Either way every
+// row reaches the sinks once.
 TEST_F(WorkspaceTest, AStreamedMonthReadInChunksGivesEveryRowOnce) {
   std::string text = "at,name,duration_ms\n";
   for (int i = 0; i < 3000; ++i) {
@@ -148,7 +152,8 @@ TEST_F(WorkspaceTest, AStreamedMonthReadInChunksGivesEveryRowOnce) {
     expected = std::move(all.rows);
   }
   std::sort(expected.begin(), expected.end());
-  for (const std::size_t chunk : {std::size_t{1}, std::size_t{256} << 20}) {
+  // Returns the number of sinks.
+  auto read_every_row = [&ws, &expected](std::size_t chunk) {
     auto source = ws.evidence();
     source->set_chunk_bytes(chunk);
     evidence::LoadOptions options{amsterdam()};
@@ -164,9 +169,68 @@ TEST_F(WorkspaceTest, AStreamedMonthReadInChunksGivesEveryRowOnce) {
     }
     std::sort(seen.begin(), seen.end());
     EXPECT_EQ(seen, expected) << "chunks of " << chunk << " bytes";
-    // Two halves per chunk: a chunk per frame makes more than one chunk.
-    EXPECT_EQ(sinks > 2, chunk == 1) << sinks << " sinks for chunks of " << chunk << " bytes";
+    return sinks;
+  };
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{256} << 20}) {
+    EXPECT_EQ(read_every_row(chunk), 1U) << "columns, chunks of " << chunk << " bytes";
   }
+  // The segment as an older meetlat kept it: canonical text in frames of about 8 KB.
+  {
+    const std::unique_ptr<Backend> backend = open_sqlite_backend(dir_ / "workspace.sqlite");
+    WriteScope write(*backend);
+    SegmentInfo info = backend->segment({"transactions", "2026-10"}).value();
+    const std::string rows = segment_text(*schema, info.encoding, backend->segment_bytes(info.key));
+    std::vector<std::string> frames;
+    for (std::size_t at = 0; at < rows.size();) {
+      const std::size_t end = rows.find('\n', std::min(rows.size() - 1, at + 8192)) + 1;
+      frames.push_back(compress(std::string_view(rows).substr(at, end - at)));
+      at = end;
+    }
+    ASSERT_GT(frames.size(), 2U);
+    info.encoding = "csv";
+    info.sha256 = sha256_hex(rows);
+    backend->put_segment(info, frames);
+    write.commit();
+  }
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{256} << 20}) {
+    // Two halves per chunk: a chunk per frame makes more than one chunk.
+    const std::size_t sinks = read_every_row(chunk);
+    EXPECT_EQ(sinks > 2, chunk == 1) << sinks << " sinks for text in chunks of " << chunk;
+  }
+}
+
+TEST_F(WorkspaceTest, ABareDateInAnHourTheZoneSkipsIsReadAsTheLoaderReadsIt) {
+  // Kept in columns, a bare date is its date; read in Santiago, where 2026-09-06 begins at 01:00
+  // (the hour from midnight is skipped), its first instant is what the loader makes of the cell,
+  // with the loader's warning: such a segment is read as text.
+  const std::string text = "at,name,duration_ms\n2026-09-06,n,1\n2026-09-07T10:00:00Z,n,2\n";
+  const evidence::FileSchema* schema = evidence::find_schema("transactions");
+  Workspace ws = Workspace::create(dir_, "contract: {}\n", "tester");
+  {
+    evidence::LoadOptions options{amsterdam()};
+    options.sinks["transactions"] = [] { return std::make_shared<CanonicalRowsSink>(amsterdam()); };
+    std::vector<IncomingFile> files;
+    files.push_back(
+        {"transactions.csv", schema, evidence::load_evidence_text(*schema, text, options)});
+    ASSERT_FALSE(ws.import_files(std::move(files), false, amsterdam(), "tester").refused);
+  }
+  static const time::Zone santiago = time::Zone::load("America/Santiago");
+  evidence::LoadOptions options{santiago};
+  options.sinks["transactions"] = [] { return std::make_shared<RowsSeen>(); };
+  const evidence::Evidence stored = ws.evidence()->read(options);
+  evidence::Evidence files;
+  files.add("transactions", evidence::load_evidence_text(*schema, text, options));
+  auto rows_of = [](const evidence::Evidence& evidence) {
+    std::vector<std::string> rows;
+    for (const auto& sink : evidence.sinks.at("transactions")) {
+      const auto& seen = dynamic_cast<const RowsSeen&>(*sink).rows;
+      rows.insert(rows.end(), seen.begin(), seen.end());
+    }
+    return rows;
+  };
+  EXPECT_EQ(rows_of(stored), rows_of(files));
+  EXPECT_EQ(stored.warnings.size(), 1U);
+  EXPECT_EQ(files.warnings.size(), 1U);
 }
 
 TEST_F(WorkspaceTest, ImportCountsAcceptedUnchangedCorrected) {
