@@ -198,7 +198,7 @@ void CanonicalRowsSink::take(const std::string& part, std::string_view content,
   decoder.feed(content);
   while (decoder.next(row_)) {
     if (pieces.piece.size() >= piece_bytes_) seal(part, pieces);
-    pieces.encoder->add(row_, pieces.piece);
+    pieces.encoder->add(decoder, row_, pieces.piece);
     ++pieces.rows;
   }
 }

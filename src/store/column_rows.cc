@@ -83,15 +83,16 @@ void ColumnRowsEncoder::begin_row(std::string& out) {
 }
 
 std::uint32_t ColumnRowsEncoder::add_string(State& state, std::string_view text, std::string& out) {
-  const auto [it, added] =
-      state.codes.try_emplace(std::string(text), static_cast<std::uint32_t>(state.codes.size()));
-  const std::uint32_t code = it->second + 1;  // for a new string, the number before it + 1
-  put_varint(code, out);
-  if (added) {
-    put_varint(text.size(), out);
-    out += text;
+  if (const auto it = state.codes.find(text); it != state.codes.end()) {
+    put_varint(it->second + 1, out);
+    return it->second + 1;
   }
-  return code;
+  const auto code = static_cast<std::uint32_t>(state.codes.size());
+  state.codes.emplace(std::string(text), code);
+  put_varint(std::uint64_t{code} + 1, out);  // the number of strings before it + 1
+  put_varint(text.size(), out);
+  out += text;
+  return code + 1;
 }
 
 void ColumnRowsEncoder::add(const evidence::Table& table, std::size_t row, std::string& out) {
@@ -160,7 +161,8 @@ void ColumnRowsEncoder::add(const evidence::Table& table, std::size_t row, std::
   }
 }
 
-void ColumnRowsEncoder::add(const std::vector<ColumnCell>& row, std::string& out) {
+void ColumnRowsEncoder::add(const ColumnRowsDecoder& decoder, const std::vector<ColumnCell>& row,
+                            std::string& out) {
   begin_row(out);
   for (std::size_t i = 0; i < states_.size(); ++i) {
     const ColumnCell& cell = row[i];
@@ -190,8 +192,22 @@ void ColumnRowsEncoder::add(const std::vector<ColumnCell>& row, std::string& out
       case ColumnType::kText:
         if (missing) {
           put_varint(0, out);
-        } else {
-          add_string(state, cell.text, out);
+          break;
+        }
+        {
+          // The decoder's strings are looked up once each.
+          if (state.decoder != &decoder) {
+            state.decoder = &decoder;
+            state.by_decoder_code.clear();
+          }
+          const std::size_t theirs = decoder.string_code(i);
+          if (theirs < state.by_decoder_code.size() && state.by_decoder_code[theirs] != 0) {
+            put_varint(state.by_decoder_code[theirs], out);
+            break;
+          }
+          const std::uint32_t ours = add_string(state, cell.text, out);
+          if (theirs >= state.by_decoder_code.size()) state.by_decoder_code.resize(theirs + 1, 0);
+          state.by_decoder_code[theirs] = ours;
         }
         break;
       case ColumnType::kBool:

@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -52,6 +53,8 @@ struct ColumnCell {
   std::string_view text;     // id, category, text: valid until the decoder's next row
 };
 
+class ColumnRowsDecoder;
+
 // Encodes the rows of one segment, in order. One per segment being made; `schema` and `zone` (the
 // day of a bare date) outlive it.
 class ColumnRowsEncoder {
@@ -59,17 +62,28 @@ class ColumnRowsEncoder {
   ColumnRowsEncoder(const evidence::FileSchema& schema, const time::Zone& zone);
   // Appends row `row` of `table` (of this encoder's schema).
   void add(const evidence::Table& table, std::size_t row, std::string& out);
-  // Appends a row decoded from other content (ColumnRowsDecoder of the same schema).
-  void add(const std::vector<ColumnCell>& row, std::string& out);
+  // Appends the row `decoder` (of the same schema) gave last, `row`: content of another encoder's
+  // taken over.
+  void add(const ColumnRowsDecoder& decoder, const std::vector<ColumnCell>& row, std::string& out);
   std::uint64_t rows() const { return rows_; }
 
  private:
+  // Strings looked up by their text without a copy.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
   struct State {
     std::int64_t previous = 0;  // instant µs, date days
-    std::unordered_map<std::string, std::uint32_t> codes;
-    // The codes of the strings of the last table's dictionary (code + 1; 0 when not yet looked up).
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> codes;
+    // The codes (+ 1; 0 when not yet looked up) of the strings of the last table's dictionary,
+    // and of the last decoder's strings.
     const evidence::Dictionary* table_dictionary = nullptr;
     std::vector<std::uint32_t> by_table_code;
+    const ColumnRowsDecoder* decoder = nullptr;
+    std::vector<std::uint32_t> by_decoder_code;
   };
   void begin_row(std::string& out);
   // Appends a string cell; returns the varint written (the string's code + 1).

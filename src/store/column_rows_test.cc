@@ -131,7 +131,7 @@ TEST(ColumnRows, DecodedRowsEncodeToTheSameContent) {
     ColumnRowsDecoder decoder(table.schema());
     decoder.feed(own);
     std::vector<ColumnCell> row;
-    while (decoder.next(row)) taker.add(row, taken);
+    while (decoder.next(row)) taker.add(decoder, row, taken);
     EXPECT_EQ(taken, first + second) << kind;
   }
 }
