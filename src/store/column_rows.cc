@@ -7,6 +7,7 @@
 
 #include "store/store_error.h"
 #include "text/csv_cell.h"
+#include "time/supported_years.h"
 
 namespace meetlat::store {
 namespace {
@@ -70,6 +71,19 @@ void put_number(double value, std::string& out) {
 
 [[noreturn]] void damaged(const char* what) {
   throw StoreError(std::string("a stored segment is damaged: ") + what);
+}
+
+// a + b, wrapping instead of overflowing (damaged content is refused by the range checks after).
+std::int64_t plus(std::int64_t a, std::int64_t b) {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
+}
+
+// `days` since 1970 when a supported day (time/supported_years.h: every stored row's is).
+std::int64_t supported_day(std::int64_t days) {
+  constexpr std::int64_t kFirst = time::kFirstSupportedDay.time_since_epoch().count();
+  constexpr std::int64_t kEnd = time::kEndOfSupportedDays.time_since_epoch().count();
+  if (days < kFirst || days >= kEnd) damaged("a date lies outside the supported years");
+  return days;
 }
 
 }  // namespace
@@ -258,18 +272,21 @@ bool ColumnRowsDecoder::next(std::vector<ColumnCell>& row) {
       case ColumnType::kInstant: {
         const std::uint64_t u = varint();
         if ((u & 1) != 0) {
-          previous_[i] += unzigzag(u >> 1);
+          previous_[i] = plus(previous_[i], unzigzag(u >> 1));
+          if (!time::is_supported(time::Instant(time::Micros(previous_[i])))) {
+            damaged("a time stamp lies outside the supported years");
+          }
           cell.state = ColumnCell::State::kValue;
           cell.integer = previous_[i];
         } else if (u != 0) {
           cell.state = ColumnCell::State::kBareDate;
-          cell.integer = unzigzag((u >> 1) - 1);
+          cell.integer = supported_day(unzigzag((u >> 1) - 1));
         }
         break;
       }
       case ColumnType::kDate:
         if (const std::uint64_t u = varint(); u != 0) {
-          previous_[i] += unzigzag(u - 1);
+          previous_[i] = supported_day(plus(previous_[i], unzigzag(u - 1)));
           cell.state = ColumnCell::State::kValue;
           cell.integer = previous_[i];
         }

@@ -161,6 +161,9 @@ TEST(ColumnRows, DamagedContentIsAnError) {
   std::string unknown_string = content;
   unknown_string[name + 1] = '\x40';  // a code no string was given for
   EXPECT_THROW(ColumnRowsDecoder(schema).append_text(unknown_string, text), StoreError);
+  // A time stamp of 1970 (a difference of 0 from the start): no stored row has one.
+  EXPECT_THROW(ColumnRowsDecoder(schema).append_text(std::string("MLC1\x01\x01\x00\x00", 8), text),
+               StoreError);
 }
 
 }  // namespace
