@@ -706,6 +706,57 @@ TEST_F(WorkspaceCli, AWorkspaceOfSchemaVersion1IsMigrated) {
   EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
 }
 
+TEST_F(WorkspaceCli, AWorkspaceOfSchemaVersion6KeepsItsTextSegmentsThroughExportAndImport) {
+  // tests/workspaces/schema-v6.sql: a workspace as meetlat wrote it with schema version 6, whose
+  // probes and transactions are canonical text (two months of transactions).
+  const fs::path ws = scratch() / "ws-v6";
+  fs::create_directories(ws);
+  ASSERT_EQ(run_shell("sqlite3 " + (ws / "workspace.sqlite").string() + " < " +
+                      MEETLAT_WORKSPACES_DIR "/schema-v6.sql")
+                .exit_code,
+            0);
+  ASSERT_EQ(sqlite(ws, "PRAGMA user_version").out, "6\n");
+  const std::string october = "evaluate --period 2026-10 --as-of 2026-11-05T00:00:00+01:00";
+  const std::string evidence = MEETLAT_WORKSPACES_DIR "/schema-v6-evidence";
+  const RunResult migrated = meetlat(october + " --workspace " + ws.string());
+  ASSERT_EQ(migrated.exit_code, 0) << migrated.err;
+  EXPECT_EQ(migrated.out, meetlat(october + " --data " + evidence).out);
+  EXPECT_EQ(sqlite(ws, "PRAGMA user_version").out, "7\n");
+  EXPECT_EQ(sqlite(ws, "SELECT DISTINCT encoding FROM segments").out, "csv\n");
+  EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
+
+  // Exported and restored, the text segments stay text, with the digests the audit log recorded.
+  const fs::path out = scratch() / "v6-export";
+  ASSERT_EQ(meetlat("export --out " + out.string() + " --workspace " + ws.string()).exit_code, 0);
+  const fs::path restored = scratch() / "ws-v6-restored";
+  const RunResult restore = meetlat("init " + restored.string() + " --from-export " + out.string());
+  ASSERT_EQ(restore.exit_code, 0) << restore.err;
+  EXPECT_EQ(sqlite(restored, "SELECT kind, part, encoding, sha256 FROM segments").out,
+            sqlite(ws, "SELECT kind, part, encoding, sha256 FROM segments").out);
+  EXPECT_EQ(meetlat(october + " --workspace " + restored.string()).out, migrated.out);
+  EXPECT_EQ(meetlat("audit verify --workspace " + restored.string()).exit_code, 0);
+
+  // The same files again change nothing; a month with a row more is kept in columns from then on,
+  // the other months stay text, and the workspace still evaluates as the files do.
+  const RunResult same = meetlat("import --workspace " + ws.string() + " " + evidence);
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_NE(same.out.find("transactions.csv: 0 accepted, 7 unchanged"), std::string::npos)
+      << same.out;
+  EXPECT_EQ(sqlite(ws, "SELECT DISTINCT encoding FROM segments").out, "csv\n");
+  const fs::path more = scratch() / "v6-evidence-and-a-row";
+  fs::copy(evidence, more);
+  std::ofstream(more / "transactions.csv", std::ios::app) << "2026-10-20 12:00,search,640\n";
+  const RunResult added = meetlat("import --workspace " + ws.string() + " " + more.string());
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_NE(added.out.find("transactions.csv: 1 accepted, 7 unchanged"), std::string::npos)
+      << added.out;
+  EXPECT_EQ(sqlite(ws, "SELECT part, encoding FROM segments WHERE kind = 'transactions'").out,
+            "2026-09|csv\n2026-10|columns\n");
+  EXPECT_EQ(meetlat(october + " --workspace " + ws.string()).out,
+            meetlat(october + " --data " + more.string()).out);
+  EXPECT_EQ(meetlat("audit verify --workspace " + ws.string()).exit_code, 0);
+}
+
 TEST_F(WorkspaceCli, ANewerWorkspaceIsRefusedAndLeftAlone) {
   const fs::path ws = scratch() / "ws-newer";
   ASSERT_EQ(meetlat("init " + ws.string()).exit_code, 0);
