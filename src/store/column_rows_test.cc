@@ -5,21 +5,15 @@
 #include "evidence/load.h"
 #include "store/canonical_rows.h"
 #include "store/store_error.h"
+#include "store/store_test_support.h"
 
 namespace meetlat::store {
 namespace {
 
-const time::Zone& amsterdam() {
-  static const time::Zone zone = time::Zone::load("Europe/Amsterdam");
-  return zone;
-}
+using testing::amsterdam;
 
 evidence::Table load(std::string_view kind, const std::string& text) {
-  const evidence::FileSchema& schema = *evidence::find_schema(kind);
-  evidence::LoadOptions options{amsterdam()};
-  evidence::FileLoad loaded = evidence::load_evidence_text(schema, text, options);
-  EXPECT_TRUE(loaded.diagnostics.empty()) << loaded.diagnostics.front().to_string();
-  return std::move(*loaded.table);
+  return testing::load_table(kind, text);
 }
 
 std::string canonical_text(const evidence::Table& table) {

@@ -12,14 +12,12 @@
 #include "store/digest.h"
 #include "store/sqlite_backend.h"
 #include "store/store_error.h"
+#include "store/store_test_support.h"
 
 namespace meetlat::store {
 namespace {
 
-const time::Zone& amsterdam() {
-  static const time::Zone zone = time::Zone::load("Europe/Amsterdam");
-  return zone;
-}
+using testing::amsterdam;
 
 class WorkspaceTest : public ::testing::Test {
  protected:
