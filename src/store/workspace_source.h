@@ -10,8 +10,9 @@
 // when the source is made; read() takes each segment's compressed rows when it needs them (a
 // segment replaced since by an import is an error, never a silent mix) and decompresses them, a
 // streamed kind (LoadOptions::sinks: the transactions of KPI-10) a segment (a month) at a time, so
-// that one month of its rows at the most is in memory. Reading the source later does not see later
-// imports.
+// that one month of its rows at the most is in memory. A streamed month kept in columns
+// (column_rows.h) is given to its sink from the decoded values, without text; one kept as text is
+// parsed as a file is. Reading the source later does not see later imports.
 //
 // Tallies: when the sink of a streamed kind is an evidence::SummarisingSink (the latency
 // accumulator), a month's segment is not read at all if the back end holds the sink's summaries
@@ -51,9 +52,9 @@ class WorkspaceSource final : public evidence::EvidenceSource {
   std::vector<evidence::RecordPosition> locate(std::string_view kind, std::string_view field,
                                                std::span<const std::uint32_t> lines) const override;
 
-  // How many bytes of a streamed kind's rows read() decompresses and parses at a time (at least
-  // one zstd frame, of 8 MiB: canonical_rows.h); 256 MiB unless set. Smaller bounds the memory,
-  // at the cost of more sinks to merge.
+  // How many bytes of a streamed kind's rows kept as text read() decompresses and parses at a
+  // time (at least one zstd frame); 256 MiB unless set. Smaller bounds the memory, at the cost of
+  // more sinks to merge.
   void set_chunk_bytes(std::size_t bytes) { chunk_bytes_ = bytes; }
 
   // The digest of the evidence in the snapshot: SHA-256 over every segment's kind, part and
